@@ -1,0 +1,7 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './src-main/host/db/schema.ts',
+  out: './src-main/host/db/migrations',
+});

@@ -1,0 +1,180 @@
+/**
+ * THE contract: every call the UI can make, its input schema and its result type,
+ * defined once. The IPC binding, the preload bridge, the browser transport and the
+ * renderer client are all derived from this object; add a call here and nowhere else.
+ */
+import { z } from 'zod';
+import { parseAreaToCenti } from '../domain/area';
+import { normaliseHouseholdCode } from '../domain/household-code';
+import { meetingStatuses, personRoles, tenures } from '../domain/roles';
+import { processTemplateIds } from '../domain/process-templates';
+import type {
+  AppInfo,
+  Council,
+  FilePayload,
+  Household,
+  ImportPreview,
+  ImportResult,
+  Meeting,
+  MeetingSummary,
+  Person,
+} from './types';
+
+/** A typed slot for a result type: the value is never used, only its type. */
+function returns<T>(): T {
+  return undefined as T;
+}
+
+function define<I extends z.ZodType, O>(input: I, output: O, kind: 'query' | 'mutation') {
+  return { input, output, kind };
+}
+const query = <I extends z.ZodType, O>(input: I, output: O) => define(input, output, 'query');
+const mutation = <I extends z.ZodType, O>(input: I, output: O) => define(input, output, 'mutation');
+
+const id = z.number({ error: '缺少编号' }).int('编号必须是整数').positive('编号必须是正整数');
+const text = (max: number, label: string) =>
+  z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
+const requiredText = (max: number, label: string) => text(max, label).min(1, `请填写${label}`);
+
+export const householdCodeSchema = z
+  .string({ error: '请填写户号' })
+  .trim()
+  .min(1, '请填写户号')
+  .transform((value, ctx) => {
+    const code = normaliseHouseholdCode(value);
+    if (!code) {
+      ctx.addIssue({ code: 'custom', message: `户号“${value}”格式不对,应为 楼栋-单元-门牌,如 3-2-501` });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+/** Area as the user typed it ("85.5"); becomes whole hundredths of a m², or null when blank. */
+export const areaTextSchema = z
+  .string({ error: '面积必须是文字' })
+  .trim()
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const centi = parseAreaToCenti(value);
+    if (centi === null) {
+      ctx.addIssue({ code: 'custom', message: `面积“${value}”不是有效数字(最多两位小数,单位㎡)` });
+      return z.NEVER;
+    }
+    return centi;
+  });
+
+const dateSchema = z
+  .string({ error: '请填写日期' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-05-20')
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), '不是有效日期');
+const timeSchema = z.string({ error: '请填写时间' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 19:30');
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s()]{0,20}$/, '电话只能包含数字、空格、+、-、括号')
+  .default('');
+const rolesSchema = z.array(z.enum(personRoles, { error: '未知的身份' })).max(personRoles.length).default([]);
+const tenureSchema = z.enum(tenures, { error: '产权只能是 业主 或 租户' });
+const fileSchema = z.object({
+  councilId: id,
+  fileName: requiredText(200, '文件名'),
+  dataBase64: z
+    .string()
+    .min(1, '文件是空的')
+    .max(28_000_000, '文件太大(最大 20 MB)')
+    .regex(/^[A-Za-z0-9+/=\s]*$/, '文件内容无法读取'),
+});
+
+const councilFields = {
+  name: requiredText(60, '议事会名称'),
+  community: text(60, '所属社区').default(''),
+  address: text(120, '地址').default(''),
+  processTemplate: z.enum(processTemplateIds, { error: '未知的议事流程' }).default('six-step'),
+};
+
+const householdFields = {
+  code: householdCodeSchema,
+  area: areaTextSchema.prefault(''),
+  tenure: tenureSchema.default('owner'),
+  note: text(200, '备注').default(''),
+};
+
+const personFields = {
+  name: requiredText(40, '姓名'),
+  householdId: id.nullable().default(null),
+  phone: phoneSchema,
+  roles: rolesSchema,
+};
+
+const meetingFields = {
+  title: requiredText(80, '会议名称'),
+  date: dateSchema,
+  startTime: timeSchema,
+  place: text(80, '地点').default(''),
+  chairId: id.nullable().default(null),
+  secretaryId: id.nullable().default(null),
+};
+
+export const contract = {
+  'app:info': query(z.object({}), returns<AppInfo>()),
+
+  'council:list': query(z.object({}), returns<Council[]>()),
+  'council:create': mutation(z.object(councilFields), returns<Council>()),
+  'council:update': mutation(
+    z.object({ councilId: id, ...councilFields }),
+    returns<Council>(),
+  ),
+
+  'household:list': query(z.object({ councilId: id }), returns<Household[]>()),
+  'household:create': mutation(z.object({ councilId: id, ...householdFields }), returns<Household>()),
+  'household:update': mutation(z.object({ householdId: id, ...householdFields }), returns<Household>()),
+  'household:delete': mutation(z.object({ householdId: id }), returns<{ deleted: true }>()),
+
+  'person:list': query(z.object({ councilId: id }), returns<Person[]>()),
+  'person:search': query(
+    z.object({ councilId: id, query: text(40, '搜索内容'), limit: z.number().int().min(1).max(200).default(30) }),
+    returns<Person[]>(),
+  ),
+  'person:create': mutation(z.object({ councilId: id, ...personFields }), returns<Person>()),
+  'person:update': mutation(z.object({ personId: id, ...personFields }), returns<Person>()),
+  'person:delete': mutation(z.object({ personId: id }), returns<{ deleted: true }>()),
+
+  'meeting:list': query(z.object({ councilId: id }), returns<MeetingSummary[]>()),
+  'meeting:get': query(z.object({ meetingId: id }), returns<Meeting>()),
+  'meeting:create': mutation(z.object({ councilId: id, ...meetingFields }), returns<Meeting>()),
+  'meeting:update': mutation(
+    z.object({ meetingId: id, ...meetingFields, status: z.enum(meetingStatuses, { error: '未知的会议状态' }) }),
+    returns<Meeting>(),
+  ),
+  'meeting:delete': mutation(z.object({ meetingId: id }), returns<{ deleted: true }>()),
+
+  'agenda:add': mutation(
+    z.object({ meetingId: id, title: requiredText(80, '议题名称'), text: text(4000, '议题内容').default('') }),
+    returns<Meeting>(),
+  ),
+  'agenda:update': mutation(
+    z.object({ agendaItemId: id, title: requiredText(80, '议题名称'), text: text(4000, '议题内容').default('') }),
+    returns<Meeting>(),
+  ),
+  'agenda:remove': mutation(z.object({ agendaItemId: id }), returns<Meeting>()),
+  'agenda:reorder': mutation(
+    z.object({ meetingId: id, orderedIds: z.array(id).min(1).max(200) }),
+    returns<Meeting>(),
+  ),
+
+  'roster:previewImport': query(fileSchema, returns<ImportPreview>()),
+  'roster:commitImport': mutation(fileSchema, returns<ImportResult>()),
+  'roster:exportXlsx': query(z.object({ councilId: id }), returns<FilePayload>()),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type Input<C extends Channel> = z.input<Contract[C]['input']>;
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type Output<C extends Channel> = Contract[C]['output'];
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,112 @@
+import type { MeetingStatus, PersonRole, Tenure } from '../domain/roles';
+import type { ProcessTemplateId } from '../domain/process-templates';
+
+/** What the host returns. Areas travel as whole hundredths of a m² (see domain/area.ts). */
+export interface Council {
+  id: number;
+  name: string;
+  community: string;
+  address: string;
+  processTemplate: ProcessTemplateId;
+  createdAt: string;
+}
+
+export interface Household {
+  id: number;
+  councilId: number;
+  code: string;
+  building: string;
+  unit: string;
+  room: string;
+  areaCenti: number | null;
+  tenure: Tenure;
+  note: string;
+  memberCount: number;
+}
+
+export interface Person {
+  id: number;
+  councilId: number;
+  name: string;
+  pinyinInitials: string;
+  pinyinFull: string;
+  phone: string;
+  roles: PersonRole[];
+  householdId: number | null;
+  householdCode: string | null;
+}
+
+export interface AgendaItem {
+  id: number;
+  meetingId: number;
+  position: number;
+  title: string;
+  text: string;
+  stepIndex: number;
+}
+
+export interface MeetingSummary {
+  id: number;
+  councilId: number;
+  title: string;
+  date: string;
+  startTime: string;
+  place: string;
+  status: MeetingStatus;
+  chairId: number | null;
+  secretaryId: number | null;
+  chairName: string | null;
+  secretaryName: string | null;
+  agendaCount: number;
+}
+
+export interface Meeting extends MeetingSummary {
+  agenda: AgendaItem[];
+}
+
+export interface ImportIssue {
+  /** Row number as the user sees it in the spreadsheet (the header is row 1). */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportRowPreview {
+  row: number;
+  name: string;
+  householdCode: string;
+  areaCenti: number | null;
+  tenure: Tenure;
+  phone: string;
+  roles: PersonRole[];
+  /** 'new' household, 'existing' household, or 'updated' when area/tenure change. */
+  household: 'new' | 'existing' | 'updated';
+}
+
+export interface ImportPreview {
+  fileName: string;
+  encoding: 'utf-8' | 'gbk' | 'xlsx';
+  rows: ImportRowPreview[];
+  issues: ImportIssue[];
+  householdsNew: number;
+  householdsUpdated: number;
+  peopleNew: number;
+}
+
+export interface ImportResult {
+  householdsCreated: number;
+  householdsUpdated: number;
+  peopleCreated: number;
+}
+
+export interface FilePayload {
+  fileName: string;
+  mimeType: string;
+  dataBase64: string;
+}
+
+export interface AppInfo {
+  version: string;
+  databasePath: string;
+  host: 'desktop' | 'browser';
+}

@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface DatabaseHandle {
+  path: string;
+  sqlite: Database.Database;
+  db: Db;
+  close(): void;
+}
+
+/** Where the committed drizzle-kit migrations live when running from source. */
+export const defaultMigrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+}
+
+/**
+ * Opens (creating if needed) the council's SQLite file and brings its schema up to
+ * date before anything else touches it. synchronous=FULL because a vote or a word of
+ * the minutes that the UI was told is saved must survive a power cut, and WAL with
+ * NORMAL may lose the last commits.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): DatabaseHandle {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = drizzle(sqlite, { schema });
+    migrate(db, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder });
+    return {
+      path,
+      sqlite,
+      db,
+      close: () => {
+        if (sqlite.open) sqlite.close();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

@@ -1,0 +1,70 @@
+import type { Channel, Output, ParsedInput } from '../../shared/api/contract';
+import type { AppInfo } from '../../shared/api/types';
+import type { DatabaseHandle } from './db/client';
+import { createCouncil, listCouncils, updateCouncil } from './services/councils';
+import { createHousehold, deleteHousehold, listHouseholds, updateHousehold } from './services/households';
+import {
+  addAgendaItem,
+  createMeeting,
+  deleteMeeting,
+  getMeeting,
+  listMeetings,
+  removeAgendaItem,
+  reorderAgenda,
+  updateAgendaItem,
+  updateMeeting,
+} from './services/meetings';
+import { createPerson, deletePerson, listPeople, searchPeopleInCouncil, updatePerson } from './services/people';
+import { commitRosterImport, previewRosterImport } from './roster/import';
+import { exportRosterXlsx } from './roster/export';
+
+/** One handler per contract call; the mapped type makes a missing or mistyped one a compile error. */
+export type Handlers = {
+  [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+};
+
+export interface HandlerContext {
+  database: DatabaseHandle;
+  version: string;
+  host: AppInfo['host'];
+}
+
+export function createHandlers({ database, version, host }: HandlerContext): Handlers {
+  const { db, sqlite } = database;
+  /** Mutations run in one transaction: a rejected call leaves nothing behind. */
+  const tx = <T>(work: () => T): T => sqlite.transaction(work)();
+
+  return {
+    'app:info': () => ({ version, databasePath: database.path, host }),
+
+    'council:list': () => listCouncils(db),
+    'council:create': (input) => tx(() => createCouncil(db, input)),
+    'council:update': (input) => tx(() => updateCouncil(db, input)),
+
+    'household:list': ({ councilId }) => listHouseholds(db, councilId),
+    'household:create': (input) => tx(() => createHousehold(db, input)),
+    'household:update': (input) => tx(() => updateHousehold(db, input)),
+    'household:delete': ({ householdId }) => tx(() => deleteHousehold(db, householdId)),
+
+    'person:list': ({ councilId }) => listPeople(db, councilId),
+    'person:search': (input) => searchPeopleInCouncil(db, input),
+    'person:create': (input) => tx(() => createPerson(db, input)),
+    'person:update': (input) => tx(() => updatePerson(db, input)),
+    'person:delete': ({ personId }) => tx(() => deletePerson(db, personId)),
+
+    'meeting:list': ({ councilId }) => listMeetings(db, councilId),
+    'meeting:get': ({ meetingId }) => getMeeting(db, meetingId),
+    'meeting:create': (input) => tx(() => createMeeting(db, input)),
+    'meeting:update': (input) => tx(() => updateMeeting(db, input)),
+    'meeting:delete': ({ meetingId }) => tx(() => deleteMeeting(db, meetingId)),
+
+    'agenda:add': (input) => tx(() => addAgendaItem(db, input)),
+    'agenda:update': (input) => tx(() => updateAgendaItem(db, input)),
+    'agenda:remove': ({ agendaItemId }) => tx(() => removeAgendaItem(db, agendaItemId)),
+    'agenda:reorder': (input) => tx(() => reorderAgenda(db, input)),
+
+    'roster:previewImport': (input) => previewRosterImport(database, input),
+    'roster:commitImport': (input) => commitRosterImport(database, input),
+    'roster:exportXlsx': ({ councilId }) => exportRosterXlsx(db, councilId),
+  };
+}

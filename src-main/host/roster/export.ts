@@ -1,0 +1,99 @@
+import ExcelJS from 'exceljs';
+import type { FilePayload, Person } from '../../../shared/api/types';
+import { formatCentiArea } from '../../../shared/domain/area';
+import type { Db } from '../db/client';
+import { getCouncil } from '../services/councils';
+import { listHouseholds } from '../services/households';
+import { listPeople } from '../services/people';
+import { roleLabels, tenureLabels } from './vocabulary';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const columns = [
+  { header: '户号', key: 'code', width: 12 },
+  { header: '楼栋', key: 'building', width: 8 },
+  { header: '单元', key: 'unit', width: 8 },
+  { header: '门牌', key: 'room', width: 8 },
+  { header: '面积(㎡)', key: 'area', width: 12 },
+  { header: '产权', key: 'tenure', width: 8 },
+  { header: '姓名', key: 'name', width: 14 },
+  { header: '电话', key: 'phone', width: 18 },
+  { header: '身份', key: 'roles', width: 30 },
+] as const;
+type Row = Record<(typeof columns)[number]['key'], string>;
+
+/**
+ * Text Excel (or a CSV saved from this file) could take for a formula gets Excel's
+ * "this is text" apostrophe: =, +, -, @, tab, carriage return, NUL. A phone written
+ * "+86 138..." is neutralised too. Text already starting with an apostrophe gets one
+ * more, so that the import, which always removes exactly one leading apostrophe,
+ * gives back every value unchanged.
+ */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r\0']/.test(text) ? `'${text}` : text;
+}
+
+function personCells(person: Person | undefined): Pick<Row, 'name' | 'phone' | 'roles'> {
+  if (!person) return { name: '', phone: '', roles: '' };
+  return { name: person.name, phone: person.phone, roles: person.roles.map((role) => roleLabels[role]).join('、') };
+}
+
+function localDate(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Path separators, characters Windows forbids in file names, and control characters go. */
+function safeFileName(text: string): string {
+  return text.replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]/gu, '').trim();
+}
+
+/** The roster as a spreadsheet, one row per person; a household nobody lives in gets a row of its own. */
+export async function exportRosterXlsx(db: Db, councilId: number, now: Date = new Date()): Promise<FilePayload> {
+  const council = getCouncil(db, councilId);
+  const byHousehold = new Map<number | null, Person[]>();
+  for (const person of listPeople(db, councilId).sort((a, b) => a.id - b.id)) {
+    const list = byHousehold.get(person.householdId) ?? [];
+    list.push(person);
+    byHousehold.set(person.householdId, list);
+  }
+
+  const rows: Row[] = [];
+  for (const household of listHouseholds(db, councilId)) {
+    const residents = byHousehold.get(household.id) ?? [undefined];
+    for (const person of residents) {
+      rows.push({
+        code: household.code,
+        building: household.building,
+        unit: household.unit,
+        room: household.room,
+        area: household.areaCenti === null ? '' : formatCentiArea(household.areaCenti),
+        tenure: tenureLabels[household.tenure],
+        ...personCells(person),
+      });
+    }
+  }
+  for (const person of byHousehold.get(null) ?? []) {
+    rows.push({ code: '', building: '', unit: '', room: '', area: '', tenure: '', ...personCells(person) });
+  }
+
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '院落议事';
+  const sheet = workbook.addWorksheet('名册', { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Text format keeps Excel from turning a phone into 1.38E+10 or a room into a number when edited.
+  sheet.columns = columns.map((column) => ({ ...column, style: { numFmt: '@' } }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    const cells = Object.fromEntries(
+      Object.entries(row).map(([key, value]) => [key, value === '' ? null : neutraliseFormula(value)]),
+    );
+    sheet.addRow(cells);
+  }
+
+  const data = Buffer.from((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
+  return {
+    fileName: `名册-${safeFileName(council.name) || '议事会'}-${localDate(now)}.xlsx`,
+    mimeType: XLSX_MIME,
+    dataBase64: data.toString('base64'),
+  };
+}

@@ -1,0 +1,343 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import type { ImportIssue } from '../../shared/api/types';
+import { seedDemo } from '../../src-main/host/demo/seed';
+import { tempHost, type TempHost } from './temp-host';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url));
+const base64 = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64');
+const utf8Bom = (text: string) => base64(`\uFEFF${text}`);
+
+async function newCouncil(host: TempHost, name = '幸福里院落议事会') {
+  return host.ok('council:create', { name });
+}
+
+function preview(host: TempHost, councilId: number, dataBase64: string, fileName = 'roster.csv') {
+  return host.ok('roster:previewImport', { councilId, fileName, dataBase64 });
+}
+
+function commit(host: TempHost, councilId: number, dataBase64: string, fileName = 'roster.csv') {
+  return host.ok('roster:commitImport', { councilId, fileName, dataBase64 });
+}
+
+/** What the roster screens show, to prove a refused import changed nothing. */
+async function roster(host: TempHost, councilId: number) {
+  return JSON.stringify([
+    await host.ok('household:list', { councilId }),
+    await host.ok('person:list', { councilId }),
+  ]);
+}
+
+async function people(host: TempHost, councilId: number) {
+  const list = await host.ok('person:list', { councilId });
+  return list
+    .map(({ name, householdCode, phone, roles }) => ({ name, householdCode, phone, roles }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/** Who lives where is compared through person:list (householdCode), not Household.memberCount. */
+async function households(host: TempHost, councilId: number) {
+  const list = await host.ok('household:list', { councilId });
+  return list.map(({ code, building, unit, room, areaCenti, tenure }) => ({ code, building, unit, room, areaCenti, tenure }));
+}
+
+const brief = (issues: ImportIssue[]) => issues.map(({ row, column, message }) => [row, column, message]);
+
+describe('reading roster files', () => {
+  it('imports a UTF-8 CSV with a BOM, with worded household numbers, areas and roles', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const data = base64(fixture('roster-good.csv'));
+
+    const result = await preview(host, council.id, data, 'roster-good.csv');
+    expect(result).toMatchObject({ fileName: 'roster-good.csv', encoding: 'utf-8', issues: [], householdsNew: 4, householdsUpdated: 0, peopleNew: 5 });
+    expect(result.rows[0]).toEqual({
+      row: 2, name: '欧阳晓峰', householdCode: '6-1-101', areaCenti: 7850, tenure: 'owner', phone: '13912340001', roles: ['representative'], household: 'new',
+    });
+    expect(result.rows[3]).toMatchObject({ name: '马慧琳', householdCode: '6-2-301', areaCenti: 10525, roles: ['member', 'representative'] });
+    expect(await host.ok('household:list', { councilId: council.id })).toEqual([]);
+
+    expect(await commit(host, council.id, data)).toEqual({ householdsCreated: 4, householdsUpdated: 0, peopleCreated: 5 });
+    expect(await households(host, council.id)).toEqual([
+      { code: '6-1-101', building: '6', unit: '1', room: '101', areaCenti: 7850, tenure: 'owner' },
+      { code: '6-1-102', building: '6', unit: '1', room: '102', areaCenti: 9200, tenure: 'tenant' },
+      { code: '6-2-301', building: '6', unit: '2', room: '301', areaCenti: 10525, tenure: 'owner' },
+      { code: '7-1-201', building: '7', unit: '1', room: '201', areaCenti: null, tenure: 'owner' },
+    ]);
+    const found = await host.ok('person:search', { councilId: council.id, query: 'oyxf' });
+    expect(found.map((p) => p.name)).toEqual(['欧阳晓峰']);
+    expect((await people(host, council.id)).find((p) => p.name === '马慧琳')?.phone).toBe('+86 139 1234 0004');
+  });
+
+  it('decodes a GBK CSV saved by Excel on Chinese Windows, with 楼号/单元/房号 in separate columns', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const data = base64(fixture('roster-gbk.csv'));
+    const result = await preview(host, council.id, data, 'roster-gbk.csv');
+    expect(result).toMatchObject({ encoding: 'gbk', issues: [], householdsNew: 2, peopleNew: 3 });
+    expect(result.rows.map((row) => [row.name, row.householdCode, row.tenure, row.areaCenti])).toEqual([
+      ['宋雨桐', '8-1-101', 'tenant', 8880],
+      ['邝嘉怡', '8-1-101', 'tenant', 8880],
+      ['樊志明', '8-2-202', 'owner', 7000],
+    ]);
+    await commit(host, council.id, data);
+    expect(await people(host, council.id)).toContainEqual({
+      name: '樊志明', householdCode: '8-2-202', phone: '0571-88886666', roles: ['supervisor', 'representative'],
+    });
+  });
+
+  it('combines 楼栋, 单元 and 门牌 columns, however they are written, and finds a header under a title row', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const csv = [
+      '平安小区居民名册(2026 年),,,,',
+      'Name,楼栋,单元,门牌,备注',
+      '孔令辉,3栋,2单元,501室,不认识的列被忽略',
+      '',
+      '裴雨晴,10,1,1201,',
+    ].join('\n');
+    const result = await preview(host, council.id, utf8Bom(csv));
+    expect(result.issues).toEqual([]);
+    expect(result.rows.map((row) => [row.row, row.name, row.householdCode])).toEqual([
+      [3, '孔令辉', '3-2-501'],
+      [5, '裴雨晴', '10-1-1201'],
+    ]);
+  });
+
+  it('reads an XLSX made by Excel: numbers, rich text, formulas and float artefacts', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['姓名', '户号', '专有面积', '手机', '身份']);
+    sheet.addRow([{ richText: [{ text: '蒋' }, { text: '文博', font: { bold: true } }] }, '5-1-101', 85.49999999999999, 13812345678, '主任,理事']);
+    sheet.addRow(['  谭雅琪 ', '5-1-102', { formula: '60+12.5', result: 72.5 }, '', '记录人']);
+    const data = base64(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+
+    const result = await preview(host, council.id, data, 'roster.xlsx');
+    expect(result).toMatchObject({ encoding: 'xlsx', issues: [] });
+    expect(result.rows.map(({ name, areaCenti, phone, roles }) => ({ name, areaCenti, phone, roles }))).toEqual([
+      { name: '蒋文博', areaCenti: 8550, phone: '13812345678', roles: ['chair', 'member'] },
+      { name: '谭雅琪', areaCenti: 7250, phone: '', roles: ['secretary'] },
+    ]);
+  });
+});
+
+describe('checking a roster before anything is written', () => {
+  it('lists each bad row of the fixture by row and column, and the commit writes nothing', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const data = base64(fixture('roster-with-errors.csv'));
+    const result = await preview(host, council.id, data, 'roster-with-errors.csv');
+    expect(brief(result.issues)).toEqual([
+      [3, '姓名', '缺少姓名。'],
+      [4, '户号', '户号“3-2”格式不对,应为 楼栋-单元-门牌,如 3-2-501。'],
+      [5, '面积', '面积“abc”不是有效数字(最多两位小数,单位㎡)。'],
+    ]);
+    expect(result.rows.map((row) => row.row)).toEqual([2, 6, 7]);
+
+    const before = await roster(host, council.id);
+    const refused = await host.invoke('roster:commitImport', { councilId: council.id, fileName: 'x.csv', dataBase64: data });
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: '名册有 3 处错误,没有导入任何数据。请改正后重新导入。',
+        issues: [
+          { path: '第3行 姓名', message: '缺少姓名。' },
+          { path: '第4行 户号', message: '户号“3-2”格式不对,应为 楼栋-单元-门牌,如 3-2-501。' },
+          { path: '第5行 面积', message: '面积“abc”不是有效数字(最多两位小数,单位㎡)。' },
+        ],
+      },
+    });
+    expect(await roster(host, council.id)).toBe(before);
+  });
+
+  it('finds duplicates in the file and in the database, conflicting areas, unknown words and bad phones', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const household = await host.ok('household:create', { councilId: council.id, code: '3-2-501', area: '86.5' });
+    await host.ok('person:create', { councilId: council.id, name: '何兆品', householdId: household.id });
+    const csv = [
+      '姓名,房号,面积(㎡),产权,手机,身份',
+      '何兆品,3-2-501,,,,',
+      '雷振东,3-2-502,70,业主,,',
+      '雷振东,3-2-502,,,,',
+      '雷振东,3-2-503,,,,',
+      '姚丽君,3-2-502,75,自住房,1380013800A,队长',
+      '车晓光,,,,,',
+      '凌霜,,,,,列席',
+    ].join('\r\n');
+    const result = await preview(host, council.id, utf8Bom(csv));
+    expect(brief(result.issues)).toEqual([
+      [2, '姓名', '名册中户号 3-2-501 已有“何兆品”,不能重复导入。'],
+      [4, '姓名', '与第 3 行重复:户号 3-2-502 中已有“雷振东”。'],
+      [6, '产权', '产权“自住房”无法识别,应填 业主 或 租户。'],
+      [6, '手机', '电话“1380013800A”只能包含数字、空格、+、-、括号,最长 20 个字符。'],
+      [6, '身份', '身份“队长”无法识别,可填:主任、记录人、理事、户代表、监督员、列席。'],
+      [7, '房号', '缺少户号(只有不住本院的列席人员可以不填)。'],
+    ]);
+    // The same household given two areas is caught between otherwise correct rows.
+    const areas = ['姓名,户号,面积', '甲一,3-2-502,70', '乙二,3-2-502,70.00', '丙三,3-2-502,71'].join('\n');
+    expect(brief((await preview(host, council.id, base64(areas))).issues)).toEqual([
+      [4, '面积', '户号 3-2-502 在第 2 行的面积是 70.00㎡,这里是 71.00㎡;同一户只能有一个面积。'],
+    ]);
+    expect(result.rows.map((row) => [row.row, row.name, row.householdCode])).toEqual([
+      [3, '雷振东', '3-2-502'],
+      [5, '雷振东', '3-2-503'],
+      [8, '凌霜', ''],
+    ]);
+  });
+
+  it('says which column is missing, and refuses empty, header-only, oversized and unreadable files', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const issuesOf = async (data: string) => brief((await preview(host, council.id, data)).issues);
+
+    expect(await issuesOf(base64('姓名,电话\n张三,138\n'))).toEqual([
+      [1, '户号', '缺少“户号”列。请加一列“户号”(如 3-2-501),或分成“楼栋”“单元”“门牌”三列。'],
+    ]);
+    expect(await issuesOf(base64('户号,楼栋,单元\n3-2-501,3,2\n'))).toEqual([
+      [1, '姓名', '缺少“姓名”列。表头(第一行)应写列名,如:姓名、户号、面积、产权、电话、身份。'],
+    ]);
+    expect(await issuesOf(base64('姓名,楼栋,单元\n张三,3,2\n'))).toEqual([
+      [1, '户号', '分列填写户号时需要“楼栋”“单元”“门牌”三列,缺少“门牌”列。'],
+    ]);
+    expect(await issuesOf(utf8Bom(''))).toEqual([[1, '', '文件是空的,没有读到任何内容。']]);
+    expect(await issuesOf(base64('姓名,户号\r\n\r\n,,\r\n'))).toEqual([[1, '', '文件里只有表头,没有任何人员或住户。']]);
+    const big = ['姓名,户号', ...Array.from({ length: 5001 }, (_, i) => `居民${i},1-1-${i + 1}`)].join('\n');
+    expect(await issuesOf(base64(big))).toEqual([
+      [1, '', '名册最多 5000 行,这个文件有 5001 行。请分成几个文件分别导入。'],
+    ]);
+    expect(await issuesOf(base64(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))))
+      .toEqual([[1, '', expect.stringContaining('旧版 Excel(.xls)')]]);
+    expect(await issuesOf(base64(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))))
+      .toEqual([[1, '', expect.stringContaining('无法读取这个 Excel 文件')]]);
+
+    const missing = await host.invoke('roster:previewImport', { councilId: 999, fileName: 'x.csv', dataBase64: base64('姓名,户号\n') });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('marks households new, existing or updated, and updates only what the file gives', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    await host.ok('household:create', { councilId: council.id, code: '1-1-101', area: '80', tenure: 'tenant' });
+    await host.ok('household:create', { councilId: council.id, code: '1-1-102', area: '90' });
+    const csv = ['姓名,户号,面积,产权', '甘雨,1-1-101,,', '石磊,1-1-102,95.5,', '', '丁一,1-1-103,60,'].join('\n');
+    const result = await preview(host, council.id, base64(csv));
+    expect(result.rows.map((row) => [row.householdCode, row.household, row.areaCenti, row.tenure])).toEqual([
+      ['1-1-101', 'existing', 8000, 'tenant'],
+      ['1-1-102', 'updated', 9550, 'owner'],
+      ['1-1-103', 'new', 6000, 'owner'],
+    ]);
+    expect(result).toMatchObject({ householdsNew: 1, householdsUpdated: 1, peopleNew: 3 });
+    expect(await commit(host, council.id, base64(csv))).toEqual({ householdsCreated: 1, householdsUpdated: 1, peopleCreated: 3 });
+    expect((await households(host, council.id)).map((h) => [h.code, h.areaCenti, h.tenure])).toEqual([
+      ['1-1-101', 8000, 'tenant'],
+      ['1-1-102', 9550, 'owner'],
+      ['1-1-103', 6000, 'owner'],
+    ]);
+    expect((await people(host, council.id)).map((p) => [p.name, p.householdCode])).toEqual([
+      ['丁一', '1-1-103'],
+      ['甘雨', '1-1-101'],
+      ['石磊', '1-1-102'],
+    ]);
+    // Importing the same file again would double everyone: refused.
+    const again = await host.invoke('roster:commitImport', { councilId: council.id, fileName: 'r.csv', dataBase64: base64(csv) });
+    expect(again).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining('名册有 3 处错误') } });
+  });
+
+  it('is all or nothing: a write failing half-way leaves no household or person behind', async () => {
+    // The dispatcher logs unexpected errors with the console.error it was created with: keep
+    // the expected one out of the test output, and check that it was the trigger's.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const host = tempHost();
+    const council = await newCouncil(host);
+    // A real SQLite trigger makes the last insert fail after households and people were written.
+    host.database.sqlite.exec(
+      "CREATE TRIGGER refuse_last BEFORE INSERT ON people WHEN NEW.name = '最后一位' BEGIN SELECT RAISE(ABORT, 'disk full'); END",
+    );
+    const before = await roster(host, council.id);
+    const csv = ['姓名,户号,面积', '第一位,2-1-101,50', '第二位,2-1-102,60', '最后一位,2-1-103,70'].join('\n');
+    const input = { councilId: council.id, fileName: 'r.csv', dataBase64: base64(csv) };
+    const result = await host.invoke('roster:commitImport', input);
+    expect(logged).toHaveBeenCalledWith(expect.objectContaining({ message: 'disk full' }));
+    logged.mockRestore();
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await roster(host, council.id)).toBe(before);
+  });
+});
+
+describe('the fixtures the browser test uses', () => {
+  it('fit the demo courtyard, whose export also imports back whole', async () => {
+    const host = tempHost();
+    seedDemo(host.database, new Date('2026-11-22T12:00:00Z'));
+    const [demo] = await host.ok('council:list', {});
+    const good = await preview(host, demo!.id, base64(fixture('roster-good.csv')));
+    expect(good).toMatchObject({ issues: [], peopleNew: 5 });
+    expect(good.rows).toHaveLength(5);
+    const bad = await preview(host, demo!.id, base64(fixture('roster-with-errors.csv')));
+    expect(bad.issues.map((issue) => issue.column)).toEqual(['姓名', '户号', '面积']);
+
+    const file = await host.ok('roster:exportXlsx', { councilId: demo!.id });
+    const empty = await newCouncil(host, '新院落');
+    await commit(host, empty.id, file.dataBase64, file.fileName);
+    expect(await households(host, empty.id)).toEqual(await households(host, demo!.id));
+    expect(await people(host, empty.id)).toEqual(await people(host, demo!.id));
+  });
+});
+
+describe('exporting the roster', () => {
+  async function courtyard(host: TempHost) {
+    const council = await newCouncil(host, '平安/小区\t议事会');
+    const id = council.id;
+    const a = await host.ok('household:create', { councilId: id, code: '3-2-501', area: '86.5' });
+    const b = await host.ok('household:create', { councilId: id, code: '10-1-1201', area: '120', tenure: 'tenant' });
+    await host.ok('household:create', { councilId: id, code: '2-1-101' });
+    await host.ok('person:create', { councilId: id, name: '何兆品', householdId: a.id, phone: '+86 138 0000 1111', roles: ['chair', 'representative'] });
+    await host.ok('person:create', { councilId: id, name: '=HYPERLINK("http://x")', householdId: a.id, phone: '-1' });
+    await host.ok('person:create', { councilId: id, name: "'引号开头", householdId: b.id, roles: ['member'] });
+    await host.ok('person:create', { councilId: id, name: '@孙网格', householdId: null, roles: ['observer'] });
+    return council;
+  }
+
+  it('writes a sheet 名册 with a bold frozen header, text neutralised against formulas, and a safe file name', async () => {
+    const host = tempHost();
+    const council = await courtyard(host);
+    const file = await host.ok('roster:exportXlsx', { councilId: council.id });
+    expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(file.fileName).toMatch(/^名册-平安小区议事会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('名册')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    const values = sheet.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+    expect(values).toEqual([
+      ['户号', '楼栋', '单元', '门牌', '面积(㎡)', '产权', '姓名', '电话', '身份'],
+      ['2-1-101', '2', '1', '101', undefined, '业主'],
+      ['3-2-501', '3', '2', '501', '86.50', '业主', '何兆品', "'+86 138 0000 1111", '理事会主任、户代表'],
+      ['3-2-501', '3', '2', '501', '86.50', '业主', '\'=HYPERLINK("http://x")', "'-1"],
+      ['10-1-1201', '10', '1', '1201', '120.00', '租户', "''引号开头", undefined, '理事会成员'],
+      [undefined, undefined, undefined, undefined, undefined, undefined, "'@孙网格", undefined, '列席'],
+    ]);
+    for (const row of values.flat()) {
+      if (typeof row === 'string') expect(row).not.toMatch(/^[=+\-@\t\r]/);
+    }
+  });
+
+  it('round-trips: importing the export into an empty council recreates the same households and people', async () => {
+    const host = tempHost();
+    const council = await courtyard(host);
+    const file = await host.ok('roster:exportXlsx', { councilId: council.id });
+    const empty = await newCouncil(host, '新院落');
+
+    const result = await preview(host, empty.id, file.dataBase64, file.fileName);
+    expect(result).toMatchObject({ encoding: 'xlsx', issues: [], householdsNew: 3, peopleNew: 4 });
+    await commit(host, empty.id, file.dataBase64, file.fileName);
+    expect(await households(host, empty.id)).toEqual(await households(host, council.id));
+    expect(await people(host, empty.id)).toEqual(await people(host, council.id));
+  });
+});

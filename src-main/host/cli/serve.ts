@@ -1,0 +1,96 @@
+/**
+ * The browser host: `npm run serve -- [--port 4820] [--db PATH] [--demo] [--lan]`.
+ * Serves the built UI and the contract over HTTP from the same host services the
+ * desktop app uses, so members can join from a browser without installing anything.
+ */
+import { networkInterfaces } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createHost, type Host } from '../host';
+import { isDatabaseEmpty, seedDemo } from '../demo/seed';
+import { defaultDatabasePath } from '../paths';
+import { startBrowserHost } from '../server';
+
+const usage = `用法 / usage: npm run serve -- [--port 4820] [--db 数据库文件] [--demo] [--lan]
+  --port  端口(默认 4820,0 表示任选空闲端口)
+  --db    SQLite 数据库文件(默认与桌面版相同:${defaultDatabasePath()})
+  --demo  数据库为空时填入示例小区“平安小区”
+  --lan   允许局域网内其他电脑和手机访问(默认只允许本机)`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((entry) => entry && entry.family === 'IPv4' && !entry.internal)
+    .map((entry) => entry!.address);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '4820' },
+        db: { type: 'string' },
+        demo: { type: 'boolean', default: false },
+        lan: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (error) {
+    fail(`${(error as Error).message}\n${usage}`);
+  }
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口“${values.port}”无效。\n${usage}`);
+  const databasePath = values.db ?? defaultDatabasePath();
+
+  let host: Host;
+  try {
+    host = createHost({ databasePath, host: 'browser' });
+  } catch (error) {
+    fail(`无法打开数据库 ${databasePath}:${(error as Error).message}`);
+  }
+  if (values.demo && isDatabaseEmpty(host.database)) {
+    seedDemo(host.database, new Date());
+    console.log('已填入示例小区“平安小区”。 / Demo courtyard seeded.');
+  }
+
+  const webRoot = fileURLToPath(new URL('../../../out/web', import.meta.url));
+  const bindAddress = values.lan ? '0.0.0.0' : '127.0.0.1';
+  let server;
+  try {
+    server = await startBrowserHost({ host, webRoot, port, bindAddress });
+  } catch (error) {
+    host.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`端口 ${port} 已被占用,请用 --port 换一个端口。`);
+    fail(`浏览器版无法启动:${(error as Error).message}`);
+  }
+  console.log(`院落议事 浏览器版已启动,请在浏览器中打开 / Open in a browser: ${server.url}`);
+  console.log(`数据库 / Database: ${databasePath}`);
+  if (values.lan) {
+    for (const address of lanAddresses()) console.log(`局域网地址 / On the LAN: http://${address}:${server.port}/`);
+  }
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    void server.close().finally(() => {
+      host.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => fail(`浏览器版出错:${(error as Error).message}`));

@@ -1,0 +1,171 @@
+import { count } from 'drizzle-orm';
+import type { PersonRole } from '../../../shared/domain/roles';
+import type { DatabaseHandle } from '../db/client';
+import { councils } from '../db/schema';
+import { createCouncil } from '../services/councils';
+import { createHousehold } from '../services/households';
+import { addAgendaItem, createMeeting, updateAgendaStep, updateMeeting } from '../services/meetings';
+import { createPerson } from '../services/people';
+
+const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林郭马罗梁宋郑谢韩唐冯董程曹袁邓许傅沈彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎常武乔贺龚';
+const givenNames = [
+  '秀英', '桂兰', '建国', '志强', '玉梅', '国庆', '淑珍', '德华', '丽华', '卫东', '海燕', '振华', '春梅', '文军',
+  '素芬', '永红', '宏伟', '凤英', '明', '静', '军', '华', '敏', '勇', '磊', '娜', '涛', '红梅', '建华', '金凤',
+  '长青', '小平', '瑞芳', '国平', '雪梅', '立新', '晓东', '婷', '浩然', '子涵', '欣怡', '宇轩', '梓萱', '一鸣',
+];
+
+/** A small deterministic generator, so every demo courtyard is the same and tests can name people. */
+function generator(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return {
+    next,
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    between: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)),
+  };
+}
+
+function isoDate(base: Date, days: number): string {
+  return new Date(base.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface SeedPerson {
+  name: string;
+  roles: PersonRole[];
+}
+
+/** Named residents the demo and the tests rely on, placed in fixed households. */
+const namedResidents: Record<string, SeedPerson[]> = {
+  '1-1-301': [{ name: '王建国', roles: ['chair', 'member', 'representative'] }],
+  '2-1-502': [{ name: '李秀英', roles: ['secretary', 'member', 'representative'] }],
+  '3-2-501': [{ name: '何兆品', roles: ['member', 'representative'] }],
+  '4-1-201': [{ name: '张桂兰', roles: ['member', 'representative'] }],
+  '5-2-602': [{ name: '刘德华', roles: ['member', 'representative'] }],
+  '2-2-102': [{ name: '陈淑珍', roles: ['member', 'representative'] }],
+  '4-2-401': [{ name: '赵卫东', roles: ['member', 'representative'] }],
+  '1-2-202': [{ name: '周海燕', roles: ['supervisor', 'representative'] }],
+};
+
+export function isDatabaseEmpty(database: DatabaseHandle): boolean {
+  return database.db.select({ n: count() }).from(councils).get()!.n === 0;
+}
+
+/**
+ * 平安小区: five buildings of two units and six floors (60 households), about 140
+ * residents, a council of seven, two past meetings and one coming up with four matters
+ * taken from what courtyards really decide.
+ */
+export function seedDemo(database: DatabaseHandle, now: Date): void {
+  const { db, sqlite } = database;
+  sqlite.transaction(() => {
+    const random = generator(20261122);
+    const council = createCouncil(db, {
+      name: '平安小区院落议事会',
+      community: '平安社区',
+      address: '平安路 18 号',
+      processTemplate: 'six-step',
+    });
+    const councilId = council.id;
+    const byName = new Map<string, number>();
+
+    for (let building = 1; building <= 5; building += 1) {
+      for (let unit = 1; unit <= 2; unit += 1) {
+        for (let floor = 1; floor <= 6; floor += 1) {
+          const code = `${building}-${unit}-${floor}0${1 + ((building + floor) % 2)}`;
+          const household = createHousehold(db, {
+            councilId,
+            code,
+            area: random.between(5200, 13800),
+            tenure: random.next() < 0.85 ? 'owner' : 'tenant',
+            note: '',
+          });
+          const named = namedResidents[code] ?? [];
+          const others = Math.max(0, random.between(1, 3) - named.length);
+          const residents: SeedPerson[] = [...named];
+          for (let i = 0; i < others; i += 1) {
+            residents.push({
+              name: random.pick([...surnames]) + random.pick(givenNames),
+              roles: residents.length === 0 ? ['representative'] : [],
+            });
+          }
+          for (const resident of residents) {
+            const person = createPerson(db, {
+              councilId,
+              householdId: household.id,
+              name: resident.name,
+              phone: random.next() < 0.7 ? `13${random.between(100000000, 999999999)}` : '',
+              roles: resident.roles,
+            });
+            byName.set(resident.name, person.id);
+          }
+        }
+      }
+    }
+    // Attending without a vote: the community's grid worker and a property officer.
+    createPerson(db, { councilId, householdId: null, name: '孙网格', phone: '', roles: ['observer'] });
+    createPerson(db, { councilId, householdId: null, name: '物业 钱经理', phone: '', roles: ['observer'] });
+
+    const missing = Object.values(namedResidents).flat().filter((resident) => !byName.has(resident.name));
+    if (missing.length) throw new Error(`demo households missing for ${missing.map((m) => m.name).join(', ')}`);
+    const chairId = byName.get('王建国')!;
+    const secretaryId = byName.get('李秀英')!;
+    const plan: Array<{ title: string; days: number; place: string; status: 'closed' | 'planned'; matters: Array<[string, string]> }> = [
+      {
+        title: '第三季度院落议事会',
+        days: -70,
+        place: '3 栋前小广场',
+        status: 'closed',
+        matters: [
+          ['绿化带除草与认领', '东侧绿化带杂草丛生,提议由各楼栋志愿者分段认领,每月除草一次。'],
+          ['垃圾房异味整治', '垃圾房夏季异味大,提议增加清运频次并安装纱门。'],
+        ],
+      },
+      {
+        title: '院落夜话:楼道与公共收益',
+        days: -30,
+        place: '3 栋前小广场',
+        status: 'closed',
+        matters: [
+          ['楼道堆物清理', '楼道堆放杂物影响消防通道,提议集中清理日并签订承诺书。'],
+          ['公共收益月月晒', '广告位和停车收入每月在公示栏公布明细,由监督员核对。'],
+        ],
+      },
+      {
+        title: '院落议事会(12 月)',
+        days: 10,
+        place: '平安小区活动室',
+        status: 'planned',
+        matters: [
+          ['小广场地面重新铺装', '小广场地砖破损多处,老人散步易绊倒。提议申请微更新资金重新铺装。'],
+          ['增设电动车集中充电桩', '杜绝飞线充电的消防隐患,提议在 5 栋北侧空地建设集中充电棚。'],
+          ['一户多车阶梯停车收费', '院内车位不足,提议第二辆车起阶梯收费,收入用于院落公共维护。'],
+          ['5 栋顶楼漏水维修费用分摊', '5 栋顶楼防水层老化漏水,讨论维修方案及费用分摊办法。'],
+        ],
+      },
+    ];
+    for (const entry of plan) {
+      const created = createMeeting(db, {
+        councilId,
+        title: entry.title,
+        date: isoDate(now, entry.days),
+        startTime: '19:00',
+        place: entry.place,
+        chairId,
+        secretaryId,
+      });
+      if (entry.status === 'closed') {
+        const { id: meetingId, title, date, startTime, place } = created;
+        updateMeeting(db, { meetingId, title, date, startTime, place, chairId, secretaryId, status: 'closed' });
+      }
+      for (const [title, text] of entry.matters) {
+        const updated = addAgendaItem(db, { meetingId: created.id, title, text });
+        const item = updated.agenda.at(-1)!;
+        // Past matters have been resolved and are being carried out; upcoming ones are announced.
+        updateAgendaStep(db, item.id, entry.status === 'closed' ? 5 : 2);
+      }
+    }
+  })();
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { page: 'roster' }
+  | { page: 'meetings' }
+  | { page: 'meeting'; meetingId: number }
+  | { page: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'meetings' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'meeting', meetingId: Number(parts[1]) };
+  if (parts[0] === 'meetings') return { page: 'meetings' };
+  if (parts[0] === 'settings') return { page: 'settings' };
+  return { page: 'roster' };
+}
+
+export function routeHref(route: Route): string {
+  return route.page === 'meeting' ? `#/meetings/${route.meetingId}` : `#/${route.page}`;
+}
+
+/** Hash routes keep every screen reachable by link in Electron (file://) and in a browser alike. */
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Council } from '../../../shared/api/types';
+import { Dialog } from '../../components/dialog';
+import { CouncilForm } from './council-form';
+
+export function CouncilSettings({ council, onChanged }: { council: Council; onChanged: (council: Council) => void }) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  return (
+    <section>
+      <div className="page-header">
+        <h1>{t('council.settings')}</h1>
+        <button type="button" onClick={() => setAdding(true)}>
+          {t('council.add')}
+        </button>
+      </div>
+      <CouncilForm key={council.id} council={council} onSaved={onChanged} />
+      {adding && (
+        <Dialog title={t('council.add')} onClose={() => setAdding(false)}>
+          <CouncilForm
+            onSaved={(created) => {
+              setAdding(false);
+              onChanged(created);
+            }}
+          />
+        </Dialog>
+      )}
+    </section>
+  );
+}

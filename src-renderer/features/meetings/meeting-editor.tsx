@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Council } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { ConfirmDialog, ErrorNote } from '../../components/dialog';
+import { navigate } from '../app/use-route';
+import { AgendaList } from './agenda-list';
+import { MeetingForm } from './meeting-form';
+
+export function MeetingEditor({ council, meetingId }: { council: Council; meetingId: number }) {
+  const { t } = useTranslation();
+  const meeting = useQuery('meeting:get', { meetingId });
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const remove = async () => {
+    const result = await call('meeting:delete', { meetingId });
+    if (result.ok) navigate({ page: 'meetings' });
+    else setError(result.error.message);
+  };
+
+  if (meeting.error) return <ErrorNote message={meeting.error.message} />;
+  if (!meeting.data) return <p className="muted">{t('common.loading')}</p>;
+  const data = meeting.data;
+
+  return (
+    <section>
+      <div className="page-header">
+        <h1>
+          <a href="#/meetings" className="back-link">
+            {t('meetings.title')}
+          </a>{' '}
+          › {data.title}
+        </h1>
+        <button type="button" className="button-quiet" onClick={() => setDeleting(true)}>
+          {t('meetings.delete')}
+        </button>
+      </div>
+      <div className="two-columns">
+        <div className="panel">
+          <h2>{t('meetings.details')}</h2>
+          <MeetingForm key={data.id} councilId={council.id} meeting={data} onSaved={() => meeting.reload()} />
+        </div>
+        <div className="panel">
+          <h2>{t('agenda.title')}</h2>
+          <AgendaList meeting={data} processTemplate={council.processTemplate} onChanged={meeting.reload} />
+        </div>
+      </div>
+      {deleting && (
+        <ConfirmDialog
+          title={t('meetings.delete')}
+          message={t('meetings.deleteMessage', { title: data.title })}
+          confirmLabel={t('common.delete')}
+          onConfirm={remove}
+          onCancel={() => setDeleting(false)}
+          error={error}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview } from '../../../shared/api/types';
+import { formatCentiArea } from '../../../shared/domain/area';
+import { call } from '../../api/client';
+import { Dialog, ErrorNote } from '../../components/dialog';
+import { bytesToBase64 } from '../../components/download';
+
+interface ImportDialogProps {
+  councilId: number;
+  onClose: () => void;
+  onImported: () => void;
+}
+
+/** Preview first, with every problem by row and column; nothing is written until the user confirms. */
+export function ImportDialog({ councilId, onClose, onImported }: ImportDialogProps) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<{ fileName: string; dataBase64: string }>();
+  const [preview, setPreview] = useState<ImportPreview>();
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (chosen: File | undefined) => {
+    setPreview(undefined);
+    setError(undefined);
+    if (!chosen) return;
+    const payload = { fileName: chosen.name, dataBase64: bytesToBase64(new Uint8Array(await chosen.arrayBuffer())) };
+    setFile(payload);
+    setBusy(true);
+    const result = await call('roster:previewImport', { councilId, ...payload });
+    setBusy(false);
+    if (result.ok) setPreview(result.value);
+    else setError(result.error.message);
+  };
+
+  const commit = async () => {
+    if (!file) return;
+    setBusy(true);
+    const result = await call('roster:commitImport', { councilId, ...file });
+    setBusy(false);
+    if (result.ok) onImported();
+    else setError(result.error.message);
+  };
+
+  const canCommit = preview && preview.issues.length === 0 && preview.rows.length > 0 && !busy;
+
+  return (
+    <Dialog title={t('import.title')} onClose={onClose} wide>
+      <p>{t('import.help')}</p>
+      <label className="file-pick">
+        <span className="button">{t('import.choose')}</span>
+        <input
+          type="file"
+          accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(event) => void choose(event.target.files?.[0])}
+        />
+        <span>{file?.fileName ?? t('import.noFile')}</span>
+      </label>
+      {busy && <p className="muted">{t('common.loading')}</p>}
+      {error && <ErrorNote message={error} />}
+      {preview && (
+        <div className="import-preview">
+          <p className="import-summary">
+            {t('import.summary', {
+              rows: preview.rows.length,
+              people: preview.peopleNew,
+              households: preview.householdsNew,
+              updated: preview.householdsUpdated,
+            })}
+          </p>
+          {preview.issues.length > 0 && (
+            <>
+              <p className="error-note" role="alert">
+                {t('import.hasIssues', { count: preview.issues.length })}
+              </p>
+              <table className="table issues-table" aria-label={t('import.issues')}>
+                <thead>
+                  <tr>
+                    <th>{t('import.row')}</th>
+                    <th>{t('import.column')}</th>
+                    <th>{t('import.problem')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.issues.map((issue, index) => (
+                    <tr key={index}>
+                      <td>{t('import.rowNumber', { row: issue.row })}</td>
+                      <td>{issue.column}</td>
+                      <td>{issue.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+          {preview.rows.length > 0 && (
+            <table className="table" aria-label={t('import.rows')}>
+              <thead>
+                <tr>
+                  <th>{t('import.row')}</th>
+                  <th>{t('person.name')}</th>
+                  <th>{t('household.code')}</th>
+                  <th className="number-cell">{t('household.area')}</th>
+                  <th>{t('household.tenure')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.slice(0, 100).map((row) => (
+                  <tr key={row.row}>
+                    <td>{row.row}</td>
+                    <td>{row.name}</td>
+                    <td>
+                      {row.householdCode} {row.household === 'new' && <span className="tag">{t('import.newHousehold')}</span>}
+                    </td>
+                    <td className="number-cell">{row.areaCenti === null ? '—' : formatCentiArea(row.areaCenti)}</td>
+                    <td>{t(`tenure.${row.tenure}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="button" className="button-primary" disabled={!canCommit} onClick={commit}>
+          {t('import.confirm')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,78 @@
+/**
+ * App lifecycle only: everything else lives in one module per concern, called in order.
+ * The database is opened (and migrated) before any window exists.
+ */
+import { app, dialog } from 'electron';
+import { join } from 'node:path';
+import { createHost, type Host } from './host/host';
+import { databaseFileName, defaultUserDataDir } from './host/paths';
+import { setupIpc } from './ipc';
+import { setupMenu } from './menu';
+import { setupSecurity } from './security';
+import { createMainWindow, focusMainWindow } from './windows';
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Electron's default for an uncaught error is a dialog with a stack trace; the chair gets a sentence. */
+process.on('uncaughtException', (error) => {
+  console.error(`院落议事: 意外错误 (${messageOf(error)})`);
+  dialog.showErrorBox('院落议事出错了', '程序遇到意外错误,需要关闭。已经保存的内容不受影响,请重新打开院落议事。');
+  app.exit(1);
+});
+
+// The same folder the browser host uses by default, so both open one database.
+app.setPath('userData', defaultUserDataDir());
+
+/** better-sqlite3 built for plain Node, not for this Electron: an install problem, not the user's data. */
+function isNativeModuleMismatch(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION/.test(messageOf(error));
+}
+
+const componentMismatchText =
+  '桌面版的数据库组件没有安装好,数据没有被改动。请先使用浏览器版(npm run serve),并请管理员重新安装桌面版。';
+
+function cannotOpenText(databasePath: string): string {
+  return `无法打开数据文件:\n${databasePath}\n\n请确认这个文件夹可以写入、磁盘没有满、没有别的程序正在使用这个文件,然后重新打开院落议事。`;
+}
+
+function openHost(): Host | null {
+  const databasePath = join(app.getPath('userData'), databaseFileName);
+  try {
+    return createHost({
+      databasePath,
+      migrationsFolder: join(app.getAppPath(), 'src-main/host/db/migrations'),
+      host: 'desktop',
+      version: app.getVersion(),
+    });
+  } catch (error) {
+    console.error(`院落议事: 无法打开数据库 ${databasePath} (${messageOf(error)})`);
+    dialog.showErrorBox('院落议事无法启动', isNativeModuleMismatch(error) ? componentMismatchText : cannotOpenText(databasePath));
+    return null;
+  }
+}
+
+function start(): void {
+  const host = openHost();
+  if (!host) {
+    app.exit(1);
+    return;
+  }
+  app.on('will-quit', () => host.close());
+  setupSecurity();
+  setupMenu();
+  setupIpc(host);
+  createMainWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another console already has the database open; it comes to the front instead.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  // The console is the app: closing it ends the meeting session and closes the database.
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Person } from '../../../shared/api/types';
+import { compareHouseholdCodes } from '../../../shared/domain/household-code';
 import { pinyinKeys } from '../../../shared/domain/pinyin-keys';
 import { searchPeople } from '../../../shared/domain/pinyin-search';
 import type { PersonRole } from '../../../shared/domain/roles';
@@ -34,7 +35,18 @@ export function listPeople(db: Db, councilId: number): Person[] {
     .leftJoin(households, eq(people.householdId, households.id))
     .where(eq(people.councilId, councilId))
     .all()
-    .map(toPerson);
+    .map(toPerson)
+    .sort(byHousehold);
+}
+
+/** A roster reads by household, as the office's own sheet does; people without one come last. */
+function byHousehold(a: Person, b: Person): number {
+  if (a.householdCode !== b.householdCode) {
+    if (a.householdCode === null) return 1;
+    if (b.householdCode === null) return -1;
+    return compareHouseholdCodes(a.householdCode, b.householdCode);
+  }
+  return a.pinyinFull.localeCompare(b.pinyinFull) || a.id - b.id;
 }
 
 /**

@@ -10,6 +10,9 @@ import { meetingStatuses, personRoles, tenures } from '../domain/roles';
 import { processTemplateIds } from '../domain/process-templates';
 import type {
   AppInfo,
+  AttendanceSheet,
+  AuditReport,
+  CouncilSettings,
   Council,
   FilePayload,
   Household,
@@ -84,6 +87,12 @@ const fileSchema = z.object({
     .max(28_000_000, '文件太大(最大 20 MB)')
     .regex(/^[A-Za-z0-9+/=\s]*$/, '文件内容无法读取'),
 });
+
+/** A PNG of a handwritten signature, base64; a signature pad's image is far below the limit. */
+const signatureSchema = z
+  .string()
+  .max(700_000, '签名图片太大')
+  .regex(/^iVBORw0KGgo[A-Za-z0-9+/=]*$/, '签名必须是 PNG 图片');
 
 const councilFields = {
   name: requiredText(60, '议事会名称'),
@@ -161,6 +170,35 @@ export const contract = {
     z.object({ meetingId: id, orderedIds: z.array(id).min(1).max(200) }),
     returns<Meeting>(),
   ),
+
+  'council:getSettings': query(z.object({ councilId: id }), returns<CouncilSettings>()),
+  'council:updateSettings': mutation(
+    z.object({
+      councilId: id,
+      maxProxiesPerHolder: z.number().int('委托上限必须是整数').min(1, '委托上限至少为 1').max(50).nullable(),
+      requireSignature: z.boolean(),
+    }),
+    returns<CouncilSettings>(),
+  ),
+
+  'attendance:get': query(z.object({ meetingId: id }), returns<AttendanceSheet>()),
+  'attendance:checkIn': mutation(
+    z.object({
+      meetingId: id,
+      personId: id,
+      observer: z.boolean().default(false),
+      signaturePngBase64: signatureSchema.nullable().default(null),
+    }),
+    returns<AttendanceSheet>(),
+  ),
+  'attendance:checkOut': mutation(z.object({ meetingId: id, personId: id }), returns<AttendanceSheet>()),
+  'proxy:grant': mutation(
+    z.object({ meetingId: id, grantorId: id, holderId: id, note: text(200, '委托说明').default('') }),
+    returns<AttendanceSheet>(),
+  ),
+  'proxy:revoke': mutation(z.object({ proxyId: id }), returns<AttendanceSheet>()),
+
+  'audit:verify': query(z.object({}), returns<AuditReport>()),
 
   'roster:previewImport': query(fileSchema, returns<ImportPreview>()),
   'roster:commitImport': mutation(fileSchema, returns<ImportResult>()),

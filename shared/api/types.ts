@@ -110,3 +110,48 @@ export interface AppInfo {
   databasePath: string;
   host: 'desktop' | 'browser';
 }
+
+export interface AttendanceEntry {
+  personId: number;
+  name: string;
+  householdId: number | null;
+  householdCode: string | null;
+  observer: boolean;
+  arrivedAt: string;
+  leftAt: string | null;
+  hasSignature: boolean;
+}
+
+export interface ProxyGrant {
+  id: number;
+  grantorId: number;
+  grantorName: string;
+  grantorHouseholdCode: string | null;
+  holderId: number;
+  holderName: string;
+  note: string;
+  createdAt: string;
+}
+
+/** Who is in the room now, by person and by household (in person or by proxy). */
+export interface AttendanceSheet {
+  meetingId: number;
+  entries: AttendanceEntry[];
+  proxies: ProxyGrant[];
+  present: number;
+  observers: number;
+  membersPresent: number;
+  membersTotal: number;
+  householdsRepresented: number;
+  householdsTotal: number;
+}
+
+export interface CouncilSettings {
+  councilId: number;
+  maxProxiesPerHolder: number | null;
+  requireSignature: boolean;
+}
+
+export type AuditReport =
+  | { ok: true; entries: number; headHash: string; message: string }
+  | { ok: false; entries: number; brokenAt: number; message: string };

@@ -1,5 +1,15 @@
 import type { Channel, Output, ParsedInput } from '../../shared/api/contract';
 import type { AppInfo } from '../../shared/api/types';
+import { describeChain, verifyAuditChain } from './audit/audit-log';
+import {
+  checkIn,
+  checkOut,
+  getAttendance,
+  getCouncilSettings,
+  grantProxy,
+  revokeProxy,
+  updateCouncilSettings,
+} from './services/attendance';
 import type { DatabaseHandle } from './db/client';
 import { createCouncil, listCouncils, updateCouncil } from './services/councils';
 import { createHousehold, deleteHousehold, listHouseholds, updateHousehold } from './services/households';
@@ -27,9 +37,11 @@ export interface HandlerContext {
   database: DatabaseHandle;
   version: string;
   host: AppInfo['host'];
+  /** The clock, passed in so tests can fix the time. */
+  now?: () => Date;
 }
 
-export function createHandlers({ database, version, host }: HandlerContext): Handlers {
+export function createHandlers({ database, version, host, now = () => new Date() }: HandlerContext): Handlers {
   const { db, sqlite } = database;
   /** Mutations run in one transaction: a rejected call leaves nothing behind. */
   const tx = <T>(work: () => T): T => sqlite.transaction(work)();
@@ -62,6 +74,17 @@ export function createHandlers({ database, version, host }: HandlerContext): Han
     'agenda:update': (input) => tx(() => updateAgendaItem(db, input)),
     'agenda:remove': ({ agendaItemId }) => tx(() => removeAgendaItem(db, agendaItemId)),
     'agenda:reorder': (input) => tx(() => reorderAgenda(db, input)),
+
+    'council:getSettings': ({ councilId }) => getCouncilSettings(db, councilId),
+    'council:updateSettings': (input) => tx(() => updateCouncilSettings(db, input)),
+
+    'attendance:get': ({ meetingId }) => getAttendance(db, meetingId),
+    'attendance:checkIn': (input) => tx(() => checkIn(db, input, now())),
+    'attendance:checkOut': (input) => tx(() => checkOut(db, input, now())),
+    'proxy:grant': (input) => tx(() => grantProxy(db, input, now())),
+    'proxy:revoke': ({ proxyId }) => tx(() => revokeProxy(db, proxyId, now())),
+
+    'audit:verify': () => describeChain(verifyAuditChain(sqlite)),
 
     'roster:previewImport': (input) => previewRosterImport(database, input),
     'roster:commitImport': (input) => commitRosterImport(database, input),

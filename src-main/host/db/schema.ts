@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 const updatedAt = () => text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -109,3 +109,82 @@ export const agendaItems = sqliteTable(
     check('agenda_items_step_range', sql`${table.stepIndex} BETWEEN 0 AND 5`),
   ],
 );
+
+/**
+ * Who came to a meeting. A person signs in once per meeting; leaving early sets
+ * `leftAt` (quorum for later votes changes), and coming back clears it. Observers
+ * (列席) are recorded but never counted.
+ */
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    observer: integer('observer', { mode: 'boolean' }).notNull().default(false),
+    arrivedAt: text('arrived_at').notNull(),
+    leftAt: text('left_at'),
+    /** PNG of the handwritten signature, when the council asks for one. */
+    signaturePng: blob('signature_png', { mode: 'buffer' }),
+  },
+  (table) => [uniqueIndex('attendance_meeting_person').on(table.meetingId, table.personId)],
+);
+
+/** A written authorisation (委托): the grantor's vote is cast by the holder at this meeting. */
+export const proxies = sqliteTable(
+  'proxies',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    grantorId: integer('grantor_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    holderId: integer('holder_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    note: text('note').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (table) => [
+    index('proxies_meeting_holder').on(table.meetingId, table.holderId),
+    check('proxies_not_self', sql`${table.grantorId} <> ${table.holderId}`),
+  ],
+);
+
+/**
+ * Append-only, hash-chained record of everything that decides a vote: check-ins,
+ * ballots, results, corrections. Each entry's hash covers the previous one, so an
+ * edit behind the app's back breaks the chain at that entry; triggers refuse
+ * UPDATE and DELETE.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey(),
+    at: text('at').notNull(),
+    kind: text('kind').notNull(),
+    meetingId: integer('meeting_id'),
+    /** Canonical JSON of what happened. */
+    payload: text('payload').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [index('audit_log_meeting').on(table.meetingId)],
+);
+
+/** Council-wide settings that the attendance and voting rules read. */
+export const councilSettings = sqliteTable('council_settings', {
+  councilId: integer('council_id')
+    .primaryKey()
+    .references(() => councils.id, { onDelete: 'cascade' }),
+  /** How many proxies one person may hold at a meeting; null means no cap. */
+  maxProxiesPerHolder: integer('max_proxies_per_holder'),
+  requireSignature: integer('require_signature', { mode: 'boolean' }).notNull().default(false),
+});

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { count, eq, or } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Person } from '../../../shared/api/types';
 import { compareHouseholdCodes } from '../../../shared/domain/household-code';
@@ -6,7 +6,7 @@ import { pinyinKeys } from '../../../shared/domain/pinyin-keys';
 import { searchPeople } from '../../../shared/domain/pinyin-search';
 import type { PersonRole } from '../../../shared/domain/roles';
 import type { Db } from '../db/client';
-import { households, people } from '../db/schema';
+import { attendance, households, people, proxies } from '../db/schema';
 import { HostError, notFound } from '../errors';
 import { getCouncil } from './councils';
 
@@ -111,7 +111,14 @@ export function updatePerson(db: Db, input: ParsedInput<'person:update'>): Perso
 }
 
 export function deletePerson(db: Db, personId: number): { deleted: true } {
-  getPerson(db, personId);
+  const person = getPerson(db, personId);
+  // Sign-ins and proxies are part of a meeting's record; the person stays on file with them.
+  const recorded =
+    db.select({ n: count() }).from(attendance).where(eq(attendance.personId, personId)).get()!.n +
+    db.select({ n: count() }).from(proxies).where(or(eq(proxies.grantorId, personId), eq(proxies.holderId, personId))).get()!.n;
+  if (recorded > 0) {
+    throw new HostError('conflict', `${person.name} 有会议签到或委托记录,这些记录需要保留,因此不能删除。`);
+  }
   db.delete(people).where(eq(people.id, personId)).run();
   return { deleted: true };
 }

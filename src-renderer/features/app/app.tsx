@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
 import { setLanguage } from '../../i18n';
+import { CheckInPage } from '../attendance/check-in-page';
 import { CouncilForm } from '../council/council-form';
 import { CouncilSettings } from '../council/council-settings';
 import { MeetingEditor } from '../meetings/meeting-editor';
@@ -37,7 +38,7 @@ export function App() {
     { route: { page: 'meetings' }, label: t('nav.meetings') },
     { route: { page: 'settings' }, label: t('nav.settings') },
   ];
-  const active = route.page === 'meeting' ? 'meetings' : route.page;
+  const active = route.page === 'meeting' || route.page === 'check-in' ? 'meetings' : route.page;
 
   return (
     <div className="app">
@@ -96,6 +97,7 @@ export function App() {
         {current && route.page === 'roster' && <RosterPage council={current} />}
         {current && route.page === 'meetings' && <MeetingsPage council={current} />}
         {current && route.page === 'meeting' && <MeetingEditor council={current} meetingId={route.meetingId} />}
+        {current && route.page === 'check-in' && <CheckInPage council={current} meetingId={route.meetingId} />}
         {current && route.page === 'settings' && (
           <CouncilSettings
             council={current}

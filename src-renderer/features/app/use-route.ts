@@ -4,18 +4,24 @@ export type Route =
   | { page: 'roster' }
   | { page: 'meetings' }
   | { page: 'meeting'; meetingId: number }
+  | { page: 'check-in'; meetingId: number }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
-  if (parts[0] === 'meetings' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'meeting', meetingId: Number(parts[1]) };
+  if (parts[0] === 'meetings' && parts[1] && /^\d+$/.test(parts[1])) {
+    const meetingId = Number(parts[1]);
+    return parts[2] === 'check-in' ? { page: 'check-in', meetingId } : { page: 'meeting', meetingId };
+  }
   if (parts[0] === 'meetings') return { page: 'meetings' };
   if (parts[0] === 'settings') return { page: 'settings' };
   return { page: 'roster' };
 }
 
 export function routeHref(route: Route): string {
-  return route.page === 'meeting' ? `#/meetings/${route.meetingId}` : `#/${route.page}`;
+  if (route.page === 'meeting') return `#/meetings/${route.meetingId}`;
+  if (route.page === 'check-in') return `#/meetings/${route.meetingId}/check-in`;
+  return `#/${route.page}`;
 }
 
 /** Hash routes keep every screen reachable by link in Electron (file://) and in a browser alike. */

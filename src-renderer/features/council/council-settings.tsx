@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/types';
 import { Dialog } from '../../components/dialog';
+import { AttendanceSettings } from './attendance-settings';
 import { CouncilForm } from './council-form';
 
 export function CouncilSettings({ council, onChanged }: { council: Council; onChanged: (council: Council) => void }) {
@@ -16,6 +17,7 @@ export function CouncilSettings({ council, onChanged }: { council: Council; onCh
         </button>
       </div>
       <CouncilForm key={council.id} council={council} onSaved={onChanged} />
+      <AttendanceSettings key={`attendance-${council.id}`} councilId={council.id} />
       {adding && (
         <Dialog title={t('council.add')} onClose={() => setAdding(false)}>
           <CouncilForm

@@ -33,9 +33,14 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
           </a>{' '}
           › {data.title}
         </h1>
-        <button type="button" className="button-quiet" onClick={() => setDeleting(true)}>
-          {t('meetings.delete')}
-        </button>
+        <div className="toolbar">
+          <a className="button button-primary" href={`#/meetings/${data.id}/check-in`}>
+            {t('checkIn.open')}
+          </a>
+          <button type="button" className="button-quiet" onClick={() => setDeleting(true)}>
+            {t('meetings.delete')}
+          </button>
+        </div>
       </div>
       <div className="two-columns">
         <div className="panel">

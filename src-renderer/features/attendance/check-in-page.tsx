@@ -1,0 +1,205 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttendanceEntry, AttendanceSheet, Council, Person } from '../../../shared/api/types';
+import { searchPeople } from '../../../shared/domain/pinyin-search';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { ErrorNote } from '../../components/dialog';
+import { PersonPicker } from '../../components/person-picker';
+import { SignatureDialog } from './signature-dialog';
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+
+/**
+ * The door: find an arriving resident by pinyin initials, name or household, sign
+ * them in with one tap (and a signature if the council asks), record proxies, and
+ * see at every moment how many are present.
+ */
+export function CheckInPage({ council, meetingId }: { council: Council; meetingId: number }) {
+  const { t } = useTranslation();
+  const meeting = useQuery('meeting:get', { meetingId });
+  const people = useQuery('person:list', { councilId: council.id });
+  const settings = useQuery('council:getSettings', { councilId: council.id });
+  const loaded = useQuery('attendance:get', { meetingId });
+  const [sheet, setSheet] = useState<AttendanceSheet>();
+  const [query, setQuery] = useState('');
+  const [signing, setSigning] = useState<Person | null>(null);
+  const [grantor, setGrantor] = useState<Person | null>(null);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState('');
+
+  const current = sheet ?? loaded.data;
+  const byPerson = useMemo(() => new Map((current?.entries ?? []).map((e) => [e.personId, e])), [current]);
+  const found = useMemo(() => (query.trim() ? searchPeople(people.data ?? [], query, 8) : []), [people.data, query]);
+
+  const apply = async (work: ReturnType<typeof call<'attendance:checkIn'>>, done: string) => {
+    const result = await work;
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setError(undefined);
+    setSheet(result.value);
+    setNotice(done);
+  };
+
+  const signIn = (person: Person, signaturePngBase64: string | null = null) => {
+    if (settings.data?.requireSignature && !signaturePngBase64 && !person.roles.includes('observer')) {
+      setSigning(person);
+      return;
+    }
+    setQuery('');
+    void apply(call('attendance:checkIn', { meetingId, personId: person.id, signaturePngBase64 }), t('checkIn.signedIn', { name: person.name }));
+  };
+
+  const status = (entry: AttendanceEntry | undefined) =>
+    !entry ? t('checkIn.notYet') : entry.leftAt ? t('checkIn.left', { time: time(entry.leftAt) }) : t('checkIn.arrived', { time: time(entry.arrivedAt) });
+
+  return (
+    <section className="check-in">
+      <div className="page-header">
+        <h1>
+          <a href={`#/meetings/${meetingId}`} className="back-link">
+            {meeting.data?.title ?? t('meetings.title')}
+          </a>{' '}
+          › {t('checkIn.title')}
+        </h1>
+      </div>
+      {current && (
+        <div className="attendance-summary" role="status" aria-label={t('checkIn.summary')}>
+          <span>
+            <strong>{current.present}</strong> {t('checkIn.present')}
+          </span>
+          <span>
+            <strong>
+              {current.householdsRepresented}/{current.householdsTotal}
+            </strong>{' '}
+            {t('checkIn.households')}
+          </span>
+          <span>
+            <strong>
+              {current.membersPresent}/{current.membersTotal}
+            </strong>{' '}
+            {t('checkIn.members')}
+          </span>
+          <span>
+            <strong>{current.observers}</strong> {t('checkIn.observers')}
+          </span>
+        </div>
+      )}
+      {error && <ErrorNote message={error} />}
+      <p className="visually-hidden" aria-live="polite">
+        {notice}
+      </p>
+      <div className="two-columns">
+        <div className="panel">
+          <input
+            type="search"
+            className="search"
+            aria-label={t('checkIn.search')}
+            placeholder={t('roster.searchPlaceholder')}
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            autoFocus
+          />
+          <ul className="check-in-results" aria-label={t('checkIn.results')}>
+            {found.map((person) => {
+              const entry = byPerson.get(person.id);
+              const inRoom = entry && !entry.leftAt;
+              return (
+                <li key={person.id} className="check-in-row">
+                  <div>
+                    <div className="name-cell">{person.name}</div>
+                    <div className="muted">
+                      {person.householdCode ?? t('person.noHousehold')} · {status(entry)}
+                    </div>
+                  </div>
+                  {inRoom ? (
+                    <button
+                      type="button"
+                      onClick={() =>
+                        void apply(call('attendance:checkOut', { meetingId, personId: person.id }), t('checkIn.checkedOut', { name: person.name }))
+                      }
+                    >
+                      {t('checkIn.checkOut')}
+                    </button>
+                  ) : (
+                    <button type="button" className="button-primary button-large" onClick={() => signIn(person)}>
+                      {entry ? t('checkIn.return') : t('checkIn.signIn')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+          <h2>{t('checkIn.proxies')}</h2>
+          {grantor ? (
+            <div className="proxy-form">
+              <p>{t('checkIn.proxyFrom', { name: grantor.name, household: grantor.householdCode ?? '' })}</p>
+              <PersonPicker
+                people={people.data ?? []}
+                label={t('checkIn.proxyHolder')}
+                onPick={(holder) => {
+                  void apply(
+                    call('proxy:grant', { meetingId, grantorId: grantor.id, holderId: holder.id }),
+                    t('checkIn.proxyGranted', { from: grantor.name, to: holder.name }),
+                  );
+                  setGrantor(null);
+                }}
+              />
+              <button type="button" onClick={() => setGrantor(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          ) : (
+            <PersonPicker people={people.data ?? []} label={t('checkIn.proxyGrantor')} onPick={setGrantor} />
+          )}
+          <ul className="proxy-list">
+            {current?.proxies.map((proxy) => (
+              <li key={proxy.id}>
+                {t('checkIn.proxyLine', { from: proxy.grantorName, household: proxy.grantorHouseholdCode ?? '', to: proxy.holderName })}
+                <button type="button" className="button-quiet" onClick={() => void apply(call('proxy:revoke', { proxyId: proxy.id }), '')}>
+                  {t('checkIn.revoke')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="panel">
+          <h2>{t('checkIn.inRoom')}</h2>
+          <table className="table" aria-label={t('checkIn.inRoom')}>
+            <thead>
+              <tr>
+                <th>{t('person.name')}</th>
+                <th>{t('person.household')}</th>
+                <th>{t('checkIn.time')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...(current?.entries ?? [])].reverse().map((entry) => (
+                <tr key={entry.personId} className={entry.leftAt ? 'row-left' : undefined}>
+                  <td className="name-cell">
+                    {entry.name} {entry.observer && <span className="tag">{t('role.observer')}</span>}
+                  </td>
+                  <td>{entry.householdCode ?? '—'}</td>
+                  <td>{status(entry)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      {signing && (
+        <SignatureDialog
+          name={signing.name}
+          onCancel={() => setSigning(null)}
+          onDone={(png) => {
+            const person = signing;
+            setSigning(null);
+            signIn(person, png);
+          }}
+        />
+      )}
+    </section>
+  );
+}

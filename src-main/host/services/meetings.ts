@@ -1,9 +1,9 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Meeting, MeetingSummary } from '../../../shared/api/types';
 import type { Db } from '../db/client';
-import { agendaItems, meetings, people } from '../db/schema';
+import { agendaItems, attendance, meetings, people, votes } from '../db/schema';
 import { HostError, notFound } from '../errors';
 import { getCouncil } from './councils';
 
@@ -97,7 +97,13 @@ export function updateMeeting(db: Db, input: ParsedInput<'meeting:update'>): Mee
 }
 
 export function deleteMeeting(db: Db, meetingId: number): { deleted: true } {
-  getMeeting(db, meetingId);
+  const meeting = getMeeting(db, meetingId);
+  const recorded =
+    db.select({ n: count() }).from(attendance).where(eq(attendance.meetingId, meetingId)).get()!.n +
+    db.select({ n: count() }).from(votes).where(eq(votes.meetingId, meetingId)).get()!.n;
+  if (recorded > 0) {
+    throw new HostError('conflict', `会议“${meeting.title}”已有签到或表决记录,这些记录需要保留,因此不能删除;可以把状态改为“已取消”。`);
+  }
   db.delete(meetings).where(eq(meetings.id, meetingId)).run();
   return { deleted: true };
 }
@@ -126,6 +132,9 @@ export function updateAgendaItem(db: Db, input: ParsedInput<'agenda:update'>): M
 
 export function removeAgendaItem(db: Db, agendaItemId: number): Meeting {
   const item = agendaItem(db, agendaItemId);
+  if (db.select({ n: count() }).from(votes).where(eq(votes.agendaItemId, agendaItemId)).get()!.n > 0) {
+    throw new HostError('conflict', `议题“${item.title}”已经表决过,表决记录需要保留,因此不能删除。`);
+  }
   db.delete(agendaItems).where(eq(agendaItems.id, agendaItemId)).run();
   renumber(db, getMeeting(db, item.meetingId).agenda.map((a) => a.id));
   return getMeeting(db, item.meetingId);

@@ -12,6 +12,7 @@ import type {
   AppInfo,
   AttendanceSheet,
   AuditReport,
+  BallotReceipt,
   CouncilSettings,
   Council,
   FilePayload,
@@ -21,6 +22,7 @@ import type {
   Meeting,
   MeetingSummary,
   Person,
+  VoteState,
 } from './types';
 
 /** A typed slot for a result type: the value is never used, only its type. */
@@ -197,6 +199,28 @@ export const contract = {
     returns<AttendanceSheet>(),
   ),
   'proxy:revoke': mutation(z.object({ proxyId: id }), returns<AttendanceSheet>()),
+
+  'vote:open': mutation(
+    z.object({
+      meetingId: id,
+      agendaItemId: id.nullable().default(null),
+      title: requiredText(80, '表决事项'),
+      mode: z.enum(['hands', 'roll_call', 'secret'], { error: '未知的表决方式' }),
+      /** The rule as applied; its full shape belongs to the rules engine. */
+      rule: z.looseObject({ voterBasis: z.enum(['members', 'households', 'owners'], { error: '未知的投票人范围' }) }),
+    }),
+    returns<VoteState>(),
+  ),
+  'vote:get': query(z.object({ voteId: id }), returns<VoteState>()),
+  'vote:castBallot': mutation(
+    z.object({
+      voteId: id,
+      voterKey: z.string().regex(/^(person|household):[1-9]\d{0,9}$/, '投票人编号格式不对'),
+      choice: z.enum(['for', 'against', 'abstain', 'blank'], { error: '未知的选项' }),
+    }),
+    returns<BallotReceipt>(),
+  ),
+  'vote:close': mutation(z.object({ voteId: id }), returns<VoteState>()),
 
   'audit:verify': query(z.object({}), returns<AuditReport>()),
 

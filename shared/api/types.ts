@@ -155,3 +155,37 @@ export interface CouncilSettings {
 export type AuditReport =
   | { ok: true; entries: number; headHash: string; message: string }
   | { ok: false; entries: number; brokenAt: number; message: string };
+
+export type BallotChoice = 'for' | 'against' | 'abstain' | 'blank';
+export type VoteMode = 'hands' | 'roll_call' | 'secret';
+export type VoterBasis = 'members' | 'households' | 'owners';
+
+export interface ChoiceTotals {
+  headcount: number;
+  areaCenti: number;
+}
+
+export interface VoteState {
+  id: number;
+  meetingId: number;
+  agendaItemId: number | null;
+  title: string;
+  mode: VoteMode;
+  status: 'open' | 'closed' | 'locked';
+  voterBasis: VoterBasis;
+  entitled: number;
+  present: number;
+  ballotsCast: number;
+  totals: Record<BallotChoice, ChoiceTotals>;
+  openedAt: string;
+  closedAt: string | null;
+  replacesVoteId: number | null;
+  correctionReason: string | null;
+}
+
+export interface BallotReceipt {
+  voteId: number;
+  voterKey: string;
+  choice: BallotChoice;
+  ballotsCast: number;
+}

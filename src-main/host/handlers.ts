@@ -25,6 +25,7 @@ import {
   updateMeeting,
 } from './services/meetings';
 import { createPerson, deletePerson, listPeople, searchPeopleInCouncil, updatePerson } from './services/people';
+import { castBallot, closeVote, getVote, openVote } from './services/votes';
 import { commitRosterImport, previewRosterImport } from './roster/import';
 import { exportRosterXlsx } from './roster/export';
 
@@ -83,6 +84,11 @@ export function createHandlers({ database, version, host, now = () => new Date()
     'attendance:checkOut': (input) => tx(() => checkOut(db, input, now())),
     'proxy:grant': (input) => tx(() => grantProxy(db, input, now())),
     'proxy:revoke': ({ proxyId }) => tx(() => revokeProxy(db, proxyId, now())),
+
+    'vote:open': (input) => tx(() => openVote(db, input, now())),
+    'vote:get': ({ voteId }) => getVote(db, voteId),
+    'vote:castBallot': (input) => tx(() => castBallot(db, input, now())),
+    'vote:close': ({ voteId }) => tx(() => closeVote(db, voteId, now())),
 
     'audit:verify': () => describeChain(verifyAuditChain(sqlite)),
 

@@ -1,0 +1,105 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { ParsedInput } from '../../../shared/api/contract';
+import type { BallotChoice, BallotReceipt, ChoiceTotals, VoterBasis, VoteState } from '../../../shared/api/types';
+import { canonicalJson, type Json } from '../../../shared/domain/canonical-json';
+import { appendAudit } from '../audit/audit-log';
+import type { Db } from '../db/client';
+import { agendaItems, ballots, votes } from '../db/schema';
+import { HostError, conflict, notFound } from '../errors';
+import { getMeeting } from './meetings';
+import { entitledVoters, presentVoterKeys } from './electorate';
+
+const choices: BallotChoice[] = ['for', 'against', 'abstain', 'blank'];
+
+function voteRow(db: Db, voteId: number) {
+  const row = db.select().from(votes).where(eq(votes.id, voteId)).get();
+  if (!row) throw notFound('表决');
+  return row;
+}
+
+function voterBasisOf(ruleJson: string): VoterBasis {
+  return (JSON.parse(ruleJson) as { voterBasis: VoterBasis }).voterBasis;
+}
+
+export function getVote(db: Db, voteId: number): VoteState {
+  const row = voteRow(db, voteId);
+  const meeting = getMeeting(db, row.meetingId);
+  const voterBasis = voterBasisOf(row.ruleJson);
+  const electorate = entitledVoters(db, meeting.councilId, voterBasis);
+  const areaOf = new Map(electorate.map((voter) => [voter.key, voter.areaCenti]));
+  const present = presentVoterKeys(db, row.meetingId);
+  const totals = Object.fromEntries(choices.map((c) => [c, { headcount: 0, areaCenti: 0 }])) as Record<BallotChoice, ChoiceTotals>;
+  const cast = db.select({ voterKey: ballots.voterKey, choice: ballots.choice }).from(ballots).where(eq(ballots.voteId, voteId)).all();
+  for (const ballot of cast) {
+    totals[ballot.choice].headcount += 1;
+    totals[ballot.choice].areaCenti += areaOf.get(ballot.voterKey) ?? 0;
+  }
+  return {
+    id: row.id,
+    meetingId: row.meetingId,
+    agendaItemId: row.agendaItemId,
+    title: row.title,
+    mode: row.mode,
+    status: row.status,
+    voterBasis,
+    entitled: electorate.length,
+    present: electorate.filter((voter) => present.has(voter.key)).length,
+    ballotsCast: cast.length,
+    totals,
+    openedAt: row.openedAt,
+    closedAt: row.closedAt,
+    replacesVoteId: row.replacesVoteId,
+    correctionReason: row.correctionReason,
+  };
+}
+
+export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): VoteState {
+  const meeting = getMeeting(db, input.meetingId);
+  if (meeting.status === 'closed' || meeting.status === 'cancelled') throw conflict(`会议“${meeting.title}”已结束或取消,不能再表决。`);
+  if (input.agendaItemId !== null) {
+    const item = db.select().from(agendaItems).where(eq(agendaItems.id, input.agendaItemId)).get();
+    if (!item || item.meetingId !== input.meetingId) throw new HostError('invalid_input', '所选议题不在本次会议议程中。');
+  }
+  const alreadyOpen = db.select().from(votes).where(and(eq(votes.meetingId, input.meetingId), eq(votes.status, 'open'))).get();
+  if (alreadyOpen) throw conflict(`“${alreadyOpen.title}”的表决还没有结束,请先结束它再开始新的表决。`);
+  const at = now.toISOString();
+  const ruleJson = canonicalJson(input.rule as Json);
+  const row = db
+    .insert(votes)
+    .values({ meetingId: input.meetingId, agendaItemId: input.agendaItemId, title: input.title, mode: input.mode, ruleJson, openedAt: at })
+    .returning()
+    .get();
+  appendAudit(db, { kind: 'vote.open', meetingId: input.meetingId, at, payload: { voteId: row.id, title: input.title, mode: input.mode, rule: ruleJson } });
+  return getVote(db, row.id);
+}
+
+/**
+ * Records one roll-call ballot. The caller is told it is recorded only after the
+ * transaction commits (synchronous=FULL); the unique index and the open-vote trigger
+ * hold even if two calls race.
+ */
+export function castBallot(db: Db, input: ParsedInput<'vote:castBallot'>, now: Date): BallotReceipt {
+  const row = voteRow(db, input.voteId);
+  if (row.mode !== 'roll_call') throw new HostError('invalid_input', '举手表决和无记名投票只录入票数,不记录个人选择。');
+  if (row.status !== 'open') throw conflict('表决已经结束,不能再投票。');
+  const meeting = getMeeting(db, row.meetingId);
+  const voter = entitledVoters(db, meeting.councilId, voterBasisOf(row.ruleJson)).find((v) => v.key === input.voterKey);
+  if (!voter) throw new HostError('invalid_input', '此人(户)没有本次表决的投票权。');
+  if (!presentVoterKeys(db, row.meetingId).has(input.voterKey)) throw conflict(`${voter.label} 没有签到,也没有到场的受托人,不能投票。`);
+  const existing = db.select().from(ballots).where(and(eq(ballots.voteId, input.voteId), eq(ballots.voterKey, input.voterKey))).get();
+  if (existing) throw conflict(`${voter.label} 已经投过票了。更正需要重新表决并说明理由。`);
+  const at = now.toISOString();
+  db.insert(ballots).values({ voteId: input.voteId, voterKey: input.voterKey, choice: input.choice, at }).run();
+  appendAudit(db, { kind: 'vote.ballot', meetingId: row.meetingId, at, payload: { voteId: input.voteId, voter: input.voterKey, choice: input.choice } });
+  const ballotsCast = db.select({ n: count() }).from(ballots).where(eq(ballots.voteId, input.voteId)).get()!.n;
+  return { voteId: input.voteId, voterKey: input.voterKey, choice: input.choice, ballotsCast };
+}
+
+export function closeVote(db: Db, voteId: number, now: Date): VoteState {
+  const row = voteRow(db, voteId);
+  if (row.status !== 'open') throw conflict('表决已经结束。');
+  const at = now.toISOString();
+  db.update(votes).set({ status: 'closed', closedAt: at }).where(eq(votes.id, voteId)).run();
+  appendAudit(db, { kind: 'vote.close', meetingId: row.meetingId, at, payload: { voteId } });
+  return getVote(db, voteId);
+}

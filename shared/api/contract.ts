@@ -12,6 +12,7 @@ import type {
   AppInfo,
   AttendanceSheet,
   AuditReport,
+  BackupInfo,
   BallotReceipt,
   CouncilSettings,
   Council,
@@ -221,6 +222,9 @@ export const contract = {
     returns<BallotReceipt>(),
   ),
   'vote:close': mutation(z.object({ voteId: id }), returns<VoteState>()),
+
+  'backup:list': query(z.object({}), returns<BackupInfo[]>()),
+  'backup:create': mutation(z.object({}), returns<BackupInfo>()),
 
   'audit:verify': query(z.object({}), returns<AuditReport>()),
 

@@ -189,3 +189,10 @@ export interface BallotReceipt {
   choice: BallotChoice;
   ballotsCast: number;
 }
+
+export interface BackupInfo {
+  fileName: string;
+  kind: 'daily' | 'manual' | 'pre-migration' | 'pre-restore';
+  createdAt: string;
+  sizeBytes: number;
+}

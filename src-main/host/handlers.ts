@@ -1,5 +1,6 @@
 import type { Channel, Output, ParsedInput } from '../../shared/api/contract';
 import type { AppInfo } from '../../shared/api/types';
+import { backupsFolder, createBackup, listBackups, type BackupFile } from './backup/backups';
 import { describeChain, verifyAuditChain } from './audit/audit-log';
 import {
   checkIn,
@@ -90,10 +91,17 @@ export function createHandlers({ database, version, host, now = () => new Date()
     'vote:castBallot': (input) => tx(() => castBallot(db, input, now())),
     'vote:close': ({ voteId }) => tx(() => closeVote(db, voteId, now())),
 
+    'backup:list': () => listBackups(backupsFolder(database.path)).map(toBackupInfo),
+    'backup:create': () => toBackupInfo(createBackup(sqlite, backupsFolder(database.path), 'manual', now())),
+
     'audit:verify': () => describeChain(verifyAuditChain(sqlite)),
 
     'roster:previewImport': (input) => previewRosterImport(database, input),
     'roster:commitImport': (input) => commitRosterImport(database, input),
     'roster:exportXlsx': ({ councilId }) => exportRosterXlsx(db, councilId),
   };
+}
+
+function toBackupInfo({ fileName, kind, createdAt, sizeBytes }: BackupFile) {
+  return { fileName, kind, createdAt, sizeBytes };
 }

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/api/types';
+import { backupsFolder, createBackup, dailyBackupDue, rotateBackups } from './backup/backups';
 import { openDatabase, type DatabaseHandle } from './db/client';
 import { createDispatcher, type Invoke } from './dispatch';
 import { createHandlers } from './handlers';
@@ -21,6 +22,33 @@ export interface Host {
 /** Everything the desktop app and the browser host share: the database and the contract's handlers. */
 export function createHost(options: HostOptions): Host {
   const database = openDatabase(options.databasePath, { migrationsFolder: options.migrationsFolder });
+  const schedule = options.databasePath === ':memory:' ? null : startBackupSchedule(database);
   const handlers = createHandlers({ database, version: options.version ?? appVersion, host: options.host });
-  return { database, invoke: createDispatcher(handlers), close: () => database.close() };
+  return {
+    database,
+    invoke: createDispatcher(handlers),
+    close: () => {
+      if (schedule) clearInterval(schedule);
+      database.close();
+    },
+  };
+}
+
+/** A daily backup at start when none was made today, then checked every hour; old ones rotated out. */
+function startBackupSchedule(database: DatabaseHandle): NodeJS.Timeout {
+  const folder = backupsFolder(database.path);
+  const run = () => {
+    try {
+      const now = new Date();
+      if (!database.sqlite.open || !dailyBackupDue(folder, now)) return;
+      createBackup(database.sqlite, folder, 'daily', now);
+      rotateBackups(folder, now);
+    } catch (error) {
+      console.error(`自动备份失败:${(error as Error).message}`);
+    }
+  };
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return timer;
 }

@@ -1,10 +1,26 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { backupsFolder, createBackup } from '../backup/backups';
 import * as schema from './schema';
+
+/** True when the file is behind the committed migrations. */
+function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): boolean {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const applied = sqlite
+    .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
+    .pluck()
+    .get() as number;
+  if (applied === 0) return journal.entries.length > 0;
+  return (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) < journal.entries.length;
+}
+
+function hasData(sqlite: Database.Database): boolean {
+  return (sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'councils'").pluck().get() as number) > 0;
+}
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -37,7 +53,12 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     const db = drizzle(sqlite, { schema });
-    migrate(db, { migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder });
+    const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder;
+    if (path !== ':memory:' && pendingMigrations(sqlite, migrationsFolder) && hasData(sqlite)) {
+      // A migration that goes wrong must never cost the council its records.
+      createBackup(sqlite, backupsFolder(path), 'pre-migration', new Date());
+    }
+    migrate(db, { migrationsFolder });
     return {
       path,
       sqlite,

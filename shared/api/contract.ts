@@ -23,6 +23,8 @@ import type {
   Meeting,
   MeetingSummary,
   Person,
+  RecoveryResult,
+  RecoveryStatus,
   VoteState,
 } from './types';
 
@@ -225,6 +227,9 @@ export const contract = {
 
   'backup:list': query(z.object({}), returns<BackupInfo[]>()),
   'backup:create': mutation(z.object({}), returns<BackupInfo>()),
+
+  'recovery:status': query(z.object({}), returns<RecoveryStatus>()),
+  'recovery:restoreLatest': mutation(z.object({ confirm: z.literal(true, { error: '恢复前需要确认' }) }), returns<RecoveryResult>()),
 
   'audit:verify': query(z.object({}), returns<AuditReport>()),
 

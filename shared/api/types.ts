@@ -196,3 +196,12 @@ export interface BackupInfo {
   createdAt: string;
   sizeBytes: number;
 }
+
+export type RecoveryStatus =
+  | { damaged: false }
+  | { damaged: true; databasePath: string; reason: string; latestBackup: BackupInfo | null };
+
+export interface RecoveryResult {
+  restoredFrom: BackupInfo;
+  keptAs: string;
+}

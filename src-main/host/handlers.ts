@@ -1,6 +1,7 @@
 import type { Channel, Output, ParsedInput } from '../../shared/api/contract';
 import type { AppInfo } from '../../shared/api/types';
 import { backupsFolder, createBackup, listBackups, type BackupFile } from './backup/backups';
+import { HostError } from './errors';
 import { describeChain, verifyAuditChain } from './audit/audit-log';
 import {
   checkIn,
@@ -94,6 +95,11 @@ export function createHandlers({ database, version, host, now = () => new Date()
     'backup:list': () => listBackups(backupsFolder(database.path)).map(toBackupInfo),
     'backup:create': () => toBackupInfo(createBackup(sqlite, backupsFolder(database.path), 'manual', now())),
 
+    'recovery:status': () => ({ damaged: false }),
+    'recovery:restoreLatest': () => {
+      throw new HostError('conflict', '数据文件完好,不需要恢复。');
+    },
+
     'audit:verify': () => describeChain(verifyAuditChain(sqlite)),
 
     'roster:previewImport': (input) => previewRosterImport(database, input),
@@ -102,6 +108,6 @@ export function createHandlers({ database, version, host, now = () => new Date()
   };
 }
 
-function toBackupInfo({ fileName, kind, createdAt, sizeBytes }: BackupFile) {
+export function toBackupInfo({ fileName, kind, createdAt, sizeBytes }: BackupFile) {
   return { fileName, kind, createdAt, sizeBytes };
 }

@@ -3,7 +3,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { ApiResult } from '../../shared/api/result';
-import type { Host } from './host';
+import type { Invoke } from './dispatch';
+
+/** What the server needs of a host: only its contract calls (the host may be swapped after a recovery). */
+export interface CallTarget {
+  invoke: Invoke;
+}
 
 /** The page may load only itself; the same policy the desktop window uses. */
 export const contentSecurityPolicy = [
@@ -33,7 +38,7 @@ const mimeTypes: Record<string, string> = {
 const maxBodyBytes = 30 * 1024 * 1024;
 
 export interface BrowserHostOptions {
-  host: Host;
+  host: CallTarget;
   webRoot: string;
   port: number;
   /** 127.0.0.1 unless the chair opens the app to the LAN. */
@@ -82,7 +87,7 @@ function sameOrigin(request: IncomingMessage): boolean {
   }
 }
 
-async function handleCall(host: Host, channel: string, request: IncomingMessage, response: ServerResponse) {
+async function handleCall(host: CallTarget, channel: string, request: IncomingMessage, response: ServerResponse) {
   if (request.method !== 'POST') return reject(response, 405, 'method_not_allowed', '只接受 POST 请求。');
   if (!sameOrigin(request)) return reject(response, 403, 'forbidden', '拒绝来自其他网站的请求。');
   if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {

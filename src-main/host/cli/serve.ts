@@ -6,7 +6,8 @@
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createHost, type Host } from '../host';
+import { DamagedDatabaseError } from '../db/client';
+import { SwitchableHost } from '../recovery-host';
 import { isDatabaseEmpty, seedDemo } from '../demo/seed';
 import { defaultDatabasePath } from '../paths';
 import { startBrowserHost } from '../server';
@@ -52,14 +53,16 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口“${values.port}”无效。\n${usage}`);
   const databasePath = values.db ?? defaultDatabasePath();
 
-  let host: Host;
+  let host: SwitchableHost;
   try {
-    host = createHost({ databasePath, host: 'browser' });
+    host = SwitchableHost.open({ databasePath, host: 'browser' }, (error) => error instanceof DamagedDatabaseError);
   } catch (error) {
     fail(`无法打开数据库 ${databasePath}:${(error as Error).message}`);
   }
-  if (values.demo && isDatabaseEmpty(host.database)) {
-    seedDemo(host.database, new Date());
+  if (host.damaged) {
+    console.error(`${host.damaged.message}损坏的文件会保留,请在浏览器中打开下面的地址,从最近的备份恢复。`);
+  } else if (values.demo && host.host && isDatabaseEmpty(host.host.database)) {
+    seedDemo(host.host.database, new Date());
     console.log('已填入示例小区“平安小区”。 / Demo courtyard seeded.');
   }
 

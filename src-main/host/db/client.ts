@@ -7,6 +7,27 @@ import { fileURLToPath } from 'node:url';
 import { backupsFolder, createBackup } from '../backup/backups';
 import * as schema from './schema';
 
+/** The file is not an SQLite database, or SQLite finds it damaged. Never overwritten: see recovery.ts. */
+export class DamagedDatabaseError extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`数据文件 ${path} 已损坏或不是院落议事的数据文件(${reason})。`);
+  }
+}
+
+/** `PRAGMA quick_check` at every start: a damaged file is reported before anything reads or writes it. */
+function assertSound(sqlite: Database.Database, path: string): void {
+  let result: unknown;
+  try {
+    result = sqlite.pragma('quick_check', { simple: true });
+  } catch (error) {
+    throw new DamagedDatabaseError(path, (error as Error).message);
+  }
+  if (result !== 'ok') throw new DamagedDatabaseError(path, String(result));
+}
+
 /** True when the file is behind the committed migrations. */
 function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): boolean {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
@@ -48,6 +69,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   try {
+    assertSound(sqlite, path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');

@@ -8,6 +8,7 @@ import { CouncilForm } from '../council/council-form';
 import { CouncilSettings } from '../council/council-settings';
 import { MeetingEditor } from '../meetings/meeting-editor';
 import { MeetingsPage } from '../meetings/meetings-page';
+import { RecoveryScreen } from '../recovery/recovery-screen';
 import { RosterPage } from '../roster/roster-page';
 import { routeHref, useRoute, type Route } from './use-route';
 
@@ -16,6 +17,7 @@ const councilKey = 'courtyard.councilId';
 export function App() {
   const { t, i18n } = useTranslation();
   const route = useRoute();
+  const recovery = useQuery('recovery:status', {});
   const councils = useQuery('council:list', {});
   const [councilId, setCouncilId] = useState<number | null>(() => Number(localStorage.getItem(councilKey)) || null);
 
@@ -80,7 +82,16 @@ export function App() {
         </button>
       </header>
       <main className="content">
-        {councils.error && <ErrorNote message={councils.error.message} />}
+        {recovery.data?.damaged && (
+          <RecoveryScreen
+            status={recovery.data}
+            onRestored={() => {
+              recovery.reload();
+              councils.reload();
+            }}
+          />
+        )}
+        {councils.error && !recovery.data?.damaged && <ErrorNote message={councils.error.message} />}
         {councils.loading && !councils.data && <p className="muted">{t('common.loading')}</p>}
         {councils.data && !current && (
           <section className="welcome">

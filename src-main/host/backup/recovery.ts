@@ -1,0 +1,33 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { backupsFolder, listBackups, type BackupFile } from './backups';
+
+function isSound(path: string): boolean {
+  try {
+    const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+    const result = sqlite.pragma('quick_check', { simple: true });
+    sqlite.close();
+    return result === 'ok';
+  } catch {
+    return false;
+  }
+}
+
+/** The newest backup that SQLite itself finds sound. */
+export function latestGoodBackup(databasePath: string): BackupFile | null {
+  return listBackups(backupsFolder(databasePath)).find((backup) => isSound(backup.path)) ?? null;
+}
+
+/**
+ * Moves the damaged file (with its -wal and -shm) aside under a new name, so nothing
+ * is ever overwritten or lost, then copies the backup into its place.
+ */
+export function restoreFromBackup(databasePath: string, backup: BackupFile, now: Date): { keptAs: string } {
+  const keptAs = `${databasePath}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, keptAs + suffix);
+  }
+  copyFileSync(backup.path, `${databasePath}.restoring`);
+  renameSync(`${databasePath}.restoring`, databasePath);
+  return { keptAs };
+}

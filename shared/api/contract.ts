@@ -223,6 +223,17 @@ export const contract = {
     }),
     returns<BallotReceipt>(),
   ),
+  'vote:enterCounts': mutation(
+    z.object({
+      voteId: id,
+      for: z.number().int('票数必须是整数').min(0, '票数不能是负数'),
+      against: z.number().int('票数必须是整数').min(0, '票数不能是负数'),
+      abstain: z.number().int('票数必须是整数').min(0, '票数不能是负数'),
+      blank: z.number().int('票数必须是整数').min(0, '票数不能是负数').default(0),
+      enteredBy: text(40, '录入人').default(''),
+    }),
+    returns<VoteState>(),
+  ),
   'vote:close': mutation(z.object({ voteId: id }), returns<VoteState>()),
 
   'backup:list': query(z.object({}), returns<BackupInfo[]>()),

@@ -62,3 +62,17 @@ describe('roll-call ballots', () => {
     expect(named).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
+
+describe('counted ballots (show of hands, secret ballot)', () => {
+  it('keeps every entry, counts the latest, never more than are present, and no names', async () => {
+    const { host, vote } = await demoVote('hands');
+    const over = await host.invoke('vote:enterCounts', { voteId: vote.id, for: 3, against: 1, abstain: 0 });
+    expect(over).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await host.ok('vote:enterCounts', { voteId: vote.id, for: 1, against: 1, abstain: 0, enteredBy: '王建国' });
+    const state = await host.ok('vote:enterCounts', { voteId: vote.id, for: 2, against: 1, abstain: 0, enteredBy: '王建国' });
+    expect(state).toMatchObject({ ballotsCast: 3, totals: { for: { headcount: 2 }, against: { headcount: 1 } } });
+    const rows = host.database.sqlite.prepare('SELECT * FROM vote_counts WHERE vote_id = ?').all(vote.id);
+    expect(rows).toHaveLength(2);
+    expect(host.database.sqlite.prepare('SELECT count(*) FROM ballots').pluck().get()).toBe(0);
+  });
+});

@@ -1,10 +1,10 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { BallotChoice, BallotReceipt, ChoiceTotals, VoterBasis, VoteState } from '../../../shared/api/types';
 import { canonicalJson, type Json } from '../../../shared/domain/canonical-json';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/client';
-import { agendaItems, ballots, votes } from '../db/schema';
+import { agendaItems, ballots, voteCounts, votes } from '../db/schema';
 import { HostError, conflict, notFound } from '../errors';
 import { getMeeting } from './meetings';
 import { entitledVoters, presentVoterKeys } from './electorate';
@@ -34,6 +34,13 @@ export function getVote(db: Db, voteId: number): VoteState {
     totals[ballot.choice].headcount += 1;
     totals[ballot.choice].areaCenti += areaOf.get(ballot.voterKey) ?? 0;
   }
+  const entered = db.select().from(voteCounts).where(eq(voteCounts.voteId, voteId)).orderBy(desc(voteCounts.id)).limit(1).get();
+  if (entered) {
+    totals.for.headcount = entered.forCount;
+    totals.against.headcount = entered.againstCount;
+    totals.abstain.headcount = entered.abstainCount;
+    totals.blank.headcount = entered.blankCount;
+  }
   return {
     id: row.id,
     meetingId: row.meetingId,
@@ -44,7 +51,7 @@ export function getVote(db: Db, voteId: number): VoteState {
     voterBasis,
     entitled: electorate.length,
     present: electorate.filter((voter) => present.has(voter.key)).length,
-    ballotsCast: cast.length,
+    ballotsCast: entered ? entered.forCount + entered.againstCount + entered.abstainCount + entered.blankCount : cast.length,
     totals,
     openedAt: row.openedAt,
     closedAt: row.closedAt,
@@ -102,4 +109,31 @@ export function closeVote(db: Db, voteId: number, now: Date): VoteState {
   db.update(votes).set({ status: 'closed', closedAt: at }).where(eq(votes.id, voteId)).run();
   appendAudit(db, { kind: 'vote.close', meetingId: row.meetingId, at, payload: { voteId } });
   return getVote(db, voteId);
+}
+
+/**
+ * Counts for a show of hands (entered by the chair) or a secret ballot (by the
+ * tellers). Each entry is kept; the latest one counts. Nothing links a person to a
+ * choice. The counts cannot exceed the voters present.
+ */
+export function enterCounts(db: Db, input: ParsedInput<'vote:enterCounts'>, now: Date): VoteState {
+  const row = voteRow(db, input.voteId);
+  if (row.mode === 'roll_call') throw new HostError('invalid_input', '记名表决请逐个录入选票。');
+  if (row.status !== 'open') throw conflict('表决已经结束,不能再修改票数。');
+  const state = getVote(db, input.voteId);
+  const total = input.for + input.against + input.abstain + input.blank;
+  if (total > state.present) {
+    throw new HostError('invalid_input', `票数合计 ${total} 超过了到会有表决权的 ${state.present} 票,请核对。`);
+  }
+  const at = now.toISOString();
+  db.insert(voteCounts)
+    .values({ voteId: input.voteId, forCount: input.for, againstCount: input.against, abstainCount: input.abstain, blankCount: input.blank, enteredBy: input.enteredBy, at })
+    .run();
+  appendAudit(db, {
+    kind: 'vote.counts',
+    meetingId: row.meetingId,
+    at,
+    payload: { voteId: input.voteId, for: input.for, against: input.against, abstain: input.abstain, blank: input.blank, enteredBy: input.enteredBy },
+  });
+  return getVote(db, input.voteId);
 }

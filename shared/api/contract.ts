@@ -25,6 +25,7 @@ import type {
   Person,
   RecoveryResult,
   RecoveryStatus,
+  RollCallVoter,
   VoteState,
 } from './types';
 
@@ -215,6 +216,8 @@ export const contract = {
     returns<VoteState>(),
   ),
   'vote:get': query(z.object({ voteId: id }), returns<VoteState>()),
+  'vote:list': query(z.object({ meetingId: id }), returns<VoteState[]>()),
+  'vote:voters': query(z.object({ voteId: id }), returns<RollCallVoter[]>()),
   'vote:castBallot': mutation(
     z.object({
       voteId: id,

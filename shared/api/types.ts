@@ -205,3 +205,11 @@ export interface RecoveryResult {
   restoredFrom: BackupInfo;
   keptAs: string;
 }
+
+export interface RollCallVoter {
+  key: string;
+  label: string;
+  /** The names of the people who can cast this vote now: in the room, or a proxy holder for them. */
+  present: boolean;
+  choice: BallotChoice | null;
+}

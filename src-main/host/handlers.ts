@@ -27,7 +27,7 @@ import {
   updateMeeting,
 } from './services/meetings';
 import { createPerson, deletePerson, listPeople, searchPeopleInCouncil, updatePerson } from './services/people';
-import { castBallot, closeVote, enterCounts, getVote, openVote } from './services/votes';
+import { castBallot, closeVote, enterCounts, getVote, listVotes, openVote, rollCallVoters } from './services/votes';
 import { commitRosterImport, previewRosterImport } from './roster/import';
 import { exportRosterXlsx } from './roster/export';
 
@@ -89,6 +89,8 @@ export function createHandlers({ database, version, host, now = () => new Date()
 
     'vote:open': (input) => tx(() => openVote(db, input, now())),
     'vote:get': ({ voteId }) => getVote(db, voteId),
+    'vote:list': ({ meetingId }) => listVotes(db, meetingId),
+    'vote:voters': ({ voteId }) => rollCallVoters(db, voteId),
     'vote:castBallot': (input) => tx(() => castBallot(db, input, now())),
     'vote:enterCounts': (input) => tx(() => enterCounts(db, input, now())),
     'vote:close': ({ voteId }) => tx(() => closeVote(db, voteId, now())),

@@ -1,6 +1,6 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
-import type { BallotChoice, BallotReceipt, ChoiceTotals, VoterBasis, VoteState } from '../../../shared/api/types';
+import type { BallotChoice, BallotReceipt, ChoiceTotals, RollCallVoter, VoterBasis, VoteState } from '../../../shared/api/types';
 import { canonicalJson, type Json } from '../../../shared/domain/canonical-json';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/client';
@@ -8,6 +8,7 @@ import { agendaItems, ballots, voteCounts, votes } from '../db/schema';
 import { HostError, conflict, notFound } from '../errors';
 import { getMeeting } from './meetings';
 import { entitledVoters, presentVoterKeys } from './electorate';
+import { listPeople } from './people';
 
 const choices: BallotChoice[] = ['for', 'against', 'abstain', 'blank'];
 
@@ -136,4 +137,35 @@ export function enterCounts(db: Db, input: ParsedInput<'vote:enterCounts'>, now:
     payload: { voteId: input.voteId, for: input.for, against: input.against, abstain: input.abstain, blank: input.blank, enteredBy: input.enteredBy },
   });
   return getVote(db, input.voteId);
+}
+
+export function listVotes(db: Db, meetingId: number): VoteState[] {
+  getMeeting(db, meetingId);
+  return db
+    .select({ id: votes.id })
+    .from(votes)
+    .where(eq(votes.meetingId, meetingId))
+    .orderBy(votes.id)
+    .all()
+    .map(({ id }) => getVote(db, id));
+}
+
+/** The roll-call list: every entitled voter, whether they can vote now, and their recorded choice. */
+export function rollCallVoters(db: Db, voteId: number): RollCallVoter[] {
+  const row = voteRow(db, voteId);
+  if (row.mode !== 'roll_call') throw new HostError('invalid_input', '只有记名表决有逐人名单。');
+  const meeting = getMeeting(db, row.meetingId);
+  const present = presentVoterKeys(db, row.meetingId);
+  const chosen = new Map(
+    db.select({ voterKey: ballots.voterKey, choice: ballots.choice }).from(ballots).where(eq(ballots.voteId, voteId)).all().map((b) => [b.voterKey, b.choice]),
+  );
+  const names = new Map<number, string[]>();
+  for (const person of listPeople(db, meeting.councilId)) {
+    if (person.householdId !== null) names.set(person.householdId, [...(names.get(person.householdId) ?? []), person.name]);
+  }
+  return entitledVoters(db, meeting.councilId, voterBasisOf(row.ruleJson)).map((voter) => {
+    const householdId = voter.key.startsWith('household:') ? Number(voter.key.slice(10)) : null;
+    const label = householdId === null ? voter.label : `${voter.label} ${(names.get(householdId) ?? []).join('、')}`;
+    return { key: voter.key, label, present: present.has(voter.key), choice: chosen.get(voter.key) ?? null };
+  });
 }

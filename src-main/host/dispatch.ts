@@ -17,7 +17,13 @@ function describePath(path: readonly PropertyKey[]): string {
  * The channel must be in the contract and the input must pass its schema before a
  * handler runs; whatever goes wrong, the caller gets a readable error, never a stack.
  */
-export function createDispatcher(handlers: Handlers, log: (error: unknown) => void = console.error): Invoke {
+export interface DispatchOptions {
+  log?: (error: unknown) => void;
+  /** Told after every mutation that succeeded, so open screens (the projector) can refresh. */
+  onChange?: (channel: Channel) => void;
+}
+
+export function createDispatcher(handlers: Handlers, { log = console.error, onChange }: DispatchOptions = {}): Invoke {
   return async (channel, rawInput) => {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown_call', message: `未知的操作:${String(channel).slice(0, 60)}` } };
@@ -32,7 +38,9 @@ export function createDispatcher(handlers: Handlers, log: (error: unknown) => vo
     }
     try {
       const handler = handlers[channel] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const value = await handler(parsed.data);
+      if (contract[channel].kind === 'mutation') onChange?.(channel);
+      return { ok: true, value };
     } catch (error) {
       if (error instanceof HostError) return { ok: false, error: error.toApiError() };
       log(error);

@@ -16,17 +16,29 @@ export interface HostOptions {
 export interface Host {
   database: DatabaseHandle;
   invoke: Invoke;
+  /** Listens for successful changes; returns the function that stops listening. */
+  subscribe(listener: ChangeListener): () => void;
   close(): void;
 }
+
+export type ChangeListener = (change: { channel: string }) => void;
 
 /** Everything the desktop app and the browser host share: the database and the contract's handlers. */
 export function createHost(options: HostOptions): Host {
   const database = openDatabase(options.databasePath, { migrationsFolder: options.migrationsFolder });
   const schedule = options.databasePath === ':memory:' ? null : startBackupSchedule(database);
   const handlers = createHandlers({ database, version: options.version ?? appVersion, host: options.host });
+  const listeners = new Set<ChangeListener>();
+  const onChange = (channel: string) => {
+    for (const listener of listeners) listener({ channel });
+  };
   return {
     database,
-    invoke: createDispatcher(handlers),
+    invoke: createDispatcher(handlers, { onChange }),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close: () => {
       if (schedule) clearInterval(schedule);
       database.close();

@@ -3,7 +3,7 @@ import type { RecoveryResult, RecoveryStatus } from '../../shared/api/types';
 import { latestGoodBackup, restoreFromBackup } from './backup/recovery';
 import type { DamagedDatabaseError } from './db/client';
 import { toBackupInfo } from './handlers';
-import { createHost, type Host, type HostOptions } from './host';
+import { createHost, type ChangeListener, type Host, type HostOptions } from './host';
 
 /**
  * What answers while the database file is damaged: the page learns why and is
@@ -47,6 +47,22 @@ export class SwitchableHost {
       return this.restore();
     }
     return { ok: false, error: { code: 'damaged', message: '数据文件已损坏,请先从备份恢复。' } };
+  };
+
+  /** Changes come only from the real host; while damaged, nothing changes. */
+  subscribe = (listener: ChangeListener): (() => void) => {
+    let stop = this.current?.subscribe(listener) ?? (() => undefined);
+    const pending = setInterval(() => {
+      if (this.current) {
+        stop = this.current.subscribe(listener);
+        clearInterval(pending);
+      }
+    }, 1000);
+    pending.unref();
+    return () => {
+      clearInterval(pending);
+      stop();
+    };
   };
 
   private status(): RecoveryStatus {

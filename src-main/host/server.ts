@@ -8,6 +8,27 @@ import type { Invoke } from './dispatch';
 /** What the server needs of a host: only its contract calls (the host may be swapped after a recovery). */
 export interface CallTarget {
   invoke: Invoke;
+  subscribe(listener: (change: { channel: string }) => void): () => void;
+}
+
+/**
+ * Server-sent events: one line per successful change, so the projector and other
+ * screens refresh at once instead of polling.
+ */
+function serveEvents(host: CallTarget, request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  response.write(': connected\n\n');
+  const stop = host.subscribe((change) => response.write(`data: ${JSON.stringify(change)}\n\n`));
+  const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
+  request.on('close', () => {
+    clearInterval(keepAlive);
+    stop();
+  });
 }
 
 /** The page may load only itself; the same policy the desktop window uses. */
@@ -134,6 +155,10 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const call = /^\/api\/call\/([^/]+)$/.exec(url.pathname);
+    if (url.pathname === '/api/events' && request.method === 'GET') {
+      serveEvents(options.host, request, response);
+      return;
+    }
     const work = call
       ? handleCall(options.host, call[1]!, request, response)
       : Promise.resolve(serveStatic(options.webRoot, url.pathname, response));

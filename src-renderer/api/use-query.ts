@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel, Input, Output } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
 import { call } from './client';
+import { onHostChange } from './events';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -11,7 +12,11 @@ export interface QueryState<T> {
 }
 
 /** Loads a query call and reloads it on demand; `input` null means "not yet". */
-export function useQuery<C extends Channel>(channel: C, input: Input<C> | null): QueryState<Output<C>> {
+export function useQuery<C extends Channel>(
+  channel: C,
+  input: Input<C> | null,
+  options: { live?: boolean } = {},
+): QueryState<Output<C>> {
   const [state, setState] = useState<{ data?: Output<C>; error?: ApiError; loading: boolean }>({ loading: true });
   const [version, setVersion] = useState(0);
   const key = JSON.stringify(input);
@@ -28,5 +33,7 @@ export function useQuery<C extends Channel>(channel: C, input: Input<C> | null):
   }, [channel, key, version]); // `key` stands for `input`
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const live = options.live ?? false;
+  useEffect(() => (live ? onHostChange(reload) : undefined), [live, reload]);
   return { data: state.data, error: state.error, loading: state.loading, reload };
 }

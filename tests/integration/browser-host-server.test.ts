@@ -61,3 +61,29 @@ describe('the browser host', () => {
     expect(await traversal.text()).not.toContain('SQLite format');
   });
 });
+
+describe('change events', () => {
+  it('tells listeners of each successful change, and of nothing else', async () => {
+    const { url } = await start();
+    const controller = new AbortController();
+    const events = await fetch(`${url}api/events`, { signal: controller.signal });
+    expect(events.headers.get('content-type')).toContain('text/event-stream');
+    const reader = events.body!.getReader();
+    const received: string[] = [];
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        for (const line of decoder.decode(value).split('\n')) if (line.startsWith('data: ')) received.push(line.slice(6));
+        if (received.length >= 1) return;
+      }
+    })();
+    await post(url, 'council:list', JSON.stringify({ input: {} }));
+    await post(url, 'council:create', JSON.stringify({ input: { name: '' } }));
+    await post(url, 'council:create', JSON.stringify({ input: { name: '平安小区' } }));
+    await reading;
+    controller.abort();
+    expect(received).toEqual([JSON.stringify({ channel: 'council:create' })]);
+  });
+});

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceEntry, AttendanceSheet, Council, Person } from '../../../shared/api/types';
+import type { AttendanceEntry, Council, Person } from '../../../shared/api/types';
 import { searchPeople } from '../../../shared/domain/pinyin-search';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
@@ -20,15 +20,14 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
   const meeting = useQuery('meeting:get', { meetingId });
   const people = useQuery('person:list', { councilId: council.id });
   const settings = useQuery('council:getSettings', { councilId: council.id });
-  const loaded = useQuery('attendance:get', { meetingId });
-  const [sheet, setSheet] = useState<AttendanceSheet>();
+  const loaded = useQuery('attendance:get', { meetingId }, { live: true });
   const [query, setQuery] = useState('');
   const [signing, setSigning] = useState<Person | null>(null);
   const [grantor, setGrantor] = useState<Person | null>(null);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState('');
 
-  const current = sheet ?? loaded.data;
+  const current = loaded.data;
   const byPerson = useMemo(() => new Map((current?.entries ?? []).map((e) => [e.personId, e])), [current]);
   const found = useMemo(() => (query.trim() ? searchPeople(people.data ?? [], query, 8) : []), [people.data, query]);
 
@@ -39,7 +38,7 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
       return;
     }
     setError(undefined);
-    setSheet(result.value);
+    loaded.reload();
     setNotice(done);
   };
 

@@ -1,0 +1,71 @@
+/**
+ * The plain-Chinese account of an outcome, for the minutes and the projector, e.g.
+ *   适用规则:业主共同决定一般事项(民法典第二百七十八条)。
+ *   应参与表决 60 户(面积 4,976.20㎡),参与表决 41 户(面积 3,456.20㎡),
+ *   须达到应参与表决的三分之二以上(至少 40 户、面积 3,317.47㎡),达到三分之二以上。
+ *   同意 28 户(面积 2,360.40㎡),反对 10 户(面积 843.00㎡),弃权 3 户(面积 252.80㎡)。
+ *   同意须达到参与表决的过半数(至少 21 户、面积 1,728.11㎡),达到过半数,通过。
+ * Punctuation follows the rest of the app: ASCII commas and brackets, Chinese full stop.
+ */
+import { formatCentiArea } from '../area';
+import type { VotingRule } from './rules';
+import type { Outcome, Requirement, Tally } from './tally';
+
+function area(centi: number): string {
+  return `${formatCentiArea(centi, { grouping: true })}㎡`;
+}
+
+export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explanation'>, showArea: boolean): string {
+  const unit = rule.voterBasis === 'members' ? '人' : '户';
+  const presentWord = rule.voterBasis === 'owners' ? '参与表决' : '到会';
+  const entitledWord = rule.voterBasis === 'owners' ? '应参与表决' : '应到会';
+  const tally = (value: Tally): string =>
+    `${value.headcount} ${unit}` + (showArea && value.areaCenti !== null ? `(面积 ${area(value.areaCenti)})` : '');
+  const needed = (requirement: Requirement): string =>
+    `至少 ${requirement.needed.headcount} ${unit}` +
+    (requirement.needed.areaCenti !== null ? `、面积 ${area(requirement.needed.areaCenti)}` : '');
+  const reached = (requirement: Requirement): string => {
+    if (requirement.met) return `达到${requirement.label}`;
+    if (requirement.areaMet === null) return `未达到${requirement.label}`;
+    const headcount = requirement.headcountMet ? '达到' : '未达到';
+    const byArea = requirement.areaMet ? '达到' : '未达到';
+    return `未达到${requirement.label}(${unit}数${headcount},面积${byArea})`;
+  };
+
+  const parts: string[] = [];
+  parts.push(`适用规则:${rule.name}${rule.legalBasis ? `(${rule.legalBasis})` : ''}。`);
+  let attendance = `${entitledWord} ${tally(outcome.entitled)},${presentWord} ${tally(outcome.present)}`;
+  if (outcome.quorum) {
+    const { quorum } = outcome;
+    attendance += `,须达到${entitledWord}的${quorum.label}(${needed(quorum)}),${reached(quorum)}`;
+  } else {
+    attendance += ',本规则不设到会人数要求';
+  }
+  parts.push(`${attendance}。`);
+  if (!outcome.quorate) {
+    parts.push('不足法定人数,表决无效,未通过。');
+    return parts.join('');
+  }
+
+  const { counts } = outcome;
+  let votes = `同意 ${tally(counts.for)},反对 ${tally(counts.against)},弃权 ${tally(counts.abstain)}`;
+  if (counts.blank.headcount > 0) votes += `,空白票 ${tally(counts.blank)}`;
+  const notCast = [
+    ...(rule.abstentions === 'not-cast' ? ['弃权'] : []),
+    ...(rule.blankBallots === 'not-cast' && counts.blank.headcount > 0 ? ['空白票'] : []),
+  ];
+  if (rule.threshold.base === 'cast' && notCast.length > 0) votes += `(${notCast.join('、')}不计入表决票)`;
+  parts.push(`${votes}。`);
+
+  const baseWord = { cast: '表决票', present: presentWord, entitled: entitledWord }[rule.threshold.base];
+  const { threshold } = outcome;
+  let verdict = `同意须达到${baseWord}的${threshold.label}`;
+  verdict +=
+    rule.threshold.base === 'cast'
+      ? `(表决票 ${tally(threshold.whole)},${needed(threshold)})`
+      : `(${needed(threshold)})`;
+  verdict += `,${reached(threshold)}`;
+  if (outcome.tie) verdict += rule.tie === 'fails' ? ',同意与反对相同,按规则平票不通过' : ',同意与反对相同';
+  parts.push(`${verdict},${outcome.passed ? '通过' : '未通过'}。`);
+  return parts.join('');
+}

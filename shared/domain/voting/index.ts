@@ -1,0 +1,5 @@
+export * from './electorate';
+export * from './ratio';
+export * from './result';
+export * from './rules';
+export * from './tally';

@@ -8,6 +8,7 @@ import { parseAreaToCenti } from '../domain/area';
 import { normaliseHouseholdCode } from '../domain/household-code';
 import { meetingStatuses, personRoles, tenures } from '../domain/roles';
 import { processTemplateIds } from '../domain/process-templates';
+import type { VotingRule } from '../domain/voting/rules';
 import type {
   AppInfo,
   AttendanceSheet,
@@ -99,6 +100,34 @@ const signatureSchema = z
   .string()
   .max(700_000, '签名图片太大')
   .regex(/^iVBORw0KGgo[A-Za-z0-9+/=]*$/, '签名必须是 PNG 图片');
+
+const boundSchema = z.object({
+  ratio: z
+    .object({
+      numerator: z.number().int().min(0, '比例不能为负'),
+      denominator: z.number().int().min(1, '比例的分母至少为 1').max(1000),
+    })
+    .refine((ratio) => ratio.numerator <= ratio.denominator, '比例不能大于 1'),
+  inclusive: z.boolean(),
+});
+const measureSchema = z.enum(['headcount', 'headcount-and-area'], { error: '未知的计算方式' });
+
+/** A council's voting rule: one of the presets, as adjusted by the council. */
+export const votingRuleSchema = z.object({
+  id: requiredText(40, '规则编号'),
+  name: requiredText(60, '规则名称'),
+  legalBasis: text(120, '规则依据').nullable(),
+  voterBasis: z.enum(['members', 'households', 'owners'], { error: '未知的投票人范围' }),
+  quorum: z.object({ bound: boundSchema, measure: measureSchema }).nullable(),
+  threshold: z.object({
+    base: z.enum(['cast', 'present', 'entitled'], { error: '未知的计算基数' }),
+    bound: boundSchema,
+    measure: measureSchema,
+  }),
+  abstentions: z.enum(['counts-as-cast', 'not-cast']),
+  blankBallots: z.enum(['counts-as-cast', 'not-cast']),
+  tie: z.enum(['fails', 'threshold-decides']),
+}) satisfies z.ZodType<VotingRule>;
 
 const councilFields = {
   name: requiredText(60, '议事会名称'),
@@ -210,8 +239,7 @@ export const contract = {
       agendaItemId: id.nullable().default(null),
       title: requiredText(80, '表决事项'),
       mode: z.enum(['hands', 'roll_call', 'secret'], { error: '未知的表决方式' }),
-      /** The rule as applied; its full shape belongs to the rules engine. */
-      rule: z.looseObject({ voterBasis: z.enum(['members', 'households', 'owners'], { error: '未知的投票人范围' }) }),
+      rule: votingRuleSchema,
     }),
     returns<VoteState>(),
   ),
@@ -238,6 +266,11 @@ export const contract = {
     returns<VoteState>(),
   ),
   'vote:close': mutation(z.object({ voteId: id }), returns<VoteState>()),
+  'vote:lock': mutation(z.object({ voteId: id }), returns<VoteState>()),
+  'vote:revote': mutation(
+    z.object({ voteId: id, reason: requiredText(400, '重新表决的理由').min(4, '请写明重新表决的理由(至少 4 个字)') }),
+    returns<VoteState>(),
+  ),
 
   'backup:list': query(z.object({}), returns<BackupInfo[]>()),
   'backup:create': mutation(z.object({}), returns<BackupInfo>()),

@@ -1,5 +1,7 @@
 import type { MeetingStatus, PersonRole, Tenure } from '../domain/roles';
 import type { ProcessTemplateId } from '../domain/process-templates';
+import type { Outcome } from '../domain/voting/tally';
+import type { VotingRule } from '../domain/voting/rules';
 
 /** What the host returns. Areas travel as whole hundredths of a m² (see domain/area.ts). */
 export interface Council {
@@ -181,6 +183,12 @@ export interface VoteState {
   closedAt: string | null;
   replacesVoteId: number | null;
   correctionReason: string | null;
+  rule: VotingRule;
+  /** The outcome as the rule decides it now; for a locked vote, the stored result. */
+  outcome: Outcome | null;
+  /** Why there is no outcome yet (e.g. no ballots), in plain Chinese. */
+  outcomeProblem: string | null;
+  lockedAt: string | null;
 }
 
 export interface BallotReceipt {

@@ -27,7 +27,7 @@ import {
   updateMeeting,
 } from './services/meetings';
 import { createPerson, deletePerson, listPeople, searchPeopleInCouncil, updatePerson } from './services/people';
-import { castBallot, closeVote, enterCounts, getVote, listVotes, openVote, rollCallVoters } from './services/votes';
+import { castBallot, closeVote, enterCounts, getVote, listVotes, lockVote, openVote, revote, rollCallVoters } from './services/votes';
 import { commitRosterImport, previewRosterImport } from './roster/import';
 import { exportRosterXlsx } from './roster/export';
 
@@ -93,6 +93,8 @@ export function createHandlers({ database, version, host, now = () => new Date()
     'vote:voters': ({ voteId }) => rollCallVoters(db, voteId),
     'vote:castBallot': (input) => tx(() => castBallot(db, input, now())),
     'vote:enterCounts': (input) => tx(() => enterCounts(db, input, now())),
+    'vote:lock': ({ voteId }) => tx(() => lockVote(db, voteId, now())),
+    'vote:revote': (input) => tx(() => revote(db, input, now())),
     'vote:close': ({ voteId }) => tx(() => closeVote(db, voteId, now())),
 
     'backup:list': () => listBackups(backupsFolder(database.path)).map(toBackupInfo),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { presets } from '../../shared/domain/voting/rules';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { tempHost } from './temp-host';
 
@@ -16,7 +17,7 @@ async function demoVote(mode: 'roll_call' | 'hands' = 'roll_call') {
     agendaItemId: agenda[1]!.id,
     title: agenda[1]!.title,
     mode,
-    rule: { voterBasis: 'households' },
+    rule: presets['residents-meeting'],
   });
   const key = (name: string) => `household:${person(name).householdId}`;
   return { host, meeting, vote, person, key };
@@ -56,7 +57,7 @@ describe('roll-call ballots', () => {
 
   it('only one vote is open at a time, and a show of hands stores no names', async () => {
     const { host, meeting, vote, key } = await demoVote('hands');
-    const second = await host.invoke('vote:open', { meetingId: meeting.id, title: '另一项', mode: 'hands', rule: { voterBasis: 'households' } });
+    const second = await host.invoke('vote:open', { meetingId: meeting.id, title: '另一项', mode: 'hands', rule: presets['residents-meeting'] });
     expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const named = await host.invoke('vote:castBallot', { voteId: vote.id, voterKey: key('王建国'), choice: 'for' });
     expect(named).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -74,5 +75,54 @@ describe('counted ballots (show of hands, secret ballot)', () => {
     const rows = host.database.sqlite.prepare('SELECT * FROM vote_counts WHERE vote_id = ?').all(vote.id);
     expect(rows).toHaveLength(2);
     expect(host.database.sqlite.prepare('SELECT count(*) FROM ballots').pluck().get()).toBe(0);
+  });
+});
+
+describe('results', () => {
+  it('the outcome follows the ballots; locking stores it with its explanation; a correction is a re-vote', async () => {
+    const { host, vote, key } = await demoVote();
+    expect((await host.ok('vote:get', { voteId: vote.id })).outcome).toMatchObject({ passed: false, quorate: false });
+    await host.ok('vote:castBallot', { voteId: vote.id, voterKey: key('王建国'), choice: 'for' });
+    const refusedLock = await host.invoke('vote:lock', { voteId: vote.id });
+    expect(refusedLock).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await host.ok('vote:close', { voteId: vote.id });
+    const locked = await host.ok('vote:lock', { voteId: vote.id });
+    expect(locked.status).toBe('locked');
+    expect(locked.outcome!.explanation).toContain('居民会议');
+    expect(locked.outcome!.explanation).toMatch(/未通过。$/);
+    const stored = host.database.sqlite.prepare('SELECT passed, explanation, audit_hash FROM vote_results WHERE vote_id = ?').get(vote.id) as {
+      passed: number;
+      explanation: string;
+      audit_hash: string;
+    };
+    expect(stored).toMatchObject({ passed: 0, explanation: locked.outcome!.explanation });
+    expect(await host.invoke('vote:lock', { voteId: vote.id })).toMatchObject({ ok: false });
+
+    const noReason = await host.invoke('vote:revote', { voteId: vote.id, reason: '错' });
+    expect(noReason).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const again = await host.ok('vote:revote', { voteId: vote.id, reason: '计票时漏记了 2 栋的票' });
+    expect(again).toMatchObject({ status: 'open', replacesVoteId: vote.id, correctionReason: '计票时漏记了 2 栋的票', ballotsCast: 0 });
+    expect((await host.ok('vote:get', { voteId: vote.id })).status).toBe('locked');
+    expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true });
+  });
+
+  it('a show of hands is decided from the entered counts under the rule', async () => {
+    const { host, vote } = await demoVote('hands');
+    expect((await host.ok('vote:get', { voteId: vote.id })).outcomeProblem).toBe('还没有录入票数。');
+    await host.ok('vote:enterCounts', { voteId: vote.id, for: 2, against: 1, abstain: 0 });
+    const state = await host.ok('vote:get', { voteId: vote.id });
+    // 3 of 60 households present: a residents' meeting is not quorate.
+    expect(state.outcome).toMatchObject({ quorate: false, passed: false });
+  });
+
+  it('refuses a rule that is not a rule', async () => {
+    const { host, meeting } = await demoVote('hands');
+    const broken = await host.invoke('vote:open', {
+      meetingId: meeting.id,
+      title: '坏规则',
+      mode: 'hands',
+      rule: { ...presets['council-majority'], threshold: { base: 'cast', bound: { ratio: { numerator: 3, denominator: 2 }, inclusive: true }, measure: 'headcount' } },
+    });
+    expect(broken).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '比例不能大于 1' } });
   });
 });

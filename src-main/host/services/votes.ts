@@ -4,10 +4,12 @@ import type { BallotChoice, BallotReceipt, ChoiceTotals, RollCallVoter, VoterBas
 import { canonicalJson, type Json } from '../../../shared/domain/canonical-json';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/client';
-import { agendaItems, ballots, voteCounts, votes } from '../db/schema';
+import { agendaItems, ballots, voteCounts, voteResults, votes } from '../db/schema';
 import { HostError, conflict, notFound } from '../errors';
 import { getMeeting } from './meetings';
-import { entitledVoters, presentVoterKeys } from './electorate';
+import { decide, type Outcome, type Tally, type VoteInput } from '../../../shared/domain/voting/tally';
+import type { VotingRule } from '../../../shared/domain/voting/rules';
+import { entitledVoters, presentVoterKeys, type EntitledVoter } from './electorate';
 import { listPeople } from './people';
 
 const choices: BallotChoice[] = ['for', 'against', 'abstain', 'blank'];
@@ -18,8 +20,46 @@ function voteRow(db: Db, voteId: number) {
   return row;
 }
 
+function ruleOf(ruleJson: string): VotingRule {
+  return JSON.parse(ruleJson) as VotingRule;
+}
+
 function voterBasisOf(ruleJson: string): VoterBasis {
-  return (JSON.parse(ruleJson) as { voterBasis: VoterBasis }).voterBasis;
+  return ruleOf(ruleJson).voterBasis;
+}
+
+const noArea = (headcount: number): Tally => ({ headcount, areaCenti: null });
+
+/** What the rules engine needs, from the stored ballots or the latest entered counts. */
+function voteInput(
+  row: typeof votes.$inferSelect,
+  electorate: EntitledVoter[],
+  present: Set<string>,
+  cast: Array<{ voterKey: string; choice: BallotChoice }>,
+  entered: typeof voteCounts.$inferSelect | undefined,
+): VoteInput | null {
+  const presentVoters = electorate.filter((voter) => present.has(voter.key));
+  if (row.mode === 'roll_call') {
+    return {
+      kind: 'named',
+      entitled: electorate.map((voter) => ({ voterId: voter.key, areaCenti: voter.areaCenti })),
+      present: presentVoters.map((voter) => voter.key),
+      ballots: cast.map((ballot) => ({ voterId: ballot.voterKey, choice: ballot.choice })),
+    };
+  }
+  if (!entered) return null;
+  const sum = (voters: EntitledVoter[]) => voters.reduce((total, voter) => total + voter.areaCenti, 0);
+  return {
+    kind: 'counts',
+    entitled: { headcount: electorate.length, areaCenti: sum(electorate) },
+    present: { headcount: presentVoters.length, areaCenti: sum(presentVoters) },
+    counts: {
+      for: noArea(entered.forCount),
+      against: noArea(entered.againstCount),
+      abstain: noArea(entered.abstainCount),
+      blank: noArea(entered.blankCount),
+    },
+  };
 }
 
 export function getVote(db: Db, voteId: number): VoteState {
@@ -42,6 +82,16 @@ export function getVote(db: Db, voteId: number): VoteState {
     totals.abstain.headcount = entered.abstainCount;
     totals.blank.headcount = entered.blankCount;
   }
+  const rule = ruleOf(row.ruleJson);
+  const stored = db.select().from(voteResults).where(eq(voteResults.voteId, voteId)).get();
+  let outcome: Outcome | null = stored ? (JSON.parse(stored.outcomeJson) as Outcome) : null;
+  let outcomeProblem: string | null = null;
+  if (!stored) {
+    const input = voteInput(row, electorate, present, cast, entered);
+    const decided = input ? decide(rule, input) : { ok: false as const, error: '还没有录入票数。' };
+    if (decided.ok) outcome = decided.value;
+    else outcomeProblem = decided.error;
+  }
   return {
     id: row.id,
     meetingId: row.meetingId,
@@ -58,6 +108,10 @@ export function getVote(db: Db, voteId: number): VoteState {
     closedAt: row.closedAt,
     replacesVoteId: row.replacesVoteId,
     correctionReason: row.correctionReason,
+    rule,
+    outcome,
+    outcomeProblem,
+    lockedAt: stored?.lockedAt ?? null,
   };
 }
 
@@ -168,4 +222,45 @@ export function rollCallVoters(db: Db, voteId: number): RollCallVoter[] {
     const label = householdId === null ? voter.label : `${voter.label} ${(names.get(householdId) ?? []).join('、')}`;
     return { key: voter.key, label, present: present.has(voter.key), choice: chosen.get(voter.key) ?? null };
   });
+}
+
+/**
+ * Locks a closed vote: the outcome the rule gives is stored with its explanation and
+ * the hash of its audit entry, and can never be changed. A correction is a re-vote.
+ */
+export function lockVote(db: Db, voteId: number, now: Date): VoteState {
+  const row = voteRow(db, voteId);
+  if (row.status === 'open') throw conflict('请先结束表决,再锁定结果。');
+  if (row.status === 'locked') throw conflict('结果已经锁定。如需更正,请重新表决并说明理由。');
+  const state = getVote(db, voteId);
+  if (!state.outcome) throw new HostError('invalid_input', `无法得出结果:${state.outcomeProblem ?? ''}`);
+  const at = now.toISOString();
+  const entry = appendAudit(db, {
+    kind: 'vote.result',
+    meetingId: row.meetingId,
+    at,
+    payload: { voteId, passed: state.outcome.passed, explanation: state.outcome.explanation, rule: state.outcome.ruleName },
+  });
+  db.insert(voteResults)
+    .values({
+      voteId,
+      passed: state.outcome.passed,
+      outcomeJson: canonicalJson(state.outcome as unknown as Json),
+      explanation: state.outcome.explanation,
+      lockedAt: at,
+      auditHash: entry.hash,
+    })
+    .run();
+  db.update(votes).set({ status: 'locked' }).where(eq(votes.id, voteId)).run();
+  return getVote(db, voteId);
+}
+
+/** A correction: a new vote on the same matter under the same rule, recording why; the old result stays. */
+export function revote(db: Db, input: ParsedInput<'vote:revote'>, now: Date): VoteState {
+  const row = voteRow(db, input.voteId);
+  if (row.status !== 'locked') throw conflict('只有已锁定的结果才需要重新表决;表决中的请直接继续。');
+  const opened = openVote(db, { meetingId: row.meetingId, agendaItemId: row.agendaItemId, title: row.title, mode: row.mode, rule: ruleOf(row.ruleJson) }, now);
+  db.update(votes).set({ replacesVoteId: row.id, correctionReason: input.reason }).where(eq(votes.id, opened.id)).run();
+  appendAudit(db, { kind: 'vote.correction', meetingId: row.meetingId, at: now.toISOString(), payload: { voteId: opened.id, replaces: row.id, reason: input.reason } });
+  return getVote(db, opened.id);
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { presets } from '../../../shared/domain/voting/rules';
 import { checkIn } from '../../../src-main/host/services/attendance';
 import { createHousehold } from '../../../src-main/host/services/households';
 import { createPerson } from '../../../src-main/host/services/people';
@@ -21,7 +22,7 @@ describe('durability', () => {
         keys.push(`household:${household.id}`);
       }
     })();
-    const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '维修资金使用', mode: 'roll_call', rule: { voterBasis: 'owners' } });
+    const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '维修资金使用', mode: 'roll_call', rule: presets['owners-ordinary-matter'] });
     expect(vote).toMatchObject({ entitled: 1000, present: 1000, ballotsCast: 0 });
     host.close();
 

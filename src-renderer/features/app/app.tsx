@@ -9,6 +9,7 @@ import { CouncilSettings } from '../council/council-settings';
 import { MeetingEditor } from '../meetings/meeting-editor';
 import { MeetingsPage } from '../meetings/meetings-page';
 import { RecoveryScreen } from '../recovery/recovery-screen';
+import { VotePage } from '../voting/vote-page';
 import { RosterPage } from '../roster/roster-page';
 import { routeHref, useRoute, type Route } from './use-route';
 
@@ -40,7 +41,7 @@ export function App() {
     { route: { page: 'meetings' }, label: t('nav.meetings') },
     { route: { page: 'settings' }, label: t('nav.settings') },
   ];
-  const active = route.page === 'meeting' || route.page === 'check-in' ? 'meetings' : route.page;
+  const active = route.page === 'meeting' || route.page === 'check-in' || route.page === 'vote' ? 'meetings' : route.page;
 
   return (
     <div className="app">
@@ -108,6 +109,7 @@ export function App() {
         {current && route.page === 'roster' && <RosterPage council={current} />}
         {current && route.page === 'meetings' && <MeetingsPage council={current} />}
         {current && route.page === 'meeting' && <MeetingEditor council={current} meetingId={route.meetingId} />}
+        {current && route.page === 'vote' && <VotePage meetingId={route.meetingId} />}
         {current && route.page === 'check-in' && <CheckInPage council={current} meetingId={route.meetingId} />}
         {current && route.page === 'settings' && (
           <CouncilSettings

@@ -5,13 +5,16 @@ export type Route =
   | { page: 'meetings' }
   | { page: 'meeting'; meetingId: number }
   | { page: 'check-in'; meetingId: number }
+  | { page: 'vote'; meetingId: number }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts[0] === 'meetings' && parts[1] && /^\d+$/.test(parts[1])) {
     const meetingId = Number(parts[1]);
-    return parts[2] === 'check-in' ? { page: 'check-in', meetingId } : { page: 'meeting', meetingId };
+    if (parts[2] === 'check-in') return { page: 'check-in', meetingId };
+    if (parts[2] === 'vote') return { page: 'vote', meetingId };
+    return { page: 'meeting', meetingId };
   }
   if (parts[0] === 'meetings') return { page: 'meetings' };
   if (parts[0] === 'settings') return { page: 'settings' };
@@ -21,6 +24,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   if (route.page === 'meeting') return `#/meetings/${route.meetingId}`;
   if (route.page === 'check-in') return `#/meetings/${route.meetingId}/check-in`;
+  if (route.page === 'vote') return `#/meetings/${route.meetingId}/vote`;
   return `#/${route.page}`;
 }
 

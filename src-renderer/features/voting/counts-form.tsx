@@ -1,0 +1,47 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { VoteState } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { ErrorNote } from '../../components/dialog';
+import { Field } from '../../components/field';
+
+/** Show of hands (the chair counts) or secret ballot (the tellers count): only numbers are entered. */
+export function CountsForm({ vote, onChanged }: { vote: VoteState; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [counts, setCounts] = useState({ for: '', against: '', abstain: '' });
+  const [error, setError] = useState<string>();
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const numbers = Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, Number(value || '0')])) as Record<keyof typeof counts, number>;
+    if (Object.values(numbers).some((n) => !Number.isInteger(n) || n < 0)) {
+      setError(t('vote.countsInvalid'));
+      return;
+    }
+    const result = await call('vote:enterCounts', { voteId: vote.id, ...numbers });
+    setError(result.ok ? undefined : result.error.message);
+    if (result.ok) onChanged();
+  };
+
+  return (
+    <form className="form counts-form" onSubmit={submit} aria-label={t('vote.enterCounts')}>
+      <div className="form-row three">
+        {(['for', 'against', 'abstain'] as const).map((choice) => (
+          <Field key={choice} label={t(`vote.choices.${choice}`)}>
+            <input
+              inputMode="numeric"
+              value={counts[choice]}
+              onChange={(e) => setCounts((current) => ({ ...current, [choice]: e.target.value }))}
+            />
+          </Field>
+        ))}
+      </div>
+      {error && <ErrorNote message={error} />}
+      <div className="form-actions">
+        <button type="submit" className="button-primary">
+          {t('vote.saveCounts')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BallotChoice, VoteState } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { ErrorNote } from '../../components/dialog';
+
+const buttons: BallotChoice[] = ['for', 'against', 'abstain'];
+
+/** Roll call: each voter present answers, and the choice is recorded by name. */
+export function RollCall({ vote, onChanged }: { vote: VoteState; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const voters = useQuery('vote:voters', { voteId: vote.id });
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState<string>();
+  const shown = useMemo(
+    () => (voters.data ?? []).filter((voter) => voter.present && (!query.trim() || voter.label.includes(query.trim()))),
+    [voters.data, query],
+  );
+
+  const cast = async (voterKey: string, choice: BallotChoice) => {
+    const result = await call('vote:castBallot', { voteId: vote.id, voterKey, choice });
+    setError(result.ok ? undefined : result.error.message);
+    voters.reload();
+    onChanged();
+  };
+
+  return (
+    <div>
+      <input
+        type="search"
+        className="search"
+        aria-label={t('vote.findVoter')}
+        placeholder={t('vote.findVoterHint')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
+      {error && <ErrorNote message={error} />}
+      <ul className="roll-call" aria-label={t('vote.rollCall')}>
+        {shown.map((voter) => (
+          <li key={voter.key} className="check-in-row">
+            <span className="name-cell">{voter.label}</span>
+            {voter.choice ? (
+              <span className={`tag tag-${voter.choice}`}>{t(`vote.choices.${voter.choice}`)}</span>
+            ) : (
+              <span className="choice-buttons">
+                {buttons.map((choice) => (
+                  <button key={choice} type="button" onClick={() => void cast(voter.key, choice)}>
+                    {t(`vote.choices.${choice}`)}
+                  </button>
+                ))}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BallotChoice, VoteState } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { ErrorNote } from '../../components/dialog';
+import { CountsForm } from './counts-form';
+import { OpenVoteForm } from './open-vote-form';
+import { RollCall } from './roll-call';
+
+const shownChoices: BallotChoice[] = ['for', 'against', 'abstain'];
+
+export function Totals({ vote }: { vote: VoteState }) {
+  const { t } = useTranslation();
+  return (
+    <div className="totals" aria-label={t('vote.totals')}>
+      {shownChoices.map((choice) => (
+        <div key={choice} className={`total total-${choice}`}>
+          <span>{t(`vote.choices.${choice}`)}</span>
+          <strong>{vote.totals[choice].headcount}</strong>
+        </div>
+      ))}
+      <div className="total">
+        <span>{t('vote.presentVoters')}</span>
+        <strong>
+          {vote.present}/{vote.entitled}
+        </strong>
+      </div>
+    </div>
+  );
+}
+
+/** The outcome as the rule decides it, in the words the room hears. */
+export function Outcome({ vote }: { vote: VoteState }) {
+  const { t } = useTranslation();
+  if (!vote.outcome) return <p className="muted">{vote.outcomeProblem}</p>;
+  return (
+    <p className={vote.outcome.passed ? 'outcome outcome-passed' : 'outcome outcome-failed'} aria-label={t('vote.result')}>
+      {vote.outcome.explanation}
+    </p>
+  );
+}
+
+/** The chair's voting screen for one meeting: call a vote, take the ballots or counts, close it. */
+export function VotePage({ meetingId }: { meetingId: number }) {
+  const { t } = useTranslation();
+  const meeting = useQuery('meeting:get', { meetingId });
+  const votes = useQuery('vote:list', { meetingId }, { live: true });
+  const [error, setError] = useState<string>();
+  const open = votes.data?.find((vote) => vote.status === 'open');
+  const closed = votes.data?.find((vote) => vote.status === 'closed');
+  const [reason, setReason] = useState('');
+  const [correcting, setCorrecting] = useState<VoteState | null>(null);
+
+  const run = async (work: Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const result = await work;
+    setError(result.ok ? undefined : result.error?.message);
+    votes.reload();
+    return result.ok;
+  };
+
+  const close = async (vote: VoteState) => {
+    const result = await call('vote:close', { voteId: vote.id });
+    setError(result.ok ? undefined : result.error.message);
+    votes.reload();
+  };
+
+  return (
+    <section>
+      <div className="page-header">
+        <h1>
+          <a href={`#/meetings/${meetingId}`} className="back-link">
+            {meeting.data?.title ?? t('meetings.title')}
+          </a>{' '}
+          › {t('vote.title')}
+        </h1>
+        <a className="button" href={`#/meetings/${meetingId}/check-in`}>
+          {t('checkIn.open')}
+        </a>
+      </div>
+      {error && <ErrorNote message={error} />}
+      {closed && !open && (
+        <div className="panel">
+          <h2>{t('vote.closedTitle', { title: closed.title })}</h2>
+          <Totals vote={closed} />
+          <Outcome vote={closed} />
+          <div className="form-actions">
+            <button type="button" className="button-primary" disabled={!closed.outcome} onClick={() => void run(call('vote:lock', { voteId: closed.id }))}>
+              {t('vote.lock')}
+            </button>
+          </div>
+        </div>
+      )}
+      {correcting && (
+        <form
+          className="panel form"
+          aria-label={t('vote.revote')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(call('vote:revote', { voteId: correcting.id, reason })).then((ok) => ok && setCorrecting(null));
+          }}
+        >
+          <h2>{t('vote.revoteTitle', { title: correcting.title })}</h2>
+          <label className="field">
+            <span className="field-label">{t('vote.reason')}</span>
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required />
+          </label>
+          <div className="form-actions">
+            <button type="button" onClick={() => setCorrecting(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="button-primary">
+              {t('vote.revote')}
+            </button>
+          </div>
+        </form>
+      )}
+      {open ? (
+        <div className="panel">
+          <h2>
+            {t('vote.now')}:{open.title} <span className="tag">{t(`vote.modes.${open.mode}`)}</span>
+          </h2>
+          <Totals vote={open} />
+          <Outcome vote={open} />
+          {open.mode === 'roll_call' ? (
+            <RollCall vote={open} onChanged={votes.reload} />
+          ) : (
+            <CountsForm vote={open} onChanged={votes.reload} />
+          )}
+          <div className="form-actions">
+            <button type="button" className="button-danger" onClick={() => void close(open)}>
+              {t('vote.close')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        meeting.data &&
+        !closed && (
+          <div className="panel">
+            <OpenVoteForm meeting={meeting.data} onOpened={votes.reload} />
+          </div>
+        )
+      )}
+      <h2 className="section-title">{t('vote.history')}</h2>
+      <table className="table" aria-label={t('vote.history')}>
+        <thead>
+          <tr>
+            <th>{t('vote.matter')}</th>
+            <th>{t('vote.mode')}</th>
+            <th className="number-cell">{t('vote.choices.for')}</th>
+            <th className="number-cell">{t('vote.choices.against')}</th>
+            <th className="number-cell">{t('vote.choices.abstain')}</th>
+            <th>{t('meeting.status')}</th>
+            <th>{t('vote.result')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(votes.data ?? []).map((vote) => (
+            <tr key={vote.id}>
+              <td className="name-cell">{vote.title}</td>
+              <td>{t(`vote.modes.${vote.mode}`)}</td>
+              <td className="number-cell">{vote.totals.for.headcount}</td>
+              <td className="number-cell">{vote.totals.against.headcount}</td>
+              <td className="number-cell">{vote.totals.abstain.headcount}</td>
+              <td>{t(`vote.status.${vote.status}`)}</td>
+              <td>
+                {vote.status === 'locked' && vote.outcome && (
+                  <>
+                    <span className={vote.outcome.passed ? 'tag tag-for' : 'tag tag-against'}>
+                      {vote.outcome.passed ? t('vote.passed') : t('vote.failed')}
+                    </span>{' '}
+                    <button type="button" className="button-quiet" onClick={() => setCorrecting(vote)}>
+                      {t('vote.revote')}
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

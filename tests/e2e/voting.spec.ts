@@ -1,0 +1,66 @@
+import { expect, test, type Page } from '@playwright/test';
+import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+
+let host: HostProcess;
+test.beforeEach(async () => {
+  host = await startHost(tempDatabasePath(), { demo: true });
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+async function signIn(page: Page, queries: string[]) {
+  await page.goto(`${host.url}#/meetings/3/check-in`);
+  for (const query of queries) {
+    await page.getByRole('searchbox', { name: '查找到会人员' }).fill(query);
+    await page.getByRole('list', { name: '查找结果' }).getByRole('button', { name: '签到' }).first().click();
+    await expect(page.getByRole('table', { name: '签到名单' }).locator('tbody tr')).toHaveCount(queries.indexOf(query) + 1);
+  }
+}
+
+test('a roll-call vote: the present households answer by name and the tally follows', async ({ page }) => {
+  await signIn(page, ['1-1-301', '2-1-502', '3-2-501']);
+  await page.goto(`${host.url}#/meetings/3/vote`);
+  const form = page.getByRole('form', { name: '发起表决' });
+  await form.getByLabel('记名表决').check();
+  await form.getByLabel('表决规则').selectOption({ label: '居民会议' });
+  await form.getByRole('button', { name: '开始表决' }).click();
+
+  const rollCall = page.getByRole('list', { name: '逐人表决' });
+  await expect(rollCall.getByRole('listitem')).toHaveCount(3);
+  await rollCall.getByRole('listitem').filter({ hasText: '何兆品' }).getByRole('button', { name: '同意' }).click();
+  await rollCall.getByRole('listitem').filter({ hasText: '王建国' }).getByRole('button', { name: '同意' }).click();
+  await rollCall.getByRole('listitem').filter({ hasText: '李秀英' }).getByRole('button', { name: '反对' }).click();
+  const totals = page.getByLabel('计票');
+  await expect(totals).toContainText('同意2');
+  await expect(totals).toContainText('反对1');
+  await expect(totals).toContainText('3/60');
+
+  // 3 of 60 households present: a residents' meeting needs more than half, so it cannot pass.
+  await expect(page.getByLabel('结果')).toContainText('居民会议');
+  await page.getByRole('button', { name: '结束表决' }).click();
+  await expect(page.getByRole('table', { name: '本次会议的表决' })).toContainText('已结束');
+  await page.getByRole('button', { name: '锁定结果' }).click();
+  const history = page.getByRole('table', { name: '本次会议的表决' });
+  await expect(history).toContainText('已锁定');
+  await expect(history).toContainText('未通过');
+
+  await history.getByRole('button', { name: '重新表决' }).click();
+  const correction = page.getByRole('form', { name: '重新表决' });
+  await correction.getByLabel('重新表决的理由(会记入记录)').fill('到会户数登记有误,重新表决');
+  await correction.getByRole('button', { name: '重新表决' }).click();
+  await expect(page.getByRole('heading', { name: /正在表决/ })).toBeVisible();
+});
+
+test('a show of hands: the chair enters counts, which may not exceed those present', async ({ page }) => {
+  await signIn(page, ['1-1-301', '2-1-502']);
+  await page.goto(`${host.url}#/meetings/3/vote`);
+  await page.getByRole('form', { name: '发起表决' }).getByRole('button', { name: '开始表决' }).click();
+  const counts = page.getByRole('form', { name: '录入票数' });
+  await counts.getByLabel('同意').fill('5');
+  await counts.getByRole('button', { name: '保存票数' }).click();
+  await expect(counts.getByRole('alert')).toContainText('超过了到会有表决权的 2 票');
+  await counts.getByLabel('同意').fill('2');
+  await counts.getByRole('button', { name: '保存票数' }).click();
+  await expect(page.getByLabel('计票')).toContainText('同意2');
+});

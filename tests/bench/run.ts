@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { pinyinKeys } from '../../shared/domain/pinyin-keys';
 import { searchPeople } from '../../shared/domain/pinyin-search';
+import { storedTallyPerBallot, tallyPerBallot } from './tally';
 
 function report(name: string, value: number, unit: string): void {
   console.log(`bench ${name}: ${Number(value.toPrecision(4))} ${unit}`);
@@ -27,3 +28,5 @@ function personSearch(): void {
 }
 
 personSearch();
+tallyPerBallot(report);
+await storedTallyPerBallot(report);

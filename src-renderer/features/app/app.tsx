@@ -10,6 +10,7 @@ import { MeetingEditor } from '../meetings/meeting-editor';
 import { MeetingsPage } from '../meetings/meetings-page';
 import { RecoveryScreen } from '../recovery/recovery-screen';
 import { VotePage } from '../voting/vote-page';
+import { ProjectorView } from '../projector/projector-view';
 import { RosterPage } from '../roster/roster-page';
 import { routeHref, useRoute, type Route } from './use-route';
 
@@ -42,6 +43,9 @@ export function App() {
     { route: { page: 'settings' }, label: t('nav.settings') },
   ];
   const active = route.page === 'meeting' || route.page === 'check-in' || route.page === 'vote' ? 'meetings' : route.page;
+
+  // The projector is the room's view: no menus, nothing but the meeting.
+  if (route.page === 'projector') return <ProjectorView meetingId={route.meetingId} />;
 
   return (
     <div className="app">

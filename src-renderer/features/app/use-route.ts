@@ -6,10 +6,12 @@ export type Route =
   | { page: 'meeting'; meetingId: number }
   | { page: 'check-in'; meetingId: number }
   | { page: 'vote'; meetingId: number }
+  | { page: 'projector'; meetingId: number }
   | { page: 'settings' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'projector' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'projector', meetingId: Number(parts[1]) };
   if (parts[0] === 'meetings' && parts[1] && /^\d+$/.test(parts[1])) {
     const meetingId = Number(parts[1]);
     if (parts[2] === 'check-in') return { page: 'check-in', meetingId };
@@ -25,6 +27,7 @@ export function routeHref(route: Route): string {
   if (route.page === 'meeting') return `#/meetings/${route.meetingId}`;
   if (route.page === 'check-in') return `#/meetings/${route.meetingId}/check-in`;
   if (route.page === 'vote') return `#/meetings/${route.meetingId}/vote`;
+  if (route.page === 'projector') return `#/projector/${route.meetingId}`;
   return `#/${route.page}`;
 }
 

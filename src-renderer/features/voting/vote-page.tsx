@@ -74,9 +74,14 @@ export function VotePage({ meetingId }: { meetingId: number }) {
           </a>{' '}
           › {t('vote.title')}
         </h1>
-        <a className="button" href={`#/meetings/${meetingId}/check-in`}>
-          {t('checkIn.open')}
-        </a>
+        <div className="toolbar">
+          <a className="button" href={`#/meetings/${meetingId}/check-in`}>
+            {t('checkIn.open')}
+          </a>
+          <a className="button" href={`#/projector/${meetingId}`} target="_blank" rel="noreferrer">
+            {t('projector.open')}
+          </a>
+        </div>
       </div>
       {error && <ErrorNote message={error} />}
       {closed && !open && (

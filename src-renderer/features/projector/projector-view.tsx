@@ -1,0 +1,114 @@
+import { useTranslation } from 'react-i18next';
+import type { VoteState } from '../../../shared/api/types';
+import { formatCentiArea } from '../../../shared/domain/area';
+import { processTemplates } from '../../../shared/domain/process-templates';
+import { useQuery } from '../../api/use-query';
+
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${Math.min(100, (part / whole) * 100)}%` : '0%';
+}
+
+/** The tally as bars against the line the "for" bar must cross. */
+function VoteBars({ vote }: { vote: VoteState }) {
+  const { t } = useTranslation();
+  const outcome = vote.outcome;
+  const whole = outcome?.threshold.whole.headcount ?? vote.present;
+  const needed = outcome?.threshold.needed.headcount ?? 0;
+  const rows = [
+    { key: 'for', value: vote.totals.for.headcount },
+    { key: 'against', value: vote.totals.against.headcount },
+    { key: 'abstain', value: vote.totals.abstain.headcount },
+  ] as const;
+  return (
+    <div className="projector-bars" aria-label={t('vote.totals')}>
+      {rows.map((row) => (
+        <div key={row.key} className="projector-bar-row">
+          <span className="projector-bar-label">{t(`vote.choices.${row.key}`)}</span>
+          <div className="projector-bar-track">
+            <div className={`projector-bar projector-bar-${row.key}`} style={{ width: percent(row.value, whole) }} />
+            {row.key === 'for' && needed > 0 && (
+              <div className="projector-threshold" style={{ left: percent(needed, whole) }} aria-label={t('projector.needed', { count: needed })} />
+            )}
+          </div>
+          <span className="projector-bar-value">{row.value}</span>
+        </div>
+      ))}
+      {outcome && (
+        <p className="projector-rule">
+          {t('projector.rule', { rule: outcome.ruleName, label: outcome.threshold.label, needed, whole })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/**
+ * What the room sees on the wall: dark, high contrast, letters readable from the
+ * back of a courtyard. Follows the console live through the host's change events.
+ */
+export function ProjectorView({ meetingId }: { meetingId: number }) {
+  const { t } = useTranslation();
+  const meeting = useQuery('meeting:get', { meetingId }, { live: true });
+  const attendance = useQuery('attendance:get', { meetingId }, { live: true });
+  const votes = useQuery('vote:list', { meetingId }, { live: true });
+  const councils = useQuery('council:list', {});
+  const council = councils.data?.find((c) => c.id === meeting.data?.councilId);
+  const steps = processTemplates[council?.processTemplate ?? 'six-step'].steps;
+  const list = votes.data ?? [];
+  const current = list.find((v) => v.status === 'open') ?? list.find((v) => v.status === 'closed') ?? list.at(-1);
+  const sheet = attendance.data;
+  const showResult = current && current.status === 'locked' && current.outcome;
+
+  if (!meeting.data) return <div className="projector" />;
+  return (
+    <div className="projector" lang="zh-CN">
+      <header className="projector-header">
+        <h1>{meeting.data.title}</h1>
+        {sheet && (
+          <div className="projector-quorum" role="status" aria-label={t('projector.attendance')}>
+            {t('projector.present', { households: sheet.householdsRepresented, total: sheet.householdsTotal })}
+          </div>
+        )}
+      </header>
+      {current && current.status !== 'locked' ? (
+        <section className="projector-vote" aria-label={t('projector.voting')}>
+          <h2>
+            {current.status === 'open' ? t('projector.votingOn') : t('projector.votingClosed')}:{current.title}
+          </h2>
+          {current.outcome?.quorum && (
+            <p className={current.outcome.quorate ? 'projector-quorate yes' : 'projector-quorate no'}>
+              {current.outcome.quorate ? t('projector.quorate') : t('projector.notQuorate')} ·{' '}
+              {t('projector.quorumLine', {
+                present: current.outcome.quorum.actual.headcount,
+                needed: current.outcome.quorum.needed.headcount,
+              })}
+              {current.outcome.quorum.actual.areaCenti !== null && current.outcome.quorum.areaMet !== null && (
+                <> · {formatCentiArea(current.outcome.quorum.actual.areaCenti, { grouping: true })}㎡</>
+              )}
+            </p>
+          )}
+          <VoteBars vote={current} />
+        </section>
+      ) : showResult ? (
+        <section className={current.outcome!.passed ? 'projector-result passed' : 'projector-result failed'} aria-label={t('projector.result')}>
+          <h2>{current.title}</h2>
+          <p className="projector-verdict">{current.outcome!.passed ? t('vote.passed') : t('vote.failed')}</p>
+          <p className="projector-explanation">{current.outcome!.explanation}</p>
+        </section>
+      ) : (
+        <section className="projector-agenda" aria-label={t('agenda.title')}>
+          <h2>{t('agenda.title')}</h2>
+          <ol>
+            {meeting.data.agenda.map((item) => (
+              <li key={item.id}>
+                <span>{item.title}</span>
+                <span className="projector-step">{steps[item.stepIndex]}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {/* The speakers' queue and the six-step bar of the current matter go here with the meeting console. */}
+    </div>
+  );
+}

@@ -55,7 +55,12 @@ test('a roll-call vote: the present households answer by name and the tally foll
 test('a show of hands: the chair enters counts, which may not exceed those present', async ({ page }) => {
   await signIn(page, ['1-1-301', '2-1-502']);
   await page.goto(`${host.url}#/meetings/3/vote`);
-  await page.getByRole('form', { name: '发起表决' }).getByRole('button', { name: '开始表决' }).click();
+  // The council adjusts the preset for this vote: no quorum, a majority of the votes cast.
+  const form = page.getByRole('form', { name: '发起表决' });
+  await form.getByText('调整规则(本次表决)').click();
+  await form.getByLabel('到会要求').selectOption({ label: '不设到会要求' });
+  await form.getByLabel('计算基数').selectOption({ label: '投票数' });
+  await form.getByRole('button', { name: '开始表决' }).click();
   const counts = page.getByRole('form', { name: '录入票数' });
   await counts.getByLabel('同意').fill('5');
   await counts.getByRole('button', { name: '保存票数' }).click();
@@ -63,4 +68,12 @@ test('a show of hands: the chair enters counts, which may not exceed those prese
   await counts.getByLabel('同意').fill('2');
   await counts.getByRole('button', { name: '保存票数' }).click();
   await expect(page.getByLabel('计票')).toContainText('同意2');
+  await expect(page.getByLabel('结果')).toHaveText(/通过。$/);
+  await expect(page.getByLabel('结果')).not.toHaveText(/未通过/);
+});
+
+test('the audit log can be checked from the settings', async ({ page }) => {
+  await page.goto(`${host.url}#/settings`);
+  await page.getByRole('button', { name: '核对审计记录' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '审计记录完整' })).toBeVisible();
 });

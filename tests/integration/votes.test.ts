@@ -78,6 +78,23 @@ describe('counted ballots (show of hands, secret ballot)', () => {
   });
 });
 
+describe('secret ballots', () => {
+  it('take counts only: no ballot row, no name, ever', async () => {
+    const { host, vote: handsVote } = await demoVote('hands');
+    await host.ok('vote:close', { voteId: handsVote.id });
+    const meetingId = handsVote.meetingId;
+    const secret = await host.ok('vote:open', { meetingId, title: '无记名', mode: 'secret', rule: presets['residents-meeting'] });
+    const named = await host.invoke('vote:castBallot', { voteId: secret.id, voterKey: 'household:1', choice: 'for' });
+    expect(named).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await host.ok('vote:enterCounts', { voteId: secret.id, for: 2, against: 0, abstain: 1, enteredBy: '计票人 张' });
+    const columns = host.database.sqlite.prepare("SELECT name FROM pragma_table_info('vote_counts')").pluck().all();
+    expect(columns).not.toContain('voter_key');
+    expect(host.database.sqlite.prepare('SELECT count(*) FROM ballots WHERE vote_id = ?').pluck().get(secret.id)).toBe(0);
+    const logged = host.database.sqlite.prepare("SELECT payload FROM audit_log WHERE kind = 'vote.counts'").pluck().all() as string[];
+    expect(logged.join('')).not.toMatch(/household:|person:/);
+  });
+});
+
 describe('results', () => {
   it('the outcome follows the ballots; locking stores it with its explanation; a correction is a re-vote', async () => {
     const { host, vote, key } = await demoVote();

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/types';
 import { Dialog } from '../../components/dialog';
 import { AttendanceSettings } from './attendance-settings';
+import { AuditCheck } from './audit-check';
 import { CouncilForm } from './council-form';
 
 export function CouncilSettings({ council, onChanged }: { council: Council; onChanged: (council: Council) => void }) {
@@ -18,6 +19,7 @@ export function CouncilSettings({ council, onChanged }: { council: Council; onCh
       </div>
       <CouncilForm key={council.id} council={council} onSaved={onChanged} />
       <AttendanceSettings key={`attendance-${council.id}`} councilId={council.id} />
+      <AuditCheck />
       {adding && (
         <Dialog title={t('council.add')} onClose={() => setAdding(false)}>
           <CouncilForm

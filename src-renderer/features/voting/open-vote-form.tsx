@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting, VoteMode } from '../../../shared/api/types';
-import { presetIds, presets, type PresetId } from '../../../shared/domain/voting/rules';
+import { presetIds, presets, type PresetId, type VotingRule } from '../../../shared/domain/voting/rules';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { RuleAdjuster } from './rule-adjuster';
 
 const modes: VoteMode[] = ['hands', 'roll_call', 'secret'];
 
@@ -14,6 +15,7 @@ export function OpenVoteForm({ meeting, onOpened }: { meeting: Meeting; onOpened
   const [itemId, setItemId] = useState<number | null>(meeting.agenda[0]?.id ?? null);
   const [mode, setMode] = useState<VoteMode>('hands');
   const [preset, setPreset] = useState<PresetId>('residents-meeting');
+  const [rule, setRule] = useState<VotingRule>(presets['residents-meeting']);
   const [error, setError] = useState<string>();
 
   const submit = async (event: FormEvent) => {
@@ -24,7 +26,7 @@ export function OpenVoteForm({ meeting, onOpened }: { meeting: Meeting; onOpened
       agendaItemId: item?.id ?? null,
       title: item?.title ?? meeting.title,
       mode,
-      rule: { ...presets[preset] },
+      rule,
     });
     if (result.ok) onOpened();
     else setError(result.error.message);
@@ -52,7 +54,14 @@ export function OpenVoteForm({ meeting, onOpened }: { meeting: Meeting; onOpened
         ))}
       </fieldset>
       <Field label={t('vote.rule')} hint={presets[preset].legalBasis ?? t('vote.ownRule')}>
-        <select value={preset} onChange={(e) => setPreset(e.target.value as PresetId)}>
+        <select
+          value={preset}
+          onChange={(e) => {
+            const id = e.target.value as PresetId;
+            setPreset(id);
+            setRule(presets[id]);
+          }}
+        >
           {presetIds.map((id) => (
             <option key={id} value={id}>
               {presets[id].name}
@@ -60,6 +69,7 @@ export function OpenVoteForm({ meeting, onOpened }: { meeting: Meeting; onOpened
           ))}
         </select>
       </Field>
+      <RuleAdjuster rule={rule} onChange={setRule} />
       {error && <ErrorNote message={error} />}
       <div className="form-actions">
         <button type="submit" className="button-primary">

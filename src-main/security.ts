@@ -1,22 +1,8 @@
 import { app, session, type Session, type WebContents } from 'electron';
+import { contentSecurityPolicy } from '../shared/api/content-security-policy';
 import { isOurPageUrl, isOurResourceUrl } from './windows';
 
-/**
- * Sent as a header as well as the page's meta tag, so the policy holds even for a
- * response the meta tag does not reach. Keep it no looser than src-renderer/index.html.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "frame-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+// Sent as a header as well as the page's meta tag, so the policy holds even where the meta tag does not reach.
 
 /** Our pages never leave themselves: links and redirects to anywhere else are refused. */
 function guardWebContents(contents: WebContents): void {

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { contentSecurityPolicy } from '../../shared/api/content-security-policy';
 import type { ApiResult } from '../../shared/api/result';
 import type { Invoke } from './dispatch';
 
@@ -31,19 +32,6 @@ function serveEvents(host: CallTarget, request: IncomingMessage, response: Serve
   });
 }
 
-/** The page may load only itself; the same policy the desktop window uses. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const mimeTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

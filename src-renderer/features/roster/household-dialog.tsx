@@ -6,6 +6,7 @@ import { tenures, type Tenure } from '../../../shared/domain/roles';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { DialogFormActions } from '../../components/form-actions';
 
 interface HouseholdDialogProps {
   councilId: number;
@@ -54,14 +55,7 @@ export function HouseholdDialog({ councilId, household, onClose, onSaved }: Hous
           <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />
         </Field>
         {error && <ErrorNote message={error} />}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button-primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <DialogFormActions onCancel={onClose} />
       </form>
     </Dialog>
   );

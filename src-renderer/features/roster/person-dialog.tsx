@@ -6,6 +6,7 @@ import { personRoles, type PersonRole } from '../../../shared/domain/roles';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { DialogFormActions } from '../../components/form-actions';
 
 interface PersonDialogProps {
   councilId: number;
@@ -73,14 +74,7 @@ export function PersonDialog({ councilId, person, households, onClose, onSaved }
           ))}
         </fieldset>
         {error && <ErrorNote message={error} />}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button-primary">
-            {t('common.save')}
-          </button>
-        </div>
+        <DialogFormActions onCancel={onClose} />
       </form>
     </Dialog>
   );

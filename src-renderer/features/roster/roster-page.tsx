@@ -185,23 +185,14 @@ export function RosterPage({ council }: { council: Council }) {
         <HouseholdDialog councilId={council.id} household={editing.household} onClose={() => setEditing(null)} onSaved={done} />
       )}
       {editing?.kind === 'import' && <ImportDialog councilId={council.id} onClose={() => setEditing(null)} onImported={done} />}
-      {editing?.kind === 'delete-person' && (
+      {(editing?.kind === 'delete-person' || editing?.kind === 'delete-household') && (
         <ConfirmDialog
-          title={t('person.deleteTitle')}
-          message={t('person.deleteMessage', { name: editing.person.name })}
-          confirmLabel={t('common.delete')}
-          onConfirm={remove}
-          onCancel={() => {
-            setEditing(null);
-            setError(undefined);
-          }}
-          error={error}
-        />
-      )}
-      {editing?.kind === 'delete-household' && (
-        <ConfirmDialog
-          title={t('household.deleteTitle')}
-          message={t('household.deleteMessage', { code: editing.household.code })}
+          title={editing.kind === 'delete-person' ? t('person.deleteTitle') : t('household.deleteTitle')}
+          message={
+            editing.kind === 'delete-person'
+              ? t('person.deleteMessage', { name: editing.person.name })
+              : t('household.deleteMessage', { code: editing.household.code })
+          }
           confirmLabel={t('common.delete')}
           onConfirm={remove}
           onCancel={() => {

@@ -15,6 +15,7 @@ import type {
   AuditReport,
   BackupInfo,
   BallotReceipt,
+  ConsoleState,
   CouncilSettings,
   Council,
   FilePayload,
@@ -277,6 +278,30 @@ export const contract = {
 
   'recovery:status': query(z.object({}), returns<RecoveryStatus>()),
   'recovery:restoreLatest': mutation(z.object({ confirm: z.literal(true, { error: '恢复前需要确认' }) }), returns<RecoveryResult>()),
+
+  'console:get': query(z.object({ meetingId: id }), returns<ConsoleState>()),
+  'console:setCurrent': mutation(z.object({ meetingId: id, agendaItemId: id }), returns<ConsoleState>()),
+  'console:setScreen': mutation(
+    z.object({ meetingId: id, screen: z.enum(['meeting', 'blank', 'break'], { error: '未知的投影画面' }) }),
+    returns<ConsoleState>(),
+  ),
+  'console:setLimit': mutation(
+    z.object({ meetingId: id, seconds: z.number().int('发言时限必须是整数秒').min(30, '发言时限至少 30 秒').max(3600, '发言时限最多 60 分钟') }),
+    returns<ConsoleState>(),
+  ),
+  'speaker:add': mutation(z.object({ meetingId: id, personId: id }), returns<ConsoleState>()),
+  'speaker:remove': mutation(z.object({ speakerId: id }), returns<ConsoleState>()),
+  'speaker:move': mutation(z.object({ speakerId: id, direction: z.enum(['up', 'down']) }), returns<ConsoleState>()),
+  'speaker:next': mutation(z.object({ meetingId: id }), returns<ConsoleState>()),
+  'speaker:stop': mutation(z.object({ meetingId: id }), returns<ConsoleState>()),
+  'speaker:note': mutation(
+    z.object({
+      speakerId: id,
+      view: z.enum(['for', 'against', 'suggestion'], { error: '意见只能是 赞成、反对 或 建议' }).nullable(),
+      note: text(2000, '发言要点').default(''),
+    }),
+    returns<ConsoleState>(),
+  ),
 
   'audit:verify': query(z.object({}), returns<AuditReport>()),
 

@@ -221,3 +221,27 @@ export interface RollCallVoter {
   present: boolean;
   choice: BallotChoice | null;
 }
+
+export interface Speaker {
+  id: number;
+  agendaItemId: number;
+  personId: number;
+  name: string;
+  householdCode: string | null;
+  status: 'waiting' | 'speaking' | 'done';
+  startedAt: string | null;
+  endedAt: string | null;
+  view: 'for' | 'against' | 'suggestion' | null;
+  note: string;
+}
+
+export interface ConsoleState {
+  meetingId: number;
+  currentAgendaItemId: number | null;
+  screen: 'meeting' | 'blank' | 'break';
+  speakingLimitSeconds: number;
+  /** The current matter's queue: who spoke, who speaks, who waits, in order. */
+  speakers: Speaker[];
+  /** The host's clock, so screens can run the countdown against it. */
+  now: string;
+}

@@ -27,6 +27,18 @@ import {
   updateMeeting,
 } from './services/meetings';
 import { createPerson, deletePerson, listPeople, searchPeopleInCouncil, updatePerson } from './services/people';
+import {
+  addSpeaker,
+  getConsole,
+  moveSpeaker,
+  nextSpeaker,
+  noteSpeaker,
+  removeSpeaker,
+  setCurrentMatter,
+  setLimit,
+  setScreen,
+  stopSpeaker,
+} from './services/meeting-console';
 import { castBallot, closeVote, enterCounts, getVote, listVotes, lockVote, openVote, revote, rollCallVoters } from './services/votes';
 import { commitRosterImport, previewRosterImport } from './roster/import';
 import { exportRosterXlsx } from './roster/export';
@@ -104,6 +116,17 @@ export function createHandlers({ database, version, host, now = () => new Date()
     'recovery:restoreLatest': () => {
       throw new HostError('conflict', '数据文件完好,不需要恢复。');
     },
+
+    'console:get': ({ meetingId }) => getConsole(db, meetingId, now()),
+    'console:setCurrent': (input) => tx(() => setCurrentMatter(db, input, now())),
+    'console:setScreen': (input) => tx(() => setScreen(db, input, now())),
+    'console:setLimit': (input) => tx(() => setLimit(db, input, now())),
+    'speaker:add': (input) => tx(() => addSpeaker(db, input, now())),
+    'speaker:remove': ({ speakerId }) => tx(() => removeSpeaker(db, speakerId, now())),
+    'speaker:move': (input) => tx(() => moveSpeaker(db, input, now())),
+    'speaker:next': ({ meetingId }) => tx(() => nextSpeaker(db, meetingId, now())),
+    'speaker:stop': ({ meetingId }) => tx(() => stopSpeaker(db, meetingId, now())),
+    'speaker:note': (input) => tx(() => noteSpeaker(db, input, now())),
 
     'audit:verify': () => describeChain(verifyAuditChain(sqlite)),
 

@@ -6,7 +6,7 @@ import { pinyinKeys } from '../../../shared/domain/pinyin-keys';
 import { searchPeople } from '../../../shared/domain/pinyin-search';
 import type { PersonRole } from '../../../shared/domain/roles';
 import type { Db } from '../db/client';
-import { attendance, households, people, proxies } from '../db/schema';
+import { attendance, households, people, proxies, speakers } from '../db/schema';
 import { HostError, notFound } from '../errors';
 import { getCouncil } from './councils';
 
@@ -115,9 +115,10 @@ export function deletePerson(db: Db, personId: number): { deleted: true } {
   // Sign-ins and proxies are part of a meeting's record; the person stays on file with them.
   const recorded =
     db.select({ n: count() }).from(attendance).where(eq(attendance.personId, personId)).get()!.n +
-    db.select({ n: count() }).from(proxies).where(or(eq(proxies.grantorId, personId), eq(proxies.holderId, personId))).get()!.n;
+    db.select({ n: count() }).from(proxies).where(or(eq(proxies.grantorId, personId), eq(proxies.holderId, personId))).get()!.n +
+    db.select({ n: count() }).from(speakers).where(eq(speakers.personId, personId)).get()!.n;
   if (recorded > 0) {
-    throw new HostError('conflict', `${person.name} 有会议签到或委托记录,这些记录需要保留,因此不能删除。`);
+    throw new HostError('conflict', `${person.name} 有会议签到、委托或发言记录,这些记录需要保留,因此不能删除。`);
   }
   db.delete(people).where(eq(people.id, personId)).run();
   return { deleted: true };

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ConsoleState } from '../../shared/api/types';
+import { seedDemo } from '../../src-main/host/demo/seed';
+import { createHost } from '../../src-main/host/host';
+import { tempHost } from './temp-host';
+
+async function demoConsole() {
+  const base = tempHost();
+  seedDemo(base.database, new Date('2026-11-22T12:00:00Z'));
+  base.close();
+  const host = createHost({ databasePath: base.databasePath, host: 'browser' });
+  const [council] = ((await host.invoke('council:list', {})) as { ok: true; value: Array<{ id: number }> }).value;
+  const meeting = ((await host.invoke('meeting:list', { councilId: council!.id })) as { ok: true; value: Array<{ id: number; status: string }> }).value.find(
+    (m) => m.status === 'planned',
+  )!;
+  const people = ((await host.invoke('person:list', { councilId: council!.id })) as { ok: true; value: Array<{ id: number; name: string }> }).value;
+  const person = (name: string) => people.find((p) => p.name === name)!.id;
+  const ok = async (channel: string, input: unknown) => {
+    const result = await host.invoke(channel, input);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value as ConsoleState;
+  };
+  return { host, meetingId: meeting.id, person, ok };
+}
+
+describe('the chair’s console', () => {
+  it('starts on the first matter; queues speakers, reorders, gives the floor in turn and records views', async () => {
+    const { host, meetingId, person, ok } = await demoConsole();
+    let state = await ok('console:get', { meetingId });
+    expect(state).toMatchObject({ screen: 'meeting', speakingLimitSeconds: 180, speakers: [] });
+    expect(state.currentAgendaItemId).not.toBeNull();
+
+    for (const name of ['何兆品', '张桂兰', '刘德华']) state = await ok('speaker:add', { meetingId, personId: person(name) });
+    expect(state.speakers.map((s) => s.name)).toEqual(['何兆品', '张桂兰', '刘德华']);
+    const twice = await host.invoke('speaker:add', { meetingId, personId: person('何兆品') });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    state = await ok('speaker:move', { speakerId: state.speakers[2]!.id, direction: 'up' });
+    expect(state.speakers.map((s) => s.name)).toEqual(['何兆品', '刘德华', '张桂兰']);
+
+    state = await ok('speaker:next', { meetingId });
+    expect(state.speakers[0]).toMatchObject({ name: '何兆品', status: 'speaking' });
+    expect(state.speakers[0]!.startedAt).not.toBeNull();
+    state = await ok('speaker:note', { speakerId: state.speakers[0]!.id, view: 'for', note: '支持建充电棚' });
+    state = await ok('speaker:next', { meetingId });
+    expect(state.speakers.map((s) => s.status)).toEqual(['done', 'speaking', 'waiting']);
+    expect(state.speakers[0]).toMatchObject({ view: 'for', note: '支持建充电棚' });
+    expect(await host.invoke('speaker:remove', { speakerId: state.speakers[0]!.id })).toMatchObject({ ok: false });
+    state = await ok('speaker:remove', { speakerId: state.speakers[2]!.id });
+    state = await ok('speaker:stop', { meetingId });
+    expect(state.speakers.map((s) => s.status)).toEqual(['done', 'done']);
+    host.close();
+  });
+
+  it('blanks the projector, sets the limit, and moves to another matter with its own queue', async () => {
+    const { host, meetingId, person, ok } = await demoConsole();
+    const meeting = (await host.invoke('meeting:get', { meetingId })) as { ok: true; value: { agenda: Array<{ id: number }> } };
+    await ok('speaker:add', { meetingId, personId: person('何兆品') });
+    let state = await ok('console:setScreen', { meetingId, screen: 'blank' });
+    expect(state.screen).toBe('blank');
+    state = await ok('console:setLimit', { meetingId, seconds: 120 });
+    expect(state.speakingLimitSeconds).toBe(120);
+    expect(await host.invoke('console:setLimit', { meetingId, seconds: 5 })).toMatchObject({ ok: false, error: { message: '发言时限至少 30 秒' } });
+    state = await ok('console:setCurrent', { meetingId, agendaItemId: meeting.value.agenda[1]!.id });
+    expect(state).toMatchObject({ currentAgendaItemId: meeting.value.agenda[1]!.id, speakers: [] });
+    host.close();
+  });
+});

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
 import { setLanguage } from '../../i18n';
+import { ConsolePage } from '../console/console-page';
 import { CheckInPage } from '../attendance/check-in-page';
 import { CouncilForm } from '../council/council-form';
 import { CouncilSettings } from '../council/council-settings';
@@ -42,7 +43,7 @@ export function App() {
     { route: { page: 'meetings' }, label: t('nav.meetings') },
     { route: { page: 'settings' }, label: t('nav.settings') },
   ];
-  const active = route.page === 'meeting' || route.page === 'check-in' || route.page === 'vote' ? 'meetings' : route.page;
+  const active = ['meeting', 'check-in', 'vote', 'console'].includes(route.page) ? 'meetings' : route.page;
 
   // The projector is the room's view: no menus, nothing but the meeting.
   if (route.page === 'projector') return <ProjectorView meetingId={route.meetingId} />;
@@ -113,6 +114,7 @@ export function App() {
         {current && route.page === 'roster' && <RosterPage council={current} />}
         {current && route.page === 'meetings' && <MeetingsPage council={current} />}
         {current && route.page === 'meeting' && <MeetingEditor council={current} meetingId={route.meetingId} />}
+        {current && route.page === 'console' && <ConsolePage council={current} meetingId={route.meetingId} />}
         {current && route.page === 'vote' && <VotePage meetingId={route.meetingId} />}
         {current && route.page === 'check-in' && <CheckInPage council={current} meetingId={route.meetingId} />}
         {current && route.page === 'settings' && (

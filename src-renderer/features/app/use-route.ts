@@ -6,6 +6,7 @@ export type Route =
   | { page: 'meeting'; meetingId: number }
   | { page: 'check-in'; meetingId: number }
   | { page: 'vote'; meetingId: number }
+  | { page: 'console'; meetingId: number }
   | { page: 'projector'; meetingId: number }
   | { page: 'settings' };
 
@@ -16,6 +17,7 @@ export function parseRoute(hash: string): Route {
     const meetingId = Number(parts[1]);
     if (parts[2] === 'check-in') return { page: 'check-in', meetingId };
     if (parts[2] === 'vote') return { page: 'vote', meetingId };
+    if (parts[2] === 'console') return { page: 'console', meetingId };
     return { page: 'meeting', meetingId };
   }
   if (parts[0] === 'meetings') return { page: 'meetings' };
@@ -27,6 +29,7 @@ export function routeHref(route: Route): string {
   if (route.page === 'meeting') return `#/meetings/${route.meetingId}`;
   if (route.page === 'check-in') return `#/meetings/${route.meetingId}/check-in`;
   if (route.page === 'vote') return `#/meetings/${route.meetingId}/vote`;
+  if (route.page === 'console') return `#/meetings/${route.meetingId}/console`;
   if (route.page === 'projector') return `#/projector/${route.meetingId}`;
   return `#/${route.page}`;
 }

@@ -37,6 +37,9 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
           <a className="button button-primary" href={`#/meetings/${data.id}/check-in`}>
             {t('checkIn.open')}
           </a>
+          <a className="button button-primary" href={`#/meetings/${data.id}/console`}>
+            {t('console.title')}
+          </a>
           <a className="button button-primary" href={`#/meetings/${data.id}/vote`}>
             {t('vote.title')}
           </a>

@@ -3,6 +3,7 @@ import type { VoteState } from '../../../shared/api/types';
 import { formatCentiArea } from '../../../shared/domain/area';
 import { processTemplates } from '../../../shared/domain/process-templates';
 import { useQuery } from '../../api/use-query';
+import { formatSeconds, markReceived, useCountdown } from '../console/use-countdown';
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.min(100, (part / whole) * 100)}%` : '0%';
@@ -57,7 +58,24 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
   const list = votes.data ?? [];
   const current = list.find((v) => v.status === 'open') ?? list.find((v) => v.status === 'closed') ?? list.at(-1);
   const sheet = attendance.data;
-  const showResult = current && current.status === 'locked' && current.outcome;
+  const consoleState = useQuery('console:get', { meetingId }, { live: true });
+  // A locked result stays up until the chair moves on to another matter.
+  const showResult = current && current.status === 'locked' && current.outcome && current.agendaItemId === consoleState.data?.currentAgendaItemId;
+  markReceived(consoleState.data);
+  const left = useCountdown(consoleState.data);
+  const matter = meeting.data?.agenda.find((item) => item.id === consoleState.data?.currentAgendaItemId);
+  const speaking = consoleState.data?.speakers.find((s) => s.status === 'speaking');
+  const waiting = consoleState.data?.speakers.filter((s) => s.status === 'waiting') ?? [];
+
+  if (consoleState.data?.screen === 'blank') return <div className="projector projector-blank" aria-label={t('projector.blankTitle')} />;
+  if (consoleState.data?.screen === 'break') {
+    return (
+      <div className="projector projector-break" aria-label={t('projector.breakTitle')}>
+        <p className="projector-verdict">{t('projector.breakTitle')}</p>
+        <p>{t('projector.breakText')}</p>
+      </div>
+    );
+  }
 
   if (!meeting.data) return <div className="projector" />;
   return (
@@ -95,6 +113,30 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
           <p className="projector-verdict">{current.outcome!.passed ? t('vote.passed') : t('vote.failed')}</p>
           <p className="projector-explanation">{current.outcome!.explanation}</p>
         </section>
+      ) : matter ? (
+        <section className="projector-matter" aria-label={t('console.on', { title: matter.title })}>
+          <h2>{matter.title}</h2>
+          <ol className="projector-steps" aria-label={t('agenda.title')}>
+            {steps.map((step, index) => (
+              <li key={step} className={index === matter.stepIndex ? 'current' : index < matter.stepIndex ? 'past' : undefined}>
+                {step}
+              </li>
+            ))}
+          </ol>
+          {speaking && (
+            <div className={left !== null && left <= 30 ? 'projector-speaker warning' : 'projector-speaker'} role="timer" aria-label={t('projector.speaking')}>
+              <span>
+                {t('projector.speaking')}:{speaking.name}
+              </span>
+              <strong>{formatSeconds(left ?? 0)}</strong>
+            </div>
+          )}
+          {waiting.length > 0 && (
+            <p className="projector-queue" aria-label={t('projector.waiting')}>
+              {t('projector.waiting')}:{waiting.map((s) => s.name).join('、')}
+            </p>
+          )}
+        </section>
       ) : (
         <section className="projector-agenda" aria-label={t('agenda.title')}>
           <h2>{t('agenda.title')}</h2>
@@ -108,7 +150,6 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
           </ol>
         </section>
       )}
-      {/* The speakers' queue and the six-step bar of the current matter go here with the meeting console. */}
     </div>
   );
 }

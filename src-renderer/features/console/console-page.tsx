@@ -1,0 +1,173 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { processTemplates } from '../../../shared/domain/process-templates';
+import type { Council } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { ErrorNote } from '../../components/dialog';
+import { PersonPicker } from '../../components/person-picker';
+import { formatSeconds, markReceived, useCountdown } from './use-countdown';
+
+const views = ['for', 'against', 'suggestion'] as const;
+
+/**
+ * The chair's console during the meeting: the matter on, the speakers' queue and the
+ * timer, what the projector shows. Keyboard: N next speaker, S stop, B blank, P break,
+ * PageDown / PageUp next / previous matter.
+ */
+export function ConsolePage({ council, meetingId }: { council: Council; meetingId: number }) {
+  const { t } = useTranslation();
+  const meeting = useQuery('meeting:get', { meetingId }, { live: true });
+  const state = useQuery('console:get', { meetingId }, { live: true });
+  const people = useQuery('person:list', { councilId: council.id });
+  const [error, setError] = useState<string>();
+  markReceived(state.data);
+  const left = useCountdown(state.data);
+  const steps = processTemplates[council.processTemplate].steps;
+  const agenda = meeting.data?.agenda ?? [];
+  const currentIndex = agenda.findIndex((item) => item.id === state.data?.currentAgendaItemId);
+  const speaking = state.data?.speakers.find((s) => s.status === 'speaking');
+
+  const run = async (work: Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const result = await work;
+    setError(result.ok ? undefined : result.error?.message);
+    state.reload();
+  };
+  const toggleScreen = (screen: 'blank' | 'break') =>
+    run(call('console:setScreen', { meetingId, screen: state.data?.screen === screen ? 'meeting' : screen }));
+  const goTo = (index: number) => {
+    const item = agenda[index];
+    if (item) void run(call('console:setCurrent', { meetingId, agendaItemId: item.id }));
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if (key === 'n') void run(call('speaker:next', { meetingId }));
+      else if (key === 's') void run(call('speaker:stop', { meetingId }));
+      else if (key === 'b') void toggleScreen('blank');
+      else if (key === 'p') void toggleScreen('break');
+      else if (event.key === 'PageDown') goTo(currentIndex + 1);
+      else if (event.key === 'PageUp') goTo(currentIndex - 1);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (!meeting.data || !state.data) return <p className="muted">{t('common.loading')}</p>;
+  const current = agenda[currentIndex];
+
+  return (
+    <section className="console">
+      <div className="page-header">
+        <h1>
+          <a href={`#/meetings/${meetingId}`} className="back-link">
+            {meeting.data.title}
+          </a>{' '}
+          › {t('console.title')}
+        </h1>
+        <div className="toolbar">
+          <button type="button" aria-pressed={state.data.screen === 'blank'} onClick={() => void toggleScreen('blank')}>
+            {t('console.blank')} (B)
+          </button>
+          <button type="button" aria-pressed={state.data.screen === 'break'} onClick={() => void toggleScreen('break')}>
+            {t('console.break')} (P)
+          </button>
+          <a className="button" href={`#/projector/${meetingId}`} target="_blank" rel="noreferrer">
+            {t('projector.open')}
+          </a>
+        </div>
+      </div>
+      {error && <ErrorNote message={error} />}
+      <div className="two-columns">
+        <div className="panel">
+          <h2>{t('agenda.title')}</h2>
+          <ol className="console-agenda" aria-label={t('console.matters')}>
+            {agenda.map((item, index) => (
+              <li key={item.id} aria-current={item.id === current?.id ? 'step' : undefined}>
+                <button type="button" onClick={() => goTo(index)}>
+                  {index + 1}. {item.title}
+                </button>
+                <span className="agenda-step">{steps[item.stepIndex]}</span>
+              </li>
+            ))}
+          </ol>
+          <p className="muted">{t('console.keys')}</p>
+        </div>
+        <div className="panel">
+          <h2>{current ? t('console.on', { title: current.title }) : t('agenda.none')}</h2>
+          <div className={left !== null && left <= 30 ? 'console-timer warning' : 'console-timer'} role="timer" aria-label={t('console.timer')}>
+            {speaking ? `${speaking.name} · ${formatSeconds(left ?? 0)}` : t('console.nobodySpeaking')}
+          </div>
+          {left !== null && left <= 0 && <p className="error-note">{t('console.overTime')}</p>}
+          <div className="toolbar">
+            <button type="button" className="button-primary" onClick={() => void run(call('speaker:next', { meetingId }))}>
+              {t('console.next')} (N)
+            </button>
+            <button type="button" onClick={() => void run(call('speaker:stop', { meetingId }))}>
+              {t('console.stop')} (S)
+            </button>
+            <label className="inline-field">
+              {t('console.limit')}
+              <input
+                type="number"
+                min={30}
+                max={3600}
+                step={30}
+                defaultValue={state.data.speakingLimitSeconds}
+                onBlur={(e) => void run(call('console:setLimit', { meetingId, seconds: Number(e.target.value) }))}
+              />
+            </label>
+          </div>
+          {speaking && (
+            <div className="view-buttons" aria-label={t('console.view')}>
+              {views.map((view) => (
+                <button
+                  key={view}
+                  type="button"
+                  aria-pressed={speaking.view === view}
+                  onClick={() => void run(call('speaker:note', { speakerId: speaking.id, view, note: speaking.note }))}
+                >
+                  {t(`console.views.${view}`)}
+                </button>
+              ))}
+            </div>
+          )}
+          <h3>{t('console.queue')}</h3>
+          <ol className="speaker-queue" aria-label={t('console.queue')}>
+            {state.data.speakers.map((speaker) => (
+              <li key={speaker.id} className={`speaker speaker-${speaker.status}`}>
+                <span>
+                  {speaker.name} <span className="muted">{speaker.householdCode ?? ''}</span>
+                  {speaker.view && <span className="tag">{t(`console.views.${speaker.view}`)}</span>}
+                </span>
+                {speaker.status === 'waiting' && (
+                  <span className="agenda-actions">
+                    <button type="button" aria-label={t('console.up', { name: speaker.name })} onClick={() => void run(call('speaker:move', { speakerId: speaker.id, direction: 'up' }))}>
+                      ↑
+                    </button>
+                    <button type="button" aria-label={t('console.down', { name: speaker.name })} onClick={() => void run(call('speaker:move', { speakerId: speaker.id, direction: 'down' }))}>
+                      ↓
+                    </button>
+                    <button type="button" className="button-quiet" onClick={() => void run(call('speaker:remove', { speakerId: speaker.id }))}>
+                      {t('common.delete')}
+                    </button>
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+          <PersonPicker
+            people={people.data ?? []}
+            label={t('console.addSpeaker')}
+            onPick={(person) => void run(call('speaker:add', { meetingId, personId: person.id }))}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

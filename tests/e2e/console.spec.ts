@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+
+let host: HostProcess;
+test.beforeEach(async () => {
+  host = await startHost(tempDatabasePath(), { demo: true });
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+test('the chair queues speakers and starts the timer; the projector follows within a second', async ({ browser }) => {
+  const chair = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
+  const projector = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
+  await projector.goto(`${host.url}#/projector/3`);
+  await chair.goto(`${host.url}#/meetings/3/console`);
+  await expect(chair.getByRole('heading', { name: /当前议题:小广场地面重新铺装/ })).toBeVisible();
+  await expect(projector.getByRole('heading', { name: '小广场地面重新铺装' })).toBeVisible({ timeout: 1000 });
+
+  for (const query of ['hzp', 'zgl']) {
+    await chair.getByRole('searchbox', { name: '添加发言人' }).fill(query);
+    await chair.locator('.person-picker .picker-results button').first().click();
+  }
+  const queue = chair.getByRole('list', { name: '发言队列' });
+  await expect(queue.getByRole('listitem')).toHaveCount(2);
+  await expect(projector.getByLabel('等待发言')).toContainText('何兆品、张桂兰', { timeout: 1000 });
+
+  await chair.getByRole('button', { name: '下移 何兆品' }).click();
+  await expect(projector.getByLabel('等待发言')).toContainText('张桂兰、何兆品', { timeout: 1000 });
+
+  await chair.keyboard.press('n');
+  await expect(chair.getByRole('timer')).toContainText('张桂兰 · 3:00');
+  await expect(projector.getByRole('timer')).toContainText('张桂兰', { timeout: 1000 });
+  await expect(projector.getByRole('timer')).toContainText(/[23]:[0-5]\d/);
+  await chair.getByRole('button', { name: '赞成' }).click();
+  await expect(queue.getByRole('listitem').first()).toContainText('赞成');
+
+  await chair.keyboard.press('b');
+  await expect(projector.getByLabel('投影已暂停')).toBeVisible({ timeout: 1000 });
+  await chair.keyboard.press('b');
+  await chair.keyboard.press('PageDown');
+  await expect(projector.getByRole('heading', { name: '增设电动车集中充电桩' })).toBeVisible({ timeout: 1000 });
+  await expect(projector.getByRole('timer')).toHaveCount(0);
+  await projector.screenshot({ path: 'test-results/projector-matter.png' });
+});

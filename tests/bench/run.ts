@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { pinyinKeys } from '../../shared/domain/pinyin-keys';
 import { searchPeople } from '../../shared/domain/pinyin-search';
+import { projectorLatency } from './projector-latency';
 import { storedTallyPerBallot, tallyPerBallot } from './tally';
 
 function report(name: string, value: number, unit: string): void {
@@ -30,3 +31,4 @@ function personSearch(): void {
 personSearch();
 tallyPerBallot(report);
 await storedTallyPerBallot(report);
+await projectorLatency(report);

@@ -19,6 +19,7 @@ import type {
   CouncilSettings,
   Council,
   FilePayload,
+  IntakeStatus,
   Household,
   ImportPreview,
   ImportResult,
@@ -29,6 +30,7 @@ import type {
   RecoveryStatus,
   RollCallVoter,
   VoteState,
+  Wish,
 } from './types';
 
 /** A typed slot for a result type: the value is never used, only its type. */
@@ -213,6 +215,7 @@ export const contract = {
       councilId: id,
       maxProxiesPerHolder: z.number().int('委托上限必须是整数').min(1, '委托上限至少为 1').max(50).nullable(),
       requireSignature: z.boolean(),
+      intakeOpen: z.boolean().default(false),
     }),
     returns<CouncilSettings>(),
   ),
@@ -301,6 +304,25 @@ export const contract = {
       note: text(2000, '发言要点').default(''),
     }),
     returns<ConsoleState>(),
+  ),
+
+  'wish:intake': query(z.object({ councilId: id }), returns<IntakeStatus>()),
+  'wish:submit': mutation(
+    z.object({
+      councilId: id,
+      text: requiredText(500, '议题内容').min(5, '请把事情写清楚一些(至少 5 个字)'),
+      category: text(20, '类别').default(''),
+      building: text(20, '楼栋').default(''),
+      name: text(20, '姓名').default(''),
+      household: text(20, '户号').default(''),
+    }),
+    returns<{ id: number }>(),
+  ),
+  'wish:list': query(z.object({ councilId: id }), returns<Wish[]>()),
+  'wish:accept': mutation(z.object({ wishId: id, meetingId: id }), returns<Wish>()),
+  'wish:decline': mutation(
+    z.object({ wishId: id, reason: requiredText(200, '不采纳的理由').min(4, '请写明不采纳的理由,居民能看到') }),
+    returns<Wish>(),
   ),
 
   'audit:verify': query(z.object({}), returns<AuditReport>()),

@@ -152,6 +152,7 @@ export interface CouncilSettings {
   councilId: number;
   maxProxiesPerHolder: number | null;
   requireSignature: boolean;
+  intakeOpen: boolean;
 }
 
 export type AuditReport =
@@ -244,4 +245,26 @@ export interface ConsoleState {
   speakers: Speaker[];
   /** The host's clock, so screens can run the countdown against it. */
   now: string;
+}
+
+export interface Wish {
+  id: number;
+  councilId: number;
+  text: string;
+  category: string;
+  building: string;
+  name: string;
+  household: string;
+  supporters: number;
+  source: 'public' | 'staff';
+  status: 'new' | 'accepted' | 'declined' | 'merged';
+  reason: string;
+  agendaItemId: number | null;
+  createdAt: string;
+}
+
+export interface IntakeStatus {
+  councilId: number;
+  councilName: string;
+  open: boolean;
 }

@@ -39,6 +39,7 @@ import {
   setScreen,
   stopSpeaker,
 } from './services/meeting-console';
+import { acceptWish, declineWish, intakeStatus, listWishes, submitWish } from './services/wishes';
 import { castBallot, closeVote, enterCounts, getVote, listVotes, lockVote, openVote, revote, rollCallVoters } from './services/votes';
 import { commitRosterImport, previewRosterImport } from './roster/import';
 import { exportRosterXlsx } from './roster/export';
@@ -127,6 +128,12 @@ export function createHandlers({ database, version, host, now = () => new Date()
     'speaker:next': ({ meetingId }) => tx(() => nextSpeaker(db, meetingId, now())),
     'speaker:stop': ({ meetingId }) => tx(() => stopSpeaker(db, meetingId, now())),
     'speaker:note': (input) => tx(() => noteSpeaker(db, input, now())),
+
+    'wish:intake': ({ councilId }) => intakeStatus(db, councilId),
+    'wish:submit': (input) => tx(() => submitWish(db, input, now())),
+    'wish:list': ({ councilId }) => listWishes(db, councilId),
+    'wish:accept': (input) => tx(() => acceptWish(db, input)),
+    'wish:decline': (input) => tx(() => declineWish(db, input)),
 
     'audit:verify': () => describeChain(verifyAuditChain(sqlite)),
 

@@ -96,6 +96,23 @@ function sameOrigin(request: IncomingMessage): boolean {
   }
 }
 
+/**
+ * The residents' public page is open to anyone on the LAN: each address may raise
+ * only a few matters in a while.
+ */
+const publicLimit = { calls: 5, windowMs: 10 * 60 * 1000 };
+const publicCalls = new Map<string, number[]>();
+function rateLimited(channel: string, request: IncomingMessage): boolean {
+  if (channel !== 'wish:submit') return false;
+  const address = request.socket.remoteAddress ?? '';
+  const now = Date.now();
+  const recent = (publicCalls.get(address) ?? []).filter((at) => now - at < publicLimit.windowMs);
+  if (recent.length >= publicLimit.calls) return true;
+  recent.push(now);
+  publicCalls.set(address, recent);
+  return false;
+}
+
 async function handleCall(host: CallTarget, channel: string, request: IncomingMessage, response: ServerResponse) {
   if (request.method !== 'POST') return reject(response, 405, 'method_not_allowed', '只接受 POST 请求。');
   if (!sameOrigin(request)) return reject(response, 403, 'forbidden', '拒绝来自其他网站的请求。');
@@ -110,7 +127,11 @@ async function handleCall(host: CallTarget, channel: string, request: IncomingMe
   } catch {
     return reject(response, 400, 'invalid_input', '请求内容不是有效的 JSON。');
   }
-  sendJson(response, 200, await host.invoke(decodeURIComponent(channel), input));
+  const name = decodeURIComponent(channel);
+  if (rateLimited(name, request)) {
+    return reject(response, 429, 'rate_limited', '提交太频繁了,请过一会儿再试。');
+  }
+  sendJson(response, 200, await host.invoke(name, input));
 }
 
 function serveStatic(webRoot: string, pathname: string, response: ServerResponse): void {

@@ -187,6 +187,8 @@ export const councilSettings = sqliteTable('council_settings', {
   /** How many proxies one person may hold at a meeting; null means no cap. */
   maxProxiesPerHolder: integer('max_proxies_per_holder'),
   requireSignature: integer('require_signature', { mode: 'boolean' }).notNull().default(false),
+  /** Whether residents may raise matters on the public page now. */
+  intakeOpen: integer('intake_open', { mode: 'boolean' }).notNull().default(false),
 });
 
 /**
@@ -290,4 +292,32 @@ export const speakers = sqliteTable(
     note: text('note').notNull().default(''),
   },
   (table) => [index('speakers_item_position').on(table.agendaItemId, table.position)],
+);
+
+/**
+ * Step 1, collect: matters raised by residents (微心愿, complaints, proposals), on
+ * paper through the staff or on the public page. Vetting (step 2) accepts one onto
+ * a meeting's agenda, merges duplicates, or declines it with a reason the resident sees.
+ */
+export const wishes = sqliteTable(
+  'wishes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    councilId: integer('council_id')
+      .notNull()
+      .references(() => councils.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    category: text('category').notNull().default(''),
+    building: text('building').notNull().default(''),
+    name: text('name').notNull().default(''),
+    household: text('household').notNull().default(''),
+    supporters: integer('supporters').notNull().default(0),
+    source: text('source', { enum: ['public', 'staff'] }).notNull(),
+    status: text('status', { enum: ['new', 'accepted', 'declined', 'merged'] }).notNull().default('new'),
+    reason: text('reason').notNull().default(''),
+    mergedIntoId: integer('merged_into_id'),
+    agendaItemId: integer('agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [index('wishes_council_status').on(table.councilId, table.status)],
 );

@@ -12,14 +12,22 @@ import { getPerson, listPeople } from './people';
 export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
   getCouncil(db, councilId);
   const row = db.select().from(councilSettings).where(eq(councilSettings.councilId, councilId)).get();
-  return { councilId, maxProxiesPerHolder: row?.maxProxiesPerHolder ?? null, requireSignature: row?.requireSignature ?? false };
+  return {
+    councilId,
+    maxProxiesPerHolder: row?.maxProxiesPerHolder ?? null,
+    requireSignature: row?.requireSignature ?? false,
+    intakeOpen: row?.intakeOpen ?? false,
+  };
 }
 
 export function updateCouncilSettings(db: Db, input: ParsedInput<'council:updateSettings'>): CouncilSettings {
   getCouncil(db, input.councilId);
   db.insert(councilSettings)
     .values(input)
-    .onConflictDoUpdate({ target: councilSettings.councilId, set: { maxProxiesPerHolder: input.maxProxiesPerHolder, requireSignature: input.requireSignature } })
+    .onConflictDoUpdate({
+      target: councilSettings.councilId,
+      set: { maxProxiesPerHolder: input.maxProxiesPerHolder, requireSignature: input.requireSignature, intakeOpen: input.intakeOpen },
+    })
     .run();
   return getCouncilSettings(db, input.councilId);
 }

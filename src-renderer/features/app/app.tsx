@@ -12,6 +12,7 @@ import { MeetingsPage } from '../meetings/meetings-page';
 import { RecoveryScreen } from '../recovery/recovery-screen';
 import { VotePage } from '../voting/vote-page';
 import { ProjectorView } from '../projector/projector-view';
+import { WishesPage } from '../wishes/wishes-page';
 import { RosterPage } from '../roster/roster-page';
 import { routeHref, useRoute, type Route } from './use-route';
 
@@ -41,6 +42,7 @@ export function App() {
   const nav: Array<{ route: Route; label: string }> = [
     { route: { page: 'roster' }, label: t('nav.roster') },
     { route: { page: 'meetings' }, label: t('nav.meetings') },
+    { route: { page: 'wishes' }, label: t('nav.wishes') },
     { route: { page: 'settings' }, label: t('nav.settings') },
   ];
   const active = ['meeting', 'check-in', 'vote', 'console'].includes(route.page) ? 'meetings' : route.page;
@@ -114,6 +116,7 @@ export function App() {
         {current && route.page === 'roster' && <RosterPage council={current} />}
         {current && route.page === 'meetings' && <MeetingsPage council={current} />}
         {current && route.page === 'meeting' && <MeetingEditor council={current} meetingId={route.meetingId} />}
+        {current && route.page === 'wishes' && <WishesPage council={current} />}
         {current && route.page === 'console' && <ConsolePage council={current} meetingId={route.meetingId} />}
         {current && route.page === 'vote' && <VotePage meetingId={route.meetingId} />}
         {current && route.page === 'check-in' && <CheckInPage council={current} meetingId={route.meetingId} />}

@@ -8,7 +8,8 @@ export type Route =
   | { page: 'vote'; meetingId: number }
   | { page: 'console'; meetingId: number }
   | { page: 'projector'; meetingId: number }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'wishes' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   }
   if (parts[0] === 'meetings') return { page: 'meetings' };
   if (parts[0] === 'settings') return { page: 'settings' };
+  if (parts[0] === 'wishes') return { page: 'wishes' };
   return { page: 'roster' };
 }
 

@@ -11,6 +11,7 @@ export function AttendanceSettings({ councilId }: { councilId: number }) {
   const settings = useQuery('council:getSettings', { councilId });
   const [cap, setCap] = useState('');
   const [requireSignature, setRequireSignature] = useState(false);
+  const [intakeOpen, setIntakeOpen] = useState(false);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
 
@@ -18,6 +19,7 @@ export function AttendanceSettings({ councilId }: { councilId: number }) {
     if (!settings.data) return;
     setCap(settings.data.maxProxiesPerHolder === null ? '' : String(settings.data.maxProxiesPerHolder));
     setRequireSignature(settings.data.requireSignature);
+    setIntakeOpen(settings.data.intakeOpen);
   }, [settings.data]);
 
   const submit = async (event: FormEvent) => {
@@ -27,7 +29,7 @@ export function AttendanceSettings({ councilId }: { councilId: number }) {
       setError(t('council.proxyCapInvalid'));
       return;
     }
-    const result = await call('council:updateSettings', { councilId, maxProxiesPerHolder, requireSignature });
+    const result = await call('council:updateSettings', { councilId, maxProxiesPerHolder, requireSignature, intakeOpen });
     setError(result.ok ? undefined : result.error.message);
     setSaved(result.ok);
   };
@@ -42,6 +44,15 @@ export function AttendanceSettings({ councilId }: { councilId: number }) {
         <input type="checkbox" checked={requireSignature} onChange={(e) => setRequireSignature(e.target.checked)} />
         {t('council.requireSignature')}
       </label>
+      <label className="check">
+        <input type="checkbox" checked={intakeOpen} onChange={(e) => setIntakeOpen(e.target.checked)} />
+        {t('council.intakeOpen')}
+      </label>
+      {intakeOpen && (
+        <p className="muted">
+          {t('council.intakeLink')} <a href={`/wish?council=${councilId}`}>{`${window.location.origin}/wish?council=${councilId}`}</a>
+        </p>
+      )}
       {error && <ErrorNote message={error} />}
       {saved && !error && <p className="saved-note">{t('common.saved')}</p>}
       <div className="form-actions">

@@ -1,0 +1,106 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Council, Wish } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { ErrorNote } from '../../components/dialog';
+
+/** Step 2, vet: accept a raised matter onto a meeting's agenda, or decline it with a reason the resident sees. */
+export function WishesPage({ council }: { council: Council }) {
+  const { t } = useTranslation();
+  const wishes = useQuery('wish:list', { councilId: council.id }, { live: true });
+  const meetings = useQuery('meeting:list', { councilId: council.id });
+  const planned = (meetings.data ?? []).filter((m) => m.status === 'planned' || m.status === 'in_progress');
+  const [meetingId, setMeetingId] = useState<number | null>(null);
+  const [declining, setDeclining] = useState<Wish | null>(null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string>();
+  const target = meetingId ?? planned[0]?.id ?? null;
+
+  const run = async (work: Promise<{ ok: boolean; error?: { message: string } }>) => {
+    const result = await work;
+    setError(result.ok ? undefined : result.error?.message);
+    wishes.reload();
+    return result.ok;
+  };
+
+  return (
+    <section>
+      <div className="page-header">
+        <h1>{t('wish.vetting')}</h1>
+        <label className="inline-field">
+          {t('wish.intoMeeting')}
+          <select value={target ?? ''} onChange={(e) => setMeetingId(Number(e.target.value))}>
+            {planned.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.date} {m.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {error && <ErrorNote message={error} />}
+      <table className="table" aria-label={t('wish.vetting')}>
+        <thead>
+          <tr>
+            <th>{t('wish.text')}</th>
+            <th>{t('wish.from')}</th>
+            <th>{t('meeting.status')}</th>
+            <th className="actions-cell">{t('common.actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(wishes.data ?? []).map((wish) => (
+            <tr key={wish.id}>
+              <td>
+                {wish.category && <span className="tag">{wish.category}</span>} {wish.text}
+              </td>
+              <td>{[wish.name, wish.building].filter(Boolean).join(' · ') || t('wish.anonymous')}</td>
+              <td>
+                {t(`wish.status.${wish.status}`)}
+                {wish.reason && <div className="muted">{wish.reason}</div>}
+              </td>
+              <td className="actions-cell">
+                {wish.status === 'new' && (
+                  <>
+                    <button type="button" disabled={target === null} onClick={() => target && void run(call('wish:accept', { wishId: wish.id, meetingId: target }))}>
+                      {t('wish.accept')}
+                    </button>
+                    <button type="button" className="button-quiet" onClick={() => setDeclining(wish)}>
+                      {t('wish.decline')}
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {wishes.data?.length === 0 && <p className="empty">{t('wish.none')}</p>}
+      {declining && (
+        <form
+          className="panel form"
+          aria-label={t('wish.decline')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void run(call('wish:decline', { wishId: declining.id, reason })).then((ok) => ok && setDeclining(null));
+          }}
+        >
+          <p>{declining.text}</p>
+          <label className="field">
+            <span className="field-label">{t('wish.reason')}</span>
+            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required />
+          </label>
+          <div className="form-actions">
+            <button type="button" onClick={() => setDeclining(null)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className="button-primary">
+              {t('wish.decline')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

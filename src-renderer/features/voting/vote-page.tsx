@@ -4,6 +4,7 @@ import type { BallotChoice, VoteState } from '../../../shared/api/types';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
+import { ReasonForm } from '../../components/reason-form';
 import { CountsForm } from './counts-form';
 import { OpenVoteForm } from './open-vote-form';
 import { RollCall } from './roll-call';
@@ -49,7 +50,6 @@ export function VotePage({ meetingId }: { meetingId: number }) {
   const [error, setError] = useState<string>();
   const open = votes.data?.find((vote) => vote.status === 'open');
   const closed = votes.data?.find((vote) => vote.status === 'closed');
-  const [reason, setReason] = useState('');
   const [correcting, setCorrecting] = useState<VoteState | null>(null);
 
   const run = async (work: Promise<{ ok: boolean; error?: { message: string } }>) => {
@@ -97,28 +97,14 @@ export function VotePage({ meetingId }: { meetingId: number }) {
         </div>
       )}
       {correcting && (
-        <form
-          className="panel form"
-          aria-label={t('vote.revote')}
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run(call('vote:revote', { voteId: correcting.id, reason })).then((ok) => ok && setCorrecting(null));
-          }}
+        <ReasonForm
+          action={t('vote.revote')}
+          reasonLabel={t('vote.reason')}
+          onSubmit={(reason) => void run(call('vote:revote', { voteId: correcting.id, reason })).then((ok) => ok && setCorrecting(null))}
+          onCancel={() => setCorrecting(null)}
         >
           <h2>{t('vote.revoteTitle', { title: correcting.title })}</h2>
-          <label className="field">
-            <span className="field-label">{t('vote.reason')}</span>
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required />
-          </label>
-          <div className="form-actions">
-            <button type="button" onClick={() => setCorrecting(null)}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button-primary">
-              {t('vote.revote')}
-            </button>
-          </div>
-        </form>
+        </ReasonForm>
       )}
       {open ? (
         <div className="panel">

@@ -4,6 +4,7 @@ import type { Council, Wish } from '../../../shared/api/types';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
+import { ReasonForm } from '../../components/reason-form';
 
 /** Step 2, vet: accept a raised matter onto a meeting's agenda, or decline it with a reason the resident sees. */
 export function WishesPage({ council }: { council: Council }) {
@@ -13,7 +14,6 @@ export function WishesPage({ council }: { council: Council }) {
   const planned = (meetings.data ?? []).filter((m) => m.status === 'planned' || m.status === 'in_progress');
   const [meetingId, setMeetingId] = useState<number | null>(null);
   const [declining, setDeclining] = useState<Wish | null>(null);
-  const [reason, setReason] = useState('');
   const [error, setError] = useState<string>();
   const target = meetingId ?? planned[0]?.id ?? null;
 
@@ -78,28 +78,14 @@ export function WishesPage({ council }: { council: Council }) {
       </table>
       {wishes.data?.length === 0 && <p className="empty">{t('wish.none')}</p>}
       {declining && (
-        <form
-          className="panel form"
-          aria-label={t('wish.decline')}
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run(call('wish:decline', { wishId: declining.id, reason })).then((ok) => ok && setDeclining(null));
-          }}
+        <ReasonForm
+          action={t('wish.decline')}
+          reasonLabel={t('wish.reason')}
+          onSubmit={(reason) => void run(call('wish:decline', { wishId: declining.id, reason })).then((ok) => ok && setDeclining(null))}
+          onCancel={() => setDeclining(null)}
         >
           <p>{declining.text}</p>
-          <label className="field">
-            <span className="field-label">{t('wish.reason')}</span>
-            <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required />
-          </label>
-          <div className="form-actions">
-            <button type="button" onClick={() => setDeclining(null)}>
-              {t('common.cancel')}
-            </button>
-            <button type="submit" className="button-primary">
-              {t('wish.decline')}
-            </button>
-          </div>
-        </form>
+        </ReasonForm>
       )}
     </section>
   );

@@ -66,3 +66,21 @@ describe('the chair’s console', () => {
     host.close();
   });
 });
+
+describe('a vote and the console', () => {
+  it('opening a vote on a matter makes it the matter on, and stops the speaker', async () => {
+    const { host, meetingId, person, ok } = await demoConsole();
+    const meeting = (await host.invoke('meeting:get', { meetingId })) as { ok: true; value: { agenda: Array<{ id: number; title: string }> } };
+    await ok('speaker:add', { meetingId, personId: person('何兆品') });
+    await ok('speaker:next', { meetingId });
+    const second = meeting.value.agenda[1]!;
+    const { presets } = await import('../../shared/domain/voting/rules');
+    const opened = await host.invoke('vote:open', { meetingId, agendaItemId: second.id, title: second.title, mode: 'hands', rule: presets['residents-meeting'] });
+    expect(opened.ok).toBe(true);
+    const state = await ok('console:get', { meetingId });
+    expect(state.currentAgendaItemId).toBe(second.id);
+    const back = await ok('console:setCurrent', { meetingId, agendaItemId: meeting.value.agenda[0]!.id });
+    expect(back.speakers.map((s) => [s.name, s.status])).toEqual([['何兆品', 'done']]);
+    host.close();
+  });
+});

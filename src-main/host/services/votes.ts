@@ -10,6 +10,7 @@ import { getMeeting } from './meetings';
 import { decide, type Outcome, type Tally, type VoteInput } from '../../../shared/domain/voting/tally';
 import type { VotingRule } from '../../../shared/domain/voting/rules';
 import { entitledVoters, presentVoterKeys, type EntitledVoter } from './electorate';
+import { setCurrentMatter } from './meeting-console';
 import { listPeople } from './people';
 
 const choices: BallotChoice[] = ['for', 'against', 'abstain', 'blank'];
@@ -132,6 +133,8 @@ export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): Vo
     .returning()
     .get();
   appendAudit(db, { kind: 'vote.open', meetingId: input.meetingId, at, payload: { voteId: row.id, title: input.title, mode: input.mode, rule: ruleJson } });
+  // The matter voted on is the matter on: the console and the projector move to it, and speaking stops.
+  if (input.agendaItemId !== null) setCurrentMatter(db, { meetingId: input.meetingId, agendaItemId: input.agendaItemId }, now);
   return getVote(db, row.id);
 }
 

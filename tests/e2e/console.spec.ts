@@ -35,9 +35,12 @@ test('the chair queues speakers and starts the timer; the projector follows with
   await chair.getByRole('button', { name: '赞成' }).click();
   await expect(queue.getByRole('listitem').first()).toContainText('赞成');
 
+  const blank = chair.getByRole('button', { name: '投影空白 (B)' });
   await chair.keyboard.press('b');
   await expect(projector.getByLabel('投影已暂停')).toBeVisible({ timeout: 1000 });
+  await expect(blank).toHaveAttribute('aria-pressed', 'true');
   await chair.keyboard.press('b');
+  await expect(blank).toHaveAttribute('aria-pressed', 'false');
   await chair.keyboard.press('PageDown');
   await expect(projector.getByRole('heading', { name: '增设电动车集中充电桩' })).toBeVisible({ timeout: 1000 });
   await expect(projector.getByRole('timer')).toHaveCount(0);

@@ -9,6 +9,13 @@ import { normaliseHouseholdCode } from '../domain/household-code';
 import { meetingStatuses, personRoles, tenures } from '../domain/roles';
 import { processTemplateIds } from '../domain/process-templates';
 import type { VotingRule } from '../domain/voting/rules';
+import { dateSchema, id, mutation, query, requiredText, returns, signatureSchema, text, timeSchema } from './contract-kit';
+import { processContract } from './contracts/process';
+import { followupContract } from './contracts/followup';
+import { minutesContract } from './contracts/minutes';
+import { sealsContract } from './contracts/seals';
+import { compactsContract } from './contracts/compacts';
+import { accessContract } from './contracts/access';
 import type {
   AppInfo,
   AttendanceSheet,
@@ -32,22 +39,6 @@ import type {
   VoteState,
   Wish,
 } from './types';
-
-/** A typed slot for a result type: the value is never used, only its type. */
-function returns<T>(): T {
-  return undefined as T;
-}
-
-function define<I extends z.ZodType, O>(input: I, output: O, kind: 'query' | 'mutation') {
-  return { input, output, kind };
-}
-const query = <I extends z.ZodType, O>(input: I, output: O) => define(input, output, 'query');
-const mutation = <I extends z.ZodType, O>(input: I, output: O) => define(input, output, 'mutation');
-
-const id = z.number({ error: '缺少编号' }).int('编号必须是整数').positive('编号必须是正整数');
-const text = (max: number, label: string) =>
-  z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
-const requiredText = (max: number, label: string) => text(max, label).min(1, `请填写${label}`);
 
 export const householdCodeSchema = z
   .string({ error: '请填写户号' })
@@ -76,11 +67,6 @@ export const areaTextSchema = z
     return centi;
   });
 
-const dateSchema = z
-  .string({ error: '请填写日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-05-20')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), '不是有效日期');
-const timeSchema = z.string({ error: '请填写时间' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 19:30');
 const phoneSchema = z
   .string()
   .trim()
@@ -97,12 +83,6 @@ const fileSchema = z.object({
     .max(28_000_000, '文件太大(最大 20 MB)')
     .regex(/^[A-Za-z0-9+/=\s]*$/, '文件内容无法读取'),
 });
-
-/** A PNG of a handwritten signature, base64; a signature pad's image is far below the limit. */
-const signatureSchema = z
-  .string()
-  .max(700_000, '签名图片太大')
-  .regex(/^iVBORw0KGgo[A-Za-z0-9+/=]*$/, '签名必须是 PNG 图片');
 
 const boundSchema = z.object({
   ratio: z
@@ -330,6 +310,13 @@ export const contract = {
   'roster:previewImport': query(fileSchema, returns<ImportPreview>()),
   'roster:commitImport': mutation(fileSchema, returns<ImportResult>()),
   'roster:exportXlsx': query(z.object({ councilId: id }), returns<FilePayload>()),
+
+  ...processContract,
+  ...followupContract,
+  ...minutesContract,
+  ...sealsContract,
+  ...compactsContract,
+  ...accessContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -3,10 +3,11 @@ import { contract, isChannel, type Channel } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 import { HostError } from './errors';
 import type { Handlers } from './handlers';
+import { localCaller, type Caller } from './caller';
 
 z.config(z.locales.zhCN());
 
-export type Invoke = (channel: string, rawInput: unknown) => Promise<ApiResult<unknown>>;
+export type Invoke = (channel: string, rawInput: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
 
 function describePath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
@@ -21,10 +22,15 @@ export interface DispatchOptions {
   log?: (error: unknown) => void;
   /** Told after every mutation that succeeded, so open screens (the projector) can refresh. */
   onChange?: (channel: Channel) => void;
+  /**
+   * Checked after the input is parsed and before the handler runs: throws a HostError
+   * (e.g. 'forbidden') when the caller may not make this call with this input.
+   */
+  authorize?: (channel: Channel, input: unknown, caller: Caller) => void;
 }
 
-export function createDispatcher(handlers: Handlers, { log = console.error, onChange }: DispatchOptions = {}): Invoke {
-  return async (channel, rawInput) => {
+export function createDispatcher(handlers: Handlers, { log = console.error, onChange, authorize }: DispatchOptions = {}): Invoke {
+  return async (channel, rawInput, caller = localCaller) => {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown_call', message: `未知的操作:${String(channel).slice(0, 60)}` } };
     }
@@ -37,9 +43,10 @@ export function createDispatcher(handlers: Handlers, { log = console.error, onCh
       };
     }
     try {
-      const handler = handlers[channel] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
-      if (contract[channel].kind === 'mutation') onChange?.(channel);
+      authorize?.(channel, parsed.data, caller);
+      const handler = handlers[channel] as (input: unknown, caller: Caller) => unknown;
+      const value = await handler(parsed.data, caller);
+      if (contract[channel].broadcast) onChange?.(channel);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof HostError) return { ok: false, error: error.toApiError() };

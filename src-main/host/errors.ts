@@ -3,7 +3,7 @@ import type { ApiError, FieldIssue } from '../../shared/api/result';
 /** An error meant for the user: its message is a plain Chinese sentence. */
 export class HostError extends Error {
   constructor(
-    readonly code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_call' | 'internal',
+    readonly code: 'invalid_input' | 'not_found' | 'conflict' | 'unknown_call' | 'internal' | 'forbidden' | 'unauthenticated',
     message: string,
     readonly issues?: FieldIssue[],
   ) {
@@ -17,3 +17,4 @@ export class HostError extends Error {
 
 export const notFound = (what: string) => new HostError('not_found', `找不到该${what},可能已被删除。`);
 export const conflict = (message: string) => new HostError('conflict', message);
+export const forbidden = (message: string) => new HostError('forbidden', message);

@@ -43,11 +43,33 @@ import { acceptWish, declineWish, intakeStatus, listWishes, submitWish } from '.
 import { castBallot, closeVote, enterCounts, getVote, listVotes, lockVote, openVote, revote, rollCallVoters } from './services/votes';
 import { commitRosterImport, previewRosterImport } from './roster/import';
 import { exportRosterXlsx } from './roster/export';
+import type { Caller } from './caller';
+import { processHandlers } from './handlers/process';
+import { followupHandlers } from './handlers/followup';
+import { minutesHandlers } from './handlers/minutes';
+import { sealsHandlers } from './handlers/seals';
+import { compactsHandlers } from './handlers/compacts';
+import { accessHandlers } from './handlers/access';
 
 /** One handler per contract call; the mapped type makes a missing or mistyped one a compile error. */
 export type Handlers = {
-  [C in Channel]: (input: ParsedInput<C>) => Output<C> | Promise<Output<C>>;
+  [C in Channel]: (input: ParsedInput<C>, caller: Caller) => Output<C> | Promise<Output<C>>;
 };
+
+/** The handlers of one area's contract (e.g. `AreaHandlers<typeof minutesContract>`). */
+export type AreaHandlers<A> = {
+  [C in keyof A & Channel]: (input: ParsedInput<C>, caller: Caller) => Output<C> | Promise<Output<C>>;
+};
+
+/** What an area's handler factory gets: the database, a transaction wrapper, the clock. */
+export interface AreaContext extends HandlerContext {
+  db: DatabaseHandle['db'];
+  sqlite: DatabaseHandle['sqlite'];
+  tx: <T>(work: () => T) => T;
+  now: () => Date;
+  /** Registers clean-up to run when the host closes (workers, timers, servers). */
+  onClose: (close: () => void | Promise<void>) => void;
+}
 
 export interface HandlerContext {
   database: DatabaseHandle;
@@ -55,12 +77,16 @@ export interface HandlerContext {
   host: AppInfo['host'];
   /** The clock, passed in so tests can fix the time. */
   now?: () => Date;
+  /** Registers clean-up to run when the host closes; handlers that start workers or timers use it. */
+  onClose?: (close: () => void | Promise<void>) => void;
 }
 
-export function createHandlers({ database, version, host, now = () => new Date() }: HandlerContext): Handlers {
+export function createHandlers(context: HandlerContext): Handlers {
+  const { database, version, host, now = () => new Date(), onClose = () => undefined } = context;
   const { db, sqlite } = database;
   /** Mutations run in one transaction: a rejected call leaves nothing behind. */
   const tx = <T>(work: () => T): T => sqlite.transaction(work)();
+  const area: AreaContext = { ...context, db, sqlite, tx, now, onClose };
 
   return {
     'app:info': () => ({ version, databasePath: database.path, host }),
@@ -140,6 +166,13 @@ export function createHandlers({ database, version, host, now = () => new Date()
     'roster:previewImport': (input) => previewRosterImport(database, input),
     'roster:commitImport': (input) => commitRosterImport(database, input),
     'roster:exportXlsx': ({ councilId }) => exportRosterXlsx(db, councilId),
+
+    ...processHandlers(area),
+    ...followupHandlers(area),
+    ...minutesHandlers(area),
+    ...sealsHandlers(area),
+    ...compactsHandlers(area),
+    ...accessHandlers(area),
   };
 }
 

@@ -27,7 +27,13 @@ export type ChangeListener = (change: { channel: string }) => void;
 export function createHost(options: HostOptions): Host {
   const database = openDatabase(options.databasePath, { migrationsFolder: options.migrationsFolder });
   const schedule = options.databasePath === ':memory:' ? null : startBackupSchedule(database);
-  const handlers = createHandlers({ database, version: options.version ?? appVersion, host: options.host });
+  const closers: Array<() => void | Promise<void>> = [];
+  const handlers = createHandlers({
+    database,
+    version: options.version ?? appVersion,
+    host: options.host,
+    onClose: (close) => closers.push(close),
+  });
   const listeners = new Set<ChangeListener>();
   const onChange = (channel: string) => {
     for (const listener of listeners) listener({ channel });
@@ -41,6 +47,13 @@ export function createHost(options: HostOptions): Host {
     },
     close: () => {
       if (schedule) clearInterval(schedule);
+      for (const close of closers.splice(0).reverse()) {
+        try {
+          void close();
+        } catch (error) {
+          console.error(error);
+        }
+      }
       database.close();
     },
   };

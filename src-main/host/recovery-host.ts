@@ -1,3 +1,4 @@
+import type { Caller } from './caller';
 import type { ApiResult } from '../../shared/api/result';
 import type { RecoveryResult, RecoveryStatus } from '../../shared/api/types';
 import { latestGoodBackup, restoreFromBackup } from './backup/recovery';
@@ -37,8 +38,8 @@ export class SwitchableHost {
     return this.damage;
   }
 
-  invoke = async (channel: string, input: unknown): Promise<ApiResult<unknown>> => {
-    if (this.current) return this.current.invoke(channel, input);
+  invoke = async (channel: string, input: unknown, caller?: Caller): Promise<ApiResult<unknown>> => {
+    if (this.current) return this.current.invoke(channel, input, caller);
     if (channel === 'recovery:status') return { ok: true, value: this.status() };
     if (channel === 'recovery:restoreLatest') {
       if ((input as { confirm?: unknown } | null)?.confirm !== true) {

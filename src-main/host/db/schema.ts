@@ -74,6 +74,8 @@ export const meetings = sqliteTable(
     date: text('date').notNull(),
     startTime: text('start_time').notNull(),
     place: text('place').notNull().default(''),
+    /** When the notice (step 3, 公示通知) was posted on the board; null until it is. */
+    noticePostedAt: text('notice_posted_at'),
     chairId: integer('chair_id').references(() => people.id, { onDelete: 'set null' }),
     secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'set null' }),
     status: text('status', { enum: ['planned', 'in_progress', 'closed', 'cancelled'] })
@@ -189,6 +191,10 @@ export const councilSettings = sqliteTable('council_settings', {
   requireSignature: integer('require_signature', { mode: 'boolean' }).notNull().default(false),
   /** Whether residents may raise matters on the public page now. */
   intakeOpen: integer('intake_open', { mode: 'boolean' }).notNull().default(false),
+  /** The council's own names for the six steps (JSON array of 6 strings), or null for the template's. */
+  stepNames: text('step_names'),
+  /** 六议: how many seconds (附议) a matter needs to pass the second step. */
+  secondsRequired: integer('seconds_required').notNull().default(3),
 });
 
 /**

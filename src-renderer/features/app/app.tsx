@@ -14,6 +14,16 @@ import { VotePage } from '../voting/vote-page';
 import { ProjectorView } from '../projector/projector-view';
 import { WishesPage } from '../wishes/wishes-page';
 import { RosterPage } from '../roster/roster-page';
+import { MinutesPage } from '../minutes/minutes-page';
+import { SignPage } from '../seals/sign-page';
+import { VerifyPage } from '../seals/verify-page';
+import { NoticePage } from '../followup/notice-page';
+import { ResultsNoticePage } from '../followup/results-notice-page';
+import { TasksPage } from '../followup/tasks-page';
+import { DashboardPage } from '../followup/dashboard-page';
+import { CompactsPage } from '../compacts/compacts-page';
+import { CompactPage } from '../compacts/compact-page';
+import { AccessPage } from '../access/access-page';
 import { routeHref, useRoute, type Route } from './use-route';
 
 const councilKey = 'courtyard.councilId';
@@ -43,9 +53,20 @@ export function App() {
     { route: { page: 'roster' }, label: t('nav.roster') },
     { route: { page: 'meetings' }, label: t('nav.meetings') },
     { route: { page: 'wishes' }, label: t('nav.wishes') },
+    { route: { page: 'tasks' }, label: t('nav.tasks') },
+    { route: { page: 'compacts' }, label: t('nav.compacts') },
+    { route: { page: 'dashboard' }, label: t('nav.dashboard') },
     { route: { page: 'settings' }, label: t('nav.settings') },
   ];
-  const active = ['meeting', 'check-in', 'vote', 'console'].includes(route.page) ? 'meetings' : route.page;
+  const active = ['meeting', 'check-in', 'vote', 'console', 'minutes', 'sign', 'notice'].includes(route.page)
+    ? 'meetings'
+    : route.page === 'compact'
+      ? 'compacts'
+      : ['verify', 'access'].includes(route.page)
+        ? 'settings'
+        : route.page === 'results-notice'
+          ? 'tasks'
+          : route.page;
 
   // The projector is the room's view: no menus, nothing but the meeting.
   if (route.page === 'projector') return <ProjectorView meetingId={route.meetingId} />;
@@ -120,6 +141,16 @@ export function App() {
         {current && route.page === 'console' && <ConsolePage council={current} meetingId={route.meetingId} />}
         {current && route.page === 'vote' && <VotePage meetingId={route.meetingId} />}
         {current && route.page === 'check-in' && <CheckInPage council={current} meetingId={route.meetingId} />}
+        {current && route.page === 'minutes' && <MinutesPage council={current} meetingId={route.meetingId} />}
+        {current && route.page === 'sign' && <SignPage council={current} meetingId={route.meetingId} />}
+        {current && route.page === 'notice' && <NoticePage council={current} meetingId={route.meetingId} />}
+        {current && route.page === 'results-notice' && <ResultsNoticePage council={current} />}
+        {current && route.page === 'tasks' && <TasksPage council={current} />}
+        {current && route.page === 'dashboard' && <DashboardPage council={current} />}
+        {current && route.page === 'compacts' && <CompactsPage council={current} />}
+        {current && route.page === 'compact' && <CompactPage council={current} compactId={route.compactId} />}
+        {current && route.page === 'verify' && <VerifyPage council={current} />}
+        {current && route.page === 'access' && <AccessPage council={current} />}
         {current && route.page === 'settings' && (
           <CouncilSettings
             council={current}

@@ -8,31 +8,42 @@ export type Route =
   | { page: 'vote'; meetingId: number }
   | { page: 'console'; meetingId: number }
   | { page: 'projector'; meetingId: number }
+  | { page: 'minutes'; meetingId: number }
+  | { page: 'sign'; meetingId: number }
+  | { page: 'notice'; meetingId: number }
   | { page: 'settings' }
-  | { page: 'wishes' };
+  | { page: 'wishes' }
+  | { page: 'tasks' }
+  | { page: 'dashboard' }
+  | { page: 'results-notice' }
+  | { page: 'compacts' }
+  | { page: 'compact'; compactId: number }
+  | { page: 'verify' }
+  | { page: 'access' };
+
+/** Meeting sub-pages: #/meetings/<id>/<sub>. */
+const meetingPages = ['check-in', 'vote', 'console', 'minutes', 'sign', 'notice'] as const;
+/** Pages without parameters: #/<page>. */
+const plainPages = ['meetings', 'settings', 'wishes', 'tasks', 'dashboard', 'results-notice', 'compacts', 'verify', 'access'] as const;
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts[0] === 'projector' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'projector', meetingId: Number(parts[1]) };
   if (parts[0] === 'meetings' && parts[1] && /^\d+$/.test(parts[1])) {
     const meetingId = Number(parts[1]);
-    if (parts[2] === 'check-in') return { page: 'check-in', meetingId };
-    if (parts[2] === 'vote') return { page: 'vote', meetingId };
-    if (parts[2] === 'console') return { page: 'console', meetingId };
-    return { page: 'meeting', meetingId };
+    const sub = meetingPages.find((page) => page === parts[2]);
+    return sub ? { page: sub, meetingId } : { page: 'meeting', meetingId };
   }
-  if (parts[0] === 'meetings') return { page: 'meetings' };
-  if (parts[0] === 'settings') return { page: 'settings' };
-  if (parts[0] === 'wishes') return { page: 'wishes' };
-  return { page: 'roster' };
+  if (parts[0] === 'compacts' && parts[1] && /^\d+$/.test(parts[1])) return { page: 'compact', compactId: Number(parts[1]) };
+  const plain = plainPages.find((page) => page === parts[0]);
+  return plain ? { page: plain } : { page: 'roster' };
 }
 
 export function routeHref(route: Route): string {
   if (route.page === 'meeting') return `#/meetings/${route.meetingId}`;
-  if (route.page === 'check-in') return `#/meetings/${route.meetingId}/check-in`;
-  if (route.page === 'vote') return `#/meetings/${route.meetingId}/vote`;
-  if (route.page === 'console') return `#/meetings/${route.meetingId}/console`;
   if (route.page === 'projector') return `#/projector/${route.meetingId}`;
+  if (route.page === 'compact') return `#/compacts/${route.compactId}`;
+  if ('meetingId' in route) return `#/meetings/${route.meetingId}/${route.page}`;
   return `#/${route.page}`;
 }
 

@@ -1,12 +1,19 @@
 /**
  * `npm run bench`: one line per figure, `bench <name>: <value> <unit>`.
- * Each benchmark lives in its own module and registers here.
+ * Each benchmark lives in its own module: the foundation's register here, later areas'
+ * in ./areas/<name>.ts (a default export taking `report`), found and run in name order.
+ * `npm run bench -- minutes` runs only the area modules whose file name contains "minutes"
+ * (and skips the foundation's).
  */
+import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { pinyinKeys } from '../../shared/domain/pinyin-keys';
 import { searchPeople } from '../../shared/domain/pinyin-search';
 import { projectorLatency } from './projector-latency';
 import { storedTallyPerBallot, tallyPerBallot } from './tally';
+
+export type Report = (name: string, value: number, unit: string) => void;
 
 function report(name: string, value: number, unit: string): void {
   console.log(`bench ${name}: ${Number(value.toPrecision(4))} ${unit}`);
@@ -28,7 +35,19 @@ function personSearch(): void {
   report('person-search-7500', (performance.now() - start) / rounds, 'ms');
 }
 
-personSearch();
-tallyPerBallot(report);
-await storedTallyPerBallot(report);
-await projectorLatency(report);
+const only = process.argv[2];
+if (!only) {
+  personSearch();
+  tallyPerBallot(report);
+  await storedTallyPerBallot(report);
+  await projectorLatency(report);
+}
+
+const areasFolder = new URL('./areas/', import.meta.url);
+const areaModules = readdirSync(areasFolder)
+  .filter((name) => name.endsWith('.ts') && (!only || name.includes(only)))
+  .sort();
+for (const name of areaModules) {
+  const module = (await import(pathToFileURL(new URL(name, areasFolder).pathname).href)) as { default: (report: Report) => unknown };
+  await module.default(report);
+}

@@ -50,12 +50,26 @@ export interface RunStyle {
   face?: Face;
   sizePt?: number;
   bold?: boolean;
+  /** Marks people give text in the minutes editor. */
+  italics?: boolean;
+  underline?: boolean;
+  strike?: boolean;
 }
 
 /** One run of Chinese text on one line. */
 export function run(text: string, style: RunStyle = {}, breakBefore = false): TextRun {
-  const { face = 'fangsong', sizePt = sizes.san, bold = false } = style;
-  return new TextRun({ text, font: fontOf(face), size: Math.round(sizePt * 2), bold, language: zh, ...(breakBefore ? { break: 1 } : {}) });
+  const { face = 'fangsong', sizePt = sizes.san, bold = false, italics, underline, strike } = style;
+  return new TextRun({
+    text,
+    font: fontOf(face),
+    size: Math.round(sizePt * 2),
+    bold,
+    language: zh,
+    ...(italics ? { italics: true } : {}),
+    ...(underline ? { underline: {} } : {}),
+    ...(strike ? { strike: true } : {}),
+    ...(breakBefore ? { break: 1 } : {}),
+  });
 }
 
 /** Runs for text that may hold line breaks: each further line starts with a break. */
@@ -159,8 +173,11 @@ export function table(rows: Cell[][], widths: number[], { sizePt = sizes.si }: {
   });
 }
 
-/** Page numbers "— 1 —" centred at the foot of each page, as official documents have them. */
-export function pageNumberFooter(): Footer {
+/**
+ * Page numbers "— 1 —" centred at the foot of each page, as official documents have them;
+ * an optional note (e.g. the minutes' verification code) in 5号 Song on a line below.
+ */
+export function pageNumberFooter(note?: string): Footer {
   return new Footer({
     children: [
       new Paragraph({
@@ -174,6 +191,7 @@ export function pageNumberFooter(): Footer {
           }),
         ],
       }),
+      ...(note ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(note, { face: 'song', sizePt: sizes.wu })] })] : []),
     ],
   });
 }

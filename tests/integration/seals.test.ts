@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import JSZip from 'jszip';
+import { heldMeeting, signBoth } from './seals-fixture';
+
+const docxBytes = (file: { dataBase64: string }) => Buffer.from(file.dataBase64, 'base64');
+
+describe('signing the minutes', () => {
+  it('the first signature freezes the minutes, the second seals them with an audit entry', async () => {
+    const held = await heldMeeting();
+    const { host, meetingId } = held;
+    const before = await host.ok('seals:status', { meetingId });
+    expect(before).toMatchObject({ version: 1, lockedAt: null, complete: false, blockers: [], signatures: [] });
+
+    const afterChair = await host.ok('seals:sign', { meetingId, role: 'chair', signaturePngBase64: held.signatures.chair });
+    expect(afterChair.lockedAt).not.toBeNull();
+    expect(afterChair.signatures.map((s) => s.name)).toEqual(['王建国']);
+    expect(afterChair.seals).toHaveLength(0);
+    const twice = await host.invoke('seals:sign', { meetingId, role: 'chair', signaturePngBase64: held.signatures.chair });
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict' } });
+
+    const sealed = await host.ok('seals:sign', { meetingId, role: 'secretary', signaturePngBase64: held.signatures.secretary });
+    expect(sealed.complete).toBe(true);
+    expect(sealed.seals).toHaveLength(1);
+    expect(sealed.seals[0]!.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(sealed.seals[0]!.signers.map((s) => s.role)).toEqual(['chair', 'secretary']);
+
+    const sqlite = host.database.sqlite;
+    const kinds = (sqlite.prepare('SELECT kind FROM audit_log WHERE meeting_id = ? ORDER BY seq').all(meetingId) as Array<{ kind: string }>).map((r) => r.kind);
+    expect(kinds.slice(-3)).toEqual(['minutes.signature', 'minutes.signature', 'minutes.seal']);
+    const seal = sqlite.prepare('SELECT canonical, digest FROM seals WHERE meeting_id = ?').get(meetingId) as { canonical: string; digest: string };
+    const record = JSON.parse(seal.canonical);
+    expect(record).toMatchObject({ format: 'courtyard-minutes/1', version: 1, meeting: { id: meetingId, chair: '王建国', secretary: '李秀英' } });
+    expect(record.auditHead.seq).toBeGreaterThan(0);
+    expect(record.votes).toHaveLength(2);
+    expect(record.attendance.entries).toHaveLength(6);
+    expect(JSON.stringify(record.minutes)).toContain('杜绝飞线充电');
+
+    const again = await host.invoke('seals:sign', { meetingId, role: 'chair', signaturePngBase64: held.signatures.chair });
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // The council's key is created once and kept.
+    expect((sqlite.prepare('SELECT COUNT(*) AS n FROM council_keys').get() as { n: number }).n).toBe(1);
+  });
+
+  it('refuses to sign while the meeting is open or a vote is not locked, and says why', async () => {
+    const held = await heldMeeting();
+    const { host, meetingId } = held;
+    const meeting = await host.ok('meeting:get', { meetingId });
+    await host.ok('meeting:update', { ...meeting, meetingId, status: 'in_progress' });
+    const refused = await host.invoke('seals:sign', { meetingId, role: 'chair', signaturePngBase64: held.signatures.chair });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!refused.ok) expect(refused.error.message).toContain('会议还没有结束');
+    expect((await host.ok('seals:status', { meetingId })).lockedAt).toBeNull();
+  });
+
+  it('an amendment is signed and sealed as version 2, naming what it amends', async () => {
+    const held = await heldMeeting();
+    const { host, meetingId } = held;
+    const first = await signBoth(held);
+    const opened = await host.ok('seals:amend', { meetingId, reason: '更正何兆品的发言记录' });
+    expect(opened).toMatchObject({ complete: false, version: 2, lockedAt: null, amendment: { reason: '更正何兆品的发言记录' } });
+    const sealed = await signBoth(held);
+    expect(sealed.complete).toBe(true);
+    expect(sealed.seals.map((s) => [s.version, s.kind])).toEqual([
+      [1, 'minutes'],
+      [2, 'amendment'],
+    ]);
+    expect(sealed.seals[1]!.digest).not.toBe(first.seals[0]!.digest);
+    const record = JSON.parse(
+      (host.database.sqlite.prepare('SELECT canonical FROM seals WHERE meeting_id = ? AND version = 2').get(meetingId) as { canonical: string }).canonical,
+    );
+    expect(record.amends).toEqual({ version: 1, digest: first.seals[0]!.digest, note: '更正何兆品的发言记录' });
+  });
+});
+
+describe('verifying an exported file', () => {
+  it('signed when untouched; altered after one character changes, in the text or in the sealed record; unknown from another council', async () => {
+    const held = await heldMeeting();
+    const { host, meetingId } = held;
+    await signBoth(held);
+    const file = await host.ok('seals:export', { meetingId, version: null });
+    expect(file.fileName).toMatch(/会议记录 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
+
+    const good = await host.ok('seals:verify', { fileName: file.fileName, dataBase64: file.dataBase64 });
+    expect(good.verdict).toBe('signed');
+    expect(good.headline).toContain('完全一致');
+    expect(good.signers.map((s) => s.name)).toEqual(['王建国', '李秀英']);
+
+    // One character of visible text changed in document.xml: 20 charging points become 30.
+    const zip = await JSZip.loadAsync(docxBytes(file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('20 个充电口');
+    zip.file('word/document.xml', xml.replace('20 个充电口', '30 个充电口'));
+    const edited = await zip.generateAsync({ type: 'nodebuffer' });
+    const altered = await host.ok('seals:verify', { fileName: 'x.docx', dataBase64: edited.toString('base64') });
+    expect(altered.verdict).toBe('altered');
+    expect(altered.details.join()).toContain('30 个充电口');
+
+    // One character changed inside the embedded record (the canonical JSON, base64).
+    const zip2 = await JSZip.loadAsync(docxBytes(file));
+    const part = await zip2.file('customXml/item1.xml')!.async('string');
+    const record = /<record encoding="base64">([^<]*)<\/record>/.exec(part)![1]!;
+    const json = Buffer.from(record, 'base64').toString('utf8').replace('杜绝飞线充电', '允许飞线充电');
+    zip2.file('customXml/item1.xml', part.replace(record, Buffer.from(json, 'utf8').toString('base64')));
+    const tampered = await host.ok('seals:verify', { fileName: 'x.docx', dataBase64: (await zip2.generateAsync({ type: 'nodebuffer' })).toString('base64') });
+    expect(tampered.verdict).toBe('altered');
+
+    // A signature image swapped.
+    const zip3 = await JSZip.loadAsync(docxBytes(file));
+    const media = Object.keys(zip3.files).filter((name) => name.startsWith('word/media/'));
+    expect(media.length).toBeGreaterThanOrEqual(6 + 2 + 1);
+    zip3.file(media[0]!, Buffer.from((await zip3.file(media[1]!)!.async('nodebuffer'))));
+    const swapped = await host.ok('seals:verify', { fileName: 'x.docx', dataBase64: (await zip3.generateAsync({ type: 'nodebuffer' })).toString('base64') });
+    expect(swapped.verdict).toBe('altered');
+
+    // Another council's database, with its own key: the same kind of file is unknown here.
+    const other = await heldMeeting();
+    await signBoth(other);
+    const foreign = await other.host.ok('seals:export', { meetingId: other.meetingId, version: null });
+    expect((await other.host.ok('seals:verify', { fileName: 'y.docx', dataBase64: foreign.dataBase64 })).verdict).toBe('signed');
+    const unknown = await host.ok('seals:verify', { fileName: 'y.docx', dataBase64: foreign.dataBase64 });
+    expect(unknown.verdict).toBe('unknown');
+    expect(unknown.headline).toContain('另一个议事会');
+
+    // A draft (exported before signing) carries no seal: unknown, not signed.
+    const draftHost = await heldMeeting();
+    const draft = await draftHost.host.ok('seals:export', { meetingId: draftHost.meetingId, version: null });
+    expect(draft.fileName).toContain('草稿');
+    expect((await draftHost.host.ok('seals:verify', { fileName: 'd.docx', dataBase64: draft.dataBase64 })).verdict).toBe('unknown');
+
+    // Not a Word file at all.
+    const junk = await host.ok('seals:verify', { fileName: 'a.docx', dataBase64: Buffer.from('hello').toString('base64') });
+    expect(junk.verdict).toBe('unknown');
+  });
+
+  it('an older version still verifies, with a note that a later amendment exists', async () => {
+    const held = await heldMeeting();
+    await signBoth(held);
+    const v1 = await held.host.ok('seals:export', { meetingId: held.meetingId, version: 1 });
+    await held.host.ok('seals:amend', { meetingId: held.meetingId, reason: '补记一项任务分工' });
+    await signBoth(held);
+    const report = await held.host.ok('seals:verify', { fileName: 'v1.docx', dataBase64: v1.dataBase64 });
+    expect(report.verdict).toBe('signed');
+    expect(report.details.join()).toContain('第 2 版修订');
+    const v2 = await held.host.ok('seals:export', { meetingId: held.meetingId, version: null });
+    expect(v2.fileName).toContain('第2版');
+  });
+});

@@ -5,6 +5,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../../shared/api/content-security-policy';
 import type { ApiResult } from '../../shared/api/result';
 import type { Invoke } from './dispatch';
+import { createSignalingServer, signalingPath, type SignalingOptions } from './signaling/signaling-server';
 
 /** What the server needs of a host: only its contract calls (the host may be swapped after a recovery). */
 export interface CallTarget {
@@ -52,6 +53,8 @@ export interface BrowserHostOptions {
   port: number;
   /** 127.0.0.1 unless the chair opens the app to the LAN. */
   bindAddress: string;
+  /** y-webrtc signaling for the minutes at ws://<host>/signal; omitted: no signaling. */
+  signaling?: Pick<SignalingOptions, 'roomOpened' | 'authorize'>;
 }
 
 export interface BrowserHost {
@@ -178,6 +181,17 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
     });
   });
   server.requestTimeout = 60_000;
+  // Minutes signaling hook (issue 6): WebSocket upgrades on /signal go to the y-webrtc signaling
+  // server; every other upgrade is refused. Access checks (join codes, roles) belong in
+  // `authorize`, which sees the upgrade request before any frame is read.
+  const signaling = options.signaling ? createSignalingServer(options.signaling) : null;
+  server.on('upgrade', (request, socket, head) => {
+    if (signaling && new URL(request.url ?? '/', 'http://localhost').pathname === signalingPath) {
+      signaling.handleUpgrade(request, socket, head);
+    } else {
+      socket.destroy();
+    }
+  });
   return new Promise((resolvePromise, rejectPromise) => {
     server.once('error', rejectPromise);
     server.listen(options.port, options.bindAddress, () => {
@@ -189,6 +203,7 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
         port,
         close: () =>
           new Promise((done) => {
+            signaling?.close();
             server.close(() => done());
             server.closeAllConnections();
           }),

@@ -11,6 +11,7 @@ import { SwitchableHost } from '../recovery-host';
 import { isDatabaseEmpty, seedDemo } from '../demo/seed';
 import { defaultDatabasePath } from '../paths';
 import { startBrowserHost } from '../server';
+import { roomOpenedIn } from '../signaling/opened-rooms';
 
 const usage = `用法 / usage: npm run serve -- [--port 4820] [--db 数据库文件] [--demo] [--lan]
   --port  端口(默认 4820,0 表示任选空闲端口)
@@ -70,7 +71,9 @@ async function main(): Promise<void> {
   const bindAddress = values.lan ? '0.0.0.0' : '127.0.0.1';
   let server;
   try {
-    server = await startBrowserHost({ host, webRoot, port, bindAddress });
+    // Minutes signaling accepts only the rooms opened in this host's database (see opened-rooms.ts).
+    const signaling = { roomOpened: roomOpenedIn(() => host.host?.database.sqlite) };
+    server = await startBrowserHost({ host, webRoot, port, bindAddress, signaling });
   } catch (error) {
     host.close();
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,0 +1,231 @@
+/**
+ * Our own y-webrtc signaling server, inside the host: it speaks y-webrtc's signaling protocol
+ * (JSON frames `subscribe`, `unsubscribe`, `publish`, `ping` → `pong`), so the stock y-webrtc
+ * client works against it, and nothing leaves the LAN (no public signaling servers).
+ *
+ * Stricter than y-webrtc's own bin/server.js, because it runs on the chair's computer:
+ * - only rooms the chair has opened (a meeting's minutes room, see `roomOpened`) can be joined;
+ * - the relayed `data` must be a string: y-webrtc encrypts it with the room password
+ *   (AES-GCM, key from PBKDF2), so this server relays offers and answers it cannot read;
+ * - frames over `maxPayload` close the connection (ws does it), invalid JSON, binary frames and
+ *   unknown message types are ignored, a connection may hold only a few topics, and a flood of
+ *   messages closes it;
+ * - dead connections are found by ping/pong, as in bin/server.js.
+ * Awareness (names, cursors) never reaches this server: it travels peer to peer, display only.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+
+export interface SignalingOptions {
+  /** True when the chair has opened this room (a meeting's minutes were opened on the host). */
+  roomOpened(name: string): boolean;
+  /** Access check on the upgrade request (join codes, roles); default: allow. */
+  authorize?(request: IncomingMessage): boolean;
+  /** Largest frame accepted, in bytes; an encrypted offer is about 2–4 kB. */
+  maxPayload?: number;
+  /** Topics (rooms) one connection may subscribe to at once. */
+  maxTopicsPerConnection?: number;
+  /** Messages one connection may send per second before it is closed. */
+  maxMessagesPerSecond?: number;
+  /** How often dead connections are looked for (ping/pong). */
+  pingIntervalMs?: number;
+}
+
+export interface SignalingServer {
+  /** Takes over an HTTP upgrade request for the signaling path. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Open connections and rooms in use, for tests and diagnostics. */
+  stats(): { connections: number; rooms: number };
+  close(): void;
+}
+
+export const signalingPath = '/signal';
+const defaultMaxPayload = 64 * 1024;
+const defaultMaxTopics = 8;
+const defaultMaxMessagesPerSecond = 200;
+const maxRoomNameLength = 200;
+
+interface Connection {
+  socket: WebSocket;
+  topics: Set<string>;
+  alive: boolean;
+  windowStart: number;
+  windowCount: number;
+}
+
+type SignalingMessage =
+  | { type: 'subscribe' | 'unsubscribe'; topics: unknown[] }
+  | { type: 'publish'; topic: string; data: string }
+  | { type: 'ping' };
+
+/** Reads one frame; anything that is not a well-formed message of a known type is null. */
+export function parseSignalingMessage(raw: string): SignalingMessage | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!value || typeof value !== 'object') return null;
+  const message = value as Record<string, unknown>;
+  switch (message.type) {
+    case 'subscribe':
+    case 'unsubscribe':
+      return Array.isArray(message.topics) ? { type: message.type, topics: message.topics } : null;
+    case 'publish':
+      return typeof message.topic === 'string' && typeof message.data === 'string'
+        ? { type: 'publish', topic: message.topic, data: message.data }
+        : null;
+    case 'ping':
+      return { type: 'ping' };
+    default:
+      return null;
+  }
+}
+
+/** The browser's Origin must be this host (or the desktop window, from file:// on this computer). */
+function sameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (!origin) return true;
+  if (origin === 'file://' || origin === 'null') {
+    const address = request.socket.remoteAddress ?? '';
+    return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+  }
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+export function createSignalingServer(options: SignalingOptions): SignalingServer {
+  const maxTopics = options.maxTopicsPerConnection ?? defaultMaxTopics;
+  const maxRate = options.maxMessagesPerSecond ?? defaultMaxMessagesPerSecond;
+  const authorize = options.authorize ?? (() => true);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? defaultMaxPayload });
+  const rooms = new Map<string, Set<Connection>>();
+  const connections = new Set<Connection>();
+
+  const send = (connection: Connection, text: string) => {
+    if (connection.socket.readyState !== connection.socket.OPEN) return;
+    connection.socket.send(text, (error) => {
+      if (error) connection.socket.terminate();
+    });
+  };
+
+  const leave = (connection: Connection, topic: string) => {
+    connection.topics.delete(topic);
+    const members = rooms.get(topic);
+    if (!members) return;
+    members.delete(connection);
+    if (members.size === 0) rooms.delete(topic);
+  };
+
+  const join = (connection: Connection, topic: unknown) => {
+    if (typeof topic !== 'string' || topic.length === 0 || topic.length > maxRoomNameLength) return;
+    if (connection.topics.has(topic) || connection.topics.size >= maxTopics) return;
+    let opened = false;
+    try {
+      opened = options.roomOpened(topic);
+    } catch (error) {
+      console.error(`信令服务器无法查询会议室:${(error as Error).message}`);
+    }
+    if (!opened) return;
+    connection.topics.add(topic);
+    let members = rooms.get(topic);
+    if (!members) rooms.set(topic, (members = new Set()));
+    members.add(connection);
+  };
+
+  const onMessage = (connection: Connection, raw: RawData, isBinary: boolean) => {
+    const now = Date.now();
+    if (now - connection.windowStart >= 1000) {
+      connection.windowStart = now;
+      connection.windowCount = 0;
+    }
+    connection.windowCount += 1;
+    if (connection.windowCount > maxRate) {
+      connection.socket.close(1008, 'too many messages');
+      return;
+    }
+    if (isBinary) return;
+    const message = parseSignalingMessage(raw.toString());
+    if (!message) return;
+    switch (message.type) {
+      case 'subscribe':
+        for (const topic of message.topics) join(connection, topic);
+        break;
+      case 'unsubscribe':
+        for (const topic of message.topics) if (typeof topic === 'string') leave(connection, topic);
+        break;
+      case 'publish': {
+        // Only members may speak in a room; what is relayed is rebuilt, never passed through.
+        if (!connection.topics.has(message.topic)) return;
+        const members = rooms.get(message.topic);
+        if (!members) return;
+        const text = JSON.stringify({ type: 'publish', topic: message.topic, data: message.data, clients: members.size });
+        for (const member of members) send(member, text);
+        break;
+      }
+      case 'ping':
+        send(connection, JSON.stringify({ type: 'pong' }));
+        break;
+    }
+  };
+
+  wss.on('connection', (socket: WebSocket) => {
+    const connection: Connection = { socket, topics: new Set(), alive: true, windowStart: Date.now(), windowCount: 0 };
+    connections.add(connection);
+    socket.on('pong', () => {
+      connection.alive = true;
+    });
+    socket.on('message', (raw, isBinary) => onMessage(connection, raw, isBinary));
+    // A frame over maxPayload or a broken frame: ws reports it and closes; the server carries on.
+    socket.on('error', () => socket.terminate());
+    socket.on('close', () => {
+      for (const topic of [...connection.topics]) leave(connection, topic);
+      connections.delete(connection);
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      try {
+        connection.socket.ping();
+      } catch {
+        connection.socket.terminate();
+      }
+    }
+  }, options.pingIntervalMs ?? 30_000);
+  heartbeat.unref();
+
+  return {
+    handleUpgrade(request, socket, head) {
+      let allowed = false;
+      try {
+        allowed = sameOrigin(request) && authorize(request);
+      } catch (error) {
+        console.error(`信令连接检查出错:${(error as Error).message}`);
+      }
+      if (!allowed) {
+        socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        return;
+      }
+      wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    },
+    stats: () => ({ connections: connections.size, rooms: rooms.size }),
+    close() {
+      clearInterval(heartbeat);
+      for (const connection of connections) connection.socket.terminate();
+      connections.clear();
+      rooms.clear();
+      wss.close();
+    },
+  };
+}

@@ -145,3 +145,35 @@ describe('verifying an exported file', () => {
     expect(v2.fileName).toContain('第2版');
   });
 });
+
+describe('npm run verify', () => {
+  it('reports signed (exit 0) and altered (exit 1) in plain words from the command line', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const held = await signedMeeting();
+    const file = await held.host.ok('seals:export', { meetingId: held.meetingId, version: null });
+    const good = join(held.host.dir, 'good.docx');
+    writeFileSync(good, docxBytes(file));
+    const zip = await JSZip.loadAsync(docxBytes(file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    zip.file('word/document.xml', xml.replace('王建国介绍了方案', '王建国否定了方案'));
+    const bad = join(held.host.dir, 'bad.docx');
+    writeFileSync(bad, await zip.generateAsync({ type: 'nodebuffer' }));
+    const run = (path: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src-main/host/cli/verify.ts', path, '--db', held.host.databasePath], { encoding: 'utf8' });
+    const signed = run(good);
+    expect(signed.status).toBe(0);
+    expect(signed.stdout).toContain('已签署,未改动');
+    const altered = run(bad);
+    expect(altered.status).toBe(1);
+    expect(altered.stdout).toContain('已被改动');
+    expect(altered.stdout).toContain('王建国否定了方案');
+  }, 60_000);
+});
+
+async function signedMeeting() {
+  const held = await heldMeeting();
+  await signBoth(held);
+  return held;
+}

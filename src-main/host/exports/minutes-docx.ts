@@ -6,7 +6,7 @@
  * reads that part, checks the signature against the council's registered keys, and compares
  * the visible text and images with a fresh layout of the record.
  */
-import { AlignmentType, ImageRun, Paragraph, type Table, type TextRun } from 'docx';
+import { AlignmentType, ImageRun, LineRuleType, Paragraph, type Table, type TextRun } from 'docx';
 import JSZip from 'jszip';
 import { a4Section, body, chineseDocument, heading1, heading2, packDocx, pageNumberFooter, plain, run, sizes, table, title, type Cell as StyleCell } from './docx-style';
 import { layoutImages, minutesLayoutOf, type Cell, type ImageRef, type LayoutBlock, type Run, type SealMark } from './minutes/layout';
@@ -47,17 +47,21 @@ function textRuns(runs: Run[], sizePt: number = sizes.san): TextRun[] {
   );
 }
 
+/** Lines holding an image size to it: the body's exact 28-pt spacing would clip it. */
+const imageSpacing = { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 60, after: 60 } };
+
 function cellParagraphs(cell: Cell, images: Map<string, Buffer>, sizePt: number): Paragraph[] {
   const paragraphs = cell.lines.map(
     (line) =>
       new Paragraph({
-        alignment: AlignmentType.CENTER,
+        alignment: cell.alignLeft ? AlignmentType.LEFT : AlignmentType.CENTER,
+        ...(sizePt < sizes.san ? { spacing: { line: 400, lineRule: LineRuleType.EXACT } } : {}),
         children: cell.header
           ? line.map((piece) => run(piece.text, { face: 'hei', sizePt, bold: true }))
           : textRuns(line, sizePt),
       }),
   );
-  if (cell.image) paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [imageRun(cell.image, images)] }));
+  if (cell.image) paragraphs.push(new Paragraph({ alignment: AlignmentType.CENTER, ...imageSpacing, children: [imageRun(cell.image, images)] }));
   return paragraphs.length ? paragraphs : [new Paragraph({ children: [] })];
 }
 
@@ -78,18 +82,19 @@ function toWord(block: LayoutBlock, images: Map<string, Buffer>): Paragraph | Ta
     case 'body':
       return body(textRuns(block.runs));
     case 'plain':
-      return plain(textRuns(block.runs, block.small ? sizes.si : sizes.san), {
+      return plain(textRuns(block.runs, block.tiny ? sizes.wu : block.small ? sizes.si : sizes.san), {
+        ...(block.tiny ? { spacing: { line: 320, lineRule: LineRuleType.EXACT } } : {}),
         ...(block.align === 'right' ? { alignment: AlignmentType.RIGHT } : block.align === 'center' ? { alignment: AlignmentType.CENTER } : {}),
         ...(block.indentChars ? charIndent(block.indentChars) : {}),
       });
     case 'signature':
       return new Paragraph({
-        ...charIndent(6),
-        spacing: { before: 240, after: 120 },
+        ...charIndent(2),
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 240, after: 0 },
         children: [run(block.label), imageRun(block.image, images), ...textRuns([{ text: block.after }])],
       });
     case 'image':
-      return new Paragraph({ children: [imageRun(block.image, images)] });
+      return new Paragraph({ ...imageSpacing, children: [imageRun(block.image, images)] });
     case 'table': {
       const sizePt = block.small ? sizes.si : sizes.san;
       const rows: StyleCell[][] = block.rows.map((cells) =>

@@ -30,6 +30,8 @@ export interface Cell {
   image?: ImageRef;
   span?: number;
   header?: boolean;
+  /** Long text (an explanation) reads better from the left; short cells are centred. */
+  alignLeft?: boolean;
 }
 
 export type LayoutBlock =
@@ -38,8 +40,9 @@ export type LayoutBlock =
   | { kind: 'heading1'; text: string; pageBreakBefore?: boolean }
   | { kind: 'heading2'; text: string }
   | { kind: 'body'; runs: Run[] }
-  | { kind: 'plain'; runs: Run[]; align?: 'right' | 'center'; small?: boolean; indentChars?: number }
+  | { kind: 'plain'; runs: Run[]; align?: 'right' | 'center'; small?: boolean; tiny?: boolean; indentChars?: number }
   | { kind: 'table'; widths: number[]; rows: Cell[][]; small?: boolean }
+  /** A handwritten signature: label, image and name on one line. */
   | { kind: 'signature'; label: string; image: ImageRef; after: string }
   | { kind: 'image'; image: ImageRef };
 
@@ -230,7 +233,7 @@ function voteBlocks(vote: RecordVote, index: number): LayoutBlock[] {
   const out: LayoutBlock[] = [{ kind: 'heading2', text: `(${chineseOrdinal(index)})${vote.title}` }];
   const count = (c: RecordVote['counts']['for']) => [text(`${c.headcount}`), ...(vote.usesArea ? [text(c.area ?? '—')] : [])];
   const columns = vote.usesArea ? 3 : 2;
-  const wide = (label: string, value: string): Cell[] => [head(label), { lines: [plainRuns(value)], span: columns - 1 }];
+  const wide = (label: string, value: string): Cell[] => [head(label), { lines: [plainRuns(value)], span: columns - 1, alignLeft: true }];
   const outcome = vote.passed === null ? '尚无结果' : vote.passed ? '通过' : '未通过';
   const rows: Cell[][] = [
     [head('表决选项'), head(vote.usesArea ? '人数(户/人)' : '票数'), ...(vote.usesArea ? [head('专有面积(㎡)')] : [])],
@@ -254,7 +257,7 @@ function voteBlocks(vote: RecordVote, index: number): LayoutBlock[] {
 
 const signatureSize = { maxWidth: 180, maxHeight: 60 };
 const signInSize = { maxWidth: 130, maxHeight: 40 };
-const qrSize = { maxWidth: 120, maxHeight: 120 };
+const qrSize = { maxWidth: 96, maxHeight: 96 };
 
 export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): LayoutBlock[] {
   const out: LayoutBlock[] = [{ kind: 'title', text: documentTitle(record) }];
@@ -316,9 +319,10 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
     const label = role === 'chair' ? '主持人(签字):' : '记录人(签字):';
     if (signature) {
       const { date } = localTime(signature.signedAt, record.timeZone);
-      out.push({ kind: 'signature', label, image: { hash: signature.image, ...signatureSize }, after: `  ${signature.name}  ${chineseDate(date)}` });
+      out.push({ kind: 'signature', label, image: { hash: signature.image, ...signatureSize }, after: `  ${signature.name}` });
+      out.push({ kind: 'plain', runs: plainRuns(`签字日期:${chineseDate(date)}`), indentChars: 2 });
     } else {
-      out.push({ kind: 'plain', runs: plainRuns(`${label}____________  日期:____________`), indentChars: 8 });
+      out.push({ kind: 'plain', runs: plainRuns(`${label}____________  签字日期:____________`), indentChars: 2 });
     }
   }
 
@@ -331,7 +335,7 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
   });
   out.push({
     kind: 'table',
-    widths: [0.09, 0.17, 0.17, 0.33, 0.24],
+    widths: [0.1, 0.22, 0.16, 0.3, 0.22],
     small: true,
     rows: [
       [head('序号'), head('姓名'), head('户号'), head('签名'), head('签到时间')],
@@ -354,13 +358,13 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
     out.push({ kind: 'heading2', text: '核验信息' });
     out.push({ kind: 'image', image: { hash: seal.qrHash, ...qrSize } });
     out.push({ kind: 'plain', runs: [{ text: '核验码:', bold: true }, { text: seal.code }], small: true });
-    out.push({ kind: 'plain', runs: [{ text: '数字摘要(SHA-256):', bold: true }, { text: seal.digest }], small: true });
+    out.push({ kind: 'plain', runs: [{ text: '数字摘要(SHA-256):', bold: true }, { text: seal.digest }], tiny: true });
     out.push({
       kind: 'plain',
       runs: plainRuns(
         `本记录第 ${record.version} 版于 ${chineseDate(signed.date)} ${signed.time} 由${record.council.name}签署。用“院落议事”软件的“核验文件”打开本文件,即可核对它是否与签署时的内容完全一致;签署后被改动过的文件无法通过核验。`,
       ),
-      small: true,
+      tiny: true,
     });
   }
   return out;

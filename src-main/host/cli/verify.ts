@@ -1,0 +1,39 @@
+/**
+ * `npm run verify -- FILE.docx [--db PATH]`: checks a Word file of the minutes against this
+ * council's database (its registered keys and seals) and says in plain words whether it is
+ * exactly what was signed. Exit code 0 signed, 1 altered, 3 unknown, 2 when it cannot check.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { defaultDatabasePath } from '../paths';
+import { verifyMinutesFile } from '../seals/verify';
+
+const { values, positionals } = parseArgs({ options: { db: { type: 'string' } }, allowPositionals: true, strict: false });
+const file = positionals[0];
+const path = typeof values.db === 'string' ? values.db : defaultDatabasePath();
+if (!file) {
+  console.error('用法:npm run verify -- 会议记录.docx [--db 数据库文件]');
+  process.exit(2);
+}
+if (!existsSync(file)) {
+  console.error(`找不到文件:${file}`);
+  process.exit(2);
+}
+if (!existsSync(path)) {
+  console.error(`找不到数据库文件:${path}(用 --db 指定本议事会的数据库)`);
+  process.exit(2);
+}
+try {
+  // Read-only: checking must never change the database it checks against.
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  const report = await verifyMinutesFile(sqlite, readFileSync(file));
+  sqlite.close();
+  const label = { signed: '【已签署,未改动】', altered: '【已被改动】', unknown: '【无法确认】' }[report.verdict];
+  console.log(`${label}${report.headline}`);
+  for (const line of report.details) console.log(`  ${line}`);
+  process.exit({ signed: 0, altered: 1, unknown: 3 }[report.verdict]);
+} catch (error) {
+  console.error(`无法核验 ${file}:${(error as Error).message}`);
+  process.exit(2);
+}

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heldMeeting, signBoth } from './seals-fixture';
+import { tempHost } from './temp-host';
 
 let docx: Buffer;
 let fileName: string;
@@ -19,7 +20,7 @@ const work = mkdtempSync(join(tmpdir(), 'courtyard-docx-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 beforeAll(async () => {
-  const held = await heldMeeting();
+  const held = await heldMeeting(tempHost());
   const status = await signBoth(held);
   code = status.seals[0]!.code;
   digest = status.seals[0]!.digest;

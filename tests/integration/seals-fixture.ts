@@ -9,7 +9,10 @@ import * as Y from 'yjs';
 import { factsNodeName, minutesField } from '../../shared/collab/doc-shape';
 import { presets } from '../../shared/domain/voting/rules';
 import { seedDemo } from '../../src-main/host/demo/seed';
-import { tempHost, type TempHost } from './temp-host';
+import type { TempHost } from './temp-host';
+
+/** What the fixture needs of a host: calls and the database (a vitest temp host, or the bench's). */
+export type CallHost = Pick<TempHost, 'ok' | 'database'>;
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -100,15 +103,15 @@ export function minutesUpdate(extraParagraphs = 0): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-export interface HeldMeeting {
-  host: TempHost;
+export interface HeldMeeting<H extends CallHost = TempHost> {
+  host: H;
   councilId: number;
   meetingId: number;
   signatures: { chair: string; secretary: string };
 }
 
 /** Puts the minutes into the host's store, as the minutes area keeps them (one update row). */
-export function storeMinutes(host: TempHost, meetingId: number, update: Uint8Array): void {
+export function storeMinutes(host: CallHost, meetingId: number, update: Uint8Array): void {
   const sqlite = host.database.sqlite;
   const at = new Date().toISOString();
   sqlite
@@ -120,8 +123,7 @@ export function storeMinutes(host: TempHost, meetingId: number, update: Uint8Arr
 }
 
 /** A short meeting of the demo courtyard, closed and ready to sign. */
-export async function heldMeeting(options: { host?: TempHost; signIns?: number; extraParagraphs?: number } = {}): Promise<HeldMeeting> {
-  const host = options.host ?? tempHost();
+export async function heldMeeting<H extends CallHost>(host: H, options: { signIns?: number; extraParagraphs?: number } = {}): Promise<HeldMeeting<H>> {
   seedDemo(host.database, new Date('2026-11-22T12:00:00Z'));
   const [council] = await host.ok('council:list', {});
   const meeting = (await host.ok('meeting:list', { councilId: council!.id })).find((m) => m.status === 'planned')!;
@@ -130,7 +132,16 @@ export async function heldMeeting(options: { host?: TempHost; signIns?: number; 
   const agenda = (await host.ok('meeting:get', { meetingId: meeting.id })).agenda;
 
   const named = ['王建国', '李秀英', '何兆品', '张桂兰', '刘德华', '孙网格'];
-  const others = people.filter((p) => !named.includes(p.name) && p.householdId !== null).slice(0, Math.max(0, (options.signIns ?? named.length) - named.length));
+  const wanted = Math.max(0, (options.signIns ?? named.length) - named.length);
+  const others = people.filter((p) => !named.includes(p.name) && p.householdId !== null).slice(0, wanted);
+  if (others.length < wanted) {
+    // A large estate: more residents than the demo courtyard has, spread over its households.
+    const households = await host.ok('household:list', { councilId: council!.id });
+    for (let i = others.length; i < wanted; i += 1) {
+      const name = `${'王李张刘陈杨赵黄周吴'[i % 10]}${'伟芳敏静丽强磊军洋勇'[Math.floor(i / 10) % 10]}${'一二三四五六七八九十'[Math.floor(i / 100) % 10]}`;
+      others.push(await host.ok('person:create', { councilId: council!.id, name, householdId: households[i % households.length]!.id }));
+    }
+  }
   const attendees = [...named.map(person), ...others];
   for (const [index, attendee] of attendees.entries()) {
     await host.ok('attendance:checkIn', {
@@ -187,7 +198,7 @@ export async function heldMeeting(options: { host?: TempHost; signIns?: number; 
 }
 
 /** The chair and the secretary sign; the second signature seals the minutes. */
-export async function signBoth(held: HeldMeeting) {
+export async function signBoth(held: HeldMeeting<CallHost>) {
   await held.host.ok('seals:sign', { meetingId: held.meetingId, role: 'chair', signaturePngBase64: held.signatures.chair });
   return held.host.ok('seals:sign', { meetingId: held.meetingId, role: 'secretary', signaturePngBase64: held.signatures.secretary });
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { heldMeeting, signBoth } from './seals-fixture';
+import { tempHost } from './temp-host';
 
 const docxBytes = (file: { dataBase64: string }) => Buffer.from(file.dataBase64, 'base64');
 
 describe('signing the minutes', () => {
   it('the first signature freezes the minutes, the second seals them with an audit entry', async () => {
-    const held = await heldMeeting();
+    const held = await heldMeeting(tempHost());
     const { host, meetingId } = held;
     const before = await host.ok('seals:status', { meetingId });
     expect(before).toMatchObject({ version: 1, lockedAt: null, complete: false, blockers: [], signatures: [] });
@@ -42,7 +43,7 @@ describe('signing the minutes', () => {
   });
 
   it('refuses to sign while the meeting is open or a vote is not locked, and says why', async () => {
-    const held = await heldMeeting();
+    const held = await heldMeeting(tempHost());
     const { host, meetingId } = held;
     const meeting = await host.ok('meeting:get', { meetingId });
     await host.ok('meeting:update', { ...meeting, meetingId, status: 'in_progress' });
@@ -53,7 +54,7 @@ describe('signing the minutes', () => {
   });
 
   it('an amendment is signed and sealed as version 2, naming what it amends', async () => {
-    const held = await heldMeeting();
+    const held = await heldMeeting(tempHost());
     const { host, meetingId } = held;
     const first = await signBoth(held);
     const opened = await host.ok('seals:amend', { meetingId, reason: '更正何兆品的发言记录' });
@@ -74,7 +75,7 @@ describe('signing the minutes', () => {
 
 describe('verifying an exported file', () => {
   it('signed when untouched; altered after one character changes, in the text or in the sealed record; unknown from another council', async () => {
-    const held = await heldMeeting();
+    const held = await heldMeeting(tempHost());
     const { host, meetingId } = held;
     await signBoth(held);
     const file = await host.ok('seals:export', { meetingId, version: null });
@@ -113,7 +114,7 @@ describe('verifying an exported file', () => {
     expect(swapped.verdict).toBe('altered');
 
     // Another council's database, with its own key: the same kind of file is unknown here.
-    const other = await heldMeeting();
+    const other = await heldMeeting(tempHost());
     await signBoth(other);
     const foreign = await other.host.ok('seals:export', { meetingId: other.meetingId, version: null });
     expect((await other.host.ok('seals:verify', { fileName: 'y.docx', dataBase64: foreign.dataBase64 })).verdict).toBe('signed');
@@ -122,7 +123,7 @@ describe('verifying an exported file', () => {
     expect(unknown.headline).toContain('另一个议事会');
 
     // A draft (exported before signing) carries no seal: unknown, not signed.
-    const draftHost = await heldMeeting();
+    const draftHost = await heldMeeting(tempHost());
     const draft = await draftHost.host.ok('seals:export', { meetingId: draftHost.meetingId, version: null });
     expect(draft.fileName).toContain('草稿');
     expect((await draftHost.host.ok('seals:verify', { fileName: 'd.docx', dataBase64: draft.dataBase64 })).verdict).toBe('unknown');
@@ -133,7 +134,7 @@ describe('verifying an exported file', () => {
   });
 
   it('an older version still verifies, with a note that a later amendment exists', async () => {
-    const held = await heldMeeting();
+    const held = await heldMeeting(tempHost());
     await signBoth(held);
     const v1 = await held.host.ok('seals:export', { meetingId: held.meetingId, version: 1 });
     await held.host.ok('seals:amend', { meetingId: held.meetingId, reason: '补记一项任务分工' });
@@ -173,7 +174,7 @@ describe('npm run verify', () => {
 });
 
 async function signedMeeting() {
-  const held = await heldMeeting();
+  const held = await heldMeeting(tempHost());
   await signBoth(held);
   return held;
 }

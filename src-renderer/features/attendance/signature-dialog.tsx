@@ -7,10 +7,14 @@ interface SignatureDialogProps {
   name: string;
   onDone: (pngBase64: string) => void;
   onCancel: () => void;
+  /** Wording for uses other than signing in at the door (e.g. signing the minutes). */
+  title?: string;
+  help?: string;
+  confirmLabel?: string;
 }
 
 /** Captures a handwritten signature with the touchpad, a mouse or a finger on a tablet. */
-export function SignatureDialog({ name, onDone, onCancel }: SignatureDialogProps) {
+export function SignatureDialog({ name, onDone, onCancel, title, help, confirmLabel }: SignatureDialogProps) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
@@ -30,8 +34,8 @@ export function SignatureDialog({ name, onDone, onCancel }: SignatureDialogProps
   }, []);
 
   return (
-    <Dialog title={t('checkIn.signatureTitle', { name })} onClose={onCancel} wide>
-      <p>{t('checkIn.signatureHelp')}</p>
+    <Dialog title={title ?? t('checkIn.signatureTitle', { name })} onClose={onCancel} wide>
+      <p>{help ?? t('checkIn.signatureHelp')}</p>
       <canvas ref={canvas} className="signature-canvas" aria-label={t('checkIn.signatureArea')} />
       <div className="dialog-actions">
         <button
@@ -52,7 +56,7 @@ export function SignatureDialog({ name, onDone, onCancel }: SignatureDialogProps
           disabled={empty}
           onClick={() => onDone(pad.current!.toDataURL('image/png').replace(/^data:image\/png;base64,/, ''))}
         >
-          {t('checkIn.signatureConfirm')}
+          {confirmLabel ?? t('checkIn.signatureConfirm')}
         </button>
       </div>
     </Dialog>

@@ -1,14 +1,208 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SealStatus, SignerRole } from '../../../shared/api/contracts/seals';
 import type { Council } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { ErrorNote } from '../../components/dialog';
+import { downloadFile } from '../../components/download';
+import { ReasonForm } from '../../components/reason-form';
+import { SignatureDialog } from '../attendance/signature-dialog';
+import './seals.css';
 
-/** Placeholder until this page is built. */
+const roles: SignerRole[] = ['chair', 'secretary'];
+
+function when(iso: string): string {
+  const date = new Date(iso);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')} ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** The chair and the secretary sign the minutes; the secretary exports the Word file. Route #/meetings/<id>/sign. */
 export function SignPage({ council, meetingId }: { council: Council; meetingId: number }) {
   const { t } = useTranslation();
   void council;
-  void meetingId;
+  const status = useQuery('seals:status', { meetingId }, { live: true });
+  const [signing, setSigning] = useState<SignerRole | null>(null);
+  const [amending, setAmending] = useState(false);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (status.error) return <ErrorNote message={status.error.message} />;
+  if (!status.data) return <p className="muted">{t('common.loading')}</p>;
+  const data: SealStatus = status.data;
+  const nameOf = (role: SignerRole) => (role === 'chair' ? data.chairName : data.secretaryName);
+
+  const sign = async (role: SignerRole, png: string) => {
+    setSigning(null);
+    setError(null);
+    const result = await call('seals:sign', { meetingId, role, signaturePngBase64: png });
+    if (!result.ok) setError(result.error.message);
+    status.reload();
+  };
+
+  const exportWord = async (version: number | null) => {
+    setBusy(t('seals.exporting'));
+    setError(null);
+    setMessage(null);
+    const result = await call('seals:export', { meetingId, version });
+    setBusy(null);
+    if (!result.ok) return setError(result.error.message);
+    downloadFile(result.value);
+    setMessage(t('seals.exported', { fileName: result.value.fileName }));
+  };
+
+  const amend = async (reason: string) => {
+    setError(null);
+    const result = await call('seals:amend', { meetingId, reason });
+    if (!result.ok) return setError(result.error.message);
+    setAmending(false);
+    status.reload();
+  };
+
   return (
     <section>
-      <p className="muted">{t('common.comingSoon')}</p>
+      <div className="page-header">
+        <h1>
+          <a href={`#/meetings/${meetingId}`} className="back-link">
+            {data.meetingTitle}
+          </a>{' '}
+          › {t('seals.signTitle')}
+        </h1>
+        <div className="toolbar">
+          <a className="button" href={`#/meetings/${meetingId}/minutes`}>
+            {t('seals.openMinutes')}
+          </a>
+          <a className="button" href="#/verify">
+            {t('seals.verifyLink')}
+          </a>
+        </div>
+      </div>
+
+      {error && <ErrorNote message={error} />}
+      {busy && (
+        <p className="muted" role="status">
+          {busy}
+        </p>
+      )}
+      {message && (
+        <p className="seal-signed" role="status">
+          {message}
+        </p>
+      )}
+
+      {data.complete ? (
+        <p className="panel seal-signed">{t('seals.complete')}</p>
+      ) : (
+        <>
+          <p>
+            <strong>{data.version > 1 ? t('seals.amendmentVersion', { version: data.version }) : t('seals.version', { version: data.version })}</strong>
+            {' · '}
+            {data.lockedAt ? t('seals.locked', { time: when(data.lockedAt) }) : t('seals.editable')}
+          </p>
+          {data.amendment && <p className="panel">{t('seals.amendOpen', { reason: data.amendment.reason, version: data.version })}</p>}
+          {data.blockers.length > 0 && (
+            <div className="panel seal-blockers" role="alert">
+              <strong>{t('seals.blockersTitle')}</strong>
+              <ul>
+                {data.blockers.map((blocker) => (
+                  <li key={blocker}>{blocker}</li>
+                ))}
+              </ul>
+              <a className="button" href={`#/meetings/${meetingId}`}>
+                {t('seals.backToMeeting')}
+              </a>
+            </div>
+          )}
+          <div className="seal-signers">
+            {roles.map((role) => {
+              const signed = data.signatures.find((signature) => signature.role === role);
+              const name = nameOf(role);
+              const label = t(`seals.${role}`);
+              return (
+                <div key={role} className="panel seal-signer" aria-label={label}>
+                  <h3>{label}</h3>
+                  <span className="signer-name">{name ?? t('seals.noPerson', { role: label })}</span>
+                  {signed ? (
+                    <span className="seal-signed">{t('seals.signedAt', { time: when(signed.signedAt) })}</span>
+                  ) : (
+                    <>
+                      <span className="muted">{t('seals.waiting')}</span>
+                      <button
+                        type="button"
+                        className="button-primary"
+                        disabled={!name || data.blockers.length > 0}
+                        onClick={() => setSigning(role)}
+                      >
+                        {t('seals.signAs', { role: label })}
+                      </button>
+                    </>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+          {data.seals.length === 0 && (
+            <button type="button" onClick={() => void exportWord(null)} disabled={busy !== null}>
+              {t('seals.exportDraft')}
+            </button>
+          )}
+        </>
+      )}
+
+      <h2>{t('seals.sealedTitle')}</h2>
+      {data.seals.length === 0 && <p className="muted">{t('seals.sealedNone')}</p>}
+      <div className="seal-versions">
+        {[...data.seals].reverse().map((seal) => (
+          <article key={seal.version} className="panel" aria-label={t('seals.version', { version: seal.version })}>
+            <h3>{seal.kind === 'amendment' ? t('seals.amendmentVersion', { version: seal.version }) : t('seals.version', { version: seal.version })}</h3>
+            <dl className="seal-facts">
+              <dt>{t('seals.code')}</dt>
+              <dd className="seal-code">{seal.code}</dd>
+              <dt>{t('seals.sealedAt')}</dt>
+              <dd>{when(seal.signedAt)}</dd>
+              <dt>{t('seals.signers')}</dt>
+              <dd>{seal.signers.map((signer) => `${t(`seals.${signer.role}`)} ${signer.name}`).join('、')}</dd>
+              {seal.note && (
+                <>
+                  <dt>{t('seals.note')}</dt>
+                  <dd>{seal.note}</dd>
+                </>
+              )}
+              <dt>{t('seals.digest')}</dt>
+              <dd className="seal-digest">{seal.digest}</dd>
+            </dl>
+            <button type="button" className="button-primary" onClick={() => void exportWord(seal.version)} disabled={busy !== null}>
+              {t('seals.exportWord')}
+            </button>
+          </article>
+        ))}
+      </div>
+
+      {data.complete && !amending && (
+        <div className="seal-note">
+          <p className="muted">{t('seals.amendHelp')}</p>
+          <button type="button" onClick={() => setAmending(true)}>
+            {t('seals.amend')}
+          </button>
+        </div>
+      )}
+      {amending && (
+        <ReasonForm action={t('seals.amend')} reasonLabel={t('seals.amendReason')} onSubmit={(reason) => void amend(reason)} onCancel={() => setAmending(false)}>
+          <p className="muted">{t('seals.amendHelp')}</p>
+        </ReasonForm>
+      )}
+
+      {signing && (
+        <SignatureDialog
+          name={nameOf(signing) ?? ''}
+          title={t('seals.signDialogTitle', { role: t(`seals.${signing}`), name: nameOf(signing) ?? '' })}
+          help={t('seals.signDialogHelp')}
+          confirmLabel={t('seals.signConfirm')}
+          onDone={(png) => void sign(signing, png)}
+          onCancel={() => setSigning(null)}
+        />
+      )}
     </section>
   );
 }

@@ -46,6 +46,9 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
           <a className="button" href={`#/meetings/${data.id}/sign`}>
             {t('seals.openSign')}
           </a>
+          <a className="button button-primary" href={`#/meetings/${data.id}/minutes`}>
+            {t('minutes.open')}
+          </a>
           <button type="button" className="button-quiet" onClick={() => setDeleting(true)}>
             {t('meetings.delete')}
           </button>

@@ -1,0 +1,103 @@
+/**
+ * The minutes editor: Tiptap bound to the meeting's Yjs document (Collaboration on the shared
+ * `minutesField`), with the other people's named, coloured cursors (CollaborationCaret, from
+ * Yjs awareness: display only). Composition input (Chinese IMEs) is ProseMirror's own.
+ */
+import { useEffect } from 'react';
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { useTranslation } from 'react-i18next';
+import { factsNodeName, minutesField } from '../../../shared/collab/doc-shape';
+import { minutesExtensions } from '../../../shared/collab/minutes-extensions';
+import { MeetingFactsView } from './facts-view';
+import type { MinutesSession } from './minutes-session';
+
+function caret(user: Record<string, unknown>): HTMLElement {
+  const cursor = document.createElement('span');
+  cursor.classList.add('collaboration-carets__caret');
+  cursor.style.borderColor = String(user.color ?? '#555');
+  const label = document.createElement('div');
+  label.classList.add('collaboration-carets__label');
+  label.style.backgroundColor = String(user.color ?? '#555');
+  label.textContent = String(user.name ?? '');
+  cursor.append(label);
+  return cursor;
+}
+
+export function MinutesEditor({ session, editable }: { session: MinutesSession; editable: boolean }) {
+  const { t } = useTranslation();
+  const editor = useEditor(
+    {
+      extensions: [
+        ...minutesExtensions().filter((extension) => extension.name !== factsNodeName),
+        MeetingFactsView,
+        Collaboration.configure({ document: session.doc, field: minutesField }),
+        ...(session.provider
+          ? [CollaborationCaret.configure({
+              provider: session.provider,
+              user: session.provider.awareness.getLocalState()?.user ?? {},
+              render: caret,
+              // A class, not an inline style: the page's CSP allows no style attributes.
+              selectionRender: () => ({ class: 'collaboration-carets__selection' }),
+            })]
+          : []),
+      ],
+      editable,
+      // Tiptap would add a <style> element; the CSP forbids it, so its rules are in minutes.css.
+      injectCSS: false,
+      editorProps: { attributes: { class: 'minutes-text', 'aria-label': t('minutes.editorLabel'), lang: 'zh-CN' } },
+    },
+    [session, session.provider],
+  );
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  return (
+    <div className="minutes-editor">
+      {editable && editor && <Toolbar editor={editor} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h1: e.isActive('heading', { level: 1 }),
+      h2: e.isActive('heading', { level: 2 }),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      bullets: e.isActive('bulletList'),
+      numbers: e.isActive('orderedList'),
+      inTable: e.isActive('table'),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const button = (label: string, active: boolean, run: () => void, key: string) => (
+    <button key={key} type="button" className={active ? 'tool tool-active' : 'tool'} aria-pressed={active} onMouseDown={(e) => e.preventDefault()} onClick={run}>
+      {label}
+    </button>
+  );
+  return (
+    <div className="minutes-toolbar" role="toolbar" aria-label={t('minutes.toolbar')}>
+      {button(t('minutes.tools.heading1'), state.h1, () => chain().toggleHeading({ level: 1 }).run(), 'h1')}
+      {button(t('minutes.tools.heading2'), state.h2, () => chain().toggleHeading({ level: 2 }).run(), 'h2')}
+      {button(t('minutes.tools.paragraph'), false, () => chain().setParagraph().run(), 'p')}
+      {button(t('minutes.tools.bold'), state.bold, () => chain().toggleBold().run(), 'b')}
+      {button(t('minutes.tools.italic'), state.italic, () => chain().toggleItalic().run(), 'i')}
+      {button(t('minutes.tools.bullets'), state.bullets, () => chain().toggleBulletList().run(), 'ul')}
+      {button(t('minutes.tools.numbers'), state.numbers, () => chain().toggleOrderedList().run(), 'ol')}
+      {!state.inTable && button(t('minutes.tools.table'), false, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), 'table')}
+      {state.inTable && button(t('minutes.tools.addRow'), false, () => chain().addRowAfter().run(), 'row')}
+      {state.inTable && button(t('minutes.tools.addColumn'), false, () => chain().addColumnAfter().run(), 'col')}
+      {state.inTable && button(t('minutes.tools.deleteRow'), false, () => chain().deleteRow().run(), 'delrow')}
+      {state.inTable && button(t('minutes.tools.deleteTable'), false, () => chain().deleteTable().run(), 'deltable')}
+      {button(t('minutes.tools.undo'), false, () => chain().undo().run(), 'undo')}
+      {button(t('minutes.tools.redo'), false, () => chain().redo().run(), 'redo')}
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * One meeting's minutes in this browser: the Yjs document, its peers over y-webrtc (through the
+ * host's own signaling server, nothing outside the LAN), the participant's local copy, and the
+ * outbox to the host. The editor binds to `doc`; the page shows `status()`.
+ *
+ * Where updates come from decides where they go:
+ * - from the host (minutes:open, refresh) or the local copy: applied with our own origins, not sent back;
+ * - from peers (origin: the y-webrtc room): already sent to the host by whoever typed them;
+ * - everything else is typed here: sent to the host through the outbox.
+ * Every update, from anywhere, goes into the local copy.
+ */
+import * as Y from 'yjs';
+import { WebrtcProvider } from 'y-webrtc';
+import { fromBase64 } from 'lib0/buffer';
+import type { MinutesDocument } from '../../../shared/api/contracts/minutes';
+import type { ApiResult } from '../../../shared/api/result';
+import { call } from '../../api/client';
+import { LocalCopy, rememberRoom, rememberedRoom } from './local-copy';
+import { Outbox, type PushResult } from './outbox';
+import { signalingUrl } from './signaling-url';
+
+export const hostOrigin = 'courtyard-host';
+export const localCopyOrigin = 'courtyard-local-copy';
+
+export type ConnectionState = 'signed' | 'connected' | 'connecting' | 'offline';
+
+export interface SessionStatus {
+  state: ConnectionState;
+  /** Peers with an open data channel: the ones whose edits reach us. */
+  peers: number;
+  /** Peers announced through signaling whose connection is not open (yet). */
+  peersConnecting: number;
+  /** Local edits not yet stored on the host. */
+  unsaved: number;
+  /** A refusal from the host that waiting will not fix. */
+  saveError: string | null;
+  /** The host could not be reached at start: showing this browser's own copy. */
+  fromLocalCopy: boolean;
+}
+
+/** Codes that mean "try again later"; the rest are refusals to show. */
+const retryCodes = new Set(['offline', 'internal', 'damaged', 'rate_limited']);
+
+export class MinutesSession {
+  readonly doc = new Y.Doc();
+  provider: WebrtcProvider | null = null;
+  document: MinutesDocument | null = null;
+  private localCopy: LocalCopy | null = null;
+  private readonly outbox: Outbox;
+  private closed = false;
+  private openTimer: ReturnType<typeof setTimeout> | null = null;
+  private fromLocalCopy = false;
+  /**
+   * Set by the browser's offline event (the wifi dropped). navigator.onLine itself is not read:
+   * on a LAN with no internet some browsers call themselves offline from the start.
+   */
+  private offline = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    readonly meetingId: number,
+    private readonly user: { name: string; color: string },
+  ) {
+    this.outbox = new Outbox((updateBase64) => this.push(updateBase64), () => this.changed());
+    this.doc.on('update', this.onUpdate);
+    window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
+  }
+
+  /**
+   * Loads the host's copy and joins the room. When the host cannot be reached, shows this
+   * browser's own copy (if there is one) and keeps trying; the error is returned only when
+   * there is nothing to show.
+   */
+  async start(): Promise<{ ok: true } | { ok: false; message: string; retrying: boolean }> {
+    const opened = await call('minutes:open', { meetingId: this.meetingId });
+    if (this.closed) return { ok: true };
+    if (opened.ok) {
+      await this.begin(opened.value);
+      return { ok: true };
+    }
+    const retrying = retryCodes.has(opened.error.code);
+    const room = rememberedRoom(this.meetingId);
+    if (retrying && room && !this.localCopy) {
+      this.localCopy = await LocalCopy.open(room.name, this.doc, localCopyOrigin);
+      this.fromLocalCopy = true;
+      this.changed();
+    }
+    if (retrying) this.openTimer = setTimeout(() => void this.start(), 3000);
+    return this.fromLocalCopy ? { ok: true } : { ok: false, message: opened.error.message, retrying };
+  }
+
+  private async begin(document: MinutesDocument): Promise<void> {
+    this.document = document;
+    this.fromLocalCopy = false;
+    rememberRoom(this.meetingId, document.room);
+    const hostState = fromBase64(document.stateBase64);
+    Y.applyUpdate(this.doc, hostState, hostOrigin);
+    if (!this.localCopy) this.localCopy = await LocalCopy.open(document.room.name, this.doc, localCopyOrigin);
+    if (this.closed) return;
+    // Whatever this browser has that the host lacks (edits made offline, before a reload) goes to the host.
+    const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(hostState));
+    if (!isEmptyUpdate(missing)) this.outbox.add(missing);
+    if (!document.lockedAt) this.connect(document.room);
+    this.changed();
+  }
+
+  private connect(room: { name: string; password: string }): void {
+    const url = signalingUrl();
+    if (!url) return;
+    this.provider = new WebrtcProvider(room.name, this.doc, {
+      signaling: [url],
+      password: room.password,
+      // No STUN or TURN: peers meet only on the LAN, by their host candidates.
+      peerOpts: { config: { iceServers: [] } },
+    });
+    this.provider.awareness.setLocalStateField('user', this.user);
+    if (this.offline) this.provider.disconnect();
+  }
+
+  private onUpdate = (update: Uint8Array, origin: unknown) => {
+    this.localCopy?.append(update);
+    const fromPeer = this.provider?.room != null && origin === this.provider.room;
+    if (origin === hostOrigin || origin === localCopyOrigin || fromPeer) return;
+    if (this.document?.lockedAt) return;
+    this.outbox.add(update);
+  };
+
+  private async push(updateBase64: string): Promise<PushResult> {
+    const result: ApiResult<unknown> = await call('minutes:push', {
+      meetingId: this.meetingId,
+      updateBase64,
+      origin: this.user.name.slice(0, 40),
+    });
+    if (result.ok) return { ok: true };
+    return { ok: false, retry: retryCodes.has(result.error.code), message: result.error.message };
+  }
+
+  /** Regenerates the parts laid out from meeting data on the host and applies them here (and so to every peer). */
+  async refresh(): Promise<string | null> {
+    const result = await call('minutes:refresh', { meetingId: this.meetingId });
+    if (!result.ok) return result.error.message;
+    Y.applyUpdate(this.doc, fromBase64(result.value.updateBase64), hostOrigin);
+    return null;
+  }
+
+  setUser(user: { name: string; color: string }): void {
+    this.user.name = user.name;
+    this.user.color = user.color;
+    this.provider?.awareness.setLocalStateField('user', { ...this.user });
+  }
+
+  private onOffline = () => {
+    // The wifi dropped: peers are gone too; say so at once instead of waiting for time-outs.
+    this.offline = true;
+    this.provider?.disconnect();
+    this.changed();
+  };
+
+  private onOnline = () => {
+    this.offline = false;
+    if (this.provider && !this.provider.connected) this.provider.connect();
+    this.outbox.flush();
+    this.changed();
+  };
+
+  status(): SessionStatus {
+    const conns = this.provider?.room ? [...this.provider.room.webrtcConns.values()] : [];
+    const peers = conns.filter((conn) => conn.connected).length;
+    const signaling = this.provider?.signalingConns.some((conn: { connected?: boolean }) => conn.connected) ?? false;
+    const online = !this.offline && this.outbox.reachable && !this.fromLocalCopy;
+    let state: ConnectionState;
+    if (this.document?.lockedAt) state = 'signed';
+    else if (!online || (this.provider && !this.provider.connected)) state = 'offline';
+    else if (signaling) state = 'connected';
+    else state = 'connecting';
+    return {
+      state,
+      peers,
+      peersConnecting: conns.length - peers,
+      unsaved: this.outbox.size,
+      saveError: this.outbox.error,
+      fromLocalCopy: this.fromLocalCopy,
+    };
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.openTimer) clearTimeout(this.openTimer);
+    window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
+    this.outbox.stop();
+    this.doc.off('update', this.onUpdate);
+    this.provider?.destroy();
+    this.localCopy?.close();
+    this.doc.destroy();
+  }
+}
+
+/** An update with no structs and no deletions (what encodeStateAsUpdate gives when nothing is missing). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length <= 2;
+}

@@ -1,0 +1,110 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+
+let host: HostProcess;
+test.beforeEach(async () => {
+  host = await startHost(tempDatabasePath(), { demo: true });
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+async function api<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
+  const response = await request.post(`${host.url}api/call/${channel}`, { data: { input } });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.value;
+}
+
+/** The short meeting itself: sign-ins, a show of hands on the first matter, the meeting closed. */
+async function runShortMeeting(request: APIRequestContext): Promise<number> {
+  const [council] = await api<Array<{ id: number }>>(request, 'council:list', {});
+  const meetings = await api<Array<{ id: number; status: string }>>(request, 'meeting:list', { councilId: council!.id });
+  const meeting = meetings.find((m) => m.status === 'planned')!;
+  const people = await api<Array<{ id: number; name: string }>>(request, 'person:list', { councilId: council!.id });
+  const id = (name: string) => people.find((p) => p.name === name)!.id;
+  for (const name of ['王建国', '李秀英', '何兆品', '张桂兰']) await api(request, 'attendance:checkIn', { meetingId: meeting.id, personId: id(name) });
+  const details = await api<{ title: string; date: string; startTime: string; place: string; agenda: Array<{ id: number; title: string }> }>(
+    request,
+    'meeting:get',
+    { meetingId: meeting.id },
+  );
+  const rule = { id: 'council-majority', name: '议事会过半数表决', legalBasis: null, voterBasis: 'members', quorum: null, threshold: { base: 'present', bound: { ratio: { numerator: 1, denominator: 2 }, inclusive: false }, measure: 'headcount' }, abstentions: 'not-cast', blankBallots: 'not-cast', tie: 'fails' };
+  const vote = await api<{ id: number }>(request, 'vote:open', { meetingId: meeting.id, agendaItemId: details.agenda[0]!.id, title: details.agenda[0]!.title, mode: 'hands', rule });
+  await api(request, 'vote:enterCounts', { voteId: vote.id, for: 4, against: 0, abstain: 0 });
+  await api(request, 'vote:close', { voteId: vote.id });
+  await api(request, 'vote:lock', { voteId: vote.id });
+  await api(request, 'meeting:update', {
+    meetingId: meeting.id,
+    title: details.title,
+    date: details.date,
+    startTime: details.startTime,
+    place: details.place,
+    chairId: id('王建国'),
+    secretaryId: id('李秀英'),
+    status: 'closed',
+  });
+  return meeting.id;
+}
+
+async function signAs(page: Page, role: string, name: string) {
+  await page.getByRole('button', { name: `${role}签字` }).click();
+  const dialog = page.getByRole('dialog', { name: `${role} ${name} 签字` });
+  const box = (await dialog.getByLabel('签名区域').boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let x = 40; x < 300; x += 20) await page.mouse.move(box.x + x, box.y + box.height / 2 + (x % 40 ? 30 : -30));
+  await page.mouse.up();
+  await dialog.getByRole('button', { name: '确认签字' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function verify(page: Page, path: string) {
+  await page.goto(`${host.url}#/verify`);
+  await page.getByLabel('选择 Word 文件').setInputFiles(path);
+}
+
+test('after a short meeting the chair and secretary sign, the secretary exports Word, and the file verifies', async ({ page, request }, testInfo) => {
+  const meetingId = await runShortMeeting(request);
+
+  await page.goto(`${host.url}#/meetings/${meetingId}`);
+  await page.getByRole('link', { name: '签署会议记录' }).click();
+  await expect(page.getByRole('heading', { name: /签署会议记录/ })).toBeVisible();
+  await expect(page.getByText('会议记录还可以修改')).toBeVisible();
+
+  await signAs(page, '主持人', '王建国');
+  await expect(page.getByLabel('主持人', { exact: true })).toContainText('已签字');
+  await expect(page.getByText(/会议记录已冻结/)).toBeVisible();
+  await signAs(page, '记录人', '李秀英');
+  await expect(page.getByText('全部签署完毕')).toBeVisible();
+  const version = page.getByRole('article', { name: '第 1 版' });
+  const code = (await version.locator('.seal-code').textContent())!;
+  expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), version.getByRole('button', { name: '导出 Word' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^院落议事会\(12 月\) 会议记录 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
+  const saved = testInfo.outputPath('minutes.docx');
+  await download.saveAs(saved);
+  const zip = await JSZip.loadAsync(readFileSync(saved));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  expect(xml).toContain(code);
+
+  await verify(page, saved);
+  const signed = page.getByRole('status', { name: '已签署,未改动' });
+  await expect(signed).toContainText('完全一致');
+  await expect(signed).toContainText('王建国');
+
+  // The same file with one character changed after signing.
+  const changed = xml.replace('>王建国</w:t>', '>王建民</w:t>');
+  expect(changed).not.toBe(xml);
+  zip.file('word/document.xml', changed);
+  const edited = join(testInfo.outputPath(), 'edited.docx');
+  writeFileSync(edited, await zip.generateAsync({ type: 'nodebuffer' }));
+  await verify(page, edited);
+  const altered = page.getByRole('status', { name: '已被改动' });
+  await expect(altered).toContainText('签署后被改动');
+  await expect(altered).toContainText('王建民');
+});

@@ -178,3 +178,25 @@ async function signedMeeting() {
   await signBoth(held);
   return held;
 }
+
+describe('export file names and codes', () => {
+  it('default to the meeting title and date in Chinese, and stay inside the chosen folder', async () => {
+    const { exportFileName } = await import('../../src-main/host/seals/seal');
+    const meeting = { id: 1, title: '院落议事会(12 月)', date: '2026-12-05', startTime: '19:30', place: '', chair: null, secretary: null };
+    expect(exportFileName({ meeting, version: 1 }, false)).toBe('院落议事会(12 月) 会议记录 2026年12月5日.docx');
+    expect(exportFileName({ meeting, version: 2 }, false)).toBe('院落议事会(12 月) 会议记录 2026年12月5日 第2版.docx');
+    expect(exportFileName({ meeting, version: 1 }, true)).toBe('院落议事会(12 月) 会议记录 2026年12月5日 草稿.docx');
+    const hostile = exportFileName({ meeting: { ...meeting, title: '../../..\\Windows/system32\u0000\n会议' }, version: 1 }, false);
+    expect(hostile).not.toMatch(/[/\\\u0000\n]/);
+    expect(hostile.startsWith('.')).toBe(false);
+    expect(hostile.endsWith('.docx')).toBe(true);
+  });
+
+  it('the verification code is 12 characters from the digest, in groups of four, and survives typing slips', async () => {
+    const { normaliseCode, verificationCode } = await import('../../src-main/host/seals/code');
+    const code = verificationCode('6a93de83fc0d6df8b7af26144c8cd62a83abf0fd686e49ff08ff76da760a7046');
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+    expect(verificationCode('7a93de83fc0d6df8b7af26144c8cd62a83abf0fd686e49ff08ff76da760a7046')).not.toBe(code);
+    expect(normaliseCode(code.toLowerCase().replace(/-/g, ' '))).toBe(code);
+  });
+});

@@ -1,0 +1,227 @@
+/**
+ * The minutes written together over WebRTC, in Chromium, through the host's own signaling server.
+ *
+ * WebRTC must send nothing off this machine, so these tests run in a network namespace that has
+ * only loopback (`unshare -n`, `ip link set lo up`). Run from anywhere else (e.g. `npm run
+ * test:e2e`), this file runs itself again in such a namespace and passes or fails with it;
+ * inside one, it checks that loopback really is the only interface before anything starts.
+ */
+import { spawnSync } from 'node:child_process';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { tempDatabasePath } from './host-process';
+import { insideLoopbackNamespace, loopbackOnlyProblem } from './netns/loopback-only';
+import { startMinutesHost, type MinutesHost } from './netns/minutes-host';
+
+const specFile = 'tests/e2e/minutes-peers.spec.ts';
+
+if (!insideLoopbackNamespace()) {
+  test('the WebRTC minutes tests pass in a loopback-only network namespace', () => {
+    test.setTimeout(600_000);
+    const run = spawnSync('sh', ['tests/e2e/netns/run-in-netns.sh', 'node_modules/.bin/playwright', 'test', specFile], {
+      encoding: 'utf8',
+      timeout: 580_000,
+    });
+    const output = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
+    console.log(output);
+    expect(run.status, output).toBe(0);
+  });
+} else {
+  defineNamespaceTests();
+}
+
+function defineNamespaceTests() {
+  test.describe.configure({ mode: 'serial' });
+  test.use({
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        // Loopback ICE candidates: both are needed (see the platform notes).
+        '--allow-loopback-in-peer-connection',
+        '--use-fake-ui-for-media-stream',
+      ],
+    },
+  });
+
+  test.beforeAll(() => {
+    const problem = loopbackOnlyProblem();
+    if (problem) throw new Error(problem);
+  });
+
+  const port = 4820;
+  const meetingId = 3;
+  let host: MinutesHost | null = null;
+  test.afterEach(async () => {
+    await host?.stop();
+    host = null;
+  });
+
+  async function join(browser: Browser, name: string): Promise<{ context: BrowserContext; page: Page }> {
+    // A context of its own for each person: tabs of one context would sync by BroadcastChannel and hide WebRTC.
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`http://127.0.0.1:${port}/#/meetings/${meetingId}/minutes`);
+    await page.getByLabel('您的名字').fill(name);
+    await page.getByRole('button', { name: '确定' }).click();
+    await expect(editor(page)).toBeVisible();
+    return { context, page };
+  }
+
+  const editor = (page: Page) => page.locator('.ProseMirror');
+  const state = (page: Page) => page.locator('.minutes-state');
+  /** The text of the minutes, without the other people's name labels at their cursors. */
+  const text = (page: Page) =>
+    page.evaluate(
+      `(() => { const copy = document.querySelector('.ProseMirror').cloneNode(true); copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove()); return copy.innerText; })()`,
+    ) as Promise<string>;
+  const paragraphs = (page: Page) =>
+    page.evaluate(
+      `(() => { const copy = document.querySelector('.ProseMirror').cloneNode(true); copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove()); return [...copy.querySelectorAll('p')].map((p) => p.textContent); })()`,
+    ) as Promise<string[]>;
+
+  async function typeAtEndOf(page: Page, paragraph: number, words: string) {
+    await editor(page).locator('p').nth(paragraph).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(words, { delay: 15 });
+  }
+
+  async function converged(pages: Page[]): Promise<string> {
+    let agreed = '';
+    await expect
+      .poll(
+        async () => {
+          const texts = await Promise.all(pages.map(text));
+          agreed = texts[0]!;
+          return texts.every((t) => t === texts[0]);
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    return agreed;
+  }
+
+  /** What a wifi drop does to a page: requests fail, and the browser says it is offline. */
+  async function goOffline(context: BrowserContext, page: Page) {
+    await context.setOffline(true);
+    await page.evaluate(`window.dispatchEvent(new Event('offline'))`);
+  }
+  async function comeBack(context: BrowserContext, page: Page) {
+    await context.setOffline(false);
+    await page.evaluate(`window.dispatchEvent(new Event('online'))`);
+  }
+
+  test('three people type at once and converge; one goes offline, edits and converges; the host restarts and the minutes reload identically', async ({
+    browser,
+  }) => {
+    test.setTimeout(180_000);
+    const databasePath = tempDatabasePath();
+    host = await startMinutesHost(databasePath, port, { demo: true });
+    const people = [await join(browser, '王建国'), await join(browser, '李秀英'), await join(browser, '张志强')];
+    const pages = people.map((person) => person.page);
+    for (const page of pages) await expect(state(page)).toHaveText('已连接 2 人', { timeout: 20_000 });
+    // Each sees the other two in the list of who is editing.
+    await expect(pages[0]!.locator('.minutes-people li')).toContainText(['王建国', '李秀英', '张志强']);
+
+    const [first] = pages as [Page, Page, Page];
+    await editor(first).click();
+    await first.keyboard.press('Control+End');
+    await first.keyboard.press('Enter');
+    await first.keyboard.type('一、');
+    await first.keyboard.press('Enter');
+    await first.keyboard.type('二、');
+    await first.keyboard.press('Enter');
+    await first.keyboard.type('三、');
+    await converged(pages);
+    const base = (await paragraphs(first)).length - 3;
+
+    // All three type at the same moment, each in a paragraph of their own.
+    const words = ['同意在三号楼前加装路灯', '费用由公共收益支出', '下月底前完成施工'];
+    await Promise.all(pages.map((page, index) => typeAtEndOf(page, base + index, words[index]!)));
+    await converged(pages);
+    expect((await paragraphs(first)).slice(base, base + 3)).toEqual([`一、${words[0]}`, `二、${words[1]}`, `三、${words[2]}`]);
+
+    // The third goes offline, keeps writing; the first writes too; then the third comes back.
+    const [, , third] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
+    await goOffline(third.context, third.page);
+    await expect(state(third.page)).toHaveText('离线,修改会在恢复后同步');
+    await typeAtEndOf(third.page, base + 2, ',由物业监督');
+    await typeAtEndOf(first, base, '(全体通过)');
+    await expect(third.page.locator('.minutes-saved')).toHaveAttribute('data-unsaved', /^[1-9]/);
+    await expect.poll(() => text(pages[1]!)).toContain('(全体通过)');
+    expect(await text(pages[1]!)).not.toContain('由物业监督');
+    await comeBack(third.context, third.page);
+    await expect(state(third.page)).toHaveText('已连接 2 人', { timeout: 20_000 });
+    const afterOffline = await converged(pages);
+    expect(afterOffline).toContain(`三、${words[2]},由物业监督`);
+    expect(afterOffline).toContain(`一、${words[0]}(全体通过)`);
+
+    // The host goes down while people keep writing, and comes back at the same address.
+    for (const page of pages) await expect(page.locator('.minutes-saved')).toHaveAttribute('data-unsaved', '0');
+    await host.stop();
+    await typeAtEndOf(pages[1]!, base + 1, ',主机重启时写下');
+    await expect(pages[1]!.locator('.minutes-saved')).toHaveAttribute('data-unsaved', /^[1-9]/);
+    host = await startMinutesHost(databasePath, port);
+    for (const page of pages) await expect(page.locator('.minutes-saved')).toHaveAttribute('data-unsaved', '0', { timeout: 20_000 });
+    const final = await converged(pages);
+    expect(final).toContain('主机重启时写下');
+    for (const person of people) await person.context.close();
+
+    // Nobody else online: a fresh browser can only get the minutes from the host, after another restart.
+    await host.stop();
+    host = await startMinutesHost(databasePath, port);
+    const fresh = await join(browser, '新来的人');
+    await expect.poll(() => text(fresh.page), { timeout: 15_000 }).toBe(final);
+    await expect(state(fresh.page)).toHaveText('已连接 0 人');
+    await fresh.context.close();
+  });
+
+  test('Chinese input: typed text, inserted text and an IME composition each arrive once, at every peer', async ({ browser }) => {
+    host = await startMinutesHost(tempDatabasePath(), port, { demo: true });
+    const writer = await join(browser, '王建国');
+    const reader = await join(browser, '李秀英');
+    await expect(state(writer.page)).toHaveText('已连接 1 人', { timeout: 20_000 });
+    await editor(writer.page).click();
+    await writer.page.keyboard.press('Control+End');
+    await writer.page.keyboard.press('Enter');
+    await writer.page.keyboard.insertText('会议决定');
+    const cdp = await writer.context.newCDPSession(writer.page);
+    // What a pinyin IME does: a composition that changes as keys are pressed, then commits.
+    await cdp.send('Input.imeSetComposition', { text: 'x', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: 'xiu', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.imeSetComposition', { text: '修路', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: '修路' });
+    await writer.page.keyboard.insertText('。');
+    for (const page of [writer.page, reader.page]) {
+      await expect.poll(() => paragraphs(page)).toContain('会议决定修路。');
+      const all = await text(page);
+      expect(all.split('会议决定').length).toBe(2);
+      expect(all).not.toContain('xiu');
+    }
+    await writer.context.close();
+    await reader.context.close();
+  });
+
+  test('interoperability: the unmodified y-webrtc client from npm, in Node, syncs with the app', async ({ browser }) => {
+    host = await startMinutesHost(tempDatabasePath(), port, { demo: true });
+    const person = await join(browser, '王建国');
+    await editor(person.page).click();
+    await person.page.keyboard.press('Control+End');
+    await person.page.keyboard.press('Enter');
+    await person.page.keyboard.type('网页里写的一句话');
+
+    const { joinWithStockClient } = await import('./netns/stock-peer');
+    const peer = await joinWithStockClient(`http://127.0.0.1:${port}`, meetingId, '节点');
+    try {
+      await expect.poll(() => peer.text(), { timeout: 20_000 }).toContain('网页里写的一句话');
+      peer.appendParagraph('节点写的一句话');
+      await expect.poll(() => text(person.page), { timeout: 20_000 }).toContain('节点写的一句话');
+      await expect(state(person.page)).toHaveText('已连接 1 人');
+    } finally {
+      peer.close();
+      await person.context.close();
+    }
+  });
+}

@@ -15,7 +15,7 @@ describe('notice wording', () => {
       date: '2026-12-03',
       startTime: '19:00',
       place: '平安小区活动室',
-      chairName: '王建国',
+     
       agenda: [
         { title: '小广场地面重新铺装', text: '地砖破损' },
         { title: '增设电动车集中充电桩', text: '' },
@@ -31,10 +31,18 @@ describe('notice wording', () => {
 
   it('without a place says it will follow', () => {
     const text = announcementText({
-      title: 't', councilName: 'c', meetingTitle: 'm', date: '2026-12-03', startTime: '09:00', place: '', chairName: null, agenda: [], intakeOpen: false, issuedOn: '2026-11-23',
+      title: 't', councilName: 'c', meetingTitle: 'm', date: '2026-12-03', startTime: '09:00', place: '', agenda: [], intakeOpen: false, issuedOn: '2026-11-23',
     });
     expect(text.sections[1]!.paragraphs).toEqual(['另行通知']);
-    expect(text.sections.some((section) => section.heading.includes('主持'))).toBe(false);
+    expect(text.sections).toHaveLength(4);
+  });
+
+  it('keeps a long matter short on the board', () => {
+    const text = announcementText({
+      title: 't', councilName: 'c', meetingTitle: 'm', date: '2026-12-03', startTime: '09:00', place: 'p',
+      agenda: [{ title: '漏水', text: '长'.repeat(300) }], intakeOpen: false, issuedOn: '2026-11-23',
+    });
+    expect(text.sections[2]!.paragraphs[0]).toBe(`1. 漏水:${'长'.repeat(80)}…`);
   });
 
   it('states each resolution, its vote, its tasks and ratings', () => {

@@ -41,10 +41,15 @@ export interface AnnouncementFacts {
   date: string;
   startTime: string;
   place: string;
-  chairName: string | null;
   agenda: ReadonlyArray<{ title: string; text: string }>;
   intakeOpen: boolean;
   issuedOn: string;
+}
+
+/** A matter's description on the notice board: its first 80 characters; the full text is read at the meeting. */
+export function brief(text: string, limit = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return Array.from(flat).length > limit ? `${Array.from(flat).slice(0, limit).join('')}…` : flat;
 }
 
 export function meetingWhen(date: string, startTime: string): string {
@@ -66,11 +71,10 @@ export function announcementText(facts: AnnouncementFacts): NoticeText {
       {
         heading: '三、会议议题',
         paragraphs: facts.agenda.length
-          ? facts.agenda.map((item, index) => `${index + 1}. ${item.title}${item.text && item.text !== item.title ? `:${item.text}` : ''}`)
+          ? facts.agenda.map((item, index) => `${index + 1}. ${item.title}${item.text && item.text !== item.title ? `:${brief(item.text)}` : ''}`)
           : ['议题另行公布。'],
       },
       { heading: '四、意见和建议', paragraphs: [how], qr: true },
-      ...(facts.chairName ? [{ heading: '五、会议主持', paragraphs: [`主持人:${facts.chairName}`] }] : []),
     ],
     closing: '特此通知。',
     signature: [facts.councilName, chineseDate(facts.issuedOn)],

@@ -15,6 +15,7 @@ import { fromBase64 } from 'lib0/buffer';
 import type { MinutesDocument } from '../../../shared/api/contracts/minutes';
 import type { ApiResult } from '../../../shared/api/result';
 import { call } from '../../api/client';
+import { onHostChange } from '../../api/events';
 import { LocalCopy, rememberRoom, rememberedRoom } from './local-copy';
 import { Outbox, type PushResult } from './outbox';
 import { signalingUrl } from './signaling-url';
@@ -22,7 +23,8 @@ import { signalingUrl } from './signaling-url';
 export const hostOrigin = 'courtyard-host';
 export const localCopyOrigin = 'courtyard-local-copy';
 
-export type ConnectionState = 'signed' | 'connected' | 'connecting' | 'offline';
+/** 'alone': this window cannot meet peers (the desktop window, file://); edits still go to the host. */
+export type ConnectionState = 'signed' | 'connected' | 'connecting' | 'offline' | 'alone';
 
 export interface SessionStatus {
   state: ConnectionState;
@@ -49,6 +51,8 @@ export class MinutesSession {
   private readonly outbox: Outbox;
   private closed = false;
   private openTimer: ReturnType<typeof setTimeout> | null = null;
+  private followTimer: ReturnType<typeof setInterval> | null = null;
+  private stopWatching: (() => void) | null = null;
   private fromLocalCopy = false;
   /**
    * Set by the browser's offline event (the wifi dropped). navigator.onLine itself is not read:
@@ -101,13 +105,48 @@ export class MinutesSession {
     // Whatever this browser has that the host lacks (edits made offline, before a reload) goes to the host.
     const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(hostState));
     if (!isEmptyUpdate(missing)) this.outbox.add(missing);
-    if (!document.lockedAt) this.connect(document.room);
+    if (!document.lockedAt) {
+      this.connect(document.room);
+      if (!this.stopWatching) this.watchHost();
+    }
     this.changed();
+  }
+
+  /**
+   * Takes the host's copy again: merges whatever the host has (Yjs applies it once) and notices
+   * when the minutes were signed meanwhile, which makes the editor read-only.
+   */
+  private async syncFromHost(): Promise<void> {
+    const opened = await call('minutes:open', { meetingId: this.meetingId });
+    if (!opened.ok || this.closed || !this.document) return;
+    Y.applyUpdate(this.doc, fromBase64(opened.value.stateBase64), hostOrigin);
+    if (opened.value.lockedAt && !this.document.lockedAt) {
+      this.document = { ...this.document, lockedAt: opened.value.lockedAt };
+      this.provider?.disconnect();
+      this.changed();
+    }
+  }
+
+  /** Changes made through the host (signing, refresh by someone else) reach us a moment later. */
+  private watchHost(): void {
+    let pending: ReturnType<typeof setTimeout> | null = null;
+    this.stopWatching = onHostChange(() => {
+      if (pending) return;
+      pending = setTimeout(() => {
+        pending = null;
+        void this.syncFromHost();
+      }, 1500);
+    });
+  }
+
+  /** Without peers (the desktop window), the others' edits come from the host instead: fetched every few seconds. */
+  private followHost(): void {
+    this.followTimer = setInterval(() => void this.syncFromHost(), 5000);
   }
 
   private connect(room: { name: string; password: string }): void {
     const url = signalingUrl();
-    if (!url) return;
+    if (!url) return this.followHost();
     this.provider = new WebrtcProvider(room.name, this.doc, {
       signaling: [url],
       password: room.password,
@@ -133,6 +172,7 @@ export class MinutesSession {
       origin: this.user.name.slice(0, 40),
     });
     if (result.ok) return { ok: true };
+    if (!retryCodes.has(result.error.code)) void this.syncFromHost();
     return { ok: false, retry: retryCodes.has(result.error.code), message: result.error.message };
   }
 
@@ -172,6 +212,7 @@ export class MinutesSession {
     let state: ConnectionState;
     if (this.document?.lockedAt) state = 'signed';
     else if (!online || (this.provider && !this.provider.connected)) state = 'offline';
+    else if (!signalingUrl()) state = 'alone';
     else if (signaling) state = 'connected';
     else state = 'connecting';
     return {
@@ -196,6 +237,8 @@ export class MinutesSession {
   close(): void {
     this.closed = true;
     if (this.openTimer) clearTimeout(this.openTimer);
+    if (this.followTimer) clearInterval(this.followTimer);
+    this.stopWatching?.();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.outbox.stop();

@@ -1,14 +1,65 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/types';
+import { announcementText } from '../../../shared/domain/followup/notice-text';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { ErrorNote } from '../../components/dialog';
+import { downloadFile } from '../../components/download';
+import { NoticeSheet } from './notice-sheet';
+import { PostingForm } from './posting-form';
+import { publicBase } from './qr-code';
+import './followup.css';
 
-/** Placeholder until this page is built. */
+/** Step 3, announce: the notice of a meeting to print or download, and the day it was posted. */
 export function NoticePage({ council, meetingId }: { council: Council; meetingId: number }) {
   const { t } = useTranslation();
+  const notice = useQuery('followup:notice', { meetingId }, { live: true });
+  const [error, setError] = useState<string>();
+  const base = publicBase();
   void council;
-  void meetingId;
+
+  if (notice.error) return <ErrorNote message={notice.error.message} />;
+  if (!notice.data) return <p className="muted">{t('common.loading')}</p>;
+  const data = notice.data;
+  const qrUrl = base ? new URL(data.wishPath, base).toString() : null;
+
+  const exportWord = async () => {
+    if (!base) return;
+    const result = await call('followup:exportNotice', { meetingId, publicBaseUrl: base });
+    if (result.ok) downloadFile(result.value);
+    setError(result.ok ? undefined : result.error.message);
+  };
+  const post = async (postedOn: string) => {
+    const result = await call('followup:postNotice', { meetingId, postedOn });
+    setError(result.ok ? undefined : result.error.message);
+    notice.reload();
+    return result.ok;
+  };
+
   return (
     <section>
-      <p className="muted">{t('common.comingSoon')}</p>
+      <div className="page-header">
+        <h1>
+          <a href={`#/meetings/${meetingId}`} className="back-link">
+            {data.meetingTitle}
+          </a>{' '}
+          › {t('followup.notice.title')}
+        </h1>
+        <div className="toolbar">
+          <button type="button" className="button-primary" onClick={() => window.print()}>
+            {t('followup.print')}
+          </button>
+          <button type="button" onClick={() => void exportWord()} disabled={!base}>
+            {t('followup.word')}
+          </button>
+        </div>
+      </div>
+      {error && <ErrorNote message={error} />}
+      {!base && <p className="panel qr-warning no-print">{t('followup.notice.qrMissing')}</p>}
+      {!data.intakeOpen && <p className="muted no-print">{t('followup.notice.intakeClosed')}</p>}
+      <PostingForm postings={data.postings} onPost={post} />
+      <NoticeSheet text={announcementText(data)} qrUrl={qrUrl} qrLabel={t('followup.notice.qrLabel')} />
     </section>
   );
 }

@@ -1,13 +1,72 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/types';
+import { resultsText } from '../../../shared/domain/followup/notice-text';
+import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
+import { ErrorNote } from '../../components/dialog';
+import { downloadFile } from '../../components/download';
+import { NoticeSheet } from './notice-sheet';
+import { PostingForm } from './posting-form';
+import './followup.css';
 
-/** Placeholder until this page is built. */
+/** Step 6, publish: the notice of resolutions and how their tasks are going, for one meeting or all. */
 export function ResultsNoticePage({ council }: { council: Council }) {
   const { t } = useTranslation();
-  void council;
+  const [meetingId, setMeetingId] = useState<number | null>(null);
+  const meetings = useQuery('meeting:list', { councilId: council.id });
+  const notice = useQuery('followup:resultsNotice', { councilId: council.id, meetingId }, { live: true });
+  const [error, setError] = useState<string>();
+  const held = (meetings.data ?? []).filter((m) => m.status === 'closed' || m.status === 'in_progress');
+
+  const exportWord = async () => {
+    const result = await call('followup:exportResultsNotice', { councilId: council.id, meetingId });
+    if (result.ok) downloadFile(result.value);
+    setError(result.ok ? undefined : result.error.message);
+  };
+  const post = async (postedOn: string) => {
+    const result = await call('followup:postResultsNotice', { councilId: council.id, meetingId, postedOn });
+    setError(result.ok ? undefined : result.error.message);
+    notice.reload();
+    return result.ok;
+  };
+
   return (
     <section>
-      <p className="muted">{t('common.comingSoon')}</p>
+      <div className="page-header">
+        <h1>
+          <a href="#/tasks" className="back-link">
+            {t('followup.tasks.title')}
+          </a>{' '}
+          › {t('followup.results.title')}
+        </h1>
+        <div className="toolbar">
+          <label className="inline-field">
+            {t('followup.results.scope')}
+            <select value={meetingId ?? ''} onChange={(event) => setMeetingId(event.target.value ? Number(event.target.value) : null)}>
+              <option value="">{t('followup.results.all')}</option>
+              {held.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.date} {m.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button-primary" onClick={() => window.print()}>
+            {t('followup.print')}
+          </button>
+          <button type="button" onClick={() => void exportWord()}>
+            {t('followup.word')}
+          </button>
+        </div>
+      </div>
+      {(error ?? notice.error?.message) && <ErrorNote message={error ?? notice.error!.message} />}
+      {notice.data && (
+        <>
+          <PostingForm postings={notice.data.postings} onPost={post} />
+          <NoticeSheet text={resultsText(notice.data)} />
+        </>
+      )}
     </section>
   );
 }

@@ -43,6 +43,9 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
           <a className="button button-primary" href={`#/meetings/${data.id}/vote`}>
             {t('vote.title')}
           </a>
+          <a className="button" href={`#/meetings/${data.id}/notice`}>
+            {t('followup.notice.open')}
+          </a>
           <a className="button" href={`#/meetings/${data.id}/sign`}>
             {t('seals.openSign')}
           </a>

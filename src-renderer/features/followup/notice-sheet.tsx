@@ -1,0 +1,58 @@
+import type { NoticeText } from '../../../shared/domain/followup/notice-text';
+import { QrCode } from './qr-code';
+
+/**
+ * A notice as it is printed for the board: the same wording as the Word file
+ * (shared/domain/followup/notice-text.ts), on an A4 sheet in large type.
+ */
+export function NoticeSheet({ text, qrUrl, qrLabel }: { text: NoticeText; qrUrl?: string | null; qrLabel?: string }) {
+  return (
+    <article className="notice-sheet" aria-label={text.title}>
+      <h1 className="notice-title">{text.title}</h1>
+      <p className="notice-plain">{text.salutation}</p>
+      <p className="notice-body">{text.opening}</p>
+      {text.sections.map((section) => (
+        <section key={section.heading} className="notice-section">
+          <h2 className="notice-heading">{section.heading}</h2>
+          {section.paragraphs.map((paragraph, index) => (
+            <p key={index} className="notice-body">
+              {paragraph}
+            </p>
+          ))}
+          {section.table && (
+            <table className="notice-table">
+              <thead>
+                <tr>
+                  {section.table[0]!.map((cell) => (
+                    <th key={cell}>{cell}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {section.table.slice(1).map((row, rowIndex) => (
+                  <tr key={rowIndex}>
+                    {row.map((cell, cellIndex) => (
+                      <td key={cellIndex}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {section.qr && qrUrl && (
+            <figure className="notice-qr">
+              <QrCode text={qrUrl} label={qrLabel ?? qrUrl} />
+              <figcaption>{qrUrl}</figcaption>
+            </figure>
+          )}
+        </section>
+      ))}
+      <p className="notice-body">{text.closing}</p>
+      <div className="notice-signature">
+        {text.signature.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+      </div>
+    </article>
+  );
+}

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { presets } from '../../shared/domain/voting/rules';
 import { startHost, tempDatabasePath, type HostProcess } from './host-process';
 
@@ -20,7 +20,7 @@ async function api<T>(request: APIRequestContext, channel: string, input: unknow
 }
 
 /** FOLLOWUP_SCREENSHOTS=1 keeps pictures of each screen in test-results/ for a person to look at. */
-async function snap(page: import('@playwright/test').Page, name: string) {
+async function snap(page: Page, name: string) {
   if (process.env.FOLLOWUP_SCREENSHOTS) await page.screenshot({ path: `test-results/followup-${name}.png`, fullPage: true });
 }
 

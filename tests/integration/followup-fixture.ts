@@ -1,6 +1,6 @@
 /** The demo council with resolutions passed by a real vote, for the follow-up tests. */
 import { presets } from '../../shared/domain/voting/rules';
-import { seedDemo } from '../../src-main/host/demo/seed';
+import { seedDemo, seedFollowupDemo } from '../../src-main/host/demo/seed';
 import { tempHost, type TempHost } from './temp-host';
 
 /** Checks in five of the seven council members, votes on each matter by show of hands, locks it. */
@@ -21,9 +21,11 @@ export async function passMatters(host: TempHost, meetingId: number, votes: Arra
   }
 }
 
-export async function followupDemo() {
+/** The demo courtyard; with `history`, its two past meetings were held and followed up (seedFollowupDemo). */
+export async function followupDemo({ history = false }: { history?: boolean } = {}) {
   const host = tempHost();
   seedDemo(host.database, new Date());
+  if (history) seedFollowupDemo(host.database, new Date());
   const [council] = await host.ok('council:list', {});
   const councilId = council!.id;
   const meetings = await host.ok('meeting:list', { councilId });

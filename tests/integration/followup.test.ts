@@ -88,8 +88,9 @@ describe('step 6: tasks of resolutions', () => {
       { agendaItemId: charging!.id, for: 1, against: 4 },
     ]);
     const board = await host.ok('followup:tasks', { councilId });
-    expect(board.resolutions.map((r) => r.title)).toEqual(['小广场地面重新铺装']);
-    expect(board.resolutions[0]).toMatchObject({ votesFor: 4, votesAgainst: 1, provisional: false, fromResidents: false });
+    const ours = board.resolutions.filter((r) => r.meetingId === planned.id);
+    expect(ours.map((r) => r.title)).toEqual(['小广场地面重新铺装']);
+    expect(ours[0]).toMatchObject({ votesFor: 4, votesAgainst: 1, provisional: false, fromResidents: false });
 
     for (const itemId of [charging!.id, parking!.id]) {
       const refused = await host.invoke('followup:addTask', { agendaItemId: itemId, title: '施工', ownerName: '物业公司' });
@@ -120,21 +121,27 @@ describe('step 6: tasks of resolutions', () => {
     const edited = await host.ok('followup:updateTask', { taskId: build.id, title: '施工铺装(透水砖)', ownerName: '平安物业公司', deadline: daysFromToday(60) });
     expect(edited).toMatchObject({ title: '施工铺装(透水砖)', ownerName: '平安物业公司' });
     await host.ok('followup:deleteTask', { taskId: build.id });
-    expect((await host.ok('followup:tasks', { councilId })).resolutions[0]!.tasks.map((t) => t.id)).toEqual([apply.id]);
+    const after = (await host.ok('followup:tasks', { councilId })).resolutions.find((r) => r.agendaItemId === paving!.id)!;
+    expect(after.tasks.map((t) => t.id)).toEqual([apply.id]);
   });
 
   it('a task past its deadline and not done is flagged overdue with the days', async () => {
-    const { host, councilId, planned } = await followupDemo();
+    const { host, councilId, planned } = await followupDemo({ history: true });
     const [paving] = (await host.ok('meeting:get', { meetingId: planned.id })).agenda;
     await passMatters(host, planned.id, [{ agendaItemId: paving!.id, for: 5, against: 0 }]);
+    const before = await host.ok('followup:dashboard', { councilId });
     const late = await host.ok('followup:addTask', { agendaItemId: paving!.id, title: '清理碎砖', ownerName: '物业公司', deadline: daysFromToday(-3) });
     expect(late).toMatchObject({ overdue: true, daysOverdue: 3 });
     await host.ok('followup:addTask', { agendaItemId: paving!.id, title: '今天到期', ownerName: '物业公司', deadline: today() });
-    expect((await host.ok('followup:tasks', { councilId })).overdueCount).toBe(1);
+    expect((await host.ok('followup:tasks', { councilId })).overdueCount).toBe(before.tasks.overdue + 1);
     await host.ok('followup:setTaskStatus', { taskId: late.id, status: 'done' });
     const board = await host.ok('followup:tasks', { councilId });
-    expect(board.overdueCount).toBe(0);
-    expect((await host.ok('followup:dashboard', { councilId })).tasks).toEqual({ total: 2, done: 1, overdue: 0 });
+    expect(board.overdueCount).toBe(before.tasks.overdue);
+    expect((await host.ok('followup:dashboard', { councilId })).tasks).toEqual({
+      total: before.tasks.total + 2,
+      done: before.tasks.done + 1,
+      overdue: before.tasks.overdue,
+    });
   });
 
   it('report-back is at a later meeting of the council', async () => {
@@ -159,6 +166,7 @@ describe('satisfaction ratings', () => {
     const { host, councilId, planned } = await followupDemo();
     const [paving, charging] = (await host.ok('meeting:get', { meetingId: planned.id })).agenda;
     await passMatters(host, planned.id, [{ agendaItemId: paving!.id, for: 5, against: 0 }]);
+    const before = (await host.ok('followup:dashboard', { councilId })).satisfaction;
     expect(await host.invoke('followup:addRatingCounts', { agendaItemId: charging!.id, satisfied: 1, basically: 0, unsatisfied: 0 })).toMatchObject({ ok: false });
     expect(await host.invoke('followup:addRatingCounts', { agendaItemId: paving!.id, satisfied: 0, basically: 0, unsatisfied: 0 })).toMatchObject({ ok: false });
     expect(await host.invoke('followup:addRatingCounts', { agendaItemId: paving!.id, satisfied: -1, basically: 0, unsatisfied: 0 })).toMatchObject({ ok: false });
@@ -170,46 +178,69 @@ describe('satisfaction ratings', () => {
     expect(changed).toMatchObject({ satisfied: 31, unsatisfied: 2, total: 41 });
     const anonymous = await host.ok('followup:addRating', { agendaItemId: paving!.id, rating: 'basically' });
     expect(anonymous.total).toBe(42);
-    expect((await host.ok('followup:dashboard', { councilId })).satisfaction.satisfactionRate).toBeCloseTo(40 / 42);
+    const council = (await host.ok('followup:dashboard', { councilId })).satisfaction;
+    expect(council).toMatchObject({ satisfied: before.satisfied + 31, basically: before.basically + 9, unsatisfied: before.unsatisfied + 2 });
+    expect(council.satisfactionRate).toBeCloseTo((before.satisfied + before.basically + 40) / (before.total + 42));
   });
 });
 
 describe('dashboard', () => {
   it('counts matters by step and reports response and completion rates as defined', async () => {
-    const { host, councilId, planned } = await followupDemo();
+    const { host, councilId, planned } = await followupDemo({ history: true });
+    const before = await host.ok('followup:dashboard', { councilId });
     await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
     for (let i = 0; i < 20; i += 1) await host.ok('wish:submit', { councilId, text: `第 ${i + 1} 条居民心愿:希望改善院落环境` });
-    const wishes = (await host.ok('wish:list', { councilId })).reverse();
+    const wishes = (await host.ok('wish:list', { councilId })).slice(0, 20).reverse();
     // 3 accepted onto the coming meeting, 15 declined with a reason, 2 still waiting.
     for (const wish of wishes.slice(0, 3)) await host.ok('wish:accept', { wishId: wish.id, meetingId: planned.id });
     for (const wish of wishes.slice(3, 18)) await host.ok('wish:decline', { wishId: wish.id, reason: '不属于院落议事范围' });
-    const accepted = (await host.ok('wish:list', { councilId })).filter((w) => w.status === 'accepted').map((w) => w.agendaItemId!);
+    const accepted = wishes.slice(0, 3).map((w) => w.id);
+    const items = (await host.ok('wish:list', { councilId })).filter((w) => accepted.includes(w.id)).sort((a, b) => a.id - b.id).map((w) => w.agendaItemId!);
     // Two pass, one fails; of the two, one gets all its tasks done.
     await passMatters(host, planned.id, [
-      { agendaItemId: accepted[0]!, for: 5, against: 0 },
-      { agendaItemId: accepted[1]!, for: 4, against: 1 },
-      { agendaItemId: accepted[2]!, for: 0, against: 5 },
+      { agendaItemId: items[0]!, for: 5, against: 0 },
+      { agendaItemId: items[1]!, for: 4, against: 1 },
+      { agendaItemId: items[2]!, for: 0, against: 5 },
     ]);
-    const first = await host.ok('followup:addTask', { agendaItemId: accepted[0]!, title: '办理', ownerName: '社区' });
+    const first = await host.ok('followup:addTask', { agendaItemId: items[0]!, title: '办理', ownerName: '社区' });
     await host.ok('followup:setTaskStatus', { taskId: first.id, status: 'done' });
-    await host.ok('followup:addTask', { agendaItemId: accepted[1]!, title: '办理', ownerName: '社区', deadline: daysFromToday(-1) });
+    await host.ok('followup:addTask', { agendaItemId: items[1]!, title: '办理', ownerName: '社区', deadline: daysFromToday(-1) });
 
     const dashboard = await host.ok('followup:dashboard', { councilId });
-    expect(dashboard.responseRate).toEqual({ numerator: 18, denominator: 20, rate: 0.9 });
-    expect(dashboard.completionRate).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
-    expect(dashboard.resolutions).toBe(2);
-    expect(dashboard.tasks.overdue).toBe(1);
+    const { responseRate: response, completionRate: completion } = before;
+    expect(dashboard.responseRate).toMatchObject({ numerator: response.numerator + 18, denominator: response.denominator + 20 });
+    expect(dashboard.completionRate).toMatchObject({ numerator: completion.numerator + 1, denominator: completion.denominator + 2 });
+    expect(dashboard.resolutions).toBe(before.resolutions + 2);
+    expect(dashboard.tasks.overdue).toBe(before.tasks.overdue + 1);
     expect(dashboard.referenceRate).toBe(0.95);
     expect(dashboard.definitions.responseRate).toContain('已答复');
-    // Demo: 2 waiting wishes (step 1); 4 demo matters + 3 accepted at step 3 (公示通知); 4 closed ones at step 6.
+    // 2 more waiting wishes (step 1); 3 accepted onto the announced meeting (step 3).
+    expect(dashboard.mattersByStep.map((s) => s.count - before.mattersByStep[s.stepIndex]!.count)).toEqual([2, 0, 3, 0, 0, 0]);
+  });
+
+  it('shows the demo council’s figures once its past meetings were held and followed up', async () => {
+    const { host, councilId } = await followupDemo({ history: true });
+    const dashboard = await host.ok('followup:dashboard', { councilId });
+    // Five residents' matters: three accepted and resolved, one declined, one waiting.
+    expect(dashboard.responseRate).toEqual({ numerator: 4, denominator: 5, rate: 0.8 });
+    // Of the three resolved, 垃圾房 still has a task under way (and overdue).
+    expect(dashboard.completionRate).toEqual({ numerator: 2, denominator: 3, rate: 2 / 3 });
+    expect(dashboard.resolutions).toBe(4);
+    expect(dashboard.tasks).toEqual({ total: 7, done: 5, overdue: 1 });
+    expect(dashboard.satisfaction).toMatchObject({ satisfied: 33, basically: 9, unsatisfied: 5, total: 47 });
     expect(dashboard.mattersByStep.map((s) => [s.name, s.count])).toEqual([
-      ['收集议题', 2],
+      ['收集议题', 1],
       ['审议议题', 0],
-      ['公示通知', 7],
+      ['公示通知', 4],
       ['协商讨论', 0],
       ['表决决议', 0],
       ['落实公示', 4],
     ]);
+    const board = await host.ok('followup:tasks', { councilId });
+    const late = board.resolutions.flatMap((r) => r.tasks).filter((t) => t.overdue);
+    expect(late.map((t) => [t.title, t.daysOverdue])).toEqual([['垃圾房安装纱门和排风扇', 10]]);
+    expect(board.resolutions.flatMap((r) => r.tasks).filter((t) => t.reportedMeetingId !== null).length).toBe(3); // the first meeting's done tasks, at the second
+    expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true });
   });
 });
 
@@ -217,7 +248,7 @@ describe('step 6: the public notice of results', () => {
   it('lists each resolution with its vote, tasks and ratings, as a page and as Word, and records the posting', async () => {
     const { host, councilId, planned } = await followupDemo();
     const [paving] = (await host.ok('meeting:get', { meetingId: planned.id })).agenda;
-    expect(await host.invoke('followup:postResultsNotice', { councilId, postedOn: today() })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await host.invoke('followup:postResultsNotice', { councilId, meetingId: planned.id, postedOn: today() })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await passMatters(host, planned.id, [{ agendaItemId: paving!.id, for: 4, against: 1 }]);
     const task = await host.ok('followup:addTask', { agendaItemId: paving!.id, title: '申请微更新资金', ownerName: '社区居委会', deadline: daysFromToday(-2) });
     await host.ok('followup:addTaskNote', { taskId: task.id, text: '材料已报街道' });

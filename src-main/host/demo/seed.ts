@@ -1,11 +1,17 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { PersonRole } from '../../../shared/domain/roles';
 import type { DatabaseHandle } from '../db/client';
-import { councils } from '../db/schema';
+import { localDate } from '../../../shared/domain/followup/dates';
+import { presets } from '../../../shared/domain/voting/rules';
+import { councils, meetings, wishes } from '../db/schema';
+import { ratings, taskNotes, tasks } from '../db/schema-followup';
+import { checkIn } from '../services/attendance';
+import { listCouncils } from '../services/councils';
+import { closeVote, enterCounts, lockVote, openVote } from '../services/votes';
 import { createCouncil } from '../services/councils';
 import { createHousehold } from '../services/households';
-import { addAgendaItem, createMeeting, updateAgendaStep, updateMeeting } from '../services/meetings';
-import { createPerson } from '../services/people';
+import { addAgendaItem, createMeeting, getMeeting, listMeetings, updateAgendaStep, updateMeeting } from '../services/meetings';
+import { createPerson, listPeople } from '../services/people';
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林郭马罗梁宋郑谢韩唐冯董程曹袁邓许傅沈彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎常武乔贺龚';
 const givenNames = [
@@ -167,5 +173,120 @@ export function seedDemo(database: DatabaseHandle, now: Date): void {
         updateAgendaStep(db, item.id, entry.status === 'closed' ? 5 : 2);
       }
     }
+  })();
+}
+
+// ---- Follow-up demo (issue 4, step 6): the two past meetings' resolutions, tasks and ratings. ----
+
+interface DemoTask {
+  title: string;
+  owner: string;
+  /** Days from the seed's `now`; null for no deadline. */
+  due: number | null;
+  status: 'open' | 'in_progress' | 'done';
+  note?: string;
+}
+
+const followupPlan: Record<string, { tasks: DemoTask[]; ratings?: [number, number, number]; wish?: string }> = {
+  绿化带除草与认领: {
+    wish: '东侧绿化带草长得比人高,蚊子多,希望有人管一管',
+    tasks: [
+      { title: '划分认领段并在公示栏公布名单', owner: '张桂兰', due: -60, status: 'done', note: '5 个楼栋已全部认领' },
+      { title: '每月第一个周六集中除草', owner: '各楼栋志愿者', due: -40, status: 'done', note: '第一次除草 18 人参加' },
+    ],
+    ratings: [21, 3, 1],
+  },
+  垃圾房异味整治: {
+    wish: '垃圾房夏天味道太大,希望多清运几次',
+    tasks: [
+      { title: '清运频次增加到每天两次', owner: '物业公司', due: -50, status: 'done' },
+      { title: '垃圾房安装纱门和排风扇', owner: '物业公司', due: -10, status: 'in_progress', note: '纱门已装,排风扇等待采购' },
+    ],
+    ratings: [12, 6, 4],
+  },
+  楼道堆物清理: {
+    wish: '2 栋楼道堆满纸箱和旧家具,着火了跑不出去',
+    tasks: [
+      { title: '组织楼道集中清理日', owner: '赵卫东', due: -20, status: 'done', note: '清出杂物 3 车' },
+      { title: '各户签订楼道不堆物承诺书', owner: '刘德华', due: -5, status: 'done' },
+    ],
+  },
+  公共收益月月晒: {
+    tasks: [{ title: '每月 5 日前公布广告位和停车收支明细', owner: '周海燕', due: 5, status: 'in_progress', note: '11 月明细已公布' }],
+  },
+};
+
+/**
+ * Not part of seedDemo itself: other tests rely on the plain demo having an empty audit log and
+ * no residents' matters. The browser host's --demo can add it after seedDemo.
+ *
+ * The past meetings as they were held: five members signed in, each matter passed by a show of
+ * hands and locked; the resolutions became tasks (one of them now overdue), some were reported
+ * back at the next meeting and rated by residents. Residents raised most of the matters, and two
+ * more: one declined with a reason, one waiting to be vetted. Runs through the real services
+ * (votes, attendance, audit log), so the demo holds nothing the app could not have recorded.
+ */
+export function seedFollowupDemo(database: DatabaseHandle, now: Date): void {
+  const { db, sqlite } = database;
+  const councilId = listCouncils(db)[0]!.id;
+  const people = listPeople(db, councilId);
+  const idOf = (name: string) => people.find((person) => person.name === name)?.id ?? null;
+  const members = people.filter((person) => person.roles.includes('member')).slice(0, 5);
+  const held = listMeetings(db, councilId)
+    .filter((meeting) => meeting.status === 'closed')
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const day = (offset: number) => localDate(new Date(now.getTime() + offset * 86_400_000));
+  sqlite.transaction(() => {
+    held.forEach((summary, meetingIndex) => {
+      const at = (minutes: number) => new Date(new Date(`${summary.date}T19:00:00`).getTime() + minutes * 60_000);
+      // Votes are only taken in a meeting that is on; it is closed again at the end.
+      db.update(meetings).set({ status: 'in_progress' }).where(eq(meetings.id, summary.id)).run();
+      members.forEach((member, index) => checkIn(db, { meetingId: summary.id, personId: member.id, observer: false, signaturePngBase64: null }, at(-10 + index)));
+      const meeting = getMeeting(db, summary.id);
+      meeting.agenda.forEach((item, itemIndex) => {
+        const start = 20 + itemIndex * 30;
+        const vote = openVote(db, { meetingId: meeting.id, agendaItemId: item.id, title: item.title, mode: 'hands', rule: presets['council-majority'] }, at(start));
+        enterCounts(db, { voteId: vote.id, for: 5 - (itemIndex % 2), against: itemIndex % 2, abstain: 0, blank: 0, enteredBy: '王建国' }, at(start + 10));
+        closeVote(db, vote.id, at(start + 11));
+        lockVote(db, vote.id, at(start + 12));
+        const plan = followupPlan[item.title];
+        if (!plan) return;
+        const later = held[meetingIndex + 1];
+        for (const task of plan.tasks) {
+          const row = db
+            .insert(tasks)
+            .values({
+              agendaItemId: item.id,
+              title: task.title,
+              ownerPersonId: idOf(task.owner),
+              ownerName: task.owner,
+              deadline: task.due === null ? null : day(task.due),
+              status: task.status,
+              doneAt: task.status === 'done' && task.due !== null ? day(task.due - 2) : null,
+              reportedMeetingId: later && task.status === 'done' ? later.id : null,
+              reportedAt: later && task.status === 'done' ? new Date(`${later.date}T19:30:00`).toISOString() : null,
+              createdAt: at(start + 15).toISOString(),
+            })
+            .returning({ id: tasks.id })
+            .get();
+          if (task.note) db.insert(taskNotes).values({ taskId: row.id, text: task.note, personId: null, at: at(start + 60 * 24 * 7).toISOString() }).run();
+        }
+        const [satisfied, basically, unsatisfied] = plan.ratings ?? [0, 0, 0];
+        const answers = [...Array<'satisfied'>(satisfied).fill('satisfied'), ...Array<'basically'>(basically).fill('basically'), ...Array<'unsatisfied'>(unsatisfied).fill('unsatisfied')];
+        if (answers.length) db.insert(ratings).values(answers.map((rating) => ({ agendaItemId: item.id, householdId: null, rating, at: now.toISOString() }))).run();
+        if (plan.wish) {
+          db.insert(wishes)
+            .values({ councilId, text: plan.wish, source: 'public', status: 'accepted', agendaItemId: item.id, createdAt: at(-60 * 24 * 10).toISOString() })
+            .run();
+        }
+      });
+      db.update(meetings).set({ status: 'closed' }).where(eq(meetings.id, summary.id)).run();
+    });
+    db.insert(wishes)
+      .values([
+        { councilId, text: '希望院里允许养几只鸡,给孩子看看', source: 'public', status: 'declined', reason: '院落公约不允许饲养家禽,可以去社区农场参观', createdAt: day(-20) + 'T10:00:00.000Z' },
+        { councilId, text: '健身器材生锈了,希望刷漆或者更换', category: '设施维修', building: '4 栋', source: 'public', createdAt: day(-2) + 'T09:00:00.000Z' },
+      ])
+      .run();
   })();
 }

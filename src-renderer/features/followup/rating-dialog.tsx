@@ -41,11 +41,11 @@ export function RatingDialog({ resolution, households, onClose }: { resolution: 
         {saved && <span className="saved-note">{saved}</span>}
       </p>
       {error && <ErrorNote message={error} />}
-      <div className="tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'one'} className={tab === 'one' ? 'button-primary' : ''} onClick={() => setTab('one')}>
+      <div className="tabs rating-dialog-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'one'} onClick={() => setTab('one')}>
           {t('followup.rating.one')}
         </button>
-        <button type="button" role="tab" aria-selected={tab === 'paper'} className={tab === 'paper' ? 'button-primary' : ''} onClick={() => setTab('paper')}>
+        <button type="button" role="tab" aria-selected={tab === 'paper'} onClick={() => setTab('paper')}>
           {t('followup.rating.paper')}
         </button>
       </div>

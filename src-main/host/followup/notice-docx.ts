@@ -19,9 +19,21 @@ function layout(text: NoticeText, qr: { png: Buffer; url: string } | null): Arra
     blocks.push(heading1(section.heading));
     for (const paragraph of section.paragraphs) blocks.push(body(paragraph));
     if (section.table) {
+      // 小四 with 18-pt lines: a task table is read up close, and the body's 28-pt lines would split every date.
+      const cell = (text: string, header: boolean, centred: boolean) => [
+        new Paragraph({
+          alignment: centred ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { line: 360, lineRule: LineRuleType.EXACT },
+          children: [run(text, { sizePt: sizes.xiaosi, face: header ? 'hei' : 'fangsong', bold: header })],
+        }),
+      ];
       const [header, ...rows] = section.table;
-      const left = (cell: string) => [new Paragraph({ spacing: { line: 400, lineRule: LineRuleType.EXACT }, children: [run(cell, { sizePt: sizes.si })] })];
-      blocks.push(table([header!, ...rows.map((cells) => cells.map((cell, index) => (index === 0 || index === 3 ? left(cell) : cell)))], [0.3, 0.18, 0.2, 0.32]));
+      blocks.push(
+        table(
+          [header!.map((text) => cell(text, true, true)), ...rows.map((cells) => cells.map((text, index) => cell(text, false, index === 1 || index === 2)))],
+          [0.27, 0.15, 0.25, 0.33],
+        ),
+      );
       blocks.push(plain(''));
     }
     if (section.qr && qr) {

@@ -83,7 +83,7 @@ const cell = (text: string, options: { header?: boolean; tall?: boolean } = {}) 
   }),
 ];
 const header = ['户号', '户代表', '签字', '日期'].map((text) => cell(text, { header: true }));
-const widths = [0.2, 0.2, 0.38, 0.22];
+const widths = [0.18, 0.18, 0.36, 0.28];
 
 function signatureTable(document: CompactDocument): Table {
   const byHousehold = new Map(document.signatures.map((signature) => [signature.householdId, signature]));

@@ -1,15 +1,13 @@
 import type { minutesContract } from '../../../shared/api/contracts/minutes';
-import { HostError } from '../errors';
 import type { AreaContext, AreaHandlers } from '../handlers';
+import { MinutesService } from '../minutes/service';
 
 export function minutesHandlers(context: AreaContext): AreaHandlers<typeof minutesContract> {
-  void context;
-  const notYet = (): never => {
-    throw new HostError('conflict', '会议记录功能正在建设中。');
-  };
+  const service = new MinutesService({ db: context.db, sqlite: context.sqlite, now: context.now });
+  context.onClose(() => service.close());
   return {
-    'minutes:open': notYet,
-    'minutes:push': notYet,
-    'minutes:refresh': notYet,
+    'minutes:open': ({ meetingId }) => context.tx(() => service.openDocument(meetingId)),
+    'minutes:push': (input, caller) => service.push(input, caller),
+    'minutes:refresh': ({ meetingId }) => context.tx(() => service.refresh(meetingId)),
   };
 }

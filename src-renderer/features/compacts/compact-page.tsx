@@ -125,6 +125,20 @@ export function CompactPage({ council, compactId }: { council: Council; compactI
         </p>
       )}
 
+      {compact.signing && inForce && (
+        <>
+          <SignaturesPanel signing={compact.signing} onChanged={setDetail} />
+          <div className="toolbar">
+            <button type="button" className="button-primary button-large" onClick={() => void download(call('compacts:export', { versionId: inForce.id }))}>
+              {t('compacts.exportSigned')}
+            </button>
+            <button type="button" className="button-large" onClick={() => void download(call('compacts:blankSheet', { versionId: inForce.id }))}>
+              {t('compacts.blankSheet')}
+            </button>
+          </div>
+        </>
+      )}
+
       <ArticlesEditor compact={compact} onSaved={setDetail} />
 
       <section className="compact-section" aria-label={t('compacts.versions.title')}>
@@ -146,7 +160,7 @@ export function CompactPage({ council, compactId }: { council: Council; compactI
                     {t('compacts.versions.compare')}
                   </button>
                 )}
-                {!version.adoption && (
+                {!version.adoption && (!inForce || version.version > inForce.version) && (
                   <button type="button" onClick={() => setAdopting(version)}>
                     {t('compacts.versions.adopt')}
                   </button>
@@ -161,20 +175,6 @@ export function CompactPage({ council, compactId }: { council: Council; compactI
       </section>
 
       {shownPair && <DiffView versions={versions} from={shownPair[0]} to={shownPair[1]} onPick={(from, to) => setPair([from, to])} />}
-
-      {compact.signing && inForce && (
-        <>
-          <SignaturesPanel signing={compact.signing} onChanged={setDetail} />
-          <div className="toolbar">
-            <button type="button" className="button-primary button-large" onClick={() => void download(call('compacts:export', { versionId: inForce.id }))}>
-              {t('compacts.exportSigned')}
-            </button>
-            <button type="button" className="button-large" onClick={() => void download(call('compacts:blankSheet', { versionId: inForce.id }))}>
-              {t('compacts.blankSheet')}
-            </button>
-          </div>
-        </>
-      )}
 
       {adopting && (
         <AdoptDialog

@@ -62,9 +62,9 @@ test('draft a compact in two versions, see the difference, adopt it by the passe
   const { passed, failed } = await voteAtMeeting(request);
 
   await page.goto(`${host.url}#/compacts`);
-  await page.getByLabel('公约名称').fill('平安小区院落公约');
+  await page.getByLabel('公约名称').fill('平安小区文明公约');
   await page.getByRole('button', { name: '新建公约' }).click();
-  await expect(page.getByRole('heading', { name: /院落公约 › 平安小区院落公约/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /院落公约 › 平安小区文明公约/ })).toBeVisible();
 
   await article(page, '第一条').fill('各户垃圾分类投放,不在楼道堆放杂物。');
   await page.getByRole('button', { name: '+ 添加一条' }).click();
@@ -113,7 +113,7 @@ test('draft a compact in two versions, see the difference, adopt it by the passe
   await expect(page.getByText('没有找到这个户号。')).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word(含签字表)' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^平安小区院落公约 第2版 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
+  expect(download.suggestedFilename()).toMatch(/^平安小区文明公约 第2版 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
   const saved = testInfo.outputPath('compact.docx');
   await download.saveAs(saved);
   const zip = await JSZip.loadAsync(readFileSync(saved));
@@ -124,5 +124,5 @@ test('draft a compact in two versions, see the difference, adopt it by the passe
   expect(Object.keys(zip.files).filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
 
   const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '打印空白签字表' }).click()]);
-  expect(sheet.suggestedFilename()).toMatch(/^平安小区院落公约 第2版 签字表 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
+  expect(sheet.suggestedFilename()).toMatch(/^平安小区文明公约 第2版 签字表 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
 });

@@ -18,7 +18,7 @@ export const secondDraft = [
 export async function adoptedCompact() {
   const demo = await followupDemo();
   const { host, councilId, planned } = demo;
-  const compact = await host.ok('compacts:create', { councilId, title: '平安小区院落公约' });
+  const compact = await host.ok('compacts:create', { councilId, title: '平安小区文明公约' });
   await host.ok('compacts:saveVersion', { compactId: compact.id, articles: firstDraft, note: '初稿' });
   const saved = await host.ok('compacts:saveVersion', { compactId: compact.id, articles: secondDraft, note: '充电地点写明' });
   const meeting = await host.ok('meeting:get', { meetingId: planned.id });

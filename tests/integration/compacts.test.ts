@@ -40,10 +40,19 @@ describe('compact versions', () => {
     expect(detail.versions.at(-1)!.articles.at(-1)).toBe('饲养宠物出门牵绳。');
   });
 
+  it('the demo courtyard has a draft compact of seven articles to revise', async () => {
+    const { host, councilId } = await adoptedCompact();
+    const demo = (await host.ok('compacts:list', { councilId })).find((compact) => compact.title === '平安小区院落公约')!;
+    expect(demo).toMatchObject({ versionCount: 1, latestVersion: 1, inForceVersion: null });
+    const detail = await host.ok('compacts:get', { compactId: demo.id });
+    expect(detail.versions[0]!.articles).toHaveLength(7);
+    expect(detail.versions[0]!.articles.join('')).not.toMatch(/罚款|罚/);
+  });
+
   it('titles are unique per council and required', async () => {
     const { host, councilId } = await adoptedCompact();
-    const same = await host.invoke('compacts:create', { councilId, title: '平安小区院落公约' });
-    expect(!same.ok && same.error.message).toBe('已经有一份名为“平安小区院落公约”的公约了。');
+    const same = await host.invoke('compacts:create', { councilId, title: '平安小区文明公约' });
+    expect(!same.ok && same.error.message).toBe('已经有一份名为“平安小区文明公约”的公约了。');
     const empty = await host.invoke('compacts:create', { councilId, title: '  ' });
     expect(!empty.ok && empty.error.message).toContain('请填写公约名称');
   });
@@ -84,7 +93,7 @@ describe('adoption by a vote', () => {
     ]);
     expect(edited.versions[1]!.articles).toEqual(secondDraft);
     expect(edited.inForceVersionId).toBe(version2.id);
-    const [summary] = await host.ok('compacts:list', { councilId });
+    const summary = (await host.ok('compacts:list', { councilId })).find((compact) => compact.id === compactId);
     expect(summary).toMatchObject({ latestVersion: 3, inForceVersion: 2, households: 60, signed: 0 });
 
     const audit = host.database.sqlite.prepare("SELECT payload FROM audit_log WHERE kind = 'compact.adopt'").pluck().all() as string[];
@@ -124,8 +133,7 @@ describe('household signatures', () => {
     expect(removed.signing!.signed).toBe(1);
     const kinds = host.database.sqlite.prepare("SELECT kind FROM audit_log WHERE kind LIKE 'compact.%' ORDER BY seq").pluck().all();
     expect(kinds).toEqual(['compact.adopt', 'compact.sign', 'compact.sign', 'compact.signature-removed']);
-    expect((await host.ok('compacts:list', { councilId }))[0]!.signed).toBe(1);
-    void compactId;
+    expect((await host.ok('compacts:list', { councilId })).find((compact) => compact.id === compactId)!.signed).toBe(1);
   });
 
   it('everything survives a restart of the host', async () => {
@@ -149,9 +157,9 @@ describe('Word export', () => {
     await host.ok('compacts:sign', { versionId: version2.id, householdId: id('1-1-301'), signerName: '王建国', mode: 'paper', signaturePngBase64: null, signedOn: '2026-01-03' });
 
     const file = await host.ok('compacts:export', { versionId: version2.id });
-    expect(file.fileName).toMatch(/^平安小区院落公约 第2版 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
+    expect(file.fileName).toMatch(/^平安小区文明公约 第2版 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
     const { xml, text, media } = await documentXml(file.dataBase64);
-    expect(text).toContain('平安小区院落公约');
+    expect(text).toContain('平安小区文明公约');
     expect(text).toContain('(第 2 版)');
     expect(text).toContain(`“院落议事会(12 月)”议题“${passedMatter.title}”表决通过(同意 5 票,反对 0 票,弃权 0 票,按“议事会过半数表决”规则,结果:通过)`);
     const labels = [...text.matchAll(/第[一二三四五六七八九十]+条/g)].map((match) => match[0]);
@@ -186,9 +194,9 @@ describe('Word export', () => {
     const households = await host.ok('household:list', { councilId });
     await host.ok('compacts:sign', { versionId: version2.id, householdId: households[0]!.id, signerName: '王建国', mode: 'paper', signaturePngBase64: null, signedOn: null });
     const sheet = await host.ok('compacts:blankSheet', { versionId: version2.id });
-    expect(sheet.fileName).toMatch(/^平安小区院落公约 第2版 签字表 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
+    expect(sheet.fileName).toMatch(/^平安小区文明公约 第2版 签字表 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
     const { xml, text } = await documentXml(sheet.dataBase64);
-    expect(text).toContain('《平安小区院落公约》住户签字表');
+    expect(text).toContain('《平安小区文明公约》住户签字表');
     expect(text).toContain('户号户代表签字日期');
     expect(text).not.toContain(households[0]!.code + '王建国');
     for (const household of households.slice(1)) expect(text).toContain(household.code);

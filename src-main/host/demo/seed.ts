@@ -12,6 +12,7 @@ import { createCouncil } from '../services/councils';
 import { createHousehold } from '../services/households';
 import { addAgendaItem, createMeeting, getMeeting, listMeetings, updateAgendaStep, updateMeeting } from '../services/meetings';
 import { createPerson, listPeople } from '../services/people';
+import { seedDemoCompact } from '../compacts/demo';
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林郭马罗梁宋郑谢韩唐冯董程曹袁邓许傅沈彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎常武乔贺龚';
 const givenNames = [
@@ -173,6 +174,8 @@ export function seedDemo(database: DatabaseHandle, now: Date): void {
         updateAgendaStep(db, item.id, entry.status === 'closed' ? 5 : 2);
       }
     }
+    // Issue 7: a draft courtyard compact for the council to revise and put to the vote.
+    seedDemoCompact(db, councilId, now);
   })();
 }
 

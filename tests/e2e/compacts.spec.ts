@@ -79,6 +79,14 @@ test('draft a compact in two versions, see the difference, adopt it by the passe
   await page.getByRole('button', { name: '保存为第 2 版' }).click();
   await expect(page.getByText('已保存为第 2 版。')).toBeVisible();
 
+  // Typed but not saved: a reload keeps it (in this browser), and it can be thrown away.
+  await article(page, '第三条').fill('晚上十点至早上七点保持安静。');
+  await page.reload();
+  await expect(page.getByText('已恢复上次在本机没有保存的修改。')).toBeVisible();
+  await expect(article(page, '第三条')).toHaveValue('晚上十点至早上七点保持安静。');
+  await page.getByRole('button', { name: '放弃这些修改' }).click();
+  await expect(article(page, '第三条')).toHaveValue('晚上十点至早上七点不在院内大声喧哗。');
+
   const diff = page.getByRole('region', { name: '版本比较' });
   await expect(diff.getByRole('status')).toHaveText('第 1 版 → 第 2 版:修改 1 条');
   await expect(diff.getByText('第二条 修改')).toBeVisible();

@@ -78,7 +78,8 @@ const cellSpacing = { line: 360, lineRule: LineRuleType.EXACT, before: 0, after:
 const cell = (text: string, options: { header?: boolean; tall?: boolean } = {}) => [
   new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: options.tall ? { line: 900, lineRule: LineRuleType.EXACT } : cellSpacing,
+    // Rows tall enough to sign by hand, the 户号 centred in them.
+    spacing: options.tall ? { ...cellSpacing, before: 260, after: 260 } : cellSpacing,
     children: [run(text, { sizePt: sizes.xiaosi, face: options.header ? 'hei' : 'fangsong', bold: options.header ?? false })],
   }),
 ];

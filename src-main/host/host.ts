@@ -2,8 +2,15 @@ import type { AppInfo } from '../../shared/api/types';
 import { backupsFolder, createBackup, dailyBackupDue, rotateBackups } from './backup/backups';
 import { openDatabase, type DatabaseHandle } from './db/client';
 import { createDispatcher, type Invoke } from './dispatch';
-import { createHandlers } from './handlers';
+import { createHandlers, type HandlerContext } from './handlers';
 import { appVersion } from './version';
+import { createAccessGate, type AccessGate } from './access/gate';
+import type { AccessExtras } from './access/extras';
+import type { LanInfo } from './access/lan';
+import { authorizeCall, checkChannel, councilOfMeeting } from './access/policy';
+import type { HostError } from './errors';
+import { AccessSessions } from './access/sessions';
+import type { Caller } from './caller';
 
 export interface HostOptions {
   databasePath: string;
@@ -11,11 +18,17 @@ export interface HostOptions {
   host: AppInfo['host'];
   /** The desktop app passes app.getVersion(); the browser host reads package.json. */
   version?: string;
+  /** The browser host's network side (LAN addresses, port); absent in the desktop app. */
+  lan?: LanInfo;
+  /** Restores a named backup in place of this host's database (SwitchableHost sets it). */
+  restore?: AccessExtras['restore'];
 }
 
 export interface Host {
   database: DatabaseHandle;
   invoke: Invoke;
+  /** Who a browser request is, and whether a participant may stay connected. */
+  access: AccessGate;
   /** Listens for successful changes; returns the function that stops listening. */
   subscribe(listener: ChangeListener): () => void;
   close(): void;
@@ -28,11 +41,20 @@ export function createHost(options: HostOptions): Host {
   const database = openDatabase(options.databasePath, { migrationsFolder: options.migrationsFolder });
   const schedule = options.databasePath === ':memory:' ? null : startBackupSchedule(database);
   const closers: Array<() => void | Promise<void>> = [];
-  const handlers = createHandlers({
+  const context: HandlerContext & AccessExtras = {
     database,
     version: options.version ?? appVersion,
     host: options.host,
     onClose: (close) => closers.push(close),
+    lan: options.lan,
+    restore: options.restore,
+  };
+  const handlers = createHandlers(context);
+  const sessions = new AccessSessions(database.sqlite, () => new Date());
+  const sqlite = () => (database.sqlite.open ? database.sqlite : null);
+  const dispatch = createDispatcher(handlers, {
+    onChange: (channel) => onChange(channel),
+    authorize: (channel, input, caller) => authorizeCall(sqlite, channel, input, caller),
   });
   const listeners = new Set<ChangeListener>();
   const onChange = (channel: string) => {
@@ -40,7 +62,16 @@ export function createHost(options: HostOptions): Host {
   };
   return {
     database,
-    invoke: createDispatcher(handlers, { onChange }),
+    invoke: async (channel, input, caller) => {
+      try {
+        if (caller) checkChannel(channel, caller);
+      } catch (error) {
+        return { ok: false, error: (error as HostError).toApiError() };
+      }
+      const result = await dispatch(channel, input, caller);
+      return result.ok && caller?.kind === 'participant' ? { ok: true, value: ownCouncilOnly(database, channel, result.value, caller) } : result;
+    },
+    access: createAccessGate(sqlite, () => (database.sqlite.open ? sessions : null)),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -57,6 +88,13 @@ export function createHost(options: HostOptions): Host {
       database.close();
     },
   };
+}
+
+/** A participant sees only the council of the meeting they joined, even in lists of councils. */
+function ownCouncilOnly(database: DatabaseHandle, channel: string, value: unknown, caller: Extract<Caller, { kind: 'participant' }>): unknown {
+  if (channel !== 'council:list' || !Array.isArray(value)) return value;
+  const councilId = councilOfMeeting(database.sqlite, caller.meetingId);
+  return value.filter((council: { id: number }) => council.id === councilId);
 }
 
 /** A daily backup at start when none was made today, then checked every hour; old ones rotated out. */

@@ -1,9 +1,14 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../../shared/api/content-security-policy';
 import type { ApiResult } from '../../shared/api/result';
+import type { AccessGate } from './access/gate';
+import { isLocalAddress } from './access/gate';
+import type { LanListeners } from './access/lan';
+import type { Caller } from './caller';
 import type { Invoke } from './dispatch';
 import { createSignalingServer, signalingPath, type SignalingOptions } from './signaling/signaling-server';
 
@@ -11,6 +16,28 @@ import { createSignalingServer, signalingPath, type SignalingOptions } from './s
 export interface CallTarget {
   invoke: Invoke;
   subscribe(listener: (change: { channel: string }) => void): () => void;
+  /** Who a request is; without it, only this computer is let in beyond the public calls. */
+  access?: AccessGate;
+}
+
+export const sessionCookie = 'courtyard_session';
+export const sessionHeader = 'x-courtyard-session';
+
+function sessionToken(request: IncomingMessage): string | null {
+  const header = request.headers[sessionHeader];
+  if (typeof header === 'string' && header.length > 0 && header.length < 200) return header;
+  for (const part of String(request.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === sessionCookie && value.length) return value.join('=').slice(0, 200);
+  }
+  return null;
+}
+
+/** The caller of a request: this computer, a participant with a valid session, or the public. */
+function callerOf(host: CallTarget, request: IncomingMessage): Caller {
+  const address = request.socket.remoteAddress ?? '';
+  if (host.access) return host.access.identify(address, sessionToken(request));
+  return isLocalAddress(address) ? { kind: 'local' } : { kind: 'public' };
 }
 
 /**
@@ -18,6 +45,9 @@ export interface CallTarget {
  * screens refresh at once instead of polling.
  */
 function serveEvents(host: CallTarget, request: IncomingMessage, response: ServerResponse): void {
+  const caller = callerOf(host, request);
+  // The public pages need no live updates; someone without a session learns nothing of what changes.
+  if (caller.kind === 'public') return reject(response, 403, 'unauthenticated', '请先输入主持人给的加入码。');
   response.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -26,7 +56,11 @@ function serveEvents(host: CallTarget, request: IncomingMessage, response: Serve
   });
   response.write(': connected\n\n');
   const stop = host.subscribe((change) => response.write(`data: ${JSON.stringify(change)}\n\n`));
-  const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), 25_000);
+  const keepAlive = setInterval(() => {
+    // A participant the chair removed (or whose code closed) stops hearing at the next beat.
+    if (caller.kind === 'participant' && !host.access?.stillValid(caller.participantId)) response.end();
+    else response.write(': keep-alive\n\n');
+  }, caller.kind === 'participant' ? 5_000 : 25_000);
   request.on('close', () => {
     clearInterval(keepAlive);
     stop();
@@ -57,7 +91,7 @@ export interface BrowserHostOptions {
   signaling?: Pick<SignalingOptions, 'roomOpened' | 'authorize'>;
 }
 
-export interface BrowserHost {
+export interface BrowserHost extends LanListeners {
   url: string;
   port: number;
   close(): Promise<void>;
@@ -100,19 +134,22 @@ function sameOrigin(request: IncomingMessage): boolean {
 }
 
 /**
- * The residents' public page is open to anyone on the LAN: each address may raise
- * only a few matters in a while.
+ * The residents' public page is open to anyone on the LAN: each address may raise only a few
+ * matters in a while. Joining is limited too: guessing an 8-character join code takes hundreds of
+ * billions of tries, and an address gets 20 per ten minutes.
  */
-const publicLimit = { calls: 5, windowMs: 10 * 60 * 1000 };
+const publicLimits: Record<string, number> = { 'wish:submit': 5, 'wish:support': 20, 'access:join': 20 };
+const publicWindowMs = 10 * 60 * 1000;
 const publicCalls = new Map<string, number[]>();
 function rateLimited(channel: string, request: IncomingMessage): boolean {
-  if (channel !== 'wish:submit') return false;
-  const address = request.socket.remoteAddress ?? '';
+  const limit = publicLimits[channel];
+  if (limit === undefined) return false;
+  const key = `${channel} ${request.socket.remoteAddress ?? ''}`;
   const now = Date.now();
-  const recent = (publicCalls.get(address) ?? []).filter((at) => now - at < publicLimit.windowMs);
-  if (recent.length >= publicLimit.calls) return true;
+  const recent = (publicCalls.get(key) ?? []).filter((at) => now - at < publicWindowMs);
+  if (recent.length >= limit) return true;
   recent.push(now);
-  publicCalls.set(address, recent);
+  publicCalls.set(key, recent);
   return false;
 }
 
@@ -130,11 +167,29 @@ async function handleCall(host: CallTarget, channel: string, request: IncomingMe
   } catch {
     return reject(response, 400, 'invalid_input', '请求内容不是有效的 JSON。');
   }
-  const name = decodeURIComponent(channel);
+  let name: string;
+  try {
+    name = decodeURIComponent(channel);
+  } catch {
+    return reject(response, 400, 'unknown_call', '未知的操作。');
+  }
   if (rateLimited(name, request)) {
     return reject(response, 429, 'rate_limited', '提交太频繁了,请过一会儿再试。');
   }
-  sendJson(response, 200, await host.invoke(name, input));
+  const caller = callerOf(host, request);
+  const result = await host.invoke(name, input, caller);
+  if (name === 'access:join' && result.ok) return sendJoined(host, request, response, result.value as { sessionToken?: string });
+  sendJson(response, 200, result);
+}
+
+/** The session token goes into an HttpOnly cookie, never into the page's reach. */
+function sendJoined(host: CallTarget, request: IncomingMessage, response: ServerResponse, value: { sessionToken?: string }): void {
+  const { sessionToken: token, ...rest } = value;
+  if (token) {
+    response.setHeader('Set-Cookie', `${sessionCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+    host.access?.identify(request.socket.remoteAddress ?? '', token);
+  }
+  sendJson(response, 200, { ok: true, value: rest });
 }
 
 function serveStatic(webRoot: string, pathname: string, response: ServerResponse): void {
@@ -164,7 +219,7 @@ function serveStatic(webRoot: string, pathname: string, response: ServerResponse
 }
 
 export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const server = createServer((request, response) => {
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const call = /^\/api\/call\/([^/]+)$/.exec(url.pathname);
     if (url.pathname === '/api/events' && request.method === 'GET') {
@@ -179,35 +234,90 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
       if (!response.headersSent) reject(response, 500, 'internal', '服务器内部错误,数据没有改动。');
       else response.end();
     });
-  });
-  server.requestTimeout = 60_000;
+  };
   // Minutes signaling hook (issue 6): WebSocket upgrades on /signal go to the y-webrtc signaling
-  // server; every other upgrade is refused. Access checks (join codes, roles) belong in
-  // `authorize`, which sees the upgrade request before any frame is read.
-  const signaling = options.signaling ? createSignalingServer(options.signaling) : null;
-  server.on('upgrade', (request, socket, head) => {
+  // server; every other upgrade is refused. Only this computer and minutes editors may connect;
+  // an editor removed by the chair is disconnected at the next change.
+  const signaling = options.signaling
+    ? createSignalingServer({
+        ...options.signaling,
+        authorize: (request) => {
+          const caller = callerOf(options.host, request);
+          const allowed = caller.kind === 'local' || (caller.kind === 'participant' && caller.role === 'editor');
+          return allowed && (options.signaling?.authorize?.(request) ?? true);
+        },
+      })
+    : null;
+  const signalingSockets = new Map<Duplex, number>();
+  const dropRemoved = () => {
+    for (const [socket, participantId] of signalingSockets) {
+      if (!options.host.access?.stillValid(participantId)) socket.destroy();
+    }
+  };
+  const stopWatching = options.host.subscribe(() => dropRemoved());
+  const sweep = setInterval(dropRemoved, 10_000);
+  sweep.unref();
+  const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     if (signaling && new URL(request.url ?? '/', 'http://localhost').pathname === signalingPath) {
+      const caller = callerOf(options.host, request);
+      if (caller.kind === 'participant') {
+        signalingSockets.set(socket, caller.participantId);
+        socket.once('close', () => signalingSockets.delete(socket));
+      }
       signaling.handleUpgrade(request, socket, head);
     } else {
       socket.destroy();
     }
-  });
-  return new Promise((resolvePromise, rejectPromise) => {
-    server.once('error', rejectPromise);
-    server.listen(options.port, options.bindAddress, () => {
-      server.off('error', rejectPromise);
-      const { port } = server.address() as AddressInfo;
-      const shownHost = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress;
-      resolvePromise({
-        url: `http://${shownHost}:${port}/`,
-        port,
-        close: () =>
-          new Promise((done) => {
-            signaling?.close();
-            server.close(() => done());
-            server.closeAllConnections();
-          }),
+  };
+  const makeServer = () => {
+    const server = createServer(onRequest);
+    server.requestTimeout = 60_000;
+    server.on('upgrade', onUpgrade);
+    return server;
+  };
+  const closeServer = (server: Server) =>
+    new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    });
+  const listen = (server: Server, port: number, address: string) =>
+    new Promise<void>((resolvePromise, rejectPromise) => {
+      server.once('error', rejectPromise);
+      server.listen(port, address, () => {
+        server.off('error', rejectPromise);
+        resolvePromise();
       });
     });
+
+  const main = makeServer();
+  /** The LAN listeners, opened while a meeting is open for joining (see access/lan.ts). */
+  const lanServers = new Map<string, Server>();
+  return listen(main, options.port, options.bindAddress).then(() => {
+    const { port } = main.address() as AddressInfo;
+    const shownHost = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress;
+    return {
+      url: `http://${shownHost}:${port}/`,
+      port,
+      listeningOn: () => [...lanServers.keys()],
+      async listenOn(address: string) {
+        if (lanServers.has(address)) return;
+        const server = makeServer();
+        await listen(server, port, address);
+        lanServers.set(address, server);
+      },
+      async stopListening(address: string) {
+        const server = lanServers.get(address);
+        if (!server) return;
+        lanServers.delete(address);
+        await closeServer(server);
+      },
+      close: async () => {
+        clearInterval(sweep);
+        stopWatching();
+        signaling?.close();
+        await Promise.all([closeServer(main), ...[...lanServers.values()].map(closeServer)]);
+        lanServers.clear();
+      },
+    };
   });
 }

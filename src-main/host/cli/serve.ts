@@ -3,7 +3,6 @@
  * Serves the built UI and the contract over HTTP from the same host services the
  * desktop app uses, so members can join from a browser without installing anything.
  */
-import { networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DamagedDatabaseError } from '../db/client';
@@ -12,23 +11,18 @@ import { isDatabaseEmpty, seedDemo } from '../demo/seed';
 import { defaultDatabasePath } from '../paths';
 import { startBrowserHost } from '../server';
 import { roomOpenedIn } from '../signaling/opened-rooms';
+import { lanAddresses, LanSwitch } from '../access/lan';
 
 const usage = `用法 / usage: npm run serve -- [--port 4820] [--db 数据库文件] [--demo] [--lan]
   --port  端口(默认 4820,0 表示任选空闲端口)
   --db    SQLite 数据库文件(默认与桌面版相同:${defaultDatabasePath()})
   --demo  数据库为空时填入示例小区“平安小区”
-  --lan   允许局域网内其他电脑和手机访问(默认只允许本机)`;
+  --lan   一直允许局域网内其他电脑和手机访问(默认只允许本机;
+          主持人为会议开放加入或开放议题征集时,才自动在局域网开放,关闭后收回)`;
 
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
-}
-
-function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((entry) => entry && entry.family === 'IPv4' && !entry.internal)
-    .map((entry) => entry!.address);
 }
 
 async function main(): Promise<void> {
@@ -54,9 +48,10 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`端口“${values.port}”无效。\n${usage}`);
   const databasePath = values.db ?? defaultDatabasePath();
 
+  const lan = new LanSwitch({ always: values.lan, log: (message) => console.log(message) });
   let host: SwitchableHost;
   try {
-    host = SwitchableHost.open({ databasePath, host: 'browser' }, (error) => error instanceof DamagedDatabaseError);
+    host = SwitchableHost.open({ databasePath, host: 'browser', lan }, (error) => error instanceof DamagedDatabaseError);
   } catch (error) {
     fail(`无法打开数据库 ${databasePath}:${(error as Error).message}`);
   }
@@ -85,6 +80,14 @@ async function main(): Promise<void> {
   if (values.lan) {
     for (const address of lanAddresses()) console.log(`局域网地址 / On the LAN: http://${address}:${server.port}/`);
   }
+  // The LAN listeners follow what the chair opened: a join code or residents' intake. Checked after
+  // every change and once a minute (codes expire on their own).
+  lan.attach(server);
+  const syncLan = () => void lan.sync(host.access.lanWanted());
+  host.subscribe(syncLan);
+  const lanTimer = setInterval(syncLan, 60_000);
+  lanTimer.unref();
+  syncLan();
 
   let closing = false;
   const shutdown = () => {

@@ -1,0 +1,137 @@
+/**
+ * A real browser host on a temporary database with the demo courtyard, and an HTTP client that
+ * connects from 127.0.0.2: another computer as far as the host can tell (only 127.0.0.1 and ::1
+ * are this computer), without leaving loopback.
+ */
+import type { Database } from 'better-sqlite3';
+import { request } from 'node:http';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { afterEach } from 'vitest';
+import type { ApiResult } from '../../shared/api/result';
+import { LanSwitch } from '../../src-main/host/access/lan';
+import { seedDemo } from '../../src-main/host/demo/seed';
+import { DamagedDatabaseError } from '../../src-main/host/db/client';
+import { SwitchableHost } from '../../src-main/host/recovery-host';
+import { startBrowserHost, type BrowserHost } from '../../src-main/host/server';
+import { roomOpenedIn } from '../../src-main/host/signaling/opened-rooms';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+export interface Reply {
+  status: number;
+  body: ApiResult<unknown>;
+  setCookie: string[];
+}
+
+export function httpCall(port: number, channel: string, input: unknown, options: { from?: string; cookie?: string; host?: string } = {}): Promise<Reply> {
+  const body = JSON.stringify({ input });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: options.host ?? '127.0.0.1',
+        port,
+        path: `/api/call/${encodeURIComponent(channel)}`,
+        method: 'POST',
+        localAddress: options.from ?? '127.0.0.2',
+        headers: { 'Content-Type': 'application/json', ...(options.cookie ? { Cookie: options.cookie } : {}) },
+        agent: false,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) as ApiResult<unknown>, setCookie: response.headers['set-cookie'] ?? [] });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Opens ws://…/signal from `from`; resolves 'open' or the refusal's status. */
+export function openSignal(port: number, options: { from?: string; cookie?: string } = {}): Promise<{ result: string; socket: WebSocket }> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${port}/signal`, {
+      localAddress: options.from ?? '127.0.0.2',
+      headers: options.cookie ? { Cookie: options.cookie } : {},
+    });
+    socket.on('open', () => resolve({ result: 'open', socket }));
+    socket.on('unexpected-response', (_request, response) => resolve({ result: String(response.statusCode), socket }));
+    socket.on('error', (error) => resolve({ result: `error ${error.message}`, socket }));
+  });
+}
+
+export interface AccessServer {
+  host: SwitchableHost;
+  server: BrowserHost;
+  port: number;
+  dir: string;
+  lan: LanSwitch;
+  /** Calls as the chair (from 127.0.0.1) and fails on an error. */
+  chair<T = unknown>(channel: string, input: unknown): Promise<T>;
+  /** Joins with a code from 127.0.0.2; returns the session cookie. */
+  join(code: string, name: string): Promise<{ cookie: string; reply: Reply }>;
+  dump(): string;
+}
+
+export async function startAccessServer(options: { lanAddresses?: string[] } = {}): Promise<AccessServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'courtyard-access-'));
+  const webRoot = join(dir, 'web');
+  mkdirSync(webRoot, { recursive: true });
+  writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>院落议事</title>');
+  const lan = new LanSwitch({ always: false, addresses: () => options.lanAddresses ?? ['127.0.0.3'] });
+  const databasePath = join(dir, 'council.sqlite');
+  const host = SwitchableHost.open({ databasePath, host: 'browser', lan }, (error): error is DamagedDatabaseError => error instanceof DamagedDatabaseError);
+  seedDemo(host.host!.database, new Date());
+  const server = await startBrowserHost({
+    host,
+    webRoot,
+    port: 0,
+    bindAddress: '127.0.0.1',
+    signaling: { roomOpened: roomOpenedIn(() => host.host?.database.sqlite) },
+  });
+  lan.attach(server);
+  const stop = host.subscribe(() => void lan.sync(host.access.lanWanted()));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(async () => {
+    stop();
+    await server.close();
+    host.close();
+  });
+  const port = server.port;
+  return {
+    host,
+    server,
+    port,
+    dir,
+    lan,
+    async chair<T>(channel: string, input: unknown) {
+      const reply = await httpCall(port, channel, input, { from: '127.0.0.1' });
+      if (!reply.body.ok) throw new Error(`${channel}: ${JSON.stringify(reply.body.error)}`);
+      return reply.body.value as T;
+    },
+    async join(code, name) {
+      const reply = await httpCall(port, 'access:join', { code, name });
+      const cookie = (reply.setCookie[0] ?? '').split(';')[0] ?? '';
+      return { cookie, reply };
+    },
+    dump: () => dumpTables(host.host!.database.sqlite),
+  };
+}
+
+/** Every row of every table but the access tables' last-seen bookkeeping, as one string to compare. */
+export function dumpTables(sqlite: Database, skip: string[] = ['participants', 'join_codes']): string {
+  const tables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as Array<{ name: string }>).map((row) => row.name);
+  return JSON.stringify(
+    tables.filter((name) => !skip.includes(name)).map((name) => [name, sqlite.prepare(`SELECT * FROM "${name}"`).all()]),
+    (_key, value: unknown) => (Buffer.isBuffer(value) ? value.toString('base64') : typeof value === 'bigint' ? String(value) : value),
+  );
+}

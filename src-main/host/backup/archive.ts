@@ -186,6 +186,8 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
     return map;
   };
   const counts: Record<string, number> = {};
+  /** Ballots may be inserted only into an open vote (a trigger): votes come in open and get their status at the end. */
+  const voteStatuses: Array<{ id: number; status: unknown }> = [];
   const pendingSelfReferences: Array<{ table: string; column: string; newId: number; oldTarget: number; key: string }> = [];
 
   const work = sqlite.transaction(() => {
@@ -229,6 +231,8 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
           row.room_password = randomBytes(24).toString('base64url');
           row.snapshot_seq = 0;
         }
+        const realStatus = info.name === 'votes' ? row.status : undefined;
+        if (info.name === 'votes') row.status = 'open';
         const oldKey = info.primaryKey ? source[info.primaryKey] : undefined;
         // An own integer id is given anew; a key that is a reference (council_settings.council_id) was mapped above.
         const ownId = info.primaryKey !== null && !referenceOf.has(info.primaryKey);
@@ -240,6 +244,7 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
         if (ownId && typeof oldKey === 'number') mapOf(info.name).set(oldKey, Number(result.lastInsertRowid));
         const pending = pendingSelfReferences.at(-1);
         if (pending && pending.newId === 0 && pending.table === info.name) pending.newId = Number(result.lastInsertRowid);
+        if (info.name === 'votes') voteStatuses.push({ id: Number(result.lastInsertRowid), status: realStatus });
         counts[info.name] = (counts[info.name] ?? 0) + 1;
       }
     }
@@ -249,6 +254,7 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
       sqlite.prepare(`UPDATE "${pending.table}" SET "${pending.column}" = ? WHERE "${pending.key}" = ?`).run(mapped, pending.newId);
     }
     fixSnapshotSequences(sqlite, archive.tables, idMaps);
+    for (const vote of voteStatuses) sqlite.prepare('UPDATE votes SET status = ? WHERE id = ?').run(vote.status as string, vote.id);
     // The audit entries go onto this computer's chain, in their order, with the meetings' new ids.
     for (const entry of archive.tables.audit_log ?? []) {
       const meetingId = typeof entry.meeting_id === 'number' ? (idMaps.get('meetings')?.get(entry.meeting_id) ?? null) : null;

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ArchiveImportResult } from '../../shared/api/contracts/access';
+import type { FilePayload } from '../../shared/api/types';
+import { verifyAuditChain } from '../../src-main/host/audit/audit-log';
+import { seedDemo, seedFollowupDemo } from '../../src-main/host/demo/seed';
+import { readMinutesDoc } from '../../src-main/host/minutes/store';
+import { minutesField } from '../../shared/collab/doc-shape';
+import { heldMeeting, signBoth } from './seals-fixture';
+import { dumpTables } from './access-fixture';
+import { tempHost, type TempHost } from './temp-host';
+
+/** Columns that hold ids, references, or what is regenerated on import (rooms, hash chains). */
+const idLike = /(^id$|^seq$|_id$|^voter_key$|^room_name$|^room_password$|^snapshot_seq$|^prev_hash$|^hash$)/;
+
+/** Every table's rows without their ids, sorted: equal when the two councils hold the same things. */
+function contentModuloIds(host: TempHost, skip: string[]): Record<string, string[]> {
+  const tables = JSON.parse(dumpTables(host.database.sqlite, ['join_codes', 'participants', 'sqlite_sequence', '__drizzle_migrations', ...skip])) as Array<[string, Array<Record<string, unknown>>]>;
+  return Object.fromEntries(
+    tables.map(([name, rows]) => [
+      name,
+      rows
+        .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([key]) => !idLike.test(key)))))
+        .sort(),
+    ]),
+  );
+}
+
+function minutesText(host: TempHost, meetingId: number): string {
+  return readMinutesDoc(host.database.sqlite, meetingId).getXmlFragment(minutesField).toString();
+}
+
+describe('council archive', () => {
+  it('export then import on a new computer gives the same council, modulo ids; minutes, seals and the audit chain included', async () => {
+    const source = tempHost();
+    const held = await heldMeeting(source);
+    await signBoth(held);
+    const file = await source.ok('archive:export', { councilId: held.councilId }) as FilePayload;
+    expect(file.fileName).toMatch(/\.courtyard$/);
+
+    const target = tempHost();
+    const imported = (await target.ok('archive:import', { fileName: file.fileName, dataBase64: file.dataBase64 })) as ArchiveImportResult;
+    expect(imported.rows.ballots).toBeGreaterThan(0);
+    expect(imported.rows.seals).toBeGreaterThan(0);
+    // The import itself is recorded: one more audit entry than the source had.
+    const sourceContent = contentModuloIds(source, ['audit_log']);
+    const targetContent = contentModuloIds(target, ['audit_log']);
+    expect(targetContent).toEqual(sourceContent);
+    const sourceAudit = source.database.sqlite.prepare('SELECT kind, payload FROM audit_log ORDER BY seq').all();
+    const targetAudit = target.database.sqlite.prepare("SELECT kind, payload FROM audit_log WHERE kind != 'archive-import' ORDER BY seq").all();
+    expect(targetAudit).toEqual(sourceAudit);
+    expect(verifyAuditChain(target.database.sqlite).ok).toBe(true);
+    expect(target.database.sqlite.pragma('foreign_key_check')).toEqual([]);
+
+    const newMeetingId = (target.database.sqlite.prepare('SELECT id FROM meetings ORDER BY id').all() as Array<{ id: number }>)
+      .map((row) => row.id)
+      .find((id) => minutesText(target, id).length > 0);
+    expect(newMeetingId).toBeDefined();
+    expect(minutesText(target, newMeetingId!)).toBe(minutesText(source, held.meetingId));
+    // The sealed minutes still verify on the new computer.
+    const status = await target.ok('seals:status', { meetingId: newMeetingId! });
+    expect(JSON.stringify(status)).toContain('"kind":"minutes"');
+    // And the imported council works: votes and people read through the services.
+    const votes = await target.ok('vote:list', { meetingId: newMeetingId! });
+    expect(votes.length).toBe((await source.ok('vote:list', { meetingId: held.meetingId })).length);
+  });
+
+  it("imports beside the council it came from (a year of follow-up: tasks, ratings, residents' matters), as a second council with new rooms", async () => {
+    const host = tempHost();
+    seedDemo(host.database, new Date());
+    seedFollowupDemo(host.database, new Date());
+    const [council] = await host.ok('council:list', {});
+    for (const meeting of await host.ok('meeting:list', { councilId: council!.id })) await host.ok('minutes:open', { meetingId: meeting.id });
+    const before = contentModuloIds(host, ['audit_log']);
+    const file = await host.ok('archive:export', { councilId: council!.id });
+    const imported = (await host.ok('archive:import', { fileName: file.fileName, dataBase64: file.dataBase64 })) as ArchiveImportResult;
+    expect(imported.council.id).not.toBe(council!.id);
+    expect(imported.rows.tasks).toBeGreaterThan(0);
+    expect(imported.rows.ratings).toBeGreaterThan(0);
+    expect(await host.ok('council:list', {})).toHaveLength(2);
+    // Every row is now there twice: the original and the copy.
+    const after = contentModuloIds(host, ['audit_log']);
+    for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual([...rows, ...rows].sort());
+    const rooms = host.database.sqlite.prepare('SELECT room_name FROM minutes_docs').all() as Array<{ room_name: string }>;
+    expect(new Set(rooms.map((r) => r.room_name)).size).toBe(rooms.length);
+    expect(rooms.length).toBeGreaterThan(1);
+    const titles = async (councilId: number) => JSON.stringify(await host.ok('followup:tasks', { councilId }), (key, value: unknown) => (/id$|Id$/.test(key) ? undefined : value));
+    expect(await titles(imported.council.id)).toBe(await titles(council!.id));
+  });
+
+  it('refuses a file that is not an archive, changing nothing', async () => {
+    const host = tempHost();
+    await heldMeeting(host);
+    const before = dumpTables(host.database.sqlite);
+    for (const data of [Buffer.from('hello'), Buffer.from(JSON.stringify({ format: 'x' }))]) {
+      const result = await host.invoke('archive:import', { fileName: 'x.courtyard', dataBase64: data.toString('base64') });
+      expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(!result.ok && result.error.message).toMatch(/没有导入任何内容/);
+    }
+    expect(dumpTables(host.database.sqlite)).toBe(before);
+  });
+});

@@ -4,6 +4,7 @@ import { openDatabase, type DatabaseHandle } from './db/client';
 import { createDispatcher, type Invoke } from './dispatch';
 import { createHandlers, type HandlerContext } from './handlers';
 import { appVersion } from './version';
+import { withStorageErrors } from './backup/storage-errors';
 import { createAccessGate, type AccessGate } from './access/gate';
 import type { AccessExtras } from './access/extras';
 import type { LanInfo } from './access/lan';
@@ -49,7 +50,7 @@ export function createHost(options: HostOptions): Host {
     lan: options.lan,
     restore: options.restore,
   };
-  const handlers = createHandlers(context);
+  const handlers = withStorageErrors(createHandlers(context));
   const sessions = new AccessSessions(database.sqlite, () => new Date());
   const sqlite = () => (database.sqlite.open ? database.sqlite : null);
   const dispatch = createDispatcher(handlers, {

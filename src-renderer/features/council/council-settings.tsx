@@ -4,6 +4,7 @@ import type { Council } from '../../../shared/api/types';
 import { Dialog } from '../../components/dialog';
 import { AttendanceSettings } from './attendance-settings';
 import { AuditCheck } from './audit-check';
+import { BackupsPanel } from '../access/backups-panel';
 import { CouncilForm } from './council-form';
 
 export function CouncilSettings({ council, onChanged }: { council: Council; onChanged: (council: Council) => void }) {
@@ -19,6 +20,12 @@ export function CouncilSettings({ council, onChanged }: { council: Council; onCh
       </div>
       <CouncilForm key={council.id} council={council} onSaved={onChanged} />
       <AttendanceSettings key={`attendance-${council.id}`} councilId={council.id} />
+      <p>
+        <a className="button" href="#/access">
+          {t('access.linkFromSettings')}
+        </a>
+      </p>
+      <BackupsPanel key={`backups-${council.id}`} council={council} onImported={onChanged} />
       <AuditCheck />
       {adding && (
         <Dialog title={t('council.add')} onClose={() => setAdding(false)}>

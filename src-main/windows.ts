@@ -121,6 +121,8 @@ export function createMainWindow(): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // A middle click would open a link in a new window without going through our window-open handler.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   register(window);

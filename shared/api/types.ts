@@ -245,6 +245,8 @@ export interface ConsoleState {
   speakers: Speaker[];
   /** The host's clock, so screens can run the countdown against it. */
   now: string;
+  /** The council's six step names (renamed or its template's), for the step bar. */
+  stepNames: string[];
 }
 
 export interface Wish {
@@ -260,11 +262,24 @@ export interface Wish {
   status: 'new' | 'accepted' | 'declined' | 'merged';
   reason: string;
   agendaItemId: number | null;
+  /** For a merged duplicate: the wish it was merged into. */
+  mergedIntoId: number | null;
   createdAt: string;
+}
+
+/** A matter as the public page lists it: its words, never who raised it. */
+export interface PublicWish {
+  id: number;
+  text: string;
+  category: string;
+  supporters: number;
+  status: 'new' | 'accepted';
 }
 
 export interface IntakeStatus {
   councilId: number;
   councilName: string;
   open: boolean;
+  /** Matters still open, for residents' "me too" (empty while intake is closed). */
+  openWishes: PublicWish[];
 }

@@ -158,7 +158,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'wish:intake': ({ councilId }) => intakeStatus(db, councilId),
     'wish:submit': (input) => tx(() => submitWish(db, input, now())),
     'wish:list': ({ councilId }) => listWishes(db, councilId),
-    'wish:accept': (input) => tx(() => acceptWish(db, input)),
+    'wish:accept': (input) => tx(() => acceptWish(db, input, now())),
     'wish:decline': (input) => tx(() => declineWish(db, input)),
 
     'audit:verify': () => describeChain(verifyAuditChain(sqlite)),

@@ -21,11 +21,16 @@ export async function passMatters(host: TempHost, meetingId: number, votes: Arra
   }
 }
 
-/** The demo courtyard; with `history`, its two past meetings were held and followed up (seedFollowupDemo). */
-export async function followupDemo({ history = false }: { history?: boolean } = {}) {
+/**
+ * The demo courtyard; with `history`, its two past meetings were held and followed up (seedFollowupDemo).
+ * The demo's coming meeting has its notice posted (the step machine votes only on announced matters);
+ * `announced: false` takes that back, for tests of posting the notice.
+ */
+export async function followupDemo({ history = false, announced = true }: { history?: boolean; announced?: boolean } = {}) {
   const host = tempHost();
   seedDemo(host.database, new Date());
   if (history) seedFollowupDemo(host.database, new Date());
+  if (!announced) host.database.sqlite.exec("DELETE FROM notices WHERE kind = 'announce'; UPDATE meetings SET notice_posted_at = NULL;");
   const [council] = await host.ok('council:list', {});
   const councilId = council!.id;
   const meetings = await host.ok('meeting:list', { councilId });

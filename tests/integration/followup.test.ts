@@ -17,7 +17,7 @@ const textOf = (xml: string) => [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>
 
 describe('step 3: the announcement notice', () => {
   it('says when, where and what, and recording the posting marks the meeting announced', async () => {
-    const { host, planned } = await followupDemo();
+    const { host, planned } = await followupDemo({ announced: false });
     const notice = await host.ok('followup:notice', { meetingId: planned.id });
     expect(notice).toMatchObject({ title: '关于召开院落议事会(12 月)的通知', place: '平安小区活动室', postedOn: null, postings: [] });
     expect(notice.agenda.map((item) => item.title)).toContain('增设电动车集中充电桩');
@@ -45,7 +45,7 @@ describe('step 3: the announcement notice', () => {
   });
 
   it('refuses to post a notice with no matters on it', async () => {
-    const { host, councilId } = await followupDemo();
+    const { host, councilId } = await followupDemo({ announced: false });
     const empty = await host.ok('meeting:create', { councilId, title: '临时会议', date: daysFromToday(5), startTime: '19:30' });
     const result = await host.invoke('followup:postNotice', { meetingId: empty.id, postedOn: today() });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
@@ -214,8 +214,8 @@ describe('dashboard', () => {
     expect(dashboard.tasks.overdue).toBe(before.tasks.overdue + 1);
     expect(dashboard.referenceRate).toBe(0.95);
     expect(dashboard.definitions.responseRate).toContain('已答复');
-    // 2 more waiting wishes (step 1); 3 accepted onto the announced meeting (step 3).
-    expect(dashboard.mattersByStep.map((s) => s.count - before.mattersByStep[s.stepIndex]!.count)).toEqual([2, 0, 3, 0, 0, 0]);
+    // 2 more waiting wishes (step 1); 3 accepted onto the announced meeting and voted on there (step 5, 表决决议).
+    expect(dashboard.mattersByStep.map((s) => s.count - before.mattersByStep[s.stepIndex]!.count)).toEqual([2, 0, 0, 0, 3, 0]);
   });
 
   it('shows the demo council’s figures once its past meetings were held and followed up', async () => {

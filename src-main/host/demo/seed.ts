@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../db/client';
 import { localDate } from '../../../shared/domain/followup/dates';
 import { presets } from '../../../shared/domain/voting/rules';
 import { councils, meetings, wishes } from '../db/schema';
-import { ratings, taskNotes, tasks } from '../db/schema-followup';
+import { notices, ratings, taskNotes, tasks } from '../db/schema-followup';
 import { checkIn } from '../services/attendance';
 import { listCouncils } from '../services/councils';
 import { closeVote, enterCounts, lockVote, openVote } from '../services/votes';
@@ -172,6 +172,13 @@ export function seedDemo(database: DatabaseHandle, now: Date): void {
         const item = updated.agenda.at(-1)!;
         // Past matters have been resolved and are being carried out; upcoming ones are announced.
         updateAgendaStep(db, item.id, entry.status === 'closed' ? 5 : 2);
+      }
+      // The upcoming meeting's notice went up on the board yesterday, so the step machine lets its
+      // matters be discussed and voted on (a demo fact, like the steps above: not in the audit log).
+      if (entry.status === 'planned') {
+        const postedOn = localDate(new Date(now.getTime() - 86_400_000));
+        db.insert(notices).values({ councilId, meetingId: created.id, kind: 'announce', postedAt: postedOn, createdAt: now.toISOString() }).run();
+        db.update(meetings).set({ noticePostedAt: postedOn }).where(eq(meetings.id, created.id)).run();
       }
     }
     // Issue 7: a draft courtyard compact for the council to revise and put to the vote.

@@ -6,6 +6,7 @@ import { agendaItems, households, meetingConsoles, people, speakers } from '../d
 import { HostError, conflict, notFound } from '../errors';
 import { getMeeting } from './meetings';
 import { getPerson } from './people';
+import { stepNamesOfCouncil } from './process';
 
 function consoleRow(db: Db, meetingId: number) {
   const meeting = getMeeting(db, meetingId);
@@ -21,6 +22,7 @@ function consoleRow(db: Db, meetingId: number) {
 
 export function getConsole(db: Db, meetingId: number, now: Date): ConsoleState {
   const row = consoleRow(db, meetingId);
+  const councilId = getMeeting(db, meetingId).councilId;
   const queue =
     row.currentAgendaItemId === null
       ? []
@@ -39,6 +41,7 @@ export function getConsole(db: Db, meetingId: number, now: Date): ConsoleState {
     speakingLimitSeconds: row.speakingLimitSeconds,
     speakers: queue.map(({ speaker, name, householdCode }) => ({ ...speaker, name, householdCode })),
     now: now.toISOString(),
+    stepNames: stepNamesOfCouncil(db, councilId),
   };
 }
 

@@ -11,6 +11,7 @@ import { decide, type Outcome, type Tally, type VoteInput } from '../../../share
 import type { VotingRule } from '../../../shared/domain/voting/rules';
 import { entitledVoters, presentVoterKeys, type EntitledVoter } from './electorate';
 import { setCurrentMatter } from './meeting-console';
+import { lockMatterForVote, prepareVoteOnMatter } from './process';
 import { listPeople } from './people';
 
 const choices: BallotChoice[] = ['for', 'against', 'abstain', 'blank'];
@@ -125,6 +126,8 @@ export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): Vo
   }
   const alreadyOpen = db.select().from(votes).where(and(eq(votes.meetingId, input.meetingId), eq(votes.status, 'open'))).get();
   if (alreadyOpen) throw conflict(`“${alreadyOpen.title}”的表决还没有结束,请先结束它再开始新的表决。`);
+  // The step machine decides whether the matter may be voted on now (announced, vetted), and moves it to the vote step.
+  if (input.agendaItemId !== null) prepareVoteOnMatter(db, input.agendaItemId, now);
   const at = now.toISOString();
   const ruleJson = canonicalJson(input.rule as Json);
   const row = db
@@ -255,6 +258,8 @@ export function lockVote(db: Db, voteId: number, now: Date): VoteState {
     })
     .run();
   db.update(votes).set({ status: 'locked' }).where(eq(votes.id, voteId)).run();
+  // The matter's result is locked with it: it can move on to 落实公示 and never back.
+  if (row.agendaItemId !== null) lockMatterForVote(db, row.agendaItemId, now);
   return getVote(db, voteId);
 }
 

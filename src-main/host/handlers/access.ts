@@ -7,6 +7,7 @@ import { conflict, notFound } from '../errors';
 import { qrPng } from '../followup/qr';
 import type { AreaContext, AreaHandlers } from '../handlers';
 import { getCouncil } from '../services/councils';
+import { ensureHead } from '../minutes/store';
 
 /** The join page on one address; an editor's link also carries the minutes room, in the fragment (never sent to a server). */
 function joinUrl(address: string, port: number, code: string, room: { name: string; password: string } | null): string {
@@ -34,13 +35,12 @@ export function accessHandlers(context: AreaContext): AreaHandlers<typeof access
         throw conflict('只有浏览器版主机(npm run serve)可以让局域网里的手机和电脑加入;桌面版只供本机使用。');
       }
       const addresses = lan.addresses();
-      const created = context.tx(() => sessions.createCode(meetingId, role, validMinutes));
-      const room =
-        role === 'editor'
-          ? ((context.sqlite.prepare('SELECT room_name AS name, room_password AS password FROM minutes_docs WHERE meeting_id = ?').get(meetingId) as
-              | { name: string; password: string }
-              | undefined) ?? null)
-          : null;
+      const { created, room } = context.tx(() => {
+        const code = sessions.createCode(meetingId, role, validMinutes);
+        // An editor's link carries the meeting's minutes room, made now if the minutes were never opened.
+        const head = role === 'editor' ? ensureHead(context.sqlite, meetingId, context.now()) : null;
+        return { created: code, room: head ? { name: head.roomName, password: head.roomPassword } : null };
+      });
       const joinUrls = (addresses.length ? addresses : ['127.0.0.1']).map((address) => joinUrl(address, port, created.code, room));
       const qr = await qrPng(joinUrls[0]!);
       return {

@@ -9,7 +9,7 @@ import { databaseFileName, defaultUserDataDir } from './host/paths';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { setupSecurity } from './security';
-import { createMainWindow, focusMainWindow } from './windows';
+import { createMainWindow, focusMainWindow, setupProjector } from './windows';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -64,6 +64,7 @@ function start(): void {
   setupSecurity();
   setupMenu();
   setupIpc(host);
+  setupProjector(host);
   createMainWindow();
 }
 

@@ -1,4 +1,5 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { openProjectorForConsole } from './windows';
 
 const appName = '院落议事';
 
@@ -59,6 +60,9 @@ export function setupMenu(): void {
         { role: 'resetZoom', label: '实际大小' },
         { type: 'separator' },
         { role: 'togglefullscreen', label: '全屏' },
+        { type: 'separator' },
+        // For the meeting the console shows; full-screen on the second display when one is attached.
+        { label: '打开投影画面', accelerator: 'CmdOrCtrl+Shift+P', click: () => openProjectorForConsole() },
         ...developerItems(),
       ],
     },

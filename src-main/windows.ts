@@ -1,4 +1,6 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, ipcMain, screen, type IpcMainInvokeEvent } from 'electron';
+import { shellChannels } from '../shared/api/bridge';
+import type { Host } from './host/host';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -92,15 +94,29 @@ function register(window: BrowserWindow): void {
   window.on('closed', () => ourWebContentsIds.delete(id));
 }
 
-function loadOurPage(window: BrowserWindow): void {
+function loadOurPage(window: BrowserWindow, hash = ''): void {
   const devOrigin = devServerOrigin();
-  const loading = devOrigin ? window.loadURL(process.env.ELECTRON_RENDERER_URL ?? devOrigin) : window.loadFile(rendererPage);
+  const loading = devOrigin
+    ? window.loadURL(`${process.env.ELECTRON_RENDERER_URL ?? devOrigin}${hash ? `#${hash}` : ''}`)
+    : window.loadFile(rendererPage, hash ? { hash } : undefined);
   loading.catch((error: unknown) => {
     // A missing build must not leave an invisible window running: show it and say why in the log.
     console.error(`院落议事: 界面没有加载 (${error instanceof Error ? error.message : String(error)})`);
     if (!window.isDestroyed()) window.show();
   });
 }
+
+// A middle click would open a link in a new window without going through our window-open handler: Auxclick is off.
+const secureWebPreferences = {
+  preload: preloadFile,
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  spellcheck: false,
+  disableBlinkFeatures: 'Auxclick',
+} as const;
 
 /** The chair's console: the one window that runs the meeting. */
 export function createMainWindow(): BrowserWindow {
@@ -113,17 +129,7 @@ export function createMainWindow(): BrowserWindow {
     backgroundColor: '#f6f3ec',
     show: false,
     autoHideMenuBar: false,
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      spellcheck: false,
-      // A middle click would open a link in a new window without going through our window-open handler.
-      disableBlinkFeatures: 'Auxclick',
-    },
+    webPreferences: secureWebPreferences,
   });
   register(window);
   mainWindow = window;
@@ -141,4 +147,83 @@ export function focusMainWindow(): void {
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
+}
+
+
+let projectorWindow: BrowserWindow | null = null;
+
+/** The display the room sees: any display other than the one the console is on, else the primary. */
+function projectorDisplay(): { display: Electron.Display; external: boolean } {
+  const consoleDisplay = mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay();
+  const other = screen.getAllDisplays().find((display) => display.id !== consoleDisplay.id);
+  return other ? { display: other, external: true } : { display: screen.getPrimaryDisplay(), external: false };
+}
+
+/**
+ * The projector: a second window showing #/projector/<meeting>, full-screen on the external
+ * display when one is attached (a window beside the console otherwise, so the chair can drag
+ * it to a projector attached later). Opening it again shows the other meeting in the same window.
+ */
+export function openProjectorWindow(meetingId: number): { display: 'external' | 'primary' } {
+  const { display, external } = projectorDisplay();
+  const hash = `/projector/${meetingId}`;
+  if (projectorWindow && !projectorWindow.isDestroyed()) {
+    loadOurPage(projectorWindow, hash);
+    projectorWindow.show();
+    return { display: external ? 'external' : 'primary' };
+  }
+  const { x, y, width, height } = display.bounds;
+  const window = new BrowserWindow({
+    x: external ? x : x + Math.round(width / 8),
+    y: external ? y : y + Math.round(height / 8),
+    width: external ? width : Math.round((width * 3) / 4),
+    height: external ? height : Math.round((height * 3) / 4),
+    fullscreen: external,
+    title: '院落议事 · 投影',
+    backgroundColor: '#111418',
+    autoHideMenuBar: true,
+    show: false,
+    webPreferences: secureWebPreferences,
+  });
+  register(window);
+  projectorWindow = window;
+  window.on('closed', () => {
+    if (projectorWindow === window) projectorWindow = null;
+  });
+  window.once('ready-to-show', () => window.show());
+  loadOurPage(window, hash);
+  return { display: external ? 'external' : 'primary' };
+}
+
+/** The meeting the console shows (#/meetings/<id>/...), for the menu's projector item. */
+function consoleMeetingId(): number | null {
+  const url = mainWindow?.webContents.getURL() ?? '';
+  const match = /#\/meetings\/(\d+)/.exec(url);
+  return match ? Number(match[1]) : null;
+}
+
+export function openProjectorForConsole(): void {
+  const meetingId = consoleMeetingId();
+  if (meetingId !== null) openProjectorWindow(meetingId);
+}
+
+function trusted(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && isOurWindow(event.sender.id) && isOurPageUrl(frame.url);
+}
+
+/**
+ * The shell's part of the meeting: every change through the host reaches each of our windows
+ * (so the projector follows the console live), and the console may ask for the projector window.
+ */
+export function setupProjector(host: Pick<Host, 'subscribe'>): void {
+  host.subscribe(() => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (!window.isDestroyed() && isOurWindow(window.webContents.id)) window.webContents.send(shellChannels.change);
+    }
+  });
+  ipcMain.handle(shellChannels.openProjector, (event, meetingId: unknown) => {
+    if (!trusted(event) || typeof meetingId !== 'number' || !Number.isInteger(meetingId) || meetingId <= 0) return null;
+    return openProjectorWindow(meetingId);
+  });
 }

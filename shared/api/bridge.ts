@@ -6,6 +6,13 @@ import type { ApiResult } from './result';
  */
 export interface CourtyardBridge {
   invoke(channel: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Desktop only: told after every change through the host (the browser gets server-sent events instead). */
+  onChange?(listener: () => void): () => void;
+  /** Desktop only: opens the projector window for a meeting, full-screen on the second display if one is attached. */
+  openProjector?(meetingId: number): Promise<{ display: 'external' | 'primary' }>;
 }
 
 export const bridgeKey = 'courtyard';
+
+/** The desktop shell's own IPC names, besides the contract's channels. */
+export const shellChannels = { change: 'shell:change', openProjector: 'shell:openProjector' } as const;

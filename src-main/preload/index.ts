@@ -4,7 +4,7 @@
  * sandboxed preload cannot load ES modules or anything from node_modules.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeKey, type CourtyardBridge } from '../../shared/api/bridge';
+import { bridgeKey, shellChannels, type CourtyardBridge } from '../../shared/api/bridge';
 import { isChannel } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/result';
 
@@ -21,5 +21,14 @@ contextBridge.exposeInMainWorld(bridgeKey, {
       // The input could not be sent (not cloneable) or the main process did not answer.
       return failure('ipc_failed', '操作没有送达主程序,数据没有改动。请重试;如果一直出现,请重新打开院落议事。');
     }
+  },
+  onChange(listener: () => void): () => void {
+    // The page gets a bare call: nothing of the IPC event crosses the bridge.
+    const forward = () => listener();
+    ipcRenderer.on(shellChannels.change, forward);
+    return () => ipcRenderer.off(shellChannels.change, forward);
+  },
+  async openProjector(meetingId: number): Promise<{ display: 'external' | 'primary' }> {
+    return (await ipcRenderer.invoke(shellChannels.openProjector, meetingId)) as { display: 'external' | 'primary' };
   },
 } satisfies CourtyardBridge);

@@ -6,10 +6,12 @@ let source: EventSource | null = null;
 
 /**
  * Calls `listener` after any change made through the host, by anyone: the browser
- * host pushes server-sent events. (The desktop window gets the same once the
- * projector window arrives; until then it refreshes on its own actions only.)
+ * host pushes server-sent events; the desktop shell sends the same to each of its
+ * windows (the console and the projector) through the preload.
  */
 export function onHostChange(listener: Listener): () => void {
+  const shell = window[bridgeKey]?.onChange;
+  if (shell) return shell(listener);
   listeners.add(listener);
   if (!source && !window[bridgeKey] && typeof EventSource !== 'undefined') {
     source = new EventSource('/api/events');

@@ -114,7 +114,8 @@ export class UpdateIntake {
   async tryUpdate(meetingId: number, update: Uint8Array, state: () => Uint8Array): Promise<IntakeResult> {
     if (this.closed) return { kind: 'crashed', message: 'closed' };
     if (!this.seeded.has(meetingId)) {
-      const seeded = await this.request({ type: 'seed', meetingId, state: state() }, this.timeLimitMs * 5);
+      // Seeding includes starting the worker (loading yjs): our own data, given time enough.
+      const seeded = await this.request({ type: 'seed', meetingId, state: state() }, Math.max(this.timeLimitMs * 5, 15_000));
       if (seeded.kind !== 'seeded') return seeded.kind === 'timeout' ? { kind: 'timeout' } : { kind: 'crashed', message: seeded.message ?? '' };
       this.seeded.add(meetingId);
     }

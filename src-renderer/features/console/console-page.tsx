@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { bridgeKey } from '../../../shared/api/bridge';
 import { processTemplates } from '../../../shared/domain/process-templates';
 import type { Council } from '../../../shared/api/types';
 import { call } from '../../api/client';
@@ -7,13 +8,27 @@ import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
 import { PersonPicker } from '../../components/person-picker';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
+import { KeyLegend } from './key-legend';
+import { StepPanel, useMatterProcess } from './step-panel';
 
 const views = ['for', 'against', 'suggestion'] as const;
 
 /**
- * The chair's console during the meeting: the matter on, the speakers' queue and the
- * timer, what the projector shows. Keyboard: N next speaker, S stop, B blank, P break,
- * PageDown / PageUp next / previous matter.
+ * Opens the room's view: in the desktop app a second window (full-screen on the second
+ * display when one is attached), in a browser a new window on #/projector/<meeting>.
+ */
+async function openProjector(meetingId: number): Promise<'external' | 'primary' | 'browser'> {
+  const shell = window[bridgeKey]?.openProjector;
+  if (shell) return (await shell(meetingId)).display;
+  window.open(`${window.location.pathname}#/projector/${meetingId}`, `courtyard-projector-${meetingId}`);
+  return 'browser';
+}
+
+/**
+ * The chair's console during the meeting: the matter on and its step, the speakers' queue
+ * and the timer, what the projector shows. Every action has a key (see key-legend.tsx):
+ * N next speaker, S start/stop the timer, → / ← next / previous step, B blank, P break,
+ * PageDown / PageUp next / previous matter, O open the projector.
  */
 export function ConsolePage({ council, meetingId }: { council: Council; meetingId: number }) {
   const { t } = useTranslation();
@@ -23,10 +38,16 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
   const [error, setError] = useState<string>();
   markReceived(state.data);
   const left = useCountdown(state.data);
-  const steps = processTemplates[council.processTemplate].steps;
+  const steps = state.data?.stepNames ?? processTemplates[council.processTemplate].steps;
   const agenda = meeting.data?.agenda ?? [];
   const currentIndex = agenda.findIndex((item) => item.id === state.data?.currentAgendaItemId);
   const speaking = state.data?.speakers.find((s) => s.status === 'speaking');
+  const matter = useMatterProcess(state.data?.currentAgendaItemId ?? null);
+  const [projectorNote, setProjectorNote] = useState<string>();
+  const showProjector = () =>
+    void openProjector(meetingId).then((where) => setProjectorNote(where === 'external' ? t('process.projectorExternal') : t('process.projectorOpened')));
+  // S starts the timer for the next in the queue, or stops whoever is speaking.
+  const toggleTimer = () => void run(call(speaking ? 'speaker:stop' : 'speaker:next', { meetingId }));
 
   const run = async (work: Promise<{ ok: boolean; error?: { message: string } }>) => {
     const result = await work;
@@ -45,10 +66,14 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
       const target = event.target as HTMLElement;
       if (target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) return;
       const key = event.key.toLowerCase();
+      if (target.closest('dialog, form')) return;
       if (key === 'n') void run(call('speaker:next', { meetingId }));
-      else if (key === 's') void run(call('speaker:stop', { meetingId }));
+      else if (key === 's') toggleTimer();
       else if (key === 'b') void toggleScreen('blank');
       else if (key === 'p') void toggleScreen('break');
+      else if (key === 'o') showProjector();
+      else if (event.key === 'ArrowRight') void matter.advance();
+      else if (event.key === 'ArrowLeft') void matter.back();
       else if (event.key === 'PageDown') goTo(currentIndex + 1);
       else if (event.key === 'PageUp') goTo(currentIndex - 1);
       else return;
@@ -77,12 +102,17 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
           <button type="button" aria-pressed={state.data.screen === 'break'} onClick={() => void toggleScreen('break')}>
             {t('console.break')} (P)
           </button>
-          <a className="button" href={`#/projector/${meetingId}`} target="_blank" rel="noreferrer">
-            {t('projector.open')}
-          </a>
+          <button type="button" onClick={showProjector}>
+            {t('projector.open')} (O)
+          </button>
         </div>
       </div>
       {error && <ErrorNote message={error} />}
+      {projectorNote && (
+        <p className="saved-note" role="status">
+          {projectorNote}
+        </p>
+      )}
       <div className="two-columns">
         <div className="panel">
           <h2>{t('agenda.title')}</h2>
@@ -96,10 +126,11 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
               </li>
             ))}
           </ol>
-          <p className="muted">{t('console.keys')}</p>
+          <KeyLegend />
         </div>
         <div className="panel">
           <h2>{current ? t('console.on', { title: current.title }) : t('agenda.none')}</h2>
+          {current && <StepPanel controls={matter} people={people.data ?? []} />}
           <div className={left !== null && left <= 30 ? 'console-timer warning' : 'console-timer'} role="timer" aria-label={t('console.timer')}>
             {speaking ? `${speaking.name} · ${formatSeconds(left ?? 0)}` : t('console.nobodySpeaking')}
           </div>
@@ -108,8 +139,8 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
             <button type="button" className="button-primary" onClick={() => void run(call('speaker:next', { meetingId }))}>
               {t('console.next')} (N)
             </button>
-            <button type="button" onClick={() => void run(call('speaker:stop', { meetingId }))}>
-              {t('console.stop')} (S)
+            <button type="button" onClick={toggleTimer}>
+              {speaking ? t('console.stop') : t('process.keys.timer')} (S)
             </button>
             <label className="inline-field">
               {t('console.limit')}

@@ -6,6 +6,7 @@ import { AttendanceSettings } from './attendance-settings';
 import { AuditCheck } from './audit-check';
 import { BackupsPanel } from '../access/backups-panel';
 import { CouncilForm } from './council-form';
+import { ProcessSettingsForm } from './process-settings';
 
 export function CouncilSettings({ council, onChanged }: { council: Council; onChanged: (council: Council) => void }) {
   const { t } = useTranslation();
@@ -20,6 +21,7 @@ export function CouncilSettings({ council, onChanged }: { council: Council; onCh
       </div>
       <CouncilForm key={council.id} council={council} onSaved={onChanged} />
       <AttendanceSettings key={`attendance-${council.id}`} councilId={council.id} />
+      <ProcessSettingsForm key={`process-${council.id}-${council.processTemplate}`} councilId={council.id} />
       <p>
         <a className="button" href="#/access">
           {t('access.linkFromSettings')}

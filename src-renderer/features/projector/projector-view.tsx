@@ -4,6 +4,7 @@ import { formatCentiArea } from '../../../shared/domain/area';
 import { processTemplates } from '../../../shared/domain/process-templates';
 import { useQuery } from '../../api/use-query';
 import { formatSeconds, markReceived, useCountdown } from '../console/use-countdown';
+import './projector.css';
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.min(100, (part / whole) * 100)}%` : '0%';
@@ -54,11 +55,12 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
   const votes = useQuery('vote:list', { meetingId }, { live: true });
   const councils = useQuery('council:list', {});
   const council = councils.data?.find((c) => c.id === meeting.data?.councilId);
-  const steps = processTemplates[council?.processTemplate ?? 'six-step'].steps;
   const list = votes.data ?? [];
   const current = list.find((v) => v.status === 'open') ?? list.find((v) => v.status === 'closed') ?? list.at(-1);
   const sheet = attendance.data;
   const consoleState = useQuery('console:get', { meetingId }, { live: true });
+  // The council's own step names (renamed, or its template's), as the console shows them.
+  const steps = consoleState.data?.stepNames ?? processTemplates[council?.processTemplate ?? 'six-step'].steps;
   // A locked result stays up until the chair moves on to another matter.
   const showResult = current && current.status === 'locked' && current.outcome && current.agendaItemId === consoleState.data?.currentAgendaItemId;
   markReceived(consoleState.data);
@@ -116,9 +118,14 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
       ) : matter ? (
         <section className="projector-matter" aria-label={t('console.on', { title: matter.title })}>
           <h2>{matter.title}</h2>
-          <ol className="projector-steps" aria-label={t('agenda.title')}>
+          <ol className="projector-steps" aria-label={t('process.steps')}>
             {steps.map((step, index) => (
-              <li key={step} className={index === matter.stepIndex ? 'current' : index < matter.stepIndex ? 'past' : undefined}>
+              <li
+                key={step}
+                className={index === matter.stepIndex ? 'current' : index < matter.stepIndex ? 'past' : undefined}
+                aria-current={index === matter.stepIndex ? 'step' : undefined}
+              >
+                <span className="projector-step-number">{index + 1}</span>
                 {step}
               </li>
             ))}

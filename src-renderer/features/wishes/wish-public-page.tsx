@@ -4,6 +4,8 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { OpenWishes } from './open-wishes';
+import './wishes.css';
 
 const categories = ['环境卫生', '消防安全', '停车', '绿化', '设施维修', '邻里关系', '其他'];
 
@@ -24,6 +26,7 @@ export function WishPublicPage({ councilId }: { councilId: number }) {
     if (result.ok) {
       setSent(true);
       setError(undefined);
+      intake.reload();
     } else setError(result.error.message);
   };
 
@@ -66,6 +69,7 @@ export function WishPublicPage({ councilId }: { councilId: number }) {
           </button>
         </form>
       )}
+      {intake.data.open && <OpenWishes wishes={intake.data.openWishes} onSupported={intake.reload} />}
     </main>
   );
 }

@@ -5,8 +5,13 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
+import { MergeDialog } from './merge-dialog';
+import './wishes.css';
 
-/** Step 2, vet: accept a raised matter onto a meeting's agenda, or decline it with a reason the resident sees. */
+/**
+ * Step 2, vet: accept a raised matter onto a meeting's agenda, decline it with a reason the
+ * resident sees, or merge a duplicate into another (supporters add up).
+ */
 export function WishesPage({ council }: { council: Council }) {
   const { t } = useTranslation();
   const wishes = useQuery('wish:list', { councilId: council.id }, { live: true });
@@ -14,6 +19,8 @@ export function WishesPage({ council }: { council: Council }) {
   const planned = (meetings.data ?? []).filter((m) => m.status === 'planned' || m.status === 'in_progress');
   const [meetingId, setMeetingId] = useState<number | null>(null);
   const [declining, setDeclining] = useState<Wish | null>(null);
+  const [merging, setMerging] = useState<Wish | null>(null);
+  const byId = new Map((wishes.data ?? []).map((wish) => [wish.id, wish]));
   const [error, setError] = useState<string>();
   const target = meetingId ?? planned[0]?.id ?? null;
 
@@ -54,17 +61,24 @@ export function WishesPage({ council }: { council: Council }) {
             <tr key={wish.id}>
               <td>
                 {wish.category && <span className="tag">{wish.category}</span>} {wish.text}
+                {wish.supporters > 0 && <div className="muted">{t('process.wish.supporters', { count: wish.supporters })}</div>}
               </td>
               <td>{[wish.name, wish.building].filter(Boolean).join(' · ') || t('wish.anonymous')}</td>
               <td>
                 {t(`wish.status.${wish.status}`)}
-                {wish.reason && <div className="muted">{wish.reason}</div>}
+                {wish.mergedIntoId !== null && (
+                  <div className="muted">{t('process.wish.mergedInto', { text: byId.get(wish.mergedIntoId)?.text ?? `#${wish.mergedIntoId}` })}</div>
+                )}
+                {wish.reason && wish.mergedIntoId === null && <div className="muted">{wish.reason}</div>}
               </td>
               <td className="actions-cell">
                 {wish.status === 'new' && (
                   <>
                     <button type="button" disabled={target === null} onClick={() => target && void run(call('wish:accept', { wishId: wish.id, meetingId: target }))}>
                       {t('wish.accept')}
+                    </button>
+                    <button type="button" onClick={() => setMerging(wish)}>
+                      {t('process.wish.mergeInto')}
                     </button>
                     <button type="button" className="button-quiet" onClick={() => setDeclining(wish)}>
                       {t('wish.decline')}
@@ -77,6 +91,14 @@ export function WishesPage({ council }: { council: Council }) {
         </tbody>
       </table>
       {wishes.data?.length === 0 && <p className="empty">{t('wish.none')}</p>}
+      {merging && (
+        <MergeDialog
+          wish={merging}
+          candidates={(wishes.data ?? []).filter((w) => w.id !== merging.id && (w.status === 'new' || w.status === 'accepted'))}
+          onMerge={(intoWishId) => run(call('wish:merge', { wishId: merging.id, intoWishId })).then((ok) => ok && setMerging(null))}
+          onClose={() => setMerging(null)}
+        />
+      )}
       {declining && (
         <ReasonForm
           action={t('wish.decline')}

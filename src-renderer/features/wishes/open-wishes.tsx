@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicWish } from '../../../shared/api/types';
+import { call } from '../../api/client';
+import { ErrorNote } from '../../components/dialog';
+
+const storageKey = 'courtyard.supported';
+
+function remembered(): Set<number> {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(storageKey) ?? '[]');
+    return new Set(Array.isArray(parsed) ? parsed.filter((value): value is number => typeof value === 'number') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * The matters neighbours raised, words only (never who), each with 我也支持. This phone remembers
+ * what it supported, so one press is one voice; the host limits each address as well.
+ */
+export function OpenWishes({ wishes, onSupported }: { wishes: PublicWish[]; onSupported: () => void }) {
+  const { t } = useTranslation();
+  const [supported, setSupported] = useState(remembered);
+  const [counts, setCounts] = useState<Record<number, number>>({});
+  const [error, setError] = useState<string>();
+
+  const support = async (wish: PublicWish) => {
+    const result = await call('wish:support', { wishId: wish.id });
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setError(undefined);
+    const next = new Set(supported).add(wish.id);
+    setSupported(next);
+    setCounts((previous) => ({ ...previous, [wish.id]: result.value.supporters }));
+    localStorage.setItem(storageKey, JSON.stringify([...next]));
+    onSupported();
+  };
+
+  return (
+    <section className="open-wishes" aria-label={t('process.wish.openList')}>
+      <h2>{t('process.wish.openList')}</h2>
+      <p className="muted">{t('process.wish.openHint')}</p>
+      {error && <ErrorNote message={error} />}
+      {wishes.length === 0 ? (
+        <p className="empty">{t('process.wish.noneOpen')}</p>
+      ) : (
+        <ul className="open-wish-list">
+          {wishes.map((wish) => {
+            const done = supported.has(wish.id);
+            return (
+              <li key={wish.id} className="panel">
+                <p>
+                  {wish.category && <span className="tag">{wish.category}</span>} {wish.text}
+                </p>
+                <div className="open-wish-foot">
+                  <span className="muted">
+                    {wish.status === 'accepted' ? t('process.wish.onAgenda') : t('process.wish.waiting')} ·{' '}
+                    {t('process.wish.supporters', { count: counts[wish.id] ?? wish.supporters })}
+                  </span>
+                  <button
+                    type="button"
+                    className={done ? 'button-large' : 'button-primary button-large'}
+                    disabled={done}
+                    aria-label={`${done ? t('process.wish.supported') : t('process.wish.support')}:${wish.text}`}
+                    onClick={() => void support(wish)}
+                  >
+                    {done ? `✓ ${t('process.wish.supported')}` : `👍 ${t('process.wish.support')}`}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+
+let host: HostProcess;
+test.beforeEach(async () => {
+  host = await startHost(tempDatabasePath(), { demo: true });
+});
+test.afterEach(async () => {
+  await host.stop();
+});
+
+async function api<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
+  const response = await request.post(`${host.url}api/call/${channel}`, { data: { input } });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+  return body.value;
+}
+
+/** Screenshots for a person to look at (1920×1080), kept in /tmp/screens. */
+const screens = process.env.PROCESS_SCREENS ?? '/tmp/screens';
+
+test('the chair runs a matter through 协商讨论 to 表决决议 with speakers and the timer; the projector follows within a second; a resident’s wish reaches vetting', async ({
+  browser,
+  request,
+}) => {
+  mkdirSync(screens, { recursive: true });
+  const chair = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
+  const projector = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
+  await projector.goto(`${host.url}#/projector/3`);
+  await chair.goto(`${host.url}#/meetings/3/console`);
+  await expect(chair.getByRole('heading', { name: /当前议题:小广场地面重新铺装/ })).toBeVisible();
+  const projectorStep = projector.locator('.projector-steps li[aria-current="step"]');
+  await expect(projectorStep).toContainText('公示通知', { timeout: 1000 });
+
+  // The notice was posted (demo): 公示通知 → 协商讨论 with the → key.
+  const consoleStep = chair.locator('.step-bar-console li[aria-current="step"]');
+  await expect(consoleStep).toContainText('公示通知');
+  await chair.keyboard.press('ArrowRight');
+  await expect(consoleStep).toContainText('协商讨论');
+  await expect(projectorStep).toContainText('协商讨论', { timeout: 1000 });
+
+  // Two speakers, then the timer starts for the first (S).
+  for (const query of ['hzp', 'zgl']) {
+    await chair.getByRole('searchbox', { name: '添加发言人' }).fill(query);
+    await chair.locator('.person-picker .picker-results button').first().click();
+  }
+  await expect(chair.getByRole('list', { name: '发言队列' }).getByRole('listitem')).toHaveCount(2);
+  await expect(projector.getByLabel('等待发言')).toContainText('何兆品、张桂兰', { timeout: 1000 });
+  await chair.locator('body').click({ position: { x: 5, y: 5 } });
+  await chair.keyboard.press('s');
+  await expect(chair.getByRole('timer')).toContainText('何兆品 · 3:00');
+  await expect(projector.getByRole('timer')).toContainText('何兆品', { timeout: 1000 });
+  await expect(projector.getByLabel('等待发言')).toContainText('张桂兰', { timeout: 1000 });
+
+  await chair.screenshot({ path: `${screens}/console-1920x1080.png` });
+  await projector.screenshot({ path: `${screens}/projector-1920x1080.png` });
+
+  // 协商讨论 → 表决决议 with the button; the history records both moves.
+  await chair.getByRole('button', { name: '下一步:表决决议 →' }).click();
+  await expect(consoleStep).toContainText('表决决议');
+  await expect(projectorStep).toContainText('表决决议', { timeout: 1000 });
+  await chair.getByText('步骤记录(2 条)').click();
+  await expect(chair.getByRole('list', { name: '步骤记录(2 条)' })).toContainText('协商讨论 → 表决决议 · 王建国');
+
+  // Past the vote without a locked result is refused with the reason, and the override is offered.
+  await chair.keyboard.press('ArrowRight');
+  await expect(chair.getByRole('alert')).toContainText('表决结果还没有锁定,不能进入“落实公示”。');
+  await chair.getByRole('alert').getByRole('button', { name: '强制变更…' }).click();
+  const override = chair.getByRole('form', { name: '强制变更' });
+  await expect(override.getByLabel('变更到')).toBeVisible();
+  await override.getByRole('button', { name: '取消' }).click();
+  await expect(projectorStep).toContainText('表决决议');
+  await chair.screenshot({ path: `${screens}/console-refused-1920x1080.png` });
+
+  // A resident raises a matter on the public page; it appears in the vetting list, and "me too" counts.
+  await api(request, 'council:updateSettings', { councilId: 1, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
+  const resident = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+  await resident.goto(`${host.url}wish?council=1`);
+  const form = resident.getByRole('form', { name: '我有一个议题' });
+  await form.getByLabel('想请议事会商量的事').fill('6 栋门前的路面积水,下雨天进不了门');
+  await form.getByRole('button', { name: '提交' }).click();
+  await expect(resident.getByRole('status')).toContainText('已收到');
+  const open = resident.getByRole('region', { name: '大家提的事' });
+  await open.getByRole('button', { name: '我也支持:6 栋门前的路面积水,下雨天进不了门' }).click();
+  await expect(open.getByRole('button', { name: '已支持:6 栋门前的路面积水,下雨天进不了门' })).toBeDisabled();
+  await expect(open).toContainText('1 人支持');
+
+  await chair.goto(`${host.url}#/wishes`);
+  const row = chair.getByRole('table', { name: '议题征集与审议' }).getByRole('row').filter({ hasText: '6 栋门前的路面积水' });
+  await expect(row).toContainText('待审议');
+  await expect(row).toContainText('1 人支持');
+});

@@ -4,6 +4,7 @@
  * after the push answered ok, i.e. after its row was committed. The test kills it with SIGKILL.
  */
 import * as Y from 'yjs';
+import type { MinutesDocument } from '../../../shared/api/contracts/minutes';
 import { minutesField } from '../../../shared/collab/doc-shape';
 import { createHost } from '../../../src-main/host/host';
 
@@ -16,7 +17,7 @@ if (!opened.ok) {
   process.exit(3);
 }
 const doc = new Y.Doc();
-Y.applyUpdate(doc, Buffer.from(opened.value.stateBase64, 'base64'));
+Y.applyUpdate(doc, Buffer.from((opened.value as MinutesDocument).stateBase64, 'base64'));
 const paragraph = new Y.XmlElement('paragraph');
 const text = new Y.XmlText();
 paragraph.insert(0, [text]);

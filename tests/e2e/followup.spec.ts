@@ -58,7 +58,8 @@ test('post the notice, follow a resolution’s overdue task, rate it, and read t
   await expect(sheet).toContainText('平安小区活动室');
   await expect(sheet.getByRole('img', { name: '扫码反映意见的二维码' })).toBeVisible();
   await expect(sheet).toContainText(`${host.url}wish?council=1`);
-  await expect(page.getByRole('status')).toContainText('尚未记录张贴');
+  // The demo's notice went up yesterday (so its matters can be voted on); a reprint is posted today.
+  await expect(page.getByRole('status')).toContainText('张贴到公示栏');
   await page.getByRole('button', { name: '记录张贴' }).click();
   await expect(page.getByRole('status')).toContainText('已于');
   await expect(page.getByRole('status')).toContainText('张贴到公示栏');
@@ -133,7 +134,8 @@ test('post the notice, follow a resolution’s overdue task, rate it, and read t
   await expect(page.getByLabel('满意率', { exact: true })).toContainText('95%');
   await expect(page.getByLabel('办结率', { exact: true })).toContainText('—');
   await expect(page.getByRole('listitem', { name: '1. 收集议题:1' })).toBeVisible();
-  // The four announced matters and the accepted one (the vote alone does not move a step: the step machine does).
-  await expect(page.getByRole('listitem', { name: '3. 公示通知:5' })).toBeVisible();
+  // Three announced matters and the accepted one; the matter voted on went to 表决决议 through the step machine.
+  await expect(page.getByRole('listitem', { name: '3. 公示通知:4' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '5. 表决决议:1' })).toBeVisible();
   await snap(page, 'dashboard');
 });

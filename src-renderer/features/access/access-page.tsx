@@ -72,6 +72,8 @@ function MeetingAccess({ meetingId }: { meetingId: number }) {
     setBusy(true);
     setError(undefined);
     setNote(undefined);
+    // The card of a previous code goes first: two codes on screen at once would be misread.
+    setOpening(null);
     const result = await call('access:openLan', { meetingId, role, validMinutes: hours * 60 });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);

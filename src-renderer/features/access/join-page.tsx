@@ -12,9 +12,12 @@ import './access.css';
 
 const nameKey = 'courtyard.join.name';
 
+/** The code as the chair reads it out (ABCD-EF23), whatever form the link carried it in. */
+const shown = (code: string) => (/^[A-Za-z0-9]{8}$/.test(code) ? `${code.slice(0, 4)}-${code.slice(4)}`.toUpperCase() : code);
+
 export function JoinPage({ initialCode, onJoined }: { initialCode: string; onJoined: () => void }) {
   const { t } = useTranslation();
-  const [code, setCode] = useState(initialCode);
+  const [code, setCode] = useState(() => shown(initialCode));
   const [name, setName] = useState(() => localStorage.getItem(nameKey) ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();

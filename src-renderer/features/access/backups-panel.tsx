@@ -70,7 +70,7 @@ export function BackupsPanel({ council, onImported }: { council: Council; onImpo
 
   const list = backups.data ?? [];
   return (
-    <section className="form" aria-label={t('backups.title')}>
+    <section className="form" role="region" aria-label={t('backups.title')}>
       <h2>{t('backups.title')}</h2>
       <p className="muted">{t('backups.intro')}</p>
       <div className="backups-actions">

@@ -106,17 +106,10 @@ function loadOurPage(window: BrowserWindow, hash = ''): void {
   });
 }
 
-// A middle click would open a link in a new window without going through our window-open handler: Auxclick is off.
-const secureWebPreferences = {
-  preload: preloadFile,
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  spellcheck: false,
-  disableBlinkFeatures: 'Auxclick',
-} as const;
+// Each window writes its webPreferences out in full rather than sharing a constant: npm run
+// audit:electron (Electronegativity) checks the options at each new BrowserWindow and does not
+// follow a variable, so a shared constant would leave every window unchecked. A middle click would
+// open a link in a new window without going through our window-open handler: Auxclick is off.
 
 /** The chair's console: the one window that runs the meeting. */
 export function createMainWindow(): BrowserWindow {
@@ -129,7 +122,16 @@ export function createMainWindow(): BrowserWindow {
     backgroundColor: '#f6f3ec',
     show: false,
     autoHideMenuBar: false,
-    webPreferences: secureWebPreferences,
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   register(window);
   mainWindow = window;
@@ -183,7 +185,16 @@ export function openProjectorWindow(meetingId: number): { display: 'external' | 
     backgroundColor: '#111418',
     autoHideMenuBar: true,
     show: false,
-    webPreferences: secureWebPreferences,
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   register(window);
   projectorWindow = window;

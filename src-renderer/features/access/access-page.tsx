@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { participantRoles, type LanOpening, type ParticipantInfo, type ParticipantRoleName } from '../../../shared/api/contracts/access';
+import { bridgeKey } from '../../../shared/api/bridge';
 import type { Council } from '../../../shared/api/types';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
@@ -29,6 +30,8 @@ export function AccessPage({ council }: { council: Council }) {
         <h1>{t('access.title')}</h1>
       </div>
       <p className="access-intro">{t('access.intro')}</p>
+      {/* The desktop window serves no one else: say so before the chair tries. */}
+      {window[bridgeKey] && <p className="error-note">{t('access.desktopOnly')}</p>}
       {meetings.error && <ErrorNote message={meetings.error.message} />}
       {meetings.data && openable.length === 0 && <p className="muted">{t('access.noMeetings')}</p>}
       {chosen && (

@@ -5,14 +5,14 @@
  * Two ways in:
  * - `append(update)`: one update, its own transaction, on disk before it returns (the host's
  *   pushes, the skeleton, a refresh);
- * - `track()`: listens to the document's own updates and writes them in batches, one prepared
- *   statement and one transaction per batch (per tick, or every `batchSize` updates), for a
- *   writer that makes many tiny edits in a row (a replay, a participant's own copy).
+ * - `track()`: listens to the document's own updates and writes them a batch at a time (per
+ *   tick, or every `batchSize` updates), one row per batch, for a writer that makes many tiny
+ *   edits in a row (a replay, a participant's own copy).
  */
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { MinutesProblem } from '../../../shared/api/contracts/minutes';
-import { appendUpdate, appendUpdates, compactMinutes, ensureHead, foldableStats, loadMinutes, rowsAfter, sha256Hex, storageOrigin, type AppendInput } from './store';
+import { appendUpdate, compactMinutes, ensureHead, foldableStats, loadMinutes, rowsAfter, sha256Hex, storageOrigin } from './store';
 
 export interface CompactionPolicy {
   /** Fold once at least this many rows wait… */
@@ -26,7 +26,7 @@ export const defaultCompaction: CompactionPolicy = { minRows: 500, minShareOfSna
 export interface PersistedOptions {
   now?: () => Date;
   compaction?: CompactionPolicy;
-  /** Batched writes (`track`): flush after this many updates at the latest. */
+  /** Batched writes (`track`): write after this many updates at the latest (else at the end of the tick). */
   batchSize?: number;
 }
 
@@ -44,7 +44,9 @@ export class PersistedMinutes {
   private readonly now: () => Date;
   private readonly compaction: CompactionPolicy;
   private readonly batchSize: number;
-  private batch: AppendInput[] = [];
+  private unflushed = 0;
+  private flushedVector: Uint8Array | null = null;
+  private trackOrigin = '';
   private flushScheduled = false;
   private stopTracking: (() => void) | null = null;
 
@@ -108,6 +110,7 @@ export class PersistedMinutes {
     this.flush();
     const seq = appendUpdate(this.sqlite, { meetingId: this.meetingId, data: update, origin, at: this.now().toISOString(), amendmentId });
     Y.applyUpdate(this.doc, update, storageOrigin);
+    if (this.flushedVector) this.flushedVector = Y.encodeStateVector(this.doc);
     this.lastSeq = seq;
     if (amendmentId === null) {
       this.waitingRows += 1;
@@ -130,12 +133,19 @@ export class PersistedMinutes {
     return seq;
   }
 
-  /** Writes every update made on the document from now on, in batches. Returns the function that stops it. */
+  /**
+   * Writes every change made to the document from now on, a batch at a time: per tick, or after
+   * `batchSize` updates at the latest. A batch is written as one row, the document's difference
+   * since the previous batch (`encodeStateAsUpdate` against the state vector then): the same
+   * changes as the updates it replaces, without one row per keystroke.
+   */
   track(origin = ''): () => void {
-    const listener = (update: Uint8Array, from: unknown) => {
+    this.trackOrigin = origin;
+    this.flushedVector = Y.encodeStateVector(this.doc);
+    const listener = (_update: Uint8Array, from: unknown) => {
       if (from === storageOrigin) return;
-      this.batch.push({ meetingId: this.meetingId, data: update, origin, at: '' });
-      if (this.batch.length >= this.batchSize) this.flush();
+      this.unflushed += 1;
+      if (this.unflushed >= this.batchSize) this.flush();
       else if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -145,21 +155,21 @@ export class PersistedMinutes {
     this.stopTracking = () => {
       this.doc.off('update', listener);
       this.flush();
+      this.flushedVector = null;
     };
     return this.stopTracking;
   }
 
-  /** Writes the waiting batch now (one transaction). */
+  /** Writes the waiting batch now (one row, one transaction). */
   flush(): void {
     this.flushScheduled = false;
-    if (!this.batch.length) return;
-    const batch = this.batch;
-    this.batch = [];
-    const at = this.now().toISOString();
-    for (const input of batch) input.at = at;
-    this.lastSeq = appendUpdates(this.sqlite, batch);
-    this.waitingRows += batch.length;
-    for (const input of batch) this.waitingBytes += input.data.length;
+    if (!this.unflushed || !this.flushedVector) return;
+    this.unflushed = 0;
+    const update = Y.encodeStateAsUpdate(this.doc, this.flushedVector);
+    this.flushedVector = Y.encodeStateVector(this.doc);
+    this.lastSeq = appendUpdate(this.sqlite, { meetingId: this.meetingId, data: update, origin: this.trackOrigin, at: this.now().toISOString() });
+    this.waitingRows += 1;
+    this.waitingBytes += update.length;
     this.maybeCompact();
   }
 
@@ -170,10 +180,8 @@ export class PersistedMinutes {
 
   /** Folds every stored row into the snapshot (one transaction). Returns false when there was nothing to fold. */
   compact(): boolean {
-    if (this.batch.length) {
-      // Flush first; flushing may itself compact.
-      this.flush();
-    }
+    // Flush first; flushing may itself compact.
+    if (this.unflushed) this.flush();
     if (!this.canCompact || this.waitingRows === 0) return false;
     const folded = compactMinutes(this.sqlite, this.meetingId, this.doc, this.lastSeq, this.damaged, this.now());
     const stats = foldableStats(this.sqlite, this.meetingId);

@@ -143,19 +143,6 @@ export function appendUpdate(sqlite: Database.Database, input: AppendInput): num
   return Number(result.lastInsertRowid);
 }
 
-/** Appends many updates with one prepared statement in one transaction (the replay path); returns the last seq. */
-export function appendUpdates(sqlite: Database.Database, inputs: readonly AppendInput[]): number {
-  const insert = sqlite.prepare('INSERT INTO minutes_updates (meeting_id, data, hash, origin, amendment_id, at) VALUES (?, ?, ?, ?, ?, ?)');
-  let last = 0;
-  sqlite.transaction(() => {
-    for (const input of inputs) {
-      const data = Buffer.from(input.data.buffer, input.data.byteOffset, input.data.byteLength);
-      last = Number(insert.run(input.meetingId, data, sha256Hex(data), input.origin, input.amendmentId ?? null, input.at).lastInsertRowid);
-    }
-  })();
-  return last;
-}
-
 export interface RowStats {
   rows: number;
   bytes: number;

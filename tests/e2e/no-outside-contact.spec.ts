@@ -9,7 +9,7 @@
  * Run from anywhere else (npm run test:e2e), this file runs itself again in such a namespace.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
@@ -68,7 +68,12 @@ async function startTracedHost(databasePath: string, traceFile: string): Promise
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         // The node process is strace's child: end it, and strace ends with it.
-        const node = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+        let node = '';
+        try {
+          node = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0] ?? '';
+        } catch {
+          // No /proc children list: strace passes SIGTERM on to its child as it ends.
+        }
         if (node) process.kill(Number(node), 'SIGTERM');
         else child.kill('SIGTERM');
       }),

@@ -76,6 +76,7 @@ describe('minutes on the host', () => {
     root.check();
     const types = root.content.content.map((node) => node.type.name);
     expect(types[0]).toBe('heading');
+    expect(types.at(-1)).toBe('paragraph'); // somewhere to type after the last generated block
     expect(types.filter((type) => type === factsNodeName)).toHaveLength(3 + agenda.length);
     const headings = root.content.content.filter((node) => node.type.name === 'heading').map((node) => [node.attrs.level, node.textContent]);
     expect(headings).toContainEqual([2, `议题一:${agenda[0]!.title}`]);
@@ -179,8 +180,8 @@ describe('minutes on the host', () => {
     expect(Object.fromEntries(result.pairs!)).toMatchObject({ 同意: '2 人', 反对: '1 人', 表决结果: locked.outcome!.passed ? '通过' : '未通过' });
     expect(result.notes).toContain(locked.outcome!.explanation);
     expect(result.notes!.join('')).toContain('适用规则:议事会过半数表决');
-    const last = doc.getXmlFragment(minutesField).toArray().slice(-3) as Y.XmlElement[];
-    expect(last.map((node) => node.nodeName)).toEqual(['heading', 'paragraph', factsNodeName]);
+    const last = doc.getXmlFragment(minutesField).toArray().slice(-4) as Y.XmlElement[];
+    expect(last.map((node) => node.nodeName)).toEqual(['heading', 'paragraph', factsNodeName, 'paragraph']);
     expect(last[0]!.toString()).toContain('议题五:楼道堆物清理');
     // The host's copy is the client's copy.
     const { doc: fromHost } = await client(host, meetingId);

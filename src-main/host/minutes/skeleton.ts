@@ -3,6 +3,9 @@
  * XmlElement per node, attributes as attrs, heading `level` a number): the title, the generated
  * blocks, and per matter a heading and an empty paragraph for the discussion.
  *
+ * The minutes end with an empty paragraph, so the cursor can always be put after the last
+ * generated block (otherwise each editor would add one of its own, at once, and several appear).
+ *
  * "Refresh from meeting data" only rewrites the `data` of the generated blocks and appends the
  * matters added since; it never removes or edits anything else, so what people wrote stays.
  * Which sections were ever laid out is remembered in the Y.Map `generatedSections`: a block that
@@ -61,6 +64,7 @@ export function layOutSkeleton(doc: Y.Doc, layout: FactsLayout, origin?: unknown
       nodes.push(...matterNodes(matter));
       generated.set(matter.section, true);
     }
+    nodes.push(paragraph());
     fragment.insert(fragment.length, nodes);
   }, origin);
 }
@@ -104,10 +108,13 @@ function refreshInTransaction(doc: Y.Doc, layout: FactsLayout, origin: unknown):
       fragment.insert(fragment.length, nodes);
       generated.set(part.section, true);
     }
+    let appended = false;
     for (const matter of layout.matters) {
       if (present.has(matter.section) || generated.get(matter.section)) continue;
       fragment.insert(fragment.length, matterNodes(matter));
       generated.set(matter.section, true);
+      appended = true;
     }
+    if (appended) fragment.insert(fragment.length, [paragraph()]);
   }, origin);
 }

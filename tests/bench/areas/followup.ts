@@ -33,7 +33,10 @@ export default async function followupBench(report: Report): Promise<void> {
       const meeting = await ok('meeting:create', { councilId, title: `第 ${m + 1} 次院落议事会`, date: localDate(new Date(Date.now() - (400 - m * 15) * 86_400_000)), startTime: '19:00' });
       for (let i = 0; i < 6; i += 1) await ok('agenda:add', { meetingId: meeting.id, title: `议题 ${m + 1}-${i + 1}`, text: '院落公共事务' });
       for (const member of members) await ok('attendance:checkIn', { meetingId: meeting.id, personId: member.id });
+      // The step machine votes only on vetted matters of an announced meeting.
+      await ok('followup:postNotice', { meetingId: meeting.id, postedOn: meeting.date });
       for (const item of (await ok('meeting:get', { meetingId: meeting.id })).agenda) {
+        for (let step = 0; step < 2; step += 1) await ok('process:advance', { agendaItemId: item.id });
         const vote = await ok('vote:open', { meetingId: meeting.id, agendaItemId: item.id, title: item.title, mode: 'hands', rule: presets['council-majority'] });
         await ok('vote:enterCounts', { voteId: vote.id, for: 4, against: 1, abstain: 0 });
         await ok('vote:close', { voteId: vote.id });

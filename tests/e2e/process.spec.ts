@@ -90,4 +90,28 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   const row = chair.getByRole('table', { name: '议题征集与审议' }).getByRole('row').filter({ hasText: '6 栋门前的路面积水' });
   await expect(row).toContainText('待审议');
   await expect(row).toContainText('1 人支持');
+  await resident.screenshot({ path: `${screens}/wish-public-390.png`, fullPage: true });
+
+  // A duplicate is merged into it: the supporters add up and the duplicate says where it went.
+  await api(request, 'wish:submit', { councilId: 1, text: '6 栋门口一下雨就积水' });
+  const duplicate = chair.getByRole('table', { name: '议题征集与审议' }).getByRole('row').filter({ hasText: '6 栋门口一下雨就积水' });
+  await duplicate.getByRole('button', { name: '合并到…' }).click();
+  const merge = chair.getByRole('dialog', { name: '合并重复的议题' });
+  await merge.getByRole('radio', { name: /6 栋门前的路面积水/ }).check();
+  await chair.screenshot({ path: `${screens}/wish-merge-1920x1080.png` });
+  await merge.getByRole('button', { name: '合并', exact: true }).click();
+  await expect(duplicate).toContainText('已合并到:6 栋门前的路面积水,下雨天进不了门');
+  const target = chair.getByRole('table', { name: '议题征集与审议' }).getByRole('row').filter({ hasText: '6 栋门前的路面积水', hasNotText: '已合并' });
+  await expect(target).toContainText('2 人支持');
+  await chair.screenshot({ path: `${screens}/wishes-1920x1080.png` });
+
+  // The council renames a step; the console's step bar uses the new name.
+  await chair.goto(`${host.url}#/settings`);
+  const steps = chair.getByRole('form', { name: '议事流程' });
+  await steps.getByLabel('第 4 步名称').fill('大家商量');
+  await steps.getByRole('button', { name: '保存' }).click();
+  await expect(steps.getByText('已保存。')).toBeVisible();
+  await steps.scrollIntoViewIfNeeded();
+  await chair.screenshot({ path: `${screens}/settings-steps-1920x1080.png` });
+  await expect(projector.locator('.projector-steps li').nth(3)).toContainText('大家商量', { timeout: 1000 });
 });

@@ -43,7 +43,7 @@ export function ProcessSettingsForm({ councilId }: { councilId: number }) {
       <p className="muted">{t('process.settings.templateHint')}</p>
       <div className="two-columns">
         {Array.from({ length: stepCount }, (_, index) => (
-          <Field key={index} label={t('process.settings.stepName', { number: index + 1 })} hint={data.templateSteps[index]}>
+          <Field key={index} label={t('process.settings.stepName', { number: index + 1 })} hint={t('process.settings.templateStep', { name: data.templateSteps[index] ?? '' })}>
             <input
               value={names[index] ?? ''}
               maxLength={stepNameLimit}
@@ -57,7 +57,7 @@ export function ProcessSettingsForm({ councilId }: { councilId: number }) {
         ))}
       </div>
       <Field label={t('process.settings.secondsRequired')} hint={data.hasSecondStep ? t('process.settings.secondsHint') : t('process.settings.secondsUnused')}>
-        <input type="number" min={1} max={99} value={seconds} onChange={(e) => setSeconds(e.target.value)} inputMode="numeric" />
+        <input type="number" min={1} max={99} style={{ maxWidth: '10rem' }} value={seconds} onChange={(e) => setSeconds(e.target.value)} inputMode="numeric" />
       </Field>
       {error && <ErrorNote message={error} />}
       {saved && !error && <p className="saved-note">{t('common.saved')}</p>}

@@ -1,6 +1,7 @@
 import { app, BrowserWindow, ipcMain, screen, type IpcMainInvokeEvent } from 'electron';
 import { shellChannels } from '../shared/api/bridge';
 import type { Host } from './host/host';
+import { projectorPlacement } from './projector-placement';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -154,33 +155,23 @@ export function focusMainWindow(): void {
 
 let projectorWindow: BrowserWindow | null = null;
 
-/** The display the room sees: any display other than the one the console is on, else the primary. */
-function projectorDisplay(): { display: Electron.Display; external: boolean } {
-  const consoleDisplay = mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay();
-  const other = screen.getAllDisplays().find((display) => display.id !== consoleDisplay.id);
-  return other ? { display: other, external: true } : { display: screen.getPrimaryDisplay(), external: false };
-}
-
 /**
  * The projector: a second window showing #/projector/<meeting>, full-screen on the external
  * display when one is attached (a window beside the console otherwise, so the chair can drag
  * it to a projector attached later). Opening it again shows the other meeting in the same window.
  */
 export function openProjectorWindow(meetingId: number): { display: 'external' | 'primary' } {
-  const { display, external } = projectorDisplay();
+  const consoleDisplay = mainWindow ? screen.getDisplayMatching(mainWindow.getBounds()) : screen.getPrimaryDisplay();
+  const { bounds, fullscreen, external } = projectorPlacement(screen.getAllDisplays(), consoleDisplay.id, screen.getPrimaryDisplay().id);
   const hash = `/projector/${meetingId}`;
   if (projectorWindow && !projectorWindow.isDestroyed()) {
     loadOurPage(projectorWindow, hash);
     projectorWindow.show();
     return { display: external ? 'external' : 'primary' };
   }
-  const { x, y, width, height } = display.bounds;
   const window = new BrowserWindow({
-    x: external ? x : x + Math.round(width / 8),
-    y: external ? y : y + Math.round(height / 8),
-    width: external ? width : Math.round((width * 3) / 4),
-    height: external ? height : Math.round((height * 3) / 4),
-    fullscreen: external,
+    ...bounds,
+    fullscreen,
     title: '院落议事 · 投影',
     backgroundColor: '#111418',
     autoHideMenuBar: true,

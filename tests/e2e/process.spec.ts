@@ -53,6 +53,11 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await expect(projector.getByRole('timer')).toContainText('何兆品', { timeout: 1000 });
   await expect(projector.getByLabel('等待发言')).toContainText('张桂兰', { timeout: 1000 });
 
+  // Readable from the back of the courtyard: every line of text on the projector is at least 48 px at 1920×1080.
+  const smallest = await projector.evaluate(
+    "(() => { const sizes = [...document.querySelectorAll('.projector h1, .projector h2, .projector-steps li, .projector-speaker span, .projector-queue, .projector-quorum')].map((e) => parseFloat(getComputedStyle(e).fontSize)); return sizes.length >= 10 ? Math.min(...sizes) : 0; })()",
+  );
+  expect(smallest).toBeGreaterThanOrEqual(48);
   await chair.screenshot({ path: `${screens}/console-1920x1080.png` });
   await projector.screenshot({ path: `${screens}/projector-1920x1080.png` });
 

@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { Extension } from '@tiptap/core';
 import { useTranslation } from 'react-i18next';
 import { factsNodeName, minutesField } from '../../../shared/collab/doc-shape';
 import { minutesExtensions } from '../../../shared/collab/minutes-extensions';
@@ -25,6 +26,20 @@ function caret(user: Record<string, unknown>): HTMLElement {
   return cursor;
 }
 
+/**
+ * Ctrl+End / Ctrl+Home go to the end / start of the minutes. Left to the browser, they stop at
+ * the generated blocks (uneditable islands) and the secretary would type in the middle.
+ */
+const DocumentEnds = Extension.create({
+  name: 'documentEnds',
+  addKeyboardShortcuts() {
+    return {
+      'Mod-End': () => this.editor.commands.focus('end', { scrollIntoView: true }),
+      'Mod-Home': () => this.editor.commands.focus('start', { scrollIntoView: true }),
+    };
+  },
+});
+
 export function MinutesEditor({ session, editable }: { session: MinutesSession; editable: boolean }) {
   const { t } = useTranslation();
   const editor = useEditor(
@@ -32,6 +47,7 @@ export function MinutesEditor({ session, editable }: { session: MinutesSession; 
       extensions: [
         ...minutesExtensions().filter((extension) => extension.name !== factsNodeName),
         MeetingFactsView,
+        DocumentEnds,
         Collaboration.configure({ document: session.doc, field: minutesField }),
         ...(session.provider
           ? [CollaborationCaret.configure({

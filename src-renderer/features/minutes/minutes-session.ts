@@ -19,6 +19,7 @@ import { onHostChange } from '../../api/events';
 import { LocalCopy, rememberRoom, rememberedRoom } from './local-copy';
 import { Outbox, type PushResult } from './outbox';
 import { signalingUrl } from './signaling-url';
+import { provideSubtleCrypto } from './lan-crypto';
 
 export const hostOrigin = 'courtyard-host';
 export const localCopyOrigin = 'courtyard-local-copy';
@@ -147,6 +148,8 @@ export class MinutesSession {
   private connect(room: { name: string; password: string }): void {
     const url = signalingUrl();
     if (!url) return this.followHost();
+    // On http://<LAN address> the browser gives no crypto.subtle, which the room password needs.
+    provideSubtleCrypto();
     this.provider = new WebrtcProvider(room.name, this.doc, {
       signaling: [url],
       password: room.password,

@@ -109,7 +109,7 @@ export const lanSubtle = {
  * Puts lanSubtle in as `crypto.subtle` when the page has none (a LAN http origin). Returns true
  * when it did. On localhost and in the desktop window the browser's own WebCrypto stays.
  */
-export function provideSubtleCrypto(scope: { crypto?: Crypto } = globalThis): boolean {
+export function provideSubtleCrypto(scope: { crypto?: { subtle?: unknown } } = globalThis): boolean {
   const cryptoObject = scope.crypto;
   if (!cryptoObject || cryptoObject.subtle) return false;
   Object.defineProperty(cryptoObject, 'subtle', { value: lanSubtle, configurable: true, enumerable: true });

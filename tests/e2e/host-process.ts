@@ -17,7 +17,7 @@ export function tempDatabasePath(): string {
 /** Starts the real browser host (`npm run serve` without the build step) as its own process. */
 export async function startHost(databasePath: string, options: { demo?: boolean } = {}): Promise<HostProcess> {
   const args = ['--import', 'tsx', 'src-main/host/cli/serve.ts', '--port', '0', '--db', databasePath];
-  if (options.demo) args.push('--demo');
+  if (options.demo) args.push('--demo-plain');
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

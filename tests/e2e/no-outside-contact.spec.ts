@@ -41,7 +41,7 @@ interface TracedHost {
 /** The real browser host under strace; stopped with SIGTERM to node itself, so strace sees it out and flushes. */
 async function startTracedHost(databasePath: string, traceFile: string): Promise<TracedHost> {
   const [strace, ...straceArgs] = stracePrefix(traceFile);
-  const args = [...straceArgs, process.execPath, '--import', 'tsx', 'src-main/host/cli/serve.ts', '--port', '0', '--db', databasePath, '--demo'];
+  const args = [...straceArgs, process.execPath, '--import', 'tsx', 'src-main/host/cli/serve.ts', '--port', '0', '--db', databasePath, '--demo-plain'];
   const child: ChildProcess = spawn(strace!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DamagedDatabaseError } from '../db/client';
 import { SwitchableHost } from '../recovery-host';
-import { isDatabaseEmpty, seedDemo } from '../demo/seed';
+import { isDatabaseEmpty, seedDemo, seedFollowupDemo } from '../demo/seed';
 import { defaultDatabasePath } from '../paths';
 import { startBrowserHost } from '../server';
 import { roomOpenedIn } from '../signaling/opened-rooms';
@@ -16,7 +16,8 @@ import { lanAddresses, LanSwitch } from '../access/lan';
 const usage = `用法 / usage: npm run serve -- [--port 4820] [--db 数据库文件] [--demo] [--lan]
   --port  端口(默认 4820,0 表示任选空闲端口)
   --db    SQLite 数据库文件(默认与桌面版相同:${defaultDatabasePath()})
-  --demo  数据库为空时填入示例小区“平安小区”
+  --demo  数据库为空时填入示例小区“平安小区”(含往次会议的表决、任务落实和住户评价)
+  --demo-plain  同上,但不含往次会议的记录(测试用)
   --lan   一直允许局域网内其他电脑和手机访问(默认只允许本机;
           主持人为会议开放加入或开放议题征集时,才自动在局域网开放,关闭后收回)`;
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
         port: { type: 'string', default: '4820' },
         db: { type: 'string' },
         demo: { type: 'boolean', default: false },
+        'demo-plain': { type: 'boolean', default: false },
         lan: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -57,8 +59,11 @@ async function main(): Promise<void> {
   }
   if (host.damaged) {
     console.error(`${host.damaged.message}损坏的文件会保留,请在浏览器中打开下面的地址,从最近的备份恢复。`);
-  } else if (values.demo && host.host && isDatabaseEmpty(host.host.database)) {
-    seedDemo(host.host.database, new Date());
+  } else if ((values.demo || values['demo-plain']) && host.host && isDatabaseEmpty(host.host.database)) {
+    const now = new Date();
+    seedDemo(host.host.database, now);
+    // The past meetings as held (votes, tasks, ratings): the tasks and dashboard pages have something to show.
+    if (!values['demo-plain']) seedFollowupDemo(host.host.database, now);
     console.log('已填入示例小区“平安小区”。 / Demo courtyard seeded.');
   }
 

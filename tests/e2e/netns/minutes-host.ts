@@ -12,7 +12,7 @@ export interface MinutesHost {
 
 export async function startMinutesHost(databasePath: string, port: number, options: { demo?: boolean } = {}): Promise<MinutesHost> {
   const args = ['--import', 'tsx', 'src-main/host/cli/serve.ts', '--port', String(port), '--db', databasePath];
-  if (options.demo) args.push('--demo');
+  if (options.demo) args.push('--demo-plain');
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {

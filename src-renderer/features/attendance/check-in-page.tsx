@@ -7,6 +7,7 @@ import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
 import { PersonPicker } from '../../components/person-picker';
 import { SignatureDialog } from './signature-dialog';
+import { PageTitle } from '../../components/page-title';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
 
@@ -57,12 +58,7 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
   return (
     <section className="check-in">
       <div className="page-header">
-        <h1>
-          <a href={`#/meetings/${meetingId}`} className="back-link">
-            {meeting.data?.title ?? t('meetings.title')}
-          </a>{' '}
-          › {t('checkIn.title')}
-        </h1>
+        <PageTitle backHref={`#/meetings/${meetingId}`} backLabel={meeting.data?.title ?? t('meetings.title')} title={t('checkIn.title')} />
       </div>
       {current && (
         <div className="attendance-summary" role="status" aria-label={t('checkIn.summary')}>

@@ -12,6 +12,7 @@ import { ArticlesEditor } from './articles-editor';
 import { DiffView } from './diff-view';
 import { SignaturesPanel } from './signatures-panel';
 import './compacts.css';
+import { PageTitle } from '../../components/page-title';
 
 function adoptionLine(version: CompactVersion, t: (key: string, options?: Record<string, unknown>) => string): string {
   const adoption = version.adoption;
@@ -77,12 +78,7 @@ export function CompactPage({ council, compactId }: { council: Council; compactI
   return (
     <section>
       <div className="page-header">
-        <h1>
-          <a href="#/compacts" className="back-link">
-            {t('compacts.title')}
-          </a>{' '}
-          › {compact.title}
-        </h1>
+        <PageTitle backHref="#/compacts" backLabel={t('compacts.title')} title={compact.title} />
         <div className="toolbar">
           <button type="button" onClick={() => setRenaming(compact.title)}>
             {t('compacts.rename')}

@@ -10,6 +10,7 @@ import { PersonPicker } from '../../components/person-picker';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import { KeyLegend } from './key-legend';
 import { StepPanel, useMatterProcess } from './step-panel';
+import { PageTitle } from '../../components/page-title';
 
 const views = ['for', 'against', 'suggestion'] as const;
 
@@ -89,12 +90,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
   return (
     <section className="console">
       <div className="page-header">
-        <h1>
-          <a href={`#/meetings/${meetingId}`} className="back-link">
-            {meeting.data.title}
-          </a>{' '}
-          › {t('console.title')}
-        </h1>
+        <PageTitle backHref={`#/meetings/${meetingId}`} backLabel={meeting.data.title} title={t('console.title')} />
         <div className="toolbar">
           <button type="button" aria-pressed={state.data.screen === 'blank'} onClick={() => void toggleScreen('blank')}>
             {t('console.blank')} (B)

@@ -10,6 +10,7 @@ import { NoticeSheet } from './notice-sheet';
 import { PostingForm } from './posting-form';
 import { publicBase } from './qr-code';
 import './followup.css';
+import { PageTitle } from '../../components/page-title';
 
 /** Step 3, announce: the notice of a meeting to print or download, and the day it was posted. */
 export function NoticePage({ council, meetingId }: { council: Council; meetingId: number }) {
@@ -40,12 +41,7 @@ export function NoticePage({ council, meetingId }: { council: Council; meetingId
   return (
     <section>
       <div className="page-header">
-        <h1>
-          <a href={`#/meetings/${meetingId}`} className="back-link">
-            {data.meetingTitle}
-          </a>{' '}
-          › {t('followup.notice.title')}
-        </h1>
+        <PageTitle backHref={`#/meetings/${meetingId}`} backLabel={data.meetingTitle} title={t('followup.notice.title')} />
         <div className="toolbar">
           <button type="button" className="button-primary" onClick={() => window.print()}>
             {t('followup.print')}

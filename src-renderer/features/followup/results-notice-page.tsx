@@ -9,6 +9,7 @@ import { downloadFile } from '../../components/download';
 import { NoticeSheet } from './notice-sheet';
 import { PostingForm } from './posting-form';
 import './followup.css';
+import { PageTitle } from '../../components/page-title';
 
 /** Step 6, publish: the notice of resolutions and how their tasks are going, for one meeting or all. */
 export function ResultsNoticePage({ council }: { council: Council }) {
@@ -34,12 +35,7 @@ export function ResultsNoticePage({ council }: { council: Council }) {
   return (
     <section>
       <div className="page-header">
-        <h1>
-          <a href="#/tasks" className="back-link">
-            {t('followup.tasks.title')}
-          </a>{' '}
-          › {t('followup.results.title')}
-        </h1>
+        <PageTitle backHref="#/tasks" backLabel={t('followup.tasks.title')} title={t('followup.results.title')} />
         <div className="toolbar">
           <label className="inline-field">
             {t('followup.results.scope')}

@@ -7,6 +7,7 @@ import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { navigate } from '../app/use-route';
 import { AgendaList } from './agenda-list';
 import { MeetingForm } from './meeting-form';
+import { PageTitle } from '../../components/page-title';
 
 export function MeetingEditor({ council, meetingId }: { council: Council; meetingId: number }) {
   const { t } = useTranslation();
@@ -27,12 +28,7 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
   return (
     <section>
       <div className="page-header">
-        <h1>
-          <a href="#/meetings" className="back-link">
-            {t('meetings.title')}
-          </a>{' '}
-          › {data.title}
-        </h1>
+        <PageTitle backHref="#/meetings" backLabel={t('meetings.title')} title={data.title} />
         <div className="toolbar">
           <a className="button button-primary" href={`#/meetings/${data.id}/check-in`}>
             {t('checkIn.open')}

@@ -11,6 +11,7 @@ import { savedColor, savedName, saveName } from './editor-user';
 import { MinutesEditor } from './minutes-editor';
 import { MinutesSession, type SessionStatus } from './minutes-session';
 import './minutes.css';
+import { PageTitle } from '../../components/page-title';
 
 const defaultName = '记录人';
 
@@ -106,12 +107,7 @@ export function MinutesPage({ council, meetingId }: { council: Council; meetingI
   return (
     <section className="minutes-page">
       <div className="page-header">
-        <h1>
-          <a href={`#/meetings/${meetingId}`} className="back-link">
-            {meeting.data?.title ?? t('minutes.meeting')}
-          </a>{' '}
-          › {t('minutes.title')}
-        </h1>
+        <PageTitle backHref={`#/meetings/${meetingId}`} backLabel={meeting.data?.title ?? t('minutes.meeting')} title={t('minutes.title')} />
         <div className="toolbar">
           {!signed && ready && (
             <button type="button" className="button" onClick={() => void refresh()} disabled={refreshing}>

@@ -9,6 +9,7 @@ import { downloadFile } from '../../components/download';
 import { ReasonForm } from '../../components/reason-form';
 import { SignatureDialog } from '../attendance/signature-dialog';
 import './seals.css';
+import { PageTitle } from '../../components/page-title';
 
 const roles: SignerRole[] = ['chair', 'secretary'];
 
@@ -63,12 +64,7 @@ export function SignPage({ council, meetingId }: { council: Council; meetingId: 
   return (
     <section>
       <div className="page-header">
-        <h1>
-          <a href={`#/meetings/${meetingId}`} className="back-link">
-            {data.meetingTitle}
-          </a>{' '}
-          › {t('seals.signTitle')}
-        </h1>
+        <PageTitle backHref={`#/meetings/${meetingId}`} backLabel={data.meetingTitle} title={t('seals.signTitle')} />
         <div className="toolbar">
           <a className="button" href={`#/meetings/${meetingId}/minutes`}>
             {t('seals.openMinutes')}

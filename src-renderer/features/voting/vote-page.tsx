@@ -8,6 +8,7 @@ import { ReasonForm } from '../../components/reason-form';
 import { CountsForm } from './counts-form';
 import { OpenVoteForm } from './open-vote-form';
 import { RollCall } from './roll-call';
+import { PageTitle } from '../../components/page-title';
 
 const shownChoices: BallotChoice[] = ['for', 'against', 'abstain'];
 
@@ -68,12 +69,7 @@ export function VotePage({ meetingId }: { meetingId: number }) {
   return (
     <section>
       <div className="page-header">
-        <h1>
-          <a href={`#/meetings/${meetingId}`} className="back-link">
-            {meeting.data?.title ?? t('meetings.title')}
-          </a>{' '}
-          › {t('vote.title')}
-        </h1>
+        <PageTitle backHref={`#/meetings/${meetingId}`} backLabel={meeting.data?.title ?? t('meetings.title')} title={t('vote.title')} />
         <div className="toolbar">
           <a className="button" href={`#/meetings/${meetingId}/check-in`}>
             {t('checkIn.open')}

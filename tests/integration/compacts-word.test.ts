@@ -1,9 +1,9 @@
 /** The compact through LibreOffice: it opens, shows the Chinese text in a Chinese face, and the drawn signatures. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { docxToPdf, pdfText, pdfImageSizes, pdfFonts, pdfToPngs } from './libreoffice';
 import { adoptedCompact, padSignature, secondDraft } from './compacts-fixture';
 
 const work = mkdtempSync(join(tmpdir(), 'courtyard-compact-'));
@@ -12,25 +12,6 @@ afterAll(() => {
   if (!process.env.KEEP_COMPACT_PDF) rmSync(work, { recursive: true, force: true });
   else console.log(`compact files kept in ${work}`);
 });
-
-function toPdf(docx: Buffer, name: string): string {
-  const fonts = join(work, 'fonts.conf');
-  const map = (from: string, to: string) =>
-    `<match target="pattern"><test name="family"><string>${from}</string></test><edit name="family" mode="assign" binding="strong"><string>${to}</string></edit></match>`;
-  writeFileSync(
-    fonts,
-    `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${map('宋体', 'Noto Serif CJK SC')}${map('仿宋', 'Noto Serif CJK SC')}${map('楷体', 'Noto Serif CJK SC')}${map('黑体', 'Noto Sans CJK SC')}</fontconfig>`,
-  );
-  const input = join(work, `${name}.docx`);
-  writeFileSync(input, docx);
-  execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, input], {
-    env: { ...process.env, FONTCONFIG_FILE: fonts },
-    timeout: 120_000,
-    stdio: 'pipe',
-  });
-  expect(readdirSync(work)).toContain(`${name}.pdf`);
-  return join(work, `${name}.pdf`);
-}
 
 describe('compact in LibreOffice', () => {
   it('converts to a PDF with the title, adoption line, articles, signature table and the two drawn signatures', async () => {
@@ -42,23 +23,20 @@ describe('compact in LibreOffice', () => {
     await host.ok('compacts:sign', { versionId: version2.id, householdId: id('1-1-202'), signerName: '张桂兰', mode: 'pad', signaturePngBase64: padSignature(4), signedOn: null });
     await host.ok('compacts:sign', { versionId: version2.id, householdId: id('1-1-301'), signerName: '王建国', mode: 'paper', signaturePngBase64: null, signedOn: '2026-01-03' });
     const file = await host.ok('compacts:export', { versionId: version2.id });
-    const pdf = toPdf(Buffer.from(file.dataBase64, 'base64'), 'compact');
+    const pdf = docxToPdf(work, 'compact', Buffer.from(file.dataBase64, 'base64'));
 
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = pdfText(pdf).replace(/\s+/g, '');
     for (const part of ['平安小区文明公约', '(第2版)', '表决通过(同意5票,反对0票,弃权0票', '第一条', '第四条', '住户签字', '户号户代表签字日期', '1-1-301王建国已在纸面签字2026年1月3日', '平安小区院落议事会']) {
       expect(text).toContain(part);
     }
     for (const article of secondDraft) expect(text).toContain(article.replace(/\s+/g, ''));
-    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    const fonts = pdfFonts(pdf);
     // 仿宋 and 宋体 came out in the serif face (unmapped they fall back to Noto Sans CJK). LibreOffice names a
     // subset from a .ttc collection after its first face (…CJKjp…) whichever face it used, so the name says no more.
     expect(fonts).toMatch(/NotoSerifCJK/);
     expect(fonts).toMatch(/NotoSansCJK/); // 黑体 for the article numbers and the table header
-    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
-      .split('\n')
-      .filter((line) => /^\s*\d+\s+\d+\s+image\s/.test(line));
-    expect(images.filter((line) => /\s360\s+120\s/.test(line))).toHaveLength(2); // the two signatures, at their own size
-    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(work, 'compact')]);
-    expect(readdirSync(work).filter((name) => /^compact-\d+\.png$/.test(name)).length).toBeGreaterThanOrEqual(2);
+    const images = pdfImageSizes(pdf);
+    expect(images.filter((size) => size === '360 120')).toHaveLength(2); // the two signatures, at their own size
+    expect(pdfToPngs(work, pdf, 'compact').length).toBeGreaterThanOrEqual(2);
   }, 180_000);
 });

@@ -3,12 +3,12 @@
  * LibreOffice makes of it (text and images), with 宋体/仿宋/黑体/楷体 mapped to Noto CJK SC by a
  * fontconfig file as Word on a Chinese Windows would pick SimSun/FangSong/SimHei/KaiTi.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docxToPdf, pdfText, pdfImageSizes, pdfFonts } from './libreoffice';
 import { heldMeeting, signBoth } from './seals-fixture';
 import { tempHost } from './temp-host';
 
@@ -77,30 +77,13 @@ describe('the Word minutes', () => {
   });
 
   it('converts with LibreOffice to a PDF showing the Chinese text, the signature images and the QR code', () => {
-    const fonts = join(work, 'fonts.conf');
-    const map = (from: string, to: string) =>
-      `<match target="pattern"><test name="family"><string>${from}</string></test><edit name="family" mode="assign" binding="strong"><string>${to}</string></edit></match>`;
-    writeFileSync(
-      fonts,
-      `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>${map('宋体', 'Noto Serif CJK SC')}${map('仿宋', 'Noto Serif CJK SC')}${map('楷体', 'Noto Serif CJK SC')}${map('黑体', 'Noto Sans CJK SC')}</fontconfig>`,
-    );
-    const input = join(work, 'minutes.docx');
-    writeFileSync(input, docx);
-    execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', work, input], {
-      env: { ...process.env, FONTCONFIG_FILE: fonts },
-      timeout: 120_000,
-      stdio: 'pipe',
-    });
-    expect(readdirSync(work)).toContain('minutes.pdf');
-    const pdf = join(work, 'minutes.pdf');
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    const pdf = docxToPdf(work, 'minutes', docx);
+    const text = pdfText(pdf);
     for (const part of ['会议记录', '主 持 人:王建国', '表决情况', '杜绝飞线充电', '附件:签到表', '何兆品', code]) expect(text).toContain(part);
-    const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' })
-      .split('\n')
-      .filter((line) => /^\s*\d+\s+\d+\s+image\s/.test(line));
-    expect(images.filter((line) => /\s360\s+120\s/.test(line))).toHaveLength(8); // 6 sign-in + 2 handwritten signatures
-    expect(images.filter((line) => /\s240\s+240\s/.test(line))).toHaveLength(1); // the QR code
-    const fontsUsed = execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
+    const images = pdfImageSizes(pdf);
+    expect(images.filter((size) => size === '360 120')).toHaveLength(8); // 6 sign-in + 2 handwritten signatures
+    expect(images.filter((size) => size === '240 240')).toHaveLength(1); // the QR code
+    const fontsUsed = pdfFonts(pdf);
     expect(fontsUsed).toMatch(/NotoSerifCJK/);
     expect(fontsUsed).toMatch(/NotoSansCJK/);
   }, 180_000);

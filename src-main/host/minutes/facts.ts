@@ -14,6 +14,7 @@ import type { Db } from '../db/client';
 import { getCouncil } from '../services/councils';
 import { getMeeting } from '../services/meetings';
 import { listVotes } from '../services/votes';
+import { rolesInColumn } from '../db/roles-column';
 
 export interface MeetingData {
   meeting: Meeting;
@@ -26,21 +27,12 @@ export interface MeetingData {
   votes: VoteState[];
 }
 
-const rolesOf = (roles: string): string[] => {
-  try {
-    const parsed: unknown = JSON.parse(roles);
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
-  }
-};
-
 export function gatherMeetingData(db: Db, sqlite: Database.Database, meetingId: number): MeetingData {
   const meeting = getMeeting(db, meetingId);
   const council = getCouncil(db, meeting.councilId);
   const override = sqlite.prepare('SELECT step_names FROM council_settings WHERE council_id = ?').pluck().get(meeting.councilId) as string | null | undefined;
   const members = (sqlite.prepare('SELECT name, roles FROM people WHERE council_id = ? ORDER BY id').all(meeting.councilId) as Array<{ name: string; roles: string }>)
-    .filter((person) => rolesOf(person.roles).includes('member'))
+    .filter((person) => rolesInColumn(person.roles).includes('member'))
     .map((person) => person.name);
   const attendees = (
     sqlite
@@ -50,7 +42,7 @@ export function gatherMeetingData(db: Db, sqlite: Database.Database, meetingId: 
           WHERE a.meeting_id = ? ORDER BY a.arrived_at, a.id`,
       )
       .all(meetingId) as Array<{ name: string; household: string | null; roles: string; observer: number }>
-  ).map((row) => ({ name: row.name, household: row.household, observer: Boolean(row.observer), member: rolesOf(row.roles).includes('member') }));
+  ).map((row) => ({ name: row.name, household: row.household, observer: Boolean(row.observer), member: rolesInColumn(row.roles).includes('member') }));
   const proxies = sqlite
     .prepare(
       `SELECT g.name AS grantor, h.code AS household, x.name AS holder FROM proxies pr

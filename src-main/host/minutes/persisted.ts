@@ -107,23 +107,21 @@ export class PersistedMinutes {
 
   /** Stores one update (its own transaction) and applies it to the document. Returns its seq. */
   append(update: Uint8Array, origin: string, amendmentId: number | null = null): number {
-    this.flush();
-    const seq = appendUpdate(this.sqlite, { meetingId: this.meetingId, data: update, origin, at: this.now().toISOString(), amendmentId });
-    Y.applyUpdate(this.doc, update, storageOrigin);
-    if (this.flushedVector) this.flushedVector = Y.encodeStateVector(this.doc);
-    this.lastSeq = seq;
-    if (amendmentId === null) {
-      this.waitingRows += 1;
-      this.waitingBytes += update.length;
-    }
-    this.maybeCompact();
-    return seq;
+    return this.store(update, origin, amendmentId, true);
   }
 
   /** Stores an update the document already contains (made on it directly). */
   record(update: Uint8Array, origin: string, amendmentId: number | null = null): number {
+    return this.store(update, origin, amendmentId, false);
+  }
+
+  private store(update: Uint8Array, origin: string, amendmentId: number | null, apply: boolean): number {
     this.flush();
     const seq = appendUpdate(this.sqlite, { meetingId: this.meetingId, data: update, origin, at: this.now().toISOString(), amendmentId });
+    if (apply) {
+      Y.applyUpdate(this.doc, update, storageOrigin);
+      if (this.flushedVector) this.flushedVector = Y.encodeStateVector(this.doc);
+    }
     this.lastSeq = seq;
     if (amendmentId === null) {
       this.waitingRows += 1;

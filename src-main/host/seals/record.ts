@@ -16,6 +16,7 @@ import { getMeeting } from '../services/meetings';
 import { listVotes } from '../services/votes';
 import { minutesBlocks, type MinutesBlock } from './minutes-blocks';
 import { readMinutesForSeal } from './minutes-source';
+import { rolesInColumn } from '../db/roles-column';
 
 export const recordFormat = 'courtyard-minutes/1';
 
@@ -173,15 +174,6 @@ export function attendanceRows(sqlite: Database.Database, meetingId: number): At
     .all(meetingId) as AttendanceRow[];
 }
 
-const rolesOf = (roles: string): string[] => {
-  try {
-    const parsed: unknown = JSON.parse(roles);
-    return Array.isArray(parsed) ? parsed.map(String) : [];
-  } catch {
-    return [];
-  }
-};
-
 export interface RecordInput {
   db: Db;
   sqlite: Database.Database;
@@ -205,12 +197,12 @@ export function buildRecord(input: RecordInput): SealedRecord {
   const rows = attendanceRows(sqlite, meetingId);
   const members = (
     sqlite.prepare("SELECT name, roles FROM people WHERE council_id = ? ORDER BY id").all(meeting.councilId) as Array<{ name: string; roles: string }>
-  ).filter((person) => rolesOf(person.roles).includes('member'));
+  ).filter((person) => rolesInColumn(person.roles).includes('member'));
   const entries: RecordAttendee[] = rows.map((row) => ({
     name: row.name,
     household: row.household,
     observer: Boolean(row.observer),
-    member: rolesOf(row.roles).includes('member'),
+    member: rolesInColumn(row.roles).includes('member'),
     arrivedAt: row.arrivedAt,
     leftAt: row.leftAt,
     signature: row.signature ? sha256Hex(row.signature) : null,

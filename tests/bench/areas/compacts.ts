@@ -5,16 +5,11 @@
  * data (compacts:get), the Word export with the 600-row signature table, and the blank sheet.
  * Medians; run through the real host on a temporary SQLite file.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Channel, Input, Output } from '../../../shared/api/contract';
 import { diffVersions } from '../../../shared/domain/compacts/diff';
 import { presets } from '../../../shared/domain/voting/rules';
-import { seedDemo } from '../../../src-main/host/demo/seed';
-import { createHost } from '../../../src-main/host/host';
 import { signaturePng } from '../../integration/seals-fixture';
+import { withDemoHost } from '../demo-host';
 import type { Report } from '../run';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -33,15 +28,7 @@ const phrases = ['各户垃圾分类投放', '电动自行车不进楼道', '不
 const articleText = (n: number, edit = '') => Array.from({ length: 38 }, (_, i) => phrases[(n * 3 + i) % phrases.length]).join(',') + edit + '。';
 
 export default async function compactsBench(report: Report): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'courtyard-bench-compacts-'));
-  const base = createHost({ databasePath: join(dir, 'council.sqlite'), host: 'browser' });
-  const ok = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-    const result = await base.invoke(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as Output<C>;
-  };
-  try {
-    seedDemo(base.database, new Date());
+  await withDemoHost('compacts', async (base, ok) => {
     const [council] = await ok('council:list', {});
     const councilId = council!.id;
     for (let building = 6; building <= 50; building += 1) {
@@ -97,8 +84,5 @@ export default async function compactsBench(report: Report): Promise<void> {
     report('compacts-export-600-signatures-size', size / 1024 / 1024, 'MB');
     await ok('compacts:removeSignature', { signatureId: (await ok('compacts:get', { compactId: compact.id })).signing!.signatures[0]!.id, reason: '测试' });
     report('compacts-blank-sheet', await timed(5, () => ok('compacts:blankSheet', { versionId: version.id })), 'ms');
-  } finally {
-    base.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

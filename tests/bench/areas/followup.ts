@@ -4,27 +4,14 @@
  * residents' matters and 3,000 ratings. Times the calls a screen makes: the dashboard, the tasks
  * page, and the results notice in Word for every resolution (median of 15 runs each).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Channel, Input, Output } from '../../../shared/api/contract';
 import { localDate } from '../../../shared/domain/followup/dates';
 import { presets } from '../../../shared/domain/voting/rules';
-import { seedDemo } from '../../../src-main/host/demo/seed';
-import { createHost } from '../../../src-main/host/host';
+import { withDemoHost } from '../demo-host';
 import type { Report } from '../run';
 
 export default async function followupBench(report: Report): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'courtyard-bench-followup-'));
-  const base = createHost({ databasePath: join(dir, 'council.sqlite'), host: 'browser' });
-  const ok = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-    const result = await base.invoke(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as Output<C>;
-  };
-  try {
-    seedDemo(base.database, new Date());
+  await withDemoHost('followup', async (base, ok) => {
     const councilId = 1;
     const members = (await ok('person:list', { councilId })).filter((p) => p.roles.includes('member')).slice(0, 5);
     const setupStart = performance.now();
@@ -77,8 +64,5 @@ export default async function followupBench(report: Report): Promise<void> {
     report('followup-dashboard-144-resolutions', await median(() => ok('followup:dashboard', { councilId })), 'ms');
     report('followup-tasks-page-288-tasks', await median(() => ok('followup:tasks', { councilId })), 'ms');
     report('followup-results-word-144-resolutions', await median(() => ok('followup:exportResultsNotice', { councilId, meetingId: null })), 'ms');
-  } finally {
-    base.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

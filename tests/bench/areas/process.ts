@@ -3,27 +3,14 @@
  * row, audit entry, in one transaction with synchronous=FULL) and process:get on a matter whose
  * history has grown to 400 transitions, with 2,000 audit entries already in the log (medians).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Channel, Input, Output } from '../../../shared/api/contract';
-import { seedDemo } from '../../../src-main/host/demo/seed';
-import { createHost } from '../../../src-main/host/host';
+import { withDemoHost } from '../demo-host';
 import type { Report } from '../run';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export default async function processBench(report: Report): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'courtyard-bench-process-'));
-  const host = createHost({ databasePath: join(dir, 'council.sqlite'), host: 'browser' });
-  const ok = async <C extends Channel>(channel: C, input: Input<C>): Promise<Output<C>> => {
-    const result = await host.invoke(channel, input);
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value as Output<C>;
-  };
-  try {
-    seedDemo(host.database, new Date());
+  await withDemoHost('process', async (host, ok) => {
     const agenda = (await ok('meeting:get', { meetingId: 3 })).agenda;
     const busy = agenda[0]!.id;
     const other = agenda[1]!.id;
@@ -51,8 +38,5 @@ export default async function processBench(report: Report): Promise<void> {
       if (process.history.length !== 400) throw new Error(`history ${process.history.length}`);
     }
     report('process-get-400-transitions', median(reads), 'ms');
-  } finally {
-    host.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }

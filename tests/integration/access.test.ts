@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/api/contract';
 import type { AccessOverview, JoinResult, LanOpening, WhoAmI } from '../../shared/api/contracts/access';
 import type { MinutesDocument } from '../../shared/api/contracts/minutes';
-import { minutesField } from '../../shared/collab/doc-shape';
 import { publicChannels } from '../../src-main/host/access/policy';
 import type { Council, MeetingSummary, Person } from '../../shared/api/types';
 import { httpCall, openSignal, startAccessServer, type AccessServer } from './access-fixture';
+import { typeParagraph } from './minutes-typing';
 
 async function demoIds(server: AccessServer) {
   const [council] = await server.chair<Council[]>('council:list', {});
@@ -32,20 +32,6 @@ function canConnect(host: string, port: number): Promise<boolean> {
     });
     socket.once('error', () => resolve(false));
   });
-}
-
-function typeParagraph(doc: Y.Doc, words: string): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  const fragment = doc.getXmlFragment(minutesField);
-  const index = fragment.toArray().findIndex((node) => node instanceof Y.XmlElement && node.nodeName === 'paragraph');
-  const node = fragment.get(index) as Y.XmlElement;
-  const text = (node.get(0) as Y.XmlText | null) ?? (() => {
-    const created = new Y.XmlText();
-    node.insert(0, [created]);
-    return created;
-  })();
-  text.insert(text.length, words);
-  return Y.encodeStateAsUpdate(doc, before);
 }
 
 describe('access on the LAN', () => {

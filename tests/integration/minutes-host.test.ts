@@ -8,6 +8,7 @@ import { presets } from '../../shared/domain/voting/rules';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { lockMinutes, readMinutesDoc, storedBytes, unlockMinutes } from '../../src-main/host/minutes/store';
 import { tempHost, type TempHost } from './temp-host';
+import { typeParagraph } from './minutes-typing';
 
 const b64 = (update: Uint8Array) => Buffer.from(update).toString('base64');
 
@@ -31,19 +32,6 @@ async function client(host: TempHost, meetingId: number) {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Buffer.from(opened.stateBase64, 'base64'));
   return { doc, opened };
-}
-
-function typeParagraph(doc: Y.Doc, index: number, words: string): Uint8Array {
-  const before = Y.encodeStateVector(doc);
-  const fragment = doc.getXmlFragment(minutesField);
-  const node = fragment.get(index) as Y.XmlElement;
-  const text = (node.get(0) as Y.XmlText | null) ?? (() => {
-    const created = new Y.XmlText();
-    node.insert(0, [created]);
-    return created;
-  })();
-  text.insert(text.length, words);
-  return Y.encodeStateAsUpdate(doc, before);
 }
 
 const paragraphsOf = (doc: Y.Doc): string[] =>
@@ -102,7 +90,7 @@ describe('minutes on the host', () => {
     const { host, meetingId } = await demoMeeting();
     const { doc } = await client(host, meetingId);
     const paragraphIndex = doc.getXmlFragment(minutesField).toArray().findIndex((node) => node instanceof Y.XmlElement && node.nodeName === 'paragraph');
-    const update = typeParagraph(doc, paragraphIndex, '居民一致同意加装路灯。');
+    const update = typeParagraph(doc, '居民一致同意加装路灯。', paragraphIndex);
     const first = await host.ok('minutes:push', { meetingId, updateBase64: b64(update), origin: '李秀英' });
     expect(first.seq).toBeGreaterThan(0);
     expect(await host.ok('minutes:push', { meetingId, updateBase64: b64(update), origin: '李秀英' })).toEqual({ seq: null });
@@ -117,7 +105,7 @@ describe('minutes on the host', () => {
     const { host, meetingId } = await demoMeeting();
     const { doc } = await client(host, meetingId);
     const index = doc.getXmlFragment(minutesField).toArray().findIndex((node) => node instanceof Y.XmlElement && node.nodeName === 'paragraph');
-    await host.ok('minutes:push', { meetingId, updateBase64: b64(typeParagraph(doc, index, '一句话')), origin: 'a' });
+    await host.ok('minutes:push', { meetingId, updateBase64: b64(typeParagraph(doc, '一句话', index)), origin: 'a' });
     let current = host.reopen();
     const size = () => ({ ...storedBytes(current.database.sqlite, meetingId), pageCount: current.database.sqlite.pragma('page_count', { simple: true }) });
     await current.ok('minutes:open', { meetingId });
@@ -140,7 +128,7 @@ describe('minutes on the host', () => {
     expect(!refused.ok && refused.error.message).toMatch(/已拒绝/);
     // The same sender is refused even with a good update for a while; others are not.
     const index = doc.getXmlFragment(minutesField).toArray().findIndex((node) => node instanceof Y.XmlElement && node.nodeName === 'paragraph');
-    const good = typeParagraph(doc, index, '正常的一句话');
+    const good = typeParagraph(doc, '正常的一句话', index);
     expect(await host.invoke('minutes:push', { meetingId, updateBase64: b64(good), origin: '捣乱的人' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect((await host.ok('minutes:push', { meetingId, updateBase64: b64(good), origin: '李秀英' })).seq).toBeGreaterThan(0);
     const stored = readMinutesDoc(host.database.sqlite, meetingId);
@@ -155,7 +143,7 @@ describe('minutes on the host', () => {
     const { host, meetingId, agenda, person } = await demoMeeting();
     const { doc } = await client(host, meetingId);
     const index = doc.getXmlFragment(minutesField).toArray().findIndex((node) => node instanceof Y.XmlElement && node.nodeName === 'paragraph');
-    await host.ok('minutes:push', { meetingId, updateBase64: b64(typeParagraph(doc, index, '王建国介绍了路灯方案,大家提了意见。')), origin: '李秀英' });
+    await host.ok('minutes:push', { meetingId, updateBase64: b64(typeParagraph(doc, '王建国介绍了路灯方案,大家提了意见。', index)), origin: '李秀英' });
     const written = paragraphsOf(doc);
 
     await host.ok('console:setCurrent', { meetingId, agendaItemId: agenda[0]!.id });
@@ -200,7 +188,7 @@ describe('minutes on the host', () => {
     lockMinutes(host.database.sqlite, meetingId, new Date('2026-12-05T14:00:00Z'));
     const opened = await host.ok('minutes:open', { meetingId });
     expect(opened.lockedAt).toBe('2026-12-05T14:00:00.000Z');
-    const update = typeParagraph(doc, index, '签署后偷偷改');
+    const update = typeParagraph(doc, '签署后偷偷改', index);
     const pushed = await host.invoke('minutes:push', { meetingId, updateBase64: b64(update), origin: '李秀英' });
     expect(pushed).toMatchObject({ ok: false, error: { code: 'conflict', message: '纪要已签署,不能再修改;如需更正请在签署页添加修正说明。' } });
     expect(await host.invoke('minutes:refresh', { meetingId })).toMatchObject({ ok: false, error: { code: 'conflict' } });

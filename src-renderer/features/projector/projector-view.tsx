@@ -44,6 +44,24 @@ function VoteBars({ vote }: { vote: VoteState }) {
   );
 }
 
+/** Where the meeting is in its agenda: a numbered box per matter, those before the current one ticked. */
+function AgendaProgress({ agenda, currentId }: { agenda: ReadonlyArray<{ id: number; title: string }>; currentId: number }) {
+  const { t } = useTranslation();
+  const position = agenda.findIndex((item) => item.id === currentId);
+  return (
+    <div className="projector-progress">
+      <span aria-hidden="true">{t('projector.matters')}</span>
+      <ol aria-label={t('projector.progress', { n: position + 1, total: agenda.length })}>
+        {agenda.map((item, index) => (
+          <li key={item.id} className={index < position ? 'past' : index === position ? 'current' : undefined} title={item.title}>
+            {index + 1}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
 /**
  * What the room sees on the wall: dark, high contrast, letters readable from the
  * back of a courtyard. Follows the console live through the host's change events.
@@ -68,6 +86,7 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
   const matter = meeting.data?.agenda.find((item) => item.id === consoleState.data?.currentAgendaItemId);
   const speaking = consoleState.data?.speakers.find((s) => s.status === 'speaking');
   const waiting = consoleState.data?.speakers.filter((s) => s.status === 'waiting') ?? [];
+  const nextMatter = matter && meeting.data ? meeting.data.agenda[meeting.data.agenda.indexOf(matter) + 1] : undefined;
 
   if (consoleState.data?.screen === 'blank') return <div className="projector projector-blank" aria-label={t('projector.blankTitle')} />;
   if (consoleState.data?.screen === 'break') {
@@ -117,7 +136,10 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
         </section>
       ) : matter ? (
         <section className="projector-matter" aria-label={t('console.on', { title: matter.title })}>
-          <h2>{matter.title}</h2>
+          <div className="projector-matter-head">
+            <h2>{matter.title}</h2>
+            <AgendaProgress agenda={meeting.data.agenda} currentId={matter.id} />
+          </div>
           <ol className="projector-steps" aria-label={t('process.steps')}>
             {steps.map((step, index) => (
               <li
@@ -141,6 +163,11 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
           {waiting.length > 0 && (
             <p className="projector-queue" aria-label={t('projector.waiting')}>
               {t('projector.waiting')}:{waiting.map((s) => s.name).join('、')}
+            </p>
+          )}
+          {nextMatter && (
+            <p className="projector-next">
+              {t('projector.nextMatter')}:{nextMatter.title}
             </p>
           )}
         </section>

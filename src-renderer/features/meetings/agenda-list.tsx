@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Meeting } from '../../../shared/api/types';
 import { processTemplates, type ProcessTemplateId } from '../../../shared/domain/process-templates';
+import { useQuery } from '../../api/use-query';
 import { call } from '../../api/client';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -25,7 +26,9 @@ function moved<T>(items: readonly T[], from: number, to: number): T[] {
  */
 export function AgendaList({ meeting, processTemplate, onChanged }: AgendaListProps) {
   const { t } = useTranslation();
-  const steps = processTemplates[processTemplate].steps;
+  // The council's own step names where it renamed them (settings), else its template's.
+  const settings = useQuery('process:settings', { councilId: meeting.councilId });
+  const steps = settings.data?.effectiveSteps ?? processTemplates[processTemplate].steps;
   const [dragFrom, setDragFrom] = useState<number | null>(null);
   const [editing, setEditing] = useState<AgendaItem | null>(null);
   const [removing, setRemoving] = useState<AgendaItem | null>(null);

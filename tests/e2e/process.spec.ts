@@ -53,9 +53,14 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await expect(projector.getByRole('timer')).toContainText('何兆品', { timeout: 1000 });
   await expect(projector.getByLabel('等待发言')).toContainText('张桂兰', { timeout: 1000 });
 
+  // The agenda's progress stays in view beside the matter, with the next matter named.
+  await expect(projector.getByRole('list', { name: '议程进度:第 1 项,共 4 项' }).getByRole('listitem')).toHaveCount(4);
+  await expect(projector.locator('.projector-progress li.current')).toHaveText('1');
+  await expect(projector.locator('.projector-next')).toHaveText('下一项:增设电动车集中充电桩');
+
   // Readable from the back of the courtyard: every line of text on the projector is at least 48 px at 1920×1080.
   const smallest = await projector.evaluate(
-    "(() => { const sizes = [...document.querySelectorAll('.projector h1, .projector h2, .projector-steps li, .projector-speaker span, .projector-queue, .projector-quorum')].map((e) => parseFloat(getComputedStyle(e).fontSize)); return sizes.length >= 10 ? Math.min(...sizes) : 0; })()",
+    "(() => { const sizes = [...document.querySelectorAll('.projector h1, .projector h2, .projector-steps li, .projector-speaker span, .projector-queue, .projector-quorum, .projector-progress, .projector-progress li, .projector-next')].map((e) => parseFloat(getComputedStyle(e).fontSize)); return sizes.length >= 16 ? Math.min(...sizes) : 0; })()",
   );
   expect(smallest).toBeGreaterThanOrEqual(48);
   await chair.screenshot({ path: `${screens}/console-1920x1080.png` });

@@ -139,9 +139,11 @@ export function SignPage({ council, meetingId }: { council: Council; meetingId: 
             })}
           </div>
           {data.seals.length === 0 && (
-            <button type="button" onClick={() => void exportWord(null)} disabled={busy !== null}>
-              {t('seals.exportDraft')}
-            </button>
+            <p className="seal-draft">
+              <button type="button" onClick={() => void exportWord(null)} disabled={busy !== null}>
+                {t('seals.exportDraft')}
+              </button>
+            </p>
           )}
         </>
       )}

@@ -183,6 +183,8 @@ export const contract = {
     z.object({ agendaItemId: id, title: requiredText(80, '议题名称'), text: text(4000, '议题内容').default('') }),
     returns<Meeting>(),
   ),
+  /** The proposal as amended in the meeting; empty text goes back to the proposal as tabled. */
+  'agenda:amend': mutation(z.object({ agendaItemId: id, text: text(4000, '修改后的议案') }), returns<Meeting>()),
   'agenda:remove': mutation(z.object({ agendaItemId: id }), returns<Meeting>()),
   'agenda:reorder': mutation(
     z.object({ meetingId: id, orderedIds: z.array(id).min(1).max(200) }),

@@ -44,6 +44,8 @@ export interface AgendaItem {
   position: number;
   title: string;
   text: string;
+  /** The proposal as amended in the meeting; null while it stands as tabled. */
+  amendedText: string | null;
   stepIndex: number;
 }
 

@@ -17,6 +17,7 @@ import { createCouncil, listCouncils, updateCouncil } from './services/councils'
 import { createHousehold, deleteHousehold, listHouseholds, updateHousehold } from './services/households';
 import {
   addAgendaItem,
+  amendAgendaItem,
   createMeeting,
   deleteMeeting,
   getMeeting,
@@ -114,6 +115,7 @@ export function createHandlers(context: HandlerContext): Handlers {
 
     'agenda:add': (input) => tx(() => addAgendaItem(db, input)),
     'agenda:update': (input) => tx(() => updateAgendaItem(db, input)),
+    'agenda:amend': (input) => tx(() => amendAgendaItem(db, input, now())),
     'agenda:remove': ({ agendaItemId }) => tx(() => removeAgendaItem(db, agendaItemId)),
     'agenda:reorder': (input) => tx(() => reorderAgenda(db, input)),
 

@@ -53,6 +53,20 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await expect(projector.getByRole('timer')).toContainText('何兆品', { timeout: 1000 });
   await expect(projector.getByLabel('等待发言')).toContainText('张桂兰', { timeout: 1000 });
 
+  // The speaker's points and the proposal as amended in the discussion, both kept by the host.
+  await chair.getByRole('textbox', { name: '何兆品 的发言要点' }).fill('先修排水再铺地面');
+  await chair.getByRole('textbox', { name: '何兆品 的发言要点' }).blur();
+  await chair.getByText('议案文本').click();
+  const amended = chair.getByRole('textbox', { name: '会上修改后的议案' });
+  await amended.fill('小广场先修排水,再用透水砖重新铺装,费用从公共收益中支出。');
+  await chair.getByRole('button', { name: '保存修改后的议案' }).click();
+  await expect(chair.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  await expect(chair.locator('.proposal summary')).toContainText('会上已修改');
+  await expect
+    .poll(async () => (await api<{ agenda: Array<{ amendedText: string | null }> }>(request, 'meeting:get', { meetingId: 3 })).agenda[0]!.amendedText)
+    .toBe('小广场先修排水,再用透水砖重新铺装,费用从公共收益中支出。');
+  await expect.poll(async () => (await api<{ speakers: Array<{ note: string }> }>(request, 'console:get', { meetingId: 3 })).speakers[0]!.note).toBe('先修排水再铺地面');
+
   // The agenda's progress stays in view beside the matter, with the next matter named.
   await expect(projector.getByRole('list', { name: '议程进度:第 1 项,共 4 项' }).getByRole('listitem')).toHaveCount(4);
   await expect(projector.locator('.projector-progress li.current')).toHaveText('1');

@@ -44,8 +44,8 @@ const data = (partial: Partial<MeetingData> = {}): MeetingData => ({
     secretaryName: '李秀英',
     agendaCount: 2,
     agenda: [
-      { id: 11, meetingId: 3, position: 1, title: '加装路灯', text: '三号楼前太暗。', stepIndex: 4 },
-      { id: 12, meetingId: 3, position: 2, title: '楼道堆物', text: '', stepIndex: 3 },
+      { id: 11, meetingId: 3, position: 1, title: '加装路灯', text: '三号楼前太暗。', amendedText: '三号楼前太暗,加装两盏太阳能路灯。', stepIndex: 4 },
+      { id: 12, meetingId: 3, position: 2, title: '楼道堆物', text: '', amendedText: null, stepIndex: 3 },
     ],
   },
   stepNames: ['收集议题', '审议议题', '公示通知', '协商讨论', '表决决议', '落实公示'],
@@ -113,24 +113,25 @@ describe('generated blocks of the minutes', () => {
     expect(light!.heading).toBe('议题一:加装路灯');
     expect(light!.section).toBe('matter:11');
     const parts = light!.block.parts!;
-    expect(parts.map((part) => part.caption)).toEqual(['议题内容', '发言', '表决:加装路灯']);
-    expect(parts[1]!.table!.rows).toEqual([['何兆品', '2-1-302', '建议', '用太阳能灯']]);
-    expect(Object.fromEntries(parts[2]!.pairs!)).toMatchObject({ 表决方式: '举手表决', 同意: '3 人', 反对: '1 人', 弃权: '0 人', 表决结果: '通过' });
-    expect(parts[2]!.notes).toEqual(['本次为重新表决,原因:票数录错', explanation]);
+    expect(parts.map((part) => part.caption)).toEqual(['议题内容', '会上修改后的议案', '发言', '表决:加装路灯']);
+    expect(parts[1]!.notes).toEqual(['三号楼前太暗,加装两盏太阳能路灯。']);
+    expect(parts[2]!.table!.rows).toEqual([['何兆品', '2-1-302', '建议', '用太阳能灯']]);
+    expect(Object.fromEntries(parts[3]!.pairs!)).toMatchObject({ 表决方式: '举手表决', 同意: '3 人', 反对: '1 人', 弃权: '0 人', 表决结果: '通过' });
+    expect(parts[3]!.notes).toEqual(['本次为重新表决,原因:票数录错', explanation]);
     expect(clutter!.heading).toBe('议题二:楼道堆物');
     expect(clutter!.block.parts).toEqual([{ caption: '表决', notes: ['本议题没有表决。'] }]);
   });
 
   it('an open vote says so; owners by area show the area', () => {
     const open = vote({ status: 'open', outcome: null, lockedAt: null });
-    expect(Object.fromEntries(factsSections(data({ votes: [open] })).matters[0]!.block.parts![2]!.pairs!).表决结果).toBe('表决进行中');
+    expect(Object.fromEntries(factsSections(data({ votes: [open] })).matters[0]!.block.parts!.find((part) => part.pairs)!.pairs!).表决结果).toBe('表决进行中');
     const owners = vote({
       mode: 'roll_call',
       voterBasis: 'owners',
       rule: presets['owners-ordinary-matter'],
       totals: { for: { headcount: 2, areaCenti: 17_050 }, against: { headcount: 1, areaCenti: 8_000 }, abstain: { headcount: 0, areaCenti: 0 }, blank: { headcount: 0, areaCenti: 0 } },
     });
-    const pairs = Object.fromEntries(factsSections(data({ votes: [owners] })).matters[0]!.block.parts![2]!.pairs!);
+    const pairs = Object.fromEntries(factsSections(data({ votes: [owners] })).matters[0]!.block.parts!.find((part) => part.pairs)!.pairs!);
     expect(pairs.同意).toBe('2 户(面积 170.50㎡)');
   });
 

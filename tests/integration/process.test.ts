@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { minutesField } from '../../shared/collab/doc-shape';
 import { presets } from '../../shared/domain/voting/rules';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { startBrowserHost } from '../../src-main/host/server';
@@ -109,6 +111,43 @@ describe('the step machine on stored matters', () => {
     await host.ok('vote:close', { voteId: again.id });
     await host.ok('vote:lock', { voteId: again.id });
     expect((await host.ok('process:get', { agendaItemId: item.id })).history.filter((h) => h.action === 'lock')).toHaveLength(1);
+  });
+
+  it('the proposal is amended in the meeting (recorded, in the minutes), taken back, and frozen once the result is locked', async () => {
+    const { host, meetingId, agenda, person } = await demo();
+    const item = agenda[1]!;
+    const amended = '在 3 栋和 5 栋之间建 12 个充电桩,费用由公共收益支出。';
+    let meeting = await host.ok('agenda:amend', { agendaItemId: item.id, text: `  ${amended}\n` });
+    expect(meeting.agenda[1]).toMatchObject({ text: item.text, amendedText: amended });
+    // The same wording again changes nothing and records nothing.
+    await host.ok('agenda:amend', { agendaItemId: item.id, text: amended });
+    const amendments = () =>
+      (host.database.sqlite.prepare("SELECT payload FROM audit_log WHERE kind = 'agenda.amend' ORDER BY seq").pluck().all() as string[]).map((p) => JSON.parse(p) as { before: string | null; after: string | null });
+    expect(amendments()).toEqual([expect.objectContaining({ agendaItemId: item.id, before: null, after: amended })]);
+
+    // The minutes' generated block for the matter carries the amended wording.
+    await host.ok('minutes:open', { meetingId });
+    await host.ok('minutes:refresh', { meetingId });
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Buffer.from((await host.ok('minutes:open', { meetingId })).stateBase64, 'base64'));
+    expect(copy.getXmlFragment(minutesField).toString()).toContain(amended);
+
+    // Empty text (or the tabled text) takes the amendment back.
+    meeting = await host.ok('agenda:amend', { agendaItemId: item.id, text: item.text });
+    expect(meeting.agenda[1]!.amendedText).toBeNull();
+    await host.ok('agenda:amend', { agendaItemId: item.id, text: amended });
+
+    for (const name of ['王建国', '李秀英', '何兆品']) await host.ok('attendance:checkIn', { meetingId, personId: person(name).id });
+    const vote = await host.ok('vote:open', { meetingId, agendaItemId: item.id, title: item.title, mode: 'hands', rule: presets['council-majority'] });
+    await host.ok('vote:enterCounts', { voteId: vote.id, for: 3, against: 0, abstain: 0 });
+    await host.ok('vote:close', { voteId: vote.id });
+    await host.ok('vote:lock', { voteId: vote.id });
+    expect(await host.invoke('agenda:amend', { agendaItemId: item.id, text: '锁定后再改' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `议题“${item.title}”的表决结果已经锁定,议案不能再修改。` },
+    });
+    expect((await host.ok('meeting:get', { meetingId })).agenda[1]!.amendedText).toBe(amended);
+    expect(amendments()).toHaveLength(3);
   });
 
   it('refuses a vote on a matter still being vetted', async () => {

@@ -102,6 +102,8 @@ export const agendaItems = sqliteTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     text: text('text').notNull().default(''),
+    /** The proposal as amended in the meeting (the console's 修改后的议案); null while unchanged. */
+    amendedText: text('amended_text'),
     stepIndex: integer('step_index').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

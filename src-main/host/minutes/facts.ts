@@ -166,6 +166,7 @@ export function factsSections(data: MeetingData): FactsLayout {
   const matters = meeting.agenda.map((item, index) => {
     const parts: FactsBlock[] = [];
     if (item.text.trim()) parts.push({ caption: '议题内容', notes: [item.text.trim()] });
+    if (item.amendedText) parts.push({ caption: '会上修改后的议案', notes: [item.amendedText] });
     const heard = data.speakers.filter((speaker) => speaker.agendaItemId === item.id);
     if (heard.length) {
       parts.push({

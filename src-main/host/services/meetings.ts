@@ -4,6 +4,8 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Meeting, MeetingSummary } from '../../../shared/api/types';
 import type { Db } from '../db/client';
 import { agendaItems, attendance, meetings, people, votes } from '../db/schema';
+import { matterLocks } from '../db/schema-process';
+import { appendAudit } from '../audit/audit-log';
 import { HostError, notFound } from '../errors';
 import { getCouncil } from './councils';
 
@@ -63,6 +65,7 @@ export function getMeeting(db: Db, meetingId: number): Meeting {
       position: item.position,
       title: item.title,
       text: item.text,
+      amendedText: item.amendedText,
       stepIndex: item.stepIndex,
     }));
   return { ...toSummary(row), agenda };
@@ -127,6 +130,27 @@ export function updateAgendaItem(db: Db, input: ParsedInput<'agenda:update'>): M
     .set({ title: input.title, text: input.text, updatedAt: new Date().toISOString() })
     .where(eq(agendaItems.id, item.id))
     .run();
+  return getMeeting(db, item.meetingId);
+}
+
+/**
+ * Records the proposal as amended in the meeting (or, with empty text, takes the amendment back).
+ * Refused once the matter's result is locked: what was voted on stays what it was.
+ */
+export function amendAgendaItem(db: Db, input: ParsedInput<'agenda:amend'>, at: Date): Meeting {
+  const item = agendaItem(db, input.agendaItemId);
+  if (db.select().from(matterLocks).where(eq(matterLocks.agendaItemId, item.id)).get()) {
+    throw new HostError('conflict', `议题“${item.title}”的表决结果已经锁定,议案不能再修改。`);
+  }
+  const amended = input.text.trim() === '' || input.text.trim() === item.text.trim() ? null : input.text.trim();
+  if (amended === (item.amendedText ?? null)) return getMeeting(db, item.meetingId);
+  db.update(agendaItems).set({ amendedText: amended, updatedAt: at.toISOString() }).where(eq(agendaItems.id, item.id)).run();
+  appendAudit(db, {
+    kind: 'agenda.amend',
+    meetingId: item.meetingId,
+    at: at.toISOString(),
+    payload: { agendaItemId: item.id, title: item.title, before: item.amendedText ?? null, after: amended },
+  });
   return getMeeting(db, item.meetingId);
 }
 

@@ -10,6 +10,7 @@ import { PersonPicker } from '../../components/person-picker';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import { KeyLegend } from './key-legend';
 import { StepPanel, useMatterProcess } from './step-panel';
+import { ProposalPanel } from './proposal-panel';
 import { PageTitle } from '../../components/page-title';
 
 const views = ['for', 'against', 'suggestion'] as const;
@@ -127,6 +128,15 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
         <div className="panel">
           <h2>{current ? t('console.on', { title: current.title }) : t('agenda.none')}</h2>
           {current && <StepPanel controls={matter} people={people.data ?? []} />}
+          {current && (
+            <ProposalPanel
+              item={current}
+              onDone={(message) => {
+                setError(message);
+                meeting.reload();
+              }}
+            />
+          )}
           <div className={left !== null && left <= 30 ? 'console-timer warning' : 'console-timer'} role="timer" aria-label={t('console.timer')}>
             {speaking ? `${speaking.name} · ${formatSeconds(left ?? 0)}` : t('console.nobodySpeaking')}
           </div>
@@ -162,6 +172,17 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
                   {t(`console.views.${view}`)}
                 </button>
               ))}
+              <input
+                key={speaking.id}
+                type="text"
+                maxLength={200}
+                aria-label={t('console.note', { name: speaking.name })}
+                placeholder={t('console.notePlaceholder')}
+                defaultValue={speaking.note}
+                onBlur={(event) => {
+                  if (event.target.value !== speaking.note) void run(call('speaker:note', { speakerId: speaking.id, view: speaking.view, note: event.target.value }));
+                }}
+              />
             </div>
           )}
           <h3>{t('console.queue')}</h3>

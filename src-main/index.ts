@@ -10,6 +10,7 @@ import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { setupSecurity } from './security';
 import { createMainWindow, focusMainWindow, setupProjector } from './windows';
+import { setupSaveFile } from './save-file';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -65,6 +66,7 @@ function start(): void {
   setupMenu();
   setupIpc(host);
   setupProjector(host);
+  setupSaveFile();
   createMainWindow();
 }
 

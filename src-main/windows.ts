@@ -209,7 +209,8 @@ export function openProjectorForConsole(): void {
   if (meetingId !== null) openProjectorWindow(meetingId);
 }
 
-function trusted(event: IpcMainInvokeEvent): boolean {
+/** A call from the top frame of one of our windows showing our own page. */
+export function trusted(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isOurWindow(event.sender.id) && isOurPageUrl(frame.url);
 }

@@ -31,4 +31,11 @@ contextBridge.exposeInMainWorld(bridgeKey, {
   async openProjector(meetingId: number): Promise<{ display: 'external' | 'primary' }> {
     return (await ipcRenderer.invoke(shellChannels.openProjector, meetingId)) as { display: 'external' | 'primary' };
   },
+  async saveFile(file: { fileName: string; mimeType: string; dataBase64: string }): Promise<{ saved: boolean; path: string | null }> {
+    const result = (await ipcRenderer.invoke(shellChannels.saveFile, { fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.dataBase64 })) as {
+      saved: boolean;
+      path: string | null;
+    } | null;
+    return result ?? { saved: false, path: null };
+  },
 } satisfies CourtyardBridge);

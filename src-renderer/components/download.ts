@@ -1,3 +1,4 @@
+import { bridgeKey } from '../../shared/api/bridge';
 import type { FilePayload } from '../../shared/api/types';
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
@@ -14,8 +15,16 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Hands a file from the host to the user as a download (the desktop app gets a save dialog later). */
-export function downloadFile(file: FilePayload): void {
+/**
+ * Hands a file from the host to the user: in the desktop app the system's save dialog (the user
+ * chooses the folder), in a browser a download under the file's Chinese name.
+ */
+export async function downloadFile(file: FilePayload): Promise<void> {
+  const shell = window[bridgeKey]?.saveFile;
+  if (shell) {
+    await shell({ fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.dataBase64 });
+    return;
+  }
   const url = URL.createObjectURL(new Blob([base64ToBytes(file.dataBase64)], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { a4Section, body, chineseDocument, heading1, packDocx, table, title } from '../../src-main/host/exports/docx-style';
-import { safeFileName } from '../../src-main/host/exports/file-name';
+import { dirname, join } from 'node:path';
+import { proposedSavePath, safeFileName } from '../../src-main/host/exports/file-name';
 
 describe('safeFileName', () => {
   it('keeps the Chinese title and date', () => {
@@ -16,6 +17,20 @@ describe('safeFileName', () => {
   it('never returns an empty or device name', () => {
     expect(safeFileName(['///'], 'docx')).toBe('导出.docx');
     expect(safeFileName(['CON'], 'pdf')).toBe('导出 CON.pdf');
+  });
+});
+
+describe('proposedSavePath (the desktop save dialog)', () => {
+  const folder = join('/home', '居委会', '文档');
+  it('puts the Chinese name in the chosen folder', () => {
+    expect(proposedSavePath(folder, '院落议事会(12 月) 2026-12-05 会议记录.docx')).toBe(join(folder, '院落议事会(12 月) 2026-12-05 会议记录.docx'));
+  });
+  it('never leaves the folder, whatever the name says', () => {
+    for (const name of ['../../etc/passwd.docx', '..\\..\\Windows\\system.ini', '/etc/cron.d/x.docx', '..', '', 'CON.docx', 'a\u0000b.docx']) {
+      const path = proposedSavePath(folder, name);
+      expect(dirname(path)).toBe(folder);
+      expect(path.slice(folder.length + 1)).not.toMatch(/^\.|[\\/\u0000]/);
+    }
   });
 });
 

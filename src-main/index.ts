@@ -6,6 +6,7 @@ import { app, dialog } from 'electron';
 import { join } from 'node:path';
 import { createHost, type Host } from './host/host';
 import { databaseFileName, defaultUserDataDir } from './host/paths';
+import { describeBackup, openOrRecover } from './host/backup/open-or-recover';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { setupSecurity } from './security';
@@ -41,13 +42,35 @@ function cannotOpenText(databasePath: string): string {
 
 function openHost(): Host | null {
   const databasePath = join(app.getPath('userData'), databaseFileName);
-  try {
-    return createHost({
+  const open = () =>
+    createHost({
       databasePath,
       migrationsFolder: join(app.getAppPath(), 'src-main/host/db/migrations'),
       host: 'desktop',
       version: app.getVersion(),
     });
+  try {
+    // A damaged file: the newest sound backup is offered; the damaged file is kept aside, never overwritten.
+    const outcome = openOrRecover(databasePath, open, (damage, backup) => {
+      const choice = dialog.showMessageBoxSync({
+        type: 'warning',
+        title: '数据文件已损坏',
+        message: damage.message,
+        detail: `可以从${describeBackup(backup)}恢复。恢复后,损坏的文件会改名保留在原文件夹,不会被删除或覆盖;备份之后的改动需要重新录入。`,
+        buttons: ['从这份备份恢复', '退出'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      return choice === 0;
+    });
+    if (outcome.kind === 'opened' || outcome.kind === 'restored') return outcome.host;
+    dialog.showErrorBox(
+      '院落议事没有打开',
+      outcome.kind === 'no-backup'
+        ? `${outcome.damage.message}\n\n没有找到完好的备份。文件原样保留,没有改动;请联系管理员。`
+        : `${outcome.damage.message}\n\n文件原样保留,没有改动。需要时请重新打开院落议事,选择从备份恢复。`,
+    );
+    return null;
   } catch (error) {
     console.error(`院落议事: 无法打开数据库 ${databasePath} (${messageOf(error)})`);
     dialog.showErrorBox('院落议事无法启动', isNativeModuleMismatch(error) ? componentMismatchText : cannotOpenText(databasePath));

@@ -1,0 +1,68 @@
+/**
+ * The desktop app's start on a damaged database (no recovery page there): the newest sound
+ * backup is offered; yes restores it and keeps the damaged file; no and "no backup" touch nothing.
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { describeBackup, openOrRecover } from '../../src-main/host/backup/open-or-recover';
+import { createHost } from '../../src-main/host/host';
+import { tempHost } from './temp-host';
+
+describe('desktop start on a damaged database', () => {
+  it('offers the newest sound backup; yes restores it, keeps the damaged file aside and opens', async () => {
+    const host = tempHost();
+    await host.ok('council:create', { name: '平安小区院落议事会' });
+    await host.ok('backup:create', {});
+    host.close();
+    writeFileSync(host.databasePath, 'not a database '.repeat(300));
+    const garbage = readFileSync(host.databasePath);
+
+    let offered = '';
+    const outcome = openOrRecover(
+      host.databasePath,
+      () => createHost({ databasePath: host.databasePath, host: 'desktop' }),
+      (damage, backup) => {
+        offered = `${damage.message} ${describeBackup(backup)}`;
+        return true;
+      },
+    );
+    expect(outcome.kind).toBe('restored');
+    expect(offered).toMatch(/已损坏.*\d{4}-\d{2}-\d{2} \d{2}:\d{2} 的手动备份/);
+    if (outcome.kind !== 'restored') throw new Error(outcome.kind);
+    expect(await outcome.host.invoke('council:list', {})).toMatchObject({ ok: true, value: [{ name: '平安小区院落议事会' }] });
+    outcome.host.close();
+    expect(readFileSync(outcome.keptAs)).toEqual(garbage);
+  });
+
+  it('no: nothing is touched and the app can say so', async () => {
+    const host = tempHost();
+    host.close();
+    writeFileSync(host.databasePath, 'garbage');
+    const outcome = openOrRecover(host.databasePath, () => createHost({ databasePath: host.databasePath, host: 'desktop' }), () => false);
+    expect(outcome.kind).toBe('declined');
+    expect(readFileSync(host.databasePath, 'utf8')).toBe('garbage');
+    expect(readdirSync(host.dir).some((name) => name.includes('.damaged-'))).toBe(false);
+  });
+
+  it('without a sound backup it is not asked, and the file stays as it is', () => {
+    const host = tempHost();
+    host.close();
+    const backups = join(host.dir, 'backups');
+    for (const name of readdirSync(backups)) writeFileSync(join(backups, name), 'broken backup');
+    writeFileSync(host.databasePath, 'garbage');
+    let asked = false;
+    const outcome = openOrRecover(host.databasePath, () => createHost({ databasePath: host.databasePath, host: 'desktop' }), () => (asked = true));
+    expect(outcome.kind).toBe('no-backup');
+    expect(asked).toBe(false);
+    expect(readFileSync(host.databasePath, 'utf8')).toBe('garbage');
+  });
+
+  it('a sound database simply opens', () => {
+    const host = tempHost();
+    host.close();
+    const outcome = openOrRecover(host.databasePath, () => createHost({ databasePath: host.databasePath, host: 'desktop' }), () => true);
+    expect(outcome.kind).toBe('opened');
+    if (outcome.kind === 'opened') outcome.host.close();
+  });
+});

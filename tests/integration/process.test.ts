@@ -147,6 +147,9 @@ describe('the step machine on stored matters', () => {
       error: { code: 'conflict', message: `议题“${item.title}”的表决结果已经锁定,议案不能再修改。` },
     });
     expect((await host.ok('meeting:get', { meetingId })).agenda[1]!.amendedText).toBe(amended);
+    // Nor can the tabled text or the title be changed behind the vote.
+    expect(await host.invoke('agenda:update', { agendaItemId: item.id, title: item.title, text: '改过的原议案' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await host.ok('meeting:get', { meetingId })).agenda[1]!.text).toBe(item.text);
     expect(amendments()).toHaveLength(3);
   });
 

@@ -126,6 +126,10 @@ export function addAgendaItem(db: Db, input: ParsedInput<'agenda:add'>): Meeting
 
 export function updateAgendaItem(db: Db, input: ParsedInput<'agenda:update'>): Meeting {
   const item = agendaItem(db, input.agendaItemId);
+  const changed = input.title !== item.title || input.text !== item.text;
+  if (changed && db.select().from(matterLocks).where(eq(matterLocks.agendaItemId, item.id)).get()) {
+    throw new HostError('conflict', `议题“${item.title}”的表决结果已经锁定,议题名称和内容不能再修改。`);
+  }
   db.update(agendaItems)
     .set({ title: input.title, text: input.text, updatedAt: new Date().toISOString() })
     .where(eq(agendaItems.id, item.id))

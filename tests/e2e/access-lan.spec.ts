@@ -9,28 +9,18 @@
  *
  * Run from anywhere else, this file runs itself again in such a namespace.
  */
-import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
+import { rerunInside } from './netns/rerun-inside';
+import { webrtcChromium } from './netns/webrtc-chromium';
 
-const specFile = 'tests/e2e/access-lan.spec.ts';
 const lanAddress = '10.77.0.1';
 
-if (process.env.COURTYARD_NETNS !== 'lan') {
-  test('joining over the LAN works in browsers (run in a namespace with a private LAN)', () => {
-    test.setTimeout(600_000);
-    const run = spawnSync('sh', ['tests/e2e/netns/run-in-lan-netns.sh', 'node_modules/.bin/playwright', 'test', specFile], {
-      encoding: 'utf8',
-      timeout: 580_000,
-    });
-    const output = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
-    console.log(output);
-    expect(run.status, output).toBe(0);
-  });
-} else {
-  defineLanTests();
-}
+rerunInside(
+  { title: 'joining over the LAN works in browsers (run in a namespace with a private LAN)', script: 'run-in-lan-netns.sh', specFile: 'tests/e2e/access-lan.spec.ts' },
+  defineLanTests,
+);
 
 /** Whether anything answers on the LAN address at this port (the chair's LAN listener). */
 function lanAnswers(port: number): Promise<boolean> {
@@ -69,20 +59,9 @@ async function callFromPage(page: Page, channel: string, input: unknown): Promis
 }
 
 function defineLanTests() {
-  test.use({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // The WebRTC flags of the platform notes, for the minutes written from a phone.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--allow-loopback-in-peer-connection', '--use-fake-ui-for-media-stream'],
-    },
-  });
-  let host: HostProcess;
-  test.beforeEach(async () => {
-    host = await startHost(tempDatabasePath(), { demo: true });
-  });
-  test.afterEach(async () => {
-    await host.stop();
-  });
+  // The WebRTC flags of the platform notes, for the minutes written from a phone.
+  test.use({ launchOptions: webrtcChromium });
+  const host = demoHostPerTest();
 
   test('door volunteer and viewer join by code, can do only their part, the chair removes one and closes joining', async ({ browser }) => {
     test.setTimeout(180_000);

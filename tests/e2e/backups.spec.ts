@@ -5,15 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = demoHostPerTest();
 
 test('back up, change, restore with confirmation and restore back; archive exported and imported as a second council', async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,13 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = demoHostPerTest();
 
 async function openCheckIn(page: Page) {
   await page.goto(`${host.url}#/meetings`);

@@ -1,39 +1,26 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-async function api<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.url}api/call/${channel}`, { data: { input } });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value;
-}
+const host = demoHostPerTest();
 
 /** At meeting 3 the council votes on two matters by show of hands: the first fails, the second passes. */
 async function voteAtMeeting(request: APIRequestContext): Promise<{ passed: string; failed: string }> {
-  const [council] = await api<Array<{ id: number }>>(request, 'council:list', {});
-  const meeting = (await api<Array<{ id: number; status: string }>>(request, 'meeting:list', { councilId: council!.id })).find((m) => m.status === 'planned')!;
-  const people = await api<Array<{ id: number; name: string }>>(request, 'person:list', { councilId: council!.id });
-  for (const name of ['王建国', '李秀英', '何兆品', '张桂兰']) await api(request, 'attendance:checkIn', { meetingId: meeting.id, personId: people.find((p) => p.name === name)!.id });
-  const { agenda } = await api<{ agenda: Array<{ id: number; title: string }> }>(request, 'meeting:get', { meetingId: meeting.id });
+  const [council] = await host.api<Array<{ id: number }>>(request, 'council:list', {});
+  const meeting = (await host.api<Array<{ id: number; status: string }>>(request, 'meeting:list', { councilId: council!.id })).find((m) => m.status === 'planned')!;
+  const people = await host.api<Array<{ id: number; name: string }>>(request, 'person:list', { councilId: council!.id });
+  for (const name of ['王建国', '李秀英', '何兆品', '张桂兰']) await host.api(request, 'attendance:checkIn', { meetingId: meeting.id, personId: people.find((p) => p.name === name)!.id });
+  const { agenda } = await host.api<{ agenda: Array<{ id: number; title: string }> }>(request, 'meeting:get', { meetingId: meeting.id });
   const rule = { id: 'council-majority', name: '议事会过半数表决', legalBasis: null, voterBasis: 'members', quorum: null, threshold: { base: 'present', bound: { ratio: { numerator: 1, denominator: 2 }, inclusive: false }, measure: 'headcount' }, abstentions: 'not-cast', blankBallots: 'not-cast', tie: 'fails' };
   for (const [item, counts] of [
     [agenda[0]!, { for: 1, against: 3, abstain: 0 }],
     [agenda[1]!, { for: 4, against: 0, abstain: 0 }],
   ] as const) {
-    const vote = await api<{ id: number }>(request, 'vote:open', { meetingId: meeting.id, agendaItemId: item.id, title: item.title, mode: 'hands', rule });
-    await api(request, 'vote:enterCounts', { voteId: vote.id, ...counts });
-    await api(request, 'vote:close', { voteId: vote.id });
-    await api(request, 'vote:lock', { voteId: vote.id });
+    const vote = await host.api<{ id: number }>(request, 'vote:open', { meetingId: meeting.id, agendaItemId: item.id, title: item.title, mode: 'hands', rule });
+    await host.api(request, 'vote:enterCounts', { voteId: vote.id, ...counts });
+    await host.api(request, 'vote:close', { voteId: vote.id });
+    await host.api(request, 'vote:lock', { voteId: vote.id });
   }
   return { failed: agenda[0]!.title, passed: agenda[1]!.title };
 }

@@ -2,22 +2,9 @@ import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { presets } from '../../shared/domain/voting/rules';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-async function api<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.url}api/call/${channel}`, { data: { input } });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value;
-}
+const host = demoHostPerTest();
 
 /** FOLLOWUP_SCREENSHOTS=1 keeps pictures of each screen in test-results/ for a person to look at. */
 async function snap(page: Page, name: string) {
@@ -31,22 +18,22 @@ const localDate = (offsetDays: number) => {
 
 /** The meeting held: five members in the room pass the first matter by a show of hands; residents raised three matters. */
 async function holdMeeting(request: APIRequestContext) {
-  const meeting = await api<{ id: number; agenda: Array<{ id: number; title: string }> }>(request, 'meeting:get', { meetingId: 3 });
-  const people = await api<Array<{ id: number; roles: string[] }>>(request, 'person:list', { councilId: 1 });
+  const meeting = await host.api<{ id: number; agenda: Array<{ id: number; title: string }> }>(request, 'meeting:get', { meetingId: 3 });
+  const people = await host.api<Array<{ id: number; roles: string[] }>>(request, 'person:list', { councilId: 1 });
   for (const member of people.filter((p) => p.roles.includes('member')).slice(0, 5)) {
-    await api(request, 'attendance:checkIn', { meetingId: 3, personId: member.id });
+    await host.api(request, 'attendance:checkIn', { meetingId: 3, personId: member.id });
   }
   const first = meeting.agenda[0]!;
-  const vote = await api<{ id: number }>(request, 'vote:open', { meetingId: 3, agendaItemId: first.id, title: first.title, mode: 'hands', rule: presets['council-majority'] });
-  await api(request, 'vote:enterCounts', { voteId: vote.id, for: 4, against: 1, abstain: 0 });
-  await api(request, 'vote:close', { voteId: vote.id });
-  await api(request, 'vote:lock', { voteId: vote.id });
+  const vote = await host.api<{ id: number }>(request, 'vote:open', { meetingId: 3, agendaItemId: first.id, title: first.title, mode: 'hands', rule: presets['council-majority'] });
+  await host.api(request, 'vote:enterCounts', { voteId: vote.id, for: 4, against: 1, abstain: 0 });
+  await host.api(request, 'vote:close', { voteId: vote.id });
+  await host.api(request, 'vote:lock', { voteId: vote.id });
 
-  await api(request, 'council:updateSettings', { councilId: 1, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
-  for (const text of ['3 栋楼道灯坏了,希望修理', '希望院里允许养鸡', '健身器材生锈,希望更换']) await api(request, 'wish:submit', { councilId: 1, text });
-  const wishes = await api<Array<{ id: number; text: string }>>(request, 'wish:list', { councilId: 1 });
-  await api(request, 'wish:accept', { wishId: wishes.find((w) => w.text.includes('楼道灯'))!.id, meetingId: 3 });
-  await api(request, 'wish:decline', { wishId: wishes.find((w) => w.text.includes('养鸡'))!.id, reason: '院落公约不允许饲养家禽' });
+  await host.api(request, 'council:updateSettings', { councilId: 1, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
+  for (const text of ['3 栋楼道灯坏了,希望修理', '希望院里允许养鸡', '健身器材生锈,希望更换']) await host.api(request, 'wish:submit', { councilId: 1, text });
+  const wishes = await host.api<Array<{ id: number; text: string }>>(request, 'wish:list', { councilId: 1 });
+  await host.api(request, 'wish:accept', { wishId: wishes.find((w) => w.text.includes('楼道灯'))!.id, meetingId: 3 });
+  await host.api(request, 'wish:decline', { wishId: wishes.find((w) => w.text.includes('养鸡'))!.id, reason: '院落公约不允许饲养家禽' });
 }
 
 test('post the notice, follow a resolution’s overdue task, rate it, and read the dashboard', async ({ page, request }) => {

@@ -1,17 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
 import { RosterPage } from './pages/app-page';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = demoHostPerTest();
 
 test('a CSV with bad rows lists each problem by row and column and writes nothing', async ({ page }) => {
   const roster = new RosterPage(page);

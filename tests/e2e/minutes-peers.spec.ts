@@ -6,54 +6,31 @@
  * test:e2e`), this file runs itself again in such a namespace and passes or fails with it;
  * inside one, it checks that loopback really is the only interface before anything starts.
  */
-import { spawnSync } from 'node:child_process';
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { tempDatabasePath } from './host-process';
-import { insideLoopbackNamespace, loopbackOnlyProblem } from './netns/loopback-only';
-import { startMinutesHost, type MinutesHost } from './netns/minutes-host';
+import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { loopbackOnlyProblem } from './netns/loopback-only';
+import { rerunInside } from './netns/rerun-inside';
+import { webrtcChromium } from './netns/webrtc-chromium';
 
-const specFile = 'tests/e2e/minutes-peers.spec.ts';
-
-if (!insideLoopbackNamespace()) {
-  test('the WebRTC minutes tests pass in a loopback-only network namespace', () => {
-    test.setTimeout(600_000);
-    const run = spawnSync('sh', ['tests/e2e/netns/run-in-netns.sh', 'node_modules/.bin/playwright', 'test', specFile], {
-      encoding: 'utf8',
-      timeout: 580_000,
-    });
-    const output = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
-    console.log(output);
-    expect(run.status, output).toBe(0);
-  });
-} else {
-  defineNamespaceTests();
-}
+rerunInside(
+  { title: 'the WebRTC minutes tests pass in a loopback-only network namespace', script: 'run-in-netns.sh', specFile: 'tests/e2e/minutes-peers.spec.ts' },
+  defineNamespaceTests,
+);
 
 function defineNamespaceTests() {
   test.describe.configure({ mode: 'serial' });
-  test.use({
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        // Loopback ICE candidates: both are needed (see the platform notes).
-        '--allow-loopback-in-peer-connection',
-        '--use-fake-ui-for-media-stream',
-      ],
-    },
-  });
+  test.use({ launchOptions: webrtcChromium });
 
   test.beforeAll(() => {
     const problem = loopbackOnlyProblem();
     if (problem) throw new Error(problem);
   });
 
+  // A fixed port inside the test's own namespace: the host can be stopped and started again at the
+  // same address while the pages stay open.
   const port = 4820;
   const meetingId = 3;
-  let host: MinutesHost | null = null;
+  let host: HostProcess | null = null;
   test.afterEach(async () => {
     await host?.stop();
     host = null;
@@ -129,7 +106,7 @@ function defineNamespaceTests() {
   }) => {
     test.setTimeout(180_000);
     const databasePath = tempDatabasePath();
-    host = await startMinutesHost(databasePath, port, { demo: true });
+    host = await startHost(databasePath, { port, demo: true });
     const people = [await join(browser, '王建国'), await join(browser, '李秀英'), await join(browser, '张志强')];
     const pages = people.map((person) => person.page);
     for (const page of pages) await expect(state(page)).toHaveText('已连接 2 人', { timeout: 20_000 });
@@ -175,7 +152,7 @@ function defineNamespaceTests() {
     await host.stop();
     await typeAtEndOf(pages[1]!, base + 1, ',主机重启时写下');
     await expect(pages[1]!.locator('.minutes-saved')).toHaveAttribute('data-unsaved', /^[1-9]/);
-    host = await startMinutesHost(databasePath, port);
+    host = await startHost(databasePath, { port });
     for (const page of pages) await expect(page.locator('.minutes-saved')).toHaveAttribute('data-unsaved', '0', { timeout: 20_000 });
     const final = await converged(pages);
     expect(final).toContain('主机重启时写下');
@@ -183,7 +160,7 @@ function defineNamespaceTests() {
 
     // Nobody else online: a fresh browser can only get the minutes from the host, after another restart.
     await host.stop();
-    host = await startMinutesHost(databasePath, port);
+    host = await startHost(databasePath, { port });
     const fresh = await join(browser, '新来的人');
     await expect.poll(() => text(fresh.page), { timeout: 15_000 }).toBe(final);
     await expect(state(fresh.page)).toHaveText('已连接 0 人');
@@ -191,7 +168,7 @@ function defineNamespaceTests() {
   });
 
   test('Chinese input: typed text, inserted text and an IME composition each arrive once, at every peer', async ({ browser }) => {
-    host = await startMinutesHost(tempDatabasePath(), port, { demo: true });
+    host = await startHost(tempDatabasePath(), { port, demo: true });
     const writer = await join(browser, '王建国');
     const reader = await join(browser, '李秀英');
     await expect(state(writer.page)).toHaveText('已连接 1 人', { timeout: 20_000 });
@@ -217,7 +194,7 @@ function defineNamespaceTests() {
   });
 
   test('interoperability: the unmodified y-webrtc client from npm, in Node, syncs with the app', async ({ browser }) => {
-    host = await startMinutesHost(tempDatabasePath(), port, { demo: true });
+    host = await startHost(tempDatabasePath(), { port, demo: true });
     const person = await join(browser, '王建国');
     await editor(person.page).click();
     await person.page.keyboard.press('Control+End');

@@ -8,76 +8,41 @@
  *
  * Run from anywhere else (npm run test:e2e), this file runs itself again in such a namespace.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { startHost, type HostProcess } from './host-process';
 import { isLoopback, isRouteProbe, readTrace, stracePrefix, type Attempt } from './netns/connection-trace';
-import { insideLoopbackNamespace, loopbackOnlyProblem } from './netns/loopback-only';
+import { loopbackOnlyProblem } from './netns/loopback-only';
+import { rerunInside } from './netns/rerun-inside';
+import { webrtcChromium } from './netns/webrtc-chromium';
 
-const specFile = 'tests/e2e/no-outside-contact.spec.ts';
-
-if (!insideLoopbackNamespace()) {
-  test('a whole session makes no connection outside loopback (run in a loopback-only namespace)', () => {
-    test.setTimeout(600_000);
-    const run = spawnSync('sh', ['tests/e2e/netns/run-in-netns.sh', 'node_modules/.bin/playwright', 'test', specFile], {
-      encoding: 'utf8',
-      timeout: 580_000,
-    });
-    const output = `${run.stdout ?? ''}${run.stderr ?? ''}${run.error ? String(run.error) : ''}`;
-    console.log(output);
-    expect(run.status, output).toBe(0);
-  });
-} else {
-  defineNamespaceTest();
-}
-
-interface TracedHost {
-  url: string;
-  stop(): Promise<void>;
-}
+rerunInside(
+  {
+    title: 'a whole session makes no connection outside loopback (run in a loopback-only namespace)',
+    script: 'run-in-netns.sh',
+    specFile: 'tests/e2e/no-outside-contact.spec.ts',
+  },
+  defineNamespaceTest,
+);
 
 /** The real browser host under strace; stopped with SIGTERM to node itself, so strace sees it out and flushes. */
-async function startTracedHost(databasePath: string, traceFile: string): Promise<TracedHost> {
-  const [strace, ...straceArgs] = stracePrefix(traceFile);
-  const args = [...straceArgs, process.execPath, '--import', 'tsx', 'src-main/host/cli/serve.ts', '--port', '0', '--db', databasePath, '--demo-plain'];
-  const child: ChildProcess = spawn(strace!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`host exited with ${code}:\n${output}`));
-    });
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        // The node process is strace's child: end it, and strace ends with it.
-        let node = '';
-        try {
-          node = readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0] ?? '';
-        } catch {
-          // No /proc children list: strace passes SIGTERM on to its child as it ends.
-        }
-        if (node) process.kill(Number(node), 'SIGTERM');
-        else child.kill('SIGTERM');
-      }),
-  };
+function startTracedHost(databasePath: string, traceFile: string): Promise<HostProcess> {
+  return startHost(databasePath, { demo: true, prefix: stracePrefix(traceFile), startTimeout: 60_000, end: endStracedNode });
+}
+
+function endStracedNode(strace: ChildProcess): void {
+  // The node process is strace's child: end it, and strace ends with it.
+  let node = '';
+  try {
+    node = readFileSync(`/proc/${strace.pid}/task/${strace.pid}/children`, 'utf8').trim().split(' ')[0] ?? '';
+  } catch {
+    // No /proc children list: strace passes SIGTERM on to its child as it ends.
+  }
+  if (node) process.kill(Number(node), 'SIGTERM');
+  else strace.kill('SIGTERM');
 }
 
 /**
@@ -111,8 +76,7 @@ function defineNamespaceTest() {
     const browserTrace = join(dir, 'chromium.trace');
     // Chromium under strace: Playwright talks to it over inherited pipes, which strace passes on.
     const wrapper = join(dir, 'chromium-traced.sh');
-    const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    writeFileSync(wrapper, `#!/bin/sh\nexec ${stracePrefix(browserTrace).join(' ')} ${chromiumPath} "$@"\n`);
+    writeFileSync(wrapper, `#!/bin/sh\nexec ${stracePrefix(browserTrace).join(' ')} ${webrtcChromium.executablePath} "$@"\n`);
     chmodSync(wrapper, 0o755);
 
     const host = await startTracedHost(join(dir, 'council.sqlite'), hostTrace);
@@ -121,13 +85,7 @@ function defineNamespaceTest() {
       browser = await chromium.launch({
         executablePath: wrapper,
         args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          // Loopback ICE candidates for the minutes over WebRTC (see the platform notes).
-          '--allow-loopback-in-peer-connection',
-          '--use-fake-ui-for-media-stream',
+          ...webrtcChromium.args,
           ...chromiumOwnServicesOff,
           // To see which host names Chromium looked up when this fails: COURTYARD_NETLOG=/tmp/net.json.
           ...(process.env.COURTYARD_NETLOG ? [`--log-net-log=${process.env.COURTYARD_NETLOG}`] : []),

@@ -1,21 +1,8 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type APIRequestContext } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { expect, test } from '@playwright/test';
+import { demoHostPerTest } from './host-process';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-async function api<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.url}api/call/${channel}`, { data: { input } });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value;
-}
+const host = demoHostPerTest();
 
 /** Screenshots for a person to look at (1920×1080), kept in /tmp/screens. */
 const screens = process.env.PROCESS_SCREENS ?? '/tmp/screens';
@@ -63,9 +50,9 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await expect(chair.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   await expect(chair.locator('.proposal summary')).toContainText('会上已修改');
   await expect
-    .poll(async () => (await api<{ agenda: Array<{ amendedText: string | null }> }>(request, 'meeting:get', { meetingId: 3 })).agenda[0]!.amendedText)
+    .poll(async () => (await host.api<{ agenda: Array<{ amendedText: string | null }> }>(request, 'meeting:get', { meetingId: 3 })).agenda[0]!.amendedText)
     .toBe('小广场先修排水,再用透水砖重新铺装,费用从公共收益中支出。');
-  await expect.poll(async () => (await api<{ speakers: Array<{ note: string }> }>(request, 'console:get', { meetingId: 3 })).speakers[0]!.note).toBe('先修排水再铺地面');
+  await expect.poll(async () => (await host.api<{ speakers: Array<{ note: string }> }>(request, 'console:get', { meetingId: 3 })).speakers[0]!.note).toBe('先修排水再铺地面');
 
   // The agenda's progress stays in view beside the matter, with the next matter named.
   await expect(projector.getByRole('list', { name: '议程进度:第 1 项,共 4 项' }).getByRole('listitem')).toHaveCount(4);
@@ -98,7 +85,7 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await chair.screenshot({ path: `${screens}/console-refused-1920x1080.png` });
 
   // A resident raises a matter on the public page; it appears in the vetting list, and "me too" counts.
-  await api(request, 'council:updateSettings', { councilId: 1, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
+  await host.api(request, 'council:updateSettings', { councilId: 1, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
   const resident = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
   await resident.goto(`${host.url}wish?council=1`);
   const form = resident.getByRole('form', { name: '我有一个议题' });
@@ -117,7 +104,7 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await resident.screenshot({ path: `${screens}/wish-public-390.png`, fullPage: true });
 
   // A duplicate is merged into it: the supporters add up and the duplicate says where it went.
-  await api(request, 'wish:submit', { councilId: 1, text: '6 栋门口一下雨就积水' });
+  await host.api(request, 'wish:submit', { councilId: 1, text: '6 栋门口一下雨就积水' });
   const duplicate = chair.getByRole('table', { name: '议题征集与审议' }).getByRole('row').filter({ hasText: '6 栋门口一下雨就积水' });
   await duplicate.getByRole('button', { name: '合并到…' }).click();
   const merge = chair.getByRole('dialog', { name: '合并重复的议题' });

@@ -1,14 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
 import { RosterPage } from './pages/app-page';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = demoHostPerTest();
 
 test('the demo roster shows in Chinese and is found by pinyin initials and household number', async ({ page }) => {
   const roster = new RosterPage(page);
@@ -38,8 +32,7 @@ test('a household and a person added in the UI are still there after the host re
   await roster.search.fill('oyxm');
   await expect(roster.personRow('欧阳晓梅')).toContainText('6-1-101');
 
-  await host.stop();
-  host = await startHost(host.databasePath);
+  await host.restart();
   await roster.open(host.url);
   await roster.search.fill('oyxm');
   await expect(roster.personRow('欧阳晓梅')).toContainText('户代表');

@@ -2,42 +2,29 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
-
-async function api<T>(request: APIRequestContext, channel: string, input: unknown): Promise<T> {
-  const response = await request.post(`${host.url}api/call/${channel}`, { data: { input } });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.value;
-}
+const host = demoHostPerTest();
 
 /** The short meeting itself: sign-ins, a show of hands on the first matter, the meeting closed. */
 async function runShortMeeting(request: APIRequestContext): Promise<number> {
-  const [council] = await api<Array<{ id: number }>>(request, 'council:list', {});
-  const meetings = await api<Array<{ id: number; status: string }>>(request, 'meeting:list', { councilId: council!.id });
+  const [council] = await host.api<Array<{ id: number }>>(request, 'council:list', {});
+  const meetings = await host.api<Array<{ id: number; status: string }>>(request, 'meeting:list', { councilId: council!.id });
   const meeting = meetings.find((m) => m.status === 'planned')!;
-  const people = await api<Array<{ id: number; name: string }>>(request, 'person:list', { councilId: council!.id });
+  const people = await host.api<Array<{ id: number; name: string }>>(request, 'person:list', { councilId: council!.id });
   const id = (name: string) => people.find((p) => p.name === name)!.id;
-  for (const name of ['王建国', '李秀英', '何兆品', '张桂兰']) await api(request, 'attendance:checkIn', { meetingId: meeting.id, personId: id(name) });
-  const details = await api<{ title: string; date: string; startTime: string; place: string; agenda: Array<{ id: number; title: string }> }>(
+  for (const name of ['王建国', '李秀英', '何兆品', '张桂兰']) await host.api(request, 'attendance:checkIn', { meetingId: meeting.id, personId: id(name) });
+  const details = await host.api<{ title: string; date: string; startTime: string; place: string; agenda: Array<{ id: number; title: string }> }>(
     request,
     'meeting:get',
     { meetingId: meeting.id },
   );
   const rule = { id: 'council-majority', name: '议事会过半数表决', legalBasis: null, voterBasis: 'members', quorum: null, threshold: { base: 'present', bound: { ratio: { numerator: 1, denominator: 2 }, inclusive: false }, measure: 'headcount' }, abstentions: 'not-cast', blankBallots: 'not-cast', tie: 'fails' };
-  const vote = await api<{ id: number }>(request, 'vote:open', { meetingId: meeting.id, agendaItemId: details.agenda[0]!.id, title: details.agenda[0]!.title, mode: 'hands', rule });
-  await api(request, 'vote:enterCounts', { voteId: vote.id, for: 4, against: 0, abstain: 0 });
-  await api(request, 'vote:close', { voteId: vote.id });
-  await api(request, 'vote:lock', { voteId: vote.id });
-  await api(request, 'meeting:update', {
+  const vote = await host.api<{ id: number }>(request, 'vote:open', { meetingId: meeting.id, agendaItemId: details.agenda[0]!.id, title: details.agenda[0]!.title, mode: 'hands', rule });
+  await host.api(request, 'vote:enterCounts', { voteId: vote.id, for: 4, against: 0, abstain: 0 });
+  await host.api(request, 'vote:close', { voteId: vote.id });
+  await host.api(request, 'vote:lock', { voteId: vote.id });
+  await host.api(request, 'meeting:update', {
     meetingId: meeting.id,
     title: details.title,
     date: details.date,

@@ -1,13 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = demoHostPerTest();
 
 /** The demo's household numbers, in the order the seed makes them. */
 const households: string[] = [];

@@ -1,13 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { demoHostPerTest } from './host-process';
 
-let host: HostProcess;
-test.beforeEach(async () => {
-  host = await startHost(tempDatabasePath(), { demo: true });
-});
-test.afterEach(async () => {
-  await host.stop();
-});
+const host = demoHostPerTest();
 
 test('a resident’s matter raised on the public page appears in the vetting list and is accepted onto the agenda', async ({ browser }) => {
   const staff = await (await browser.newContext({ locale: 'zh-CN' })).newPage();

@@ -54,23 +54,14 @@ function percentile(values: number[], p: number): number {
 async function measure(): Promise<void> {
   const { chromium } = await import('@playwright/test');
   const { loopbackOnlyProblem } = await import('../../e2e/netns/loopback-only');
-  const { startMinutesHost } = await import('../../e2e/netns/minutes-host');
+  const { startHost } = await import('../../e2e/host-process');
+  const { webrtcChromium } = await import('../../e2e/netns/webrtc-chromium');
   const problem = loopbackOnlyProblem();
   if (problem) throw new Error(problem);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--allow-loopback-in-peer-connection',
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
+  const browser = await chromium.launch(webrtcChromium);
   try {
     for (const size of sizes) {
-      const host = await startMinutesHost(join(mkdtempSync(join(tmpdir(), 'courtyard-bench-')), 'council.sqlite'), port, { demo: true });
+      const host = await startHost(join(mkdtempSync(join(tmpdir(), 'courtyard-bench-')), 'council.sqlite'), { port, demo: true });
       const contexts = [];
       try {
         const pages = [];

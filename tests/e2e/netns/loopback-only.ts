@@ -20,7 +20,3 @@ export function loopbackOnlyProblem(): string | null {
     'Run it as: sh tests/e2e/netns/run-in-netns.sh node_modules/.bin/playwright test <spec> (npm run test:netns)'
   );
 }
-
-export function insideLoopbackNamespace(): boolean {
-  return process.env.COURTYARD_NETNS === '1';
-}

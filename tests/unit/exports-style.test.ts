@@ -29,7 +29,9 @@ describe('proposedSavePath (the desktop save dialog)', () => {
     for (const name of ['../../etc/passwd.docx', '..\\..\\Windows\\system.ini', '/etc/cron.d/x.docx', '..', '', 'CON.docx', 'a\u0000b.docx']) {
       const path = proposedSavePath(folder, name);
       expect(dirname(path)).toBe(folder);
-      expect(path.slice(folder.length + 1)).not.toMatch(/^\.|[\\/\u0000]/);
+      const file = path.slice(folder.length + 1);
+      expect(file).not.toMatch(/^\.|[\\/]/);
+      expect(file.includes('\u0000')).toBe(false);
     }
   });
 });

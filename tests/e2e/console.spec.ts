@@ -11,10 +11,15 @@ test('the chair queues speakers and starts the timer; the projector follows with
   await expect(chair.getByRole('heading', { name: /当前议题:小广场地面重新铺装/ })).toBeVisible();
   await expect(projector.getByRole('heading', { name: '小广场地面重新铺装' })).toBeVisible({ timeout: 1000 });
 
-  for (const query of ['hzp', 'zgl']) {
-    await chair.getByRole('searchbox', { name: '添加发言人' }).fill(query);
-    await chair.locator('.person-picker .picker-results button').first().click();
-  }
+  // A name nobody has says so; a click on a match or Enter (the first match) queues the speaker.
+  const addSpeaker = chair.getByRole('searchbox', { name: '添加发言人' });
+  await addSpeaker.fill('qqqq');
+  await expect(chair.locator('.person-picker').getByRole('status')).toHaveText('没有找到符合的人员。');
+  await addSpeaker.fill('hzp');
+  await chair.locator('.person-picker .picker-results button').first().click();
+  await addSpeaker.fill('zgl');
+  await addSpeaker.press('Enter');
+  await expect(addSpeaker).toHaveValue('');
   const queue = chair.getByRole('list', { name: '发言队列' });
   await expect(queue.getByRole('listitem')).toHaveCount(2);
   await expect(projector.getByLabel('等待发言')).toContainText('何兆品、张桂兰', { timeout: 1000 });

@@ -3,25 +3,21 @@
  * backup is offered; yes restores it and keeps the damaged file; no and "no backup" touch nothing.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeBackup, openOrRecover } from '../../src-main/host/backup/open-or-recover';
 import { createHost } from '../../src-main/host/host';
-import { tempHost } from './temp-host';
+import { damagedWithBackup, damagedWithoutBackup, tempHost } from './temp-host';
+
+const openDesktop = (databasePath: string) => () => createHost({ databasePath, host: 'desktop' });
 
 describe('desktop start on a damaged database', () => {
   it('offers the newest sound backup; yes restores it, keeps the damaged file aside and opens', async () => {
-    const host = tempHost();
-    await host.ok('council:create', { name: '平安小区院落议事会' });
-    await host.ok('backup:create', {});
-    host.close();
-    writeFileSync(host.databasePath, 'not a database '.repeat(300));
-    const garbage = readFileSync(host.databasePath);
+    const { host, garbage } = await damagedWithBackup();
 
     let offered = '';
     const outcome = openOrRecover(
       host.databasePath,
-      () => createHost({ databasePath: host.databasePath, host: 'desktop' }),
+      openDesktop(host.databasePath),
       (damage, backup) => {
         offered = `${damage.message} ${describeBackup(backup)}`;
         return true;
@@ -39,20 +35,16 @@ describe('desktop start on a damaged database', () => {
     const host = tempHost();
     host.close();
     writeFileSync(host.databasePath, 'garbage');
-    const outcome = openOrRecover(host.databasePath, () => createHost({ databasePath: host.databasePath, host: 'desktop' }), () => false);
+    const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => false);
     expect(outcome.kind).toBe('declined');
     expect(readFileSync(host.databasePath, 'utf8')).toBe('garbage');
     expect(readdirSync(host.dir).some((name) => name.includes('.damaged-'))).toBe(false);
   });
 
   it('without a sound backup it is not asked, and the file stays as it is', () => {
-    const host = tempHost();
-    host.close();
-    const backups = join(host.dir, 'backups');
-    for (const name of readdirSync(backups)) writeFileSync(join(backups, name), 'broken backup');
-    writeFileSync(host.databasePath, 'garbage');
+    const host = damagedWithoutBackup();
     let asked = false;
-    const outcome = openOrRecover(host.databasePath, () => createHost({ databasePath: host.databasePath, host: 'desktop' }), () => (asked = true));
+    const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => (asked = true));
     expect(outcome.kind).toBe('no-backup');
     expect(asked).toBe(false);
     expect(readFileSync(host.databasePath, 'utf8')).toBe('garbage');
@@ -61,7 +53,7 @@ describe('desktop start on a damaged database', () => {
   it('a sound database simply opens', () => {
     const host = tempHost();
     host.close();
-    const outcome = openOrRecover(host.databasePath, () => createHost({ databasePath: host.databasePath, host: 'desktop' }), () => true);
+    const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => true);
     expect(outcome.kind).toBe('opened');
     if (outcome.kind === 'opened') outcome.host.close();
   });

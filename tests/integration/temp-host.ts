@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
@@ -42,4 +42,27 @@ export function tempHost(): TempHost {
   cleanups.unshift(() => rmSync(dir, { recursive: true, force: true }));
   const databasePath = join(dir, 'council.sqlite');
   return wrap(createHost({ databasePath, host: 'browser' }), dir, databasePath);
+}
+
+/**
+ * A council's database file overwritten with words after a sound manual backup was made (the host
+ * is closed): what a start on a damaged file finds. Returns the garbage, to check it is kept.
+ */
+export async function damagedWithBackup(): Promise<{ host: TempHost; garbage: Buffer }> {
+  const host = tempHost();
+  await host.ok('council:create', { name: '平安小区院落议事会' });
+  await host.ok('backup:create', {});
+  host.close();
+  writeFileSync(host.databasePath, 'this is not a database, just some words '.repeat(200));
+  return { host, garbage: readFileSync(host.databasePath) };
+}
+
+/** A damaged database file (the text "garbage") whose backups are all broken too. */
+export function damagedWithoutBackup(): TempHost {
+  const host = tempHost();
+  host.close();
+  const backups = join(host.dir, 'backups');
+  for (const name of readdirSync(backups)) writeFileSync(join(backups, name), 'broken backup');
+  writeFileSync(host.databasePath, 'garbage');
+  return host;
 }

@@ -4,10 +4,10 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { Meeting, MeetingSummary } from '../../../shared/api/types';
 import type { Db } from '../db/client';
 import { agendaItems, attendance, meetings, people, votes } from '../db/schema';
-import { matterLocks } from '../db/schema-process';
 import { appendAudit } from '../audit/audit-log';
 import { HostError, notFound } from '../errors';
 import { getCouncil } from './councils';
+import { isMatterLocked } from './process';
 
 const chair = alias(people, 'chair');
 const secretary = alias(people, 'secretary');
@@ -127,7 +127,7 @@ export function addAgendaItem(db: Db, input: ParsedInput<'agenda:add'>): Meeting
 export function updateAgendaItem(db: Db, input: ParsedInput<'agenda:update'>): Meeting {
   const item = agendaItem(db, input.agendaItemId);
   const changed = input.title !== item.title || input.text !== item.text;
-  if (changed && db.select().from(matterLocks).where(eq(matterLocks.agendaItemId, item.id)).get()) {
+  if (changed && isMatterLocked(db, item.id)) {
     throw new HostError('conflict', `议题“${item.title}”的表决结果已经锁定,议题名称和内容不能再修改。`);
   }
   db.update(agendaItems)
@@ -143,7 +143,7 @@ export function updateAgendaItem(db: Db, input: ParsedInput<'agenda:update'>): M
  */
 export function amendAgendaItem(db: Db, input: ParsedInput<'agenda:amend'>, at: Date): Meeting {
   const item = agendaItem(db, input.agendaItemId);
-  if (db.select().from(matterLocks).where(eq(matterLocks.agendaItemId, item.id)).get()) {
+  if (isMatterLocked(db, item.id)) {
     throw new HostError('conflict', `议题“${item.title}”的表决结果已经锁定,议案不能再修改。`);
   }
   const amended = input.text.trim() === '' || input.text.trim() === item.text.trim() ? null : input.text.trim();

@@ -78,12 +78,17 @@ interface LoadedMatter {
   transitionIds: number[];
 }
 
+/** Whether the matter's result is locked (表决结果已锁定): what was voted on may not change after. */
+export function isMatterLocked(db: Db, agendaItemId: number): boolean {
+  return db.select().from(matterLocks).where(eq(matterLocks.agendaItemId, agendaItemId)).get() !== undefined;
+}
+
 function load(db: Db, agendaItemId: number): LoadedMatter {
   const item = db.select().from(agendaItems).where(eq(agendaItems.id, agendaItemId)).get();
   if (!item) throw notFound('议题');
   const meeting = db.select().from(meetings).where(eq(meetings.id, item.meetingId)).get()!;
   const definition = councilDefinition(db, meeting.councilId);
-  const locked = db.select().from(matterLocks).where(eq(matterLocks.agendaItemId, item.id)).get() !== undefined;
+  const locked = isMatterLocked(db, item.id);
   const seconders = db
     .select({ id: matterSeconds.id, name: matterSeconds.name, at: matterSeconds.at })
     .from(matterSeconds)

@@ -1,26 +1,48 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../shared/api/contract';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 
-/** The council's own rules for the door: a cap on proxies per holder, and whether signatures are required. */
+type Settings = Output<'council:getSettings'>;
+
+/**
+ * The council's own rules for the door: a cap on proxies per holder, whether signatures are required,
+ * and whether residents may raise matters on the public page. The form appears only once the stored
+ * settings have arrived: a box ticked before that would be reset by them, and a save would write the
+ * defaults over the council's rules.
+ */
 export function AttendanceSettings({ councilId }: { councilId: number }) {
   const { t } = useTranslation();
   const settings = useQuery('council:getSettings', { councilId });
-  const [cap, setCap] = useState('');
-  const [requireSignature, setRequireSignature] = useState(false);
-  const [intakeOpen, setIntakeOpen] = useState(false);
+  return (
+    <section>
+      {settings.error ? (
+        <>
+          <h2>{t('council.attendanceRules')}</h2>
+          <ErrorNote message={settings.error.message} />
+        </>
+      ) : settings.data ? (
+        <AttendanceSettingsForm councilId={councilId} stored={settings.data} />
+      ) : (
+        <>
+          <h2>{t('council.attendanceRules')}</h2>
+          <p className="muted">{t('common.loading')}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AttendanceSettingsForm({ councilId, stored }: { councilId: number; stored: Settings }) {
+  const { t } = useTranslation();
+  const [cap, setCap] = useState(stored.maxProxiesPerHolder === null ? '' : String(stored.maxProxiesPerHolder));
+  const [requireSignature, setRequireSignature] = useState(stored.requireSignature);
+  const [intakeOpen, setIntakeOpen] = useState(stored.intakeOpen);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    if (!settings.data) return;
-    setCap(settings.data.maxProxiesPerHolder === null ? '' : String(settings.data.maxProxiesPerHolder));
-    setRequireSignature(settings.data.requireSignature);
-    setIntakeOpen(settings.data.intakeOpen);
-  }, [settings.data]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,14 +60,35 @@ export function AttendanceSettings({ councilId }: { councilId: number }) {
     <form className="form" onSubmit={submit} aria-label={t('council.attendanceRules')}>
       <h2>{t('council.attendanceRules')}</h2>
       <Field label={t('council.proxyCap')} hint={t('council.proxyCapHint')}>
-        <input value={cap} onChange={(e) => setCap(e.target.value)} inputMode="numeric" />
+        <input
+          value={cap}
+          onChange={(e) => {
+            setSaved(false);
+            setCap(e.target.value);
+          }}
+          inputMode="numeric"
+        />
       </Field>
       <label className="check">
-        <input type="checkbox" checked={requireSignature} onChange={(e) => setRequireSignature(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={requireSignature}
+          onChange={(e) => {
+            setSaved(false);
+            setRequireSignature(e.target.checked);
+          }}
+        />
         {t('council.requireSignature')}
       </label>
       <label className="check">
-        <input type="checkbox" checked={intakeOpen} onChange={(e) => setIntakeOpen(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={intakeOpen}
+          onChange={(e) => {
+            setSaved(false);
+            setIntakeOpen(e.target.checked);
+          }}
+        />
         {t('council.intakeOpen')}
       </label>
       {intakeOpen && (

@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Output } from '../../../shared/api/contract';
 import { stepCount } from '../../../shared/domain/process-templates';
 import { stepNameLimit } from '../../../shared/domain/process/step-names';
 import { call } from '../../api/client';
@@ -9,21 +10,19 @@ import { Field } from '../../components/field';
 
 /** The council's own names for its six steps, and how many seconds 附议 needs (六议). */
 export function ProcessSettingsForm({ councilId }: { councilId: number }) {
-  const { t } = useTranslation();
   const settings = useQuery('process:settings', { councilId }, { live: true });
-  const [names, setNames] = useState<string[]>([]);
-  const [seconds, setSeconds] = useState('3');
+  if (settings.error) return <ErrorNote message={settings.error.message} />;
+  // The form starts from the stored settings and keeps what the user types when another window saves:
+  // it is not shown before they arrive, so nothing typed early is reset by them.
+  return settings.data ? <StepNamesForm councilId={councilId} data={settings.data} /> : null;
+}
+
+function StepNamesForm({ councilId, data }: { councilId: number; data: Output<'process:settings'> }) {
+  const { t } = useTranslation();
+  const [names, setNames] = useState<string[]>(() => [...data.effectiveSteps]);
+  const [seconds, setSeconds] = useState(() => String(data.secondsRequired));
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
-  const data = settings.data;
-
-  useEffect(() => {
-    if (!data) return;
-    setNames(data.effectiveSteps);
-    setSeconds(String(data.secondsRequired));
-  }, [data]);
-
-  if (!data) return null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +56,18 @@ export function ProcessSettingsForm({ councilId }: { councilId: number }) {
         ))}
       </div>
       <Field label={t('process.settings.secondsRequired')} hint={data.hasSecondStep ? t('process.settings.secondsHint') : t('process.settings.secondsUnused')}>
-        <input type="number" min={1} max={99} style={{ maxWidth: '10rem' }} value={seconds} onChange={(e) => setSeconds(e.target.value)} inputMode="numeric" />
+        <input
+          type="number"
+          min={1}
+          max={99}
+          style={{ maxWidth: '10rem' }}
+          value={seconds}
+          onChange={(e) => {
+            setSaved(false);
+            setSeconds(e.target.value);
+          }}
+          inputMode="numeric"
+        />
       </Field>
       {error && <ErrorNote message={error} />}
       {saved && !error && <p className="saved-note">{t('common.saved')}</p>}

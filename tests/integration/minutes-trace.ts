@@ -1,13 +1,21 @@
 /**
- * Real editing traces (josephg/editing-traces, read from /work/shared/traces) replayed into Yjs,
+ * Real editing traces (josephg/editing-traces, read from ../shared/traces beside the checkout) replayed into Yjs,
  * for the persistence tests and the minutes benchmarks. Positions are in characters; the traces
  * used here are ASCII, so they are also UTF-16 offsets.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 
-export const tracesFolder = process.env.TRACES_DIR ?? '/work/shared/traces';
+/**
+ * The traces are the project's shared data, not ours to copy: CI lays a copy of shared/ beside the
+ * clone, so they are looked for there first, then in the workplace's own shared/ folder.
+ */
+const besideCheckout = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/traces');
+export const tracesFolder =
+  process.env.TRACES_DIR ?? (existsSync(besideCheckout) ? besideCheckout : '/work/shared/traces');
 
 export type Patch = [position: number, deleted: number, inserted: string];
 

@@ -36,6 +36,7 @@ import type {
   RecoveryResult,
   RecoveryStatus,
   RollCallVoter,
+  VoteMode,
   VoteState,
   Wish,
 } from './types';
@@ -111,6 +112,8 @@ export const votingRuleSchema = z.object({
   blankBallots: z.enum(['counts-as-cast', 'not-cast']),
   tie: z.enum(['fails', 'threshold-decides']),
 }) satisfies z.ZodType<VotingRule>;
+
+export const voteModeSchema = z.enum(['hands', 'roll_call', 'secret'], { error: '未知的表决方式' }) satisfies z.ZodType<VoteMode>;
 
 const councilFields = {
   name: requiredText(60, '议事会名称'),
@@ -201,6 +204,11 @@ export const contract = {
     }),
     returns<CouncilSettings>(),
   ),
+  /** The rule and ballot mode every new vote of the council starts from (each vote may still adjust its own). */
+  'council:setDefaultVote': mutation(
+    z.object({ councilId: id, rule: votingRuleSchema, mode: voteModeSchema }),
+    returns<CouncilSettings>(),
+  ),
 
   'attendance:get': query(z.object({ meetingId: id }), returns<AttendanceSheet>()),
   'attendance:checkIn': mutation(
@@ -224,7 +232,7 @@ export const contract = {
       meetingId: id,
       agendaItemId: id.nullable().default(null),
       title: requiredText(80, '表决事项'),
-      mode: z.enum(['hands', 'roll_call', 'secret'], { error: '未知的表决方式' }),
+      mode: voteModeSchema,
       rule: votingRuleSchema,
     }),
     returns<VoteState>(),

@@ -155,6 +155,8 @@ export interface CouncilSettings {
   maxProxiesPerHolder: number | null;
   requireSignature: boolean;
   intakeOpen: boolean;
+  /** What a new vote starts from, as the council saved it; null until it saves one. */
+  defaultVote: { rule: VotingRule; mode: VoteMode } | null;
 }
 
 export type AuditReport =

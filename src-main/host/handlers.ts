@@ -10,6 +10,7 @@ import {
   getCouncilSettings,
   grantProxy,
   revokeProxy,
+  setDefaultVote,
   updateCouncilSettings,
 } from './services/attendance';
 import type { DatabaseHandle } from './db/client';
@@ -121,6 +122,7 @@ export function createHandlers(context: HandlerContext): Handlers {
 
     'council:getSettings': ({ councilId }) => getCouncilSettings(db, councilId),
     'council:updateSettings': (input) => tx(() => updateCouncilSettings(db, input)),
+    'council:setDefaultVote': (input) => tx(() => setDefaultVote(db, input, now())),
 
     'attendance:get': ({ meetingId }) => getAttendance(db, meetingId),
     'attendance:checkIn': (input) => tx(() => checkIn(db, input, now())),

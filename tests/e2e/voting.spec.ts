@@ -66,6 +66,34 @@ test('a show of hands: the chair enters counts, which may not exceed those prese
   await expect(page.getByLabel('结果')).not.toHaveText(/未通过/);
 });
 
+test('a rule saved as the council’s default is where the next vote starts', async ({ page }) => {
+  await signIn(page, ['1-1-301', '2-1-502']);
+  await page.goto(`${host.url}#/meetings/3/vote`);
+  let form = page.getByRole('form', { name: '发起表决' });
+  await expect(form.getByText('已按本议事会保存的默认规则')).toHaveCount(0);
+  await form.getByLabel('记名表决').check();
+  await form.getByLabel('表决规则').selectOption({ label: '议事会过半数表决' });
+  await form.getByText('调整规则(本次表决)').click();
+  await form.getByLabel('同意须达到').selectOption({ label: '三分之二以上' });
+  await form.getByLabel('以后的表决都从这个规则和表决方式开始(设为本议事会默认)').check();
+  await form.getByRole('button', { name: '开始表决' }).click();
+  await page.getByRole('button', { name: '结束表决' }).click();
+  await page.getByRole('button', { name: '锁定结果' }).click();
+  await expect(page.getByRole('table', { name: '本次会议的表决' })).toContainText('已锁定');
+
+  // The next vote, and the one after a restart of the app, start from what the council saved.
+  for (const reopen of [false, true]) {
+    if (reopen) await host.restart();
+    await page.goto(`${host.url}#/meetings/3/vote`);
+    form = page.getByRole('form', { name: '发起表决' });
+    await expect(form.getByText('已按本议事会保存的默认规则')).toBeVisible();
+    await expect(form.getByLabel('记名表决')).toBeChecked();
+    await expect(form.getByLabel('表决规则')).toHaveValue('council-majority');
+    await form.getByText('调整规则(本次表决)').click();
+    await expect(form.getByLabel('同意须达到').locator('option:checked')).toHaveText('三分之二以上');
+  }
+});
+
 test('the audit log can be checked from the settings', async ({ page }) => {
   await page.goto(`${host.url}#/settings`);
   await page.getByRole('button', { name: '核对审计记录' }).click();

@@ -197,6 +197,10 @@ export const councilSettings = sqliteTable('council_settings', {
   stepNames: text('step_names'),
   /** 六议: how many seconds (附议) a matter needs to pass the second step. */
   secondsRequired: integer('seconds_required').notNull().default(3),
+  /** The rule a new vote starts from (JSON of a VotingRule, as the council adjusted it), or null for the app's default. */
+  defaultVoteRule: text('default_vote_rule'),
+  /** How the room usually votes (hands, roll_call, secret), or null for a show of hands. */
+  defaultVoteMode: text('default_vote_mode', { enum: ['hands', 'roll_call', 'secret'] }),
 });
 
 /**

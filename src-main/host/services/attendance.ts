@@ -1,6 +1,6 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
-import type { ParsedInput } from '../../../shared/api/contract';
-import type { AttendanceSheet, CouncilSettings } from '../../../shared/api/types';
+import { votingRuleSchema, type ParsedInput } from '../../../shared/api/contract';
+import type { AttendanceSheet, CouncilSettings, VoteMode } from '../../../shared/api/types';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/client';
 import { attendance, councilSettings, households, proxies } from '../db/schema';
@@ -17,7 +17,40 @@ export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
     maxProxiesPerHolder: row?.maxProxiesPerHolder ?? null,
     requireSignature: row?.requireSignature ?? false,
     intakeOpen: row?.intakeOpen ?? false,
+    defaultVote: storedDefaultVote(row?.defaultVoteRule ?? null, row?.defaultVoteMode ?? null),
   };
+}
+
+/**
+ * The stored default is read through the same schema as a vote's rule: one that no longer fits
+ * (written by an older version, or edited by hand) is not offered, and the form starts from the
+ * app's own default instead of failing.
+ */
+function storedDefaultVote(ruleJson: string | null, mode: VoteMode | null): CouncilSettings['defaultVote'] {
+  if (ruleJson === null || mode === null) return null;
+  try {
+    const parsed = votingRuleSchema.safeParse(JSON.parse(ruleJson));
+    return parsed.success ? { rule: parsed.data, mode } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the rule and ballot mode the council's next votes start from; recorded in the audit log. */
+export function setDefaultVote(db: Db, input: ParsedInput<'council:setDefaultVote'>, now: Date): CouncilSettings {
+  getCouncil(db, input.councilId);
+  const values = { defaultVoteRule: JSON.stringify(input.rule), defaultVoteMode: input.mode };
+  db.insert(councilSettings)
+    .values({ councilId: input.councilId, ...values })
+    .onConflictDoUpdate({ target: councilSettings.councilId, set: values })
+    .run();
+  appendAudit(db, {
+    kind: 'council.default-vote',
+    meetingId: null,
+    at: now.toISOString(),
+    payload: { councilId: input.councilId, mode: input.mode, rule: values.defaultVoteRule },
+  });
+  return getCouncilSettings(db, input.councilId);
 }
 
 export function updateCouncilSettings(db: Db, input: ParsedInput<'council:updateSettings'>): CouncilSettings {

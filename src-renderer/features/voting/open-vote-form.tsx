@@ -1,26 +1,46 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Meeting, VoteMode } from '../../../shared/api/types';
+import type { CouncilSettings, Meeting, VoteMode } from '../../../shared/api/types';
 import { presetIds, presets, type PresetId, type VotingRule } from '../../../shared/domain/voting/rules';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { RuleAdjuster } from './rule-adjuster';
 
 const modes: VoteMode[] = ['hands', 'roll_call', 'secret'];
+const appDefault: { rule: VotingRule; mode: VoteMode } = { rule: presets['residents-meeting'], mode: 'hands' };
+const isPresetId = (value: string): value is PresetId => (presetIds as readonly string[]).includes(value);
 
-/** The chair calls a vote: which matter, how the room votes, and under which of the council's rules. */
+/**
+ * The chair calls a vote: which matter, how the room votes, and under which of the council's rules.
+ * It starts from the council's saved default, so the form waits for the council's settings: a choice
+ * made before they arrived would be overwritten by them.
+ */
 export function OpenVoteForm({ meeting, onOpened }: { meeting: Meeting; onOpened: () => void }) {
   const { t } = useTranslation();
+  const settings = useQuery('council:getSettings', { councilId: meeting.councilId });
+  if (!settings.data && !settings.error) return <p className="muted">{t('common.loading')}</p>;
+  return <OpenVoteFormBody meeting={meeting} saved={settings.data?.defaultVote ?? null} onOpened={onOpened} />;
+}
+
+function OpenVoteFormBody({ meeting, saved, onOpened }: { meeting: Meeting; saved: CouncilSettings['defaultVote']; onOpened: () => void }) {
+  const { t } = useTranslation();
+  const start = saved ?? appDefault;
   const [itemId, setItemId] = useState<number | null>(meeting.agenda[0]?.id ?? null);
-  const [mode, setMode] = useState<VoteMode>('hands');
-  const [preset, setPreset] = useState<PresetId>('residents-meeting');
-  const [rule, setRule] = useState<VotingRule>(presets['residents-meeting']);
+  const [mode, setMode] = useState<VoteMode>(start.mode);
+  const [preset, setPreset] = useState<PresetId>(isPresetId(start.rule.id) ? start.rule.id : 'residents-meeting');
+  const [rule, setRule] = useState<VotingRule>(start.rule);
+  const [makeDefault, setMakeDefault] = useState(false);
   const [error, setError] = useState<string>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const item = meeting.agenda.find((a) => a.id === itemId);
+    if (makeDefault) {
+      const savedDefault = await call('council:setDefaultVote', { councilId: meeting.councilId, rule, mode });
+      if (!savedDefault.ok) return setError(savedDefault.error.message);
+    }
     const result = await call('vote:open', {
       meetingId: meeting.id,
       agendaItemId: item?.id ?? null,
@@ -70,6 +90,11 @@ export function OpenVoteForm({ meeting, onOpened }: { meeting: Meeting; onOpened
         </select>
       </Field>
       <RuleAdjuster rule={rule} onChange={setRule} />
+      {saved && <p className="muted">{t('vote.startsFromDefault')}</p>}
+      <label className="check">
+        <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.target.checked)} />
+        {t('vote.makeDefault')}
+      </label>
       {error && <ErrorNote message={error} />}
       <div className="form-actions">
         <button type="submit" className="button-primary">

@@ -1,0 +1,92 @@
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { presets } from '../../shared/domain/voting/rules';
+import { verifyAuditChain } from '../../src-main/host/audit/audit-log';
+import { defaultMigrationsFolder } from '../../src-main/host/db/client';
+import { createHost } from '../../src-main/host/host';
+import { tempHost } from './temp-host';
+
+/** The council-majority preset as a council adjusts it: two thirds of the votes cast. */
+const adjusted = {
+  ...presets['council-majority'],
+  threshold: { ...presets['council-majority'].threshold, bound: { ratio: { numerator: 2, denominator: 3 }, inclusive: true } },
+};
+
+describe('the council’s default voting rule', () => {
+  it('is none until the council saves one; then it is kept, survives a restart and is in the audit log', async () => {
+    let host = tempHost();
+    const council = await host.ok('council:create', { name: '平安小区院落议事会' });
+    expect((await host.ok('council:getSettings', { councilId: council.id })).defaultVote).toBeNull();
+
+    const saved = await host.ok('council:setDefaultVote', { councilId: council.id, rule: adjusted, mode: 'roll_call' });
+    expect(saved.defaultVote).toEqual({ rule: adjusted, mode: 'roll_call' });
+
+    // Saving the door rules leaves the voting default alone.
+    await host.ok('council:updateSettings', { councilId: council.id, maxProxiesPerHolder: 2, requireSignature: true, intakeOpen: false });
+    host = host.reopen();
+    const reopened = await host.ok('council:getSettings', { councilId: council.id });
+    expect(reopened).toMatchObject({ maxProxiesPerHolder: 2, defaultVote: { rule: adjusted, mode: 'roll_call' } });
+
+    const entries = host.database.sqlite.prepare("SELECT payload FROM audit_log WHERE kind = 'council.default-vote'").pluck().all() as string[];
+    expect(entries).toHaveLength(1);
+    expect(JSON.parse(entries[0]!)).toMatchObject({ councilId: council.id, mode: 'roll_call' });
+    expect(verifyAuditChain(host.database.sqlite).ok).toBe(true);
+  });
+
+  it('refuses a rule or a mode it does not know, in Chinese, and keeps the saved default', async () => {
+    const host = tempHost();
+    const council = await host.ok('council:create', { name: '平安小区院落议事会' });
+    await host.ok('council:setDefaultVote', { councilId: council.id, rule: presets['owners-ordinary-matter'], mode: 'secret' });
+
+    const badMode = await host.invoke('council:setDefaultVote', { councilId: council.id, rule: adjusted, mode: 'shouting' as never });
+    expect(badMode).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!badMode.ok) expect(badMode.error.message).toContain('未知的表决方式');
+    const zeroDenominator = { ...adjusted, threshold: { ...adjusted.threshold, bound: { ratio: { numerator: 1, denominator: 0 }, inclusive: true } } };
+    const badRule = await host.invoke('council:setDefaultVote', { councilId: council.id, rule: zeroDenominator, mode: 'hands' });
+    expect(badRule).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!badRule.ok) expect(badRule.error.message).toContain('分母');
+    const noCouncil = await host.invoke('council:setDefaultVote', { councilId: council.id + 99, rule: adjusted, mode: 'hands' });
+    expect(noCouncil.ok).toBe(false);
+
+    expect((await host.ok('council:getSettings', { councilId: council.id })).defaultVote).toEqual({
+      rule: presets['owners-ordinary-matter'],
+      mode: 'secret',
+    });
+  });
+
+  it('a stored default that no longer fits the rules’ form is not offered (the app’s own default is used)', async () => {
+    const host = tempHost();
+    const council = await host.ok('council:create', { name: '平安小区院落议事会' });
+    await host.ok('council:setDefaultVote', { councilId: council.id, rule: adjusted, mode: 'hands' });
+    for (const damaged of ['{"id":"council-majority"}', 'not json at all']) {
+      host.database.sqlite.prepare('UPDATE council_settings SET default_vote_rule = ? WHERE council_id = ?').run(damaged, council.id);
+      expect((await host.ok('council:getSettings', { councilId: council.id })).defaultVote).toBeNull();
+    }
+  });
+
+  it('migration 0009 keeps the settings a council saved before it', () => {
+    const host = tempHost();
+    host.close();
+    // A database as the release before left it: every migration up to 0008.
+    const oldFolder = join(host.dir, 'migrations-0008');
+    mkdirSync(join(oldFolder, 'meta'), { recursive: true });
+    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
+    const before = journal.entries.filter((entry) => entry.tag < '0009');
+    for (const entry of before) cpSync(join(defaultMigrationsFolder, `${entry.tag}.sql`), join(oldFolder, `${entry.tag}.sql`));
+    writeFileSync(join(oldFolder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: before }));
+    const path = join(host.dir, 'old.sqlite');
+    const old = createHost({ databasePath: path, migrationsFolder: oldFolder, host: 'browser' });
+    old.database.sqlite.prepare("INSERT INTO councils (name) VALUES ('老院落')").run();
+    old.database.sqlite.prepare('INSERT INTO council_settings (council_id, max_proxies_per_holder, require_signature, intake_open) VALUES (1, 3, 1, 1)').run();
+    old.close();
+
+    const upgraded = createHost({ databasePath: path, host: 'browser' });
+    try {
+      const row = upgraded.database.sqlite.prepare('SELECT * FROM council_settings WHERE council_id = 1').get();
+      expect(row).toMatchObject({ max_proxies_per_holder: 3, require_signature: 1, intake_open: 1, default_vote_rule: null, default_vote_mode: null });
+    } finally {
+      upgraded.close();
+    }
+  });
+});

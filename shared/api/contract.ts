@@ -127,6 +127,11 @@ const householdFields = {
   area: areaTextSchema.prefault(''),
   tenure: tenureSchema.default('owner'),
   note: text(200, '备注').default(''),
+  /**
+   * The people on the unit's title (several for joint owners), from the council's roster. Left out,
+   * an update keeps the owners already recorded.
+   */
+  ownerIds: z.array(id).max(20, '一套房屋最多登记 20 位业主').optional(),
 };
 
 const personFields = {

@@ -24,6 +24,8 @@ export interface Household {
   tenure: Tenure;
   note: string;
   memberCount: number;
+  /** The unit's owners (产权人) as recorded, by person id and name; empty when none is recorded. */
+  owners: Array<{ id: number; name: string }>;
 }
 
 export interface Person {

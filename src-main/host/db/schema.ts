@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 const updatedAt = () => text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
@@ -61,6 +61,24 @@ export const people = sqliteTable(
     index('people_council_initials').on(table.councilId, table.pinyinInitials),
     index('people_household').on(table.householdId),
   ],
+);
+
+/**
+ * Who holds the title to a unit (household). Several rows for a jointly owned unit; one person on
+ * several units is one owner with several units. Owners' votes (民法典第二百七十八条) count from
+ * these; a unit with none recorded counts as one vote of its own if it is owner-occupied.
+ */
+export const unitOwners = sqliteTable(
+  'unit_owners',
+  {
+    householdId: integer('household_id')
+      .notNull()
+      .references(() => households.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+  },
+  (table) => [primaryKey({ columns: [table.householdId, table.personId] }), index('unit_owners_person').on(table.personId)],
 );
 
 export const meetings = sqliteTable(

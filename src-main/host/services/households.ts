@@ -1,15 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Household } from '../../../shared/api/types';
 import { compareHouseholdCodes, parseHouseholdCode } from '../../../shared/domain/household-code';
 import type { Db } from '../db/client';
-import { households } from '../db/schema';
-import { conflict, notFound } from '../errors';
+import { households, people, unitOwners } from '../db/schema';
+import { HostError, conflict, notFound } from '../errors';
 import { getCouncil } from './councils';
 
 type HouseholdRow = typeof households.$inferSelect;
 
-function toHousehold(row: HouseholdRow, memberCount: number): Household {
+type Owner = Household['owners'][number];
+
+function toHousehold(row: HouseholdRow, memberCount: number, owners: Owner[]): Household {
   return {
     id: row.id,
     councilId: row.councilId,
@@ -21,7 +23,37 @@ function toHousehold(row: HouseholdRow, memberCount: number): Household {
     tenure: row.tenure,
     note: row.note,
     memberCount,
+    owners,
   };
+}
+
+/** The recorded owners of the given units (all of the council's when no ids are given), by unit. */
+export function ownersByUnit(db: Db, councilId: number, householdIds?: number[]): Map<number, Owner[]> {
+  const rows = db
+    .select({ householdId: unitOwners.householdId, id: people.id, name: people.name })
+    .from(unitOwners)
+    .innerJoin(people, eq(unitOwners.personId, people.id))
+    .where(householdIds ? inArray(unitOwners.householdId, householdIds) : eq(people.councilId, councilId))
+    .orderBy(unitOwners.householdId, people.id)
+    .all();
+  const byUnit = new Map<number, Owner[]>();
+  for (const { householdId, id, name } of rows) byUnit.set(householdId, [...(byUnit.get(householdId) ?? []), { id, name }]);
+  return byUnit;
+}
+
+/** Records exactly these people as the unit's owners; each must be on the same council's roster. */
+function setOwners(db: Db, councilId: number, householdId: number, ownerIds: number[]): void {
+  const unique = [...new Set(ownerIds)];
+  if (unique.length > 0) {
+    const known = db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.councilId, councilId), inArray(people.id, unique)))
+      .all();
+    if (known.length !== unique.length) throw new HostError('invalid_input', '业主必须是本议事会名册中的人员,请先把他(她)加入名册。');
+  }
+  db.delete(unitOwners).where(eq(unitOwners.householdId, householdId)).run();
+  if (unique.length > 0) db.insert(unitOwners).values(unique.map((personId) => ({ householdId, personId }))).run();
 }
 
 // Written out in full: inside a subquery drizzle would leave "id" unqualified, and it would mean people.id.
@@ -29,19 +61,20 @@ const memberCount = sql<number>`(SELECT count(*) FROM "people" WHERE "people"."h
 
 export function listHouseholds(db: Db, councilId: number): Household[] {
   getCouncil(db, councilId);
+  const owners = ownersByUnit(db, councilId);
   return db
     .select({ row: households, memberCount })
     .from(households)
     .where(eq(households.councilId, councilId))
     .all()
-    .map(({ row, memberCount: count }) => toHousehold(row, count))
+    .map(({ row, memberCount: count }) => toHousehold(row, count, owners.get(row.id) ?? []))
     .sort((a, b) => compareHouseholdCodes(a.code, b.code));
 }
 
 export function getHousehold(db: Db, householdId: number): Household {
   const found = db.select({ row: households, memberCount }).from(households).where(eq(households.id, householdId)).get();
   if (!found) throw notFound('住户');
-  return toHousehold(found.row, found.memberCount);
+  return toHousehold(found.row, found.memberCount, ownersByUnit(db, found.row.councilId, [householdId]).get(householdId) ?? []);
 }
 
 export function findHouseholdByCode(db: Db, councilId: number, code: string): HouseholdRow | undefined {
@@ -57,7 +90,7 @@ function assertCodeFree(db: Db, councilId: number, code: string, exceptId?: numb
   if (existing && existing.id !== exceptId) throw conflict(`户号 ${code} 已经存在。`);
 }
 
-type HouseholdFields = Omit<ParsedInput<'household:create'>, 'councilId'>;
+type HouseholdFields = Omit<ParsedInput<'household:create'>, 'councilId' | 'ownerIds'>;
 
 function columnsFor(fields: HouseholdFields) {
   // The contract has already normalised the code, so it always parses here.
@@ -73,7 +106,8 @@ export function createHousehold(db: Db, input: ParsedInput<'household:create'>):
     .values({ councilId: input.councilId, ...columnsFor(input) })
     .returning()
     .get();
-  return toHousehold(row, 0);
+  setOwners(db, input.councilId, row.id, input.ownerIds ?? []);
+  return getHousehold(db, row.id);
 }
 
 export function updateHousehold(db: Db, input: ParsedInput<'household:update'>): Household {
@@ -83,6 +117,7 @@ export function updateHousehold(db: Db, input: ParsedInput<'household:update'>):
     .set({ ...columnsFor(input), updatedAt: new Date().toISOString() })
     .where(eq(households.id, input.householdId))
     .run();
+  if (input.ownerIds) setOwners(db, current.councilId, current.id, input.ownerIds);
   return getHousehold(db, input.householdId);
 }
 

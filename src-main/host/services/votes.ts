@@ -9,10 +9,9 @@ import { HostError, conflict, notFound } from '../errors';
 import { getMeeting } from './meetings';
 import { decide, type Outcome, type Tally, type VoteInput } from '../../../shared/domain/voting/tally';
 import type { VotingRule } from '../../../shared/domain/voting/rules';
-import { entitledVoters, presentVoterKeys, type EntitledVoter } from './electorate';
+import { entitledVoters, isPresent, presentVoterKeys, type EntitledVoter } from './electorate';
 import { setCurrentMatter } from './meeting-console';
 import { lockMatterForVote, prepareVoteOnMatter } from './process';
-import { listPeople } from './people';
 
 const choices: BallotChoice[] = ['for', 'against', 'abstain', 'blank'];
 
@@ -40,7 +39,7 @@ function voteInput(
   cast: Array<{ voterKey: string; choice: BallotChoice }>,
   entered: typeof voteCounts.$inferSelect | undefined,
 ): VoteInput | null {
-  const presentVoters = electorate.filter((voter) => present.has(voter.key));
+  const presentVoters = electorate.filter((voter) => isPresent(voter, present));
   if (row.mode === 'roll_call') {
     return {
       kind: 'named',
@@ -103,7 +102,7 @@ export function getVote(db: Db, voteId: number): VoteState {
     status: row.status,
     voterBasis,
     entitled: electorate.length,
-    present: electorate.filter((voter) => present.has(voter.key)).length,
+    present: electorate.filter((voter) => isPresent(voter, present)).length,
     ballotsCast: entered ? entered.forCount + entered.againstCount + entered.abstainCount + entered.blankCount : cast.length,
     totals,
     openedAt: row.openedAt,
@@ -153,7 +152,7 @@ export function castBallot(db: Db, input: ParsedInput<'vote:castBallot'>, now: D
   const meeting = getMeeting(db, row.meetingId);
   const voter = entitledVoters(db, meeting.councilId, voterBasisOf(row.ruleJson)).find((v) => v.key === input.voterKey);
   if (!voter) throw new HostError('invalid_input', '此人(户)没有本次表决的投票权。');
-  if (!presentVoterKeys(db, row.meetingId).has(input.voterKey)) throw conflict(`${voter.label} 没有签到,也没有到场的受托人,不能投票。`);
+  if (!isPresent(voter, presentVoterKeys(db, row.meetingId))) throw conflict(`${voter.label} 没有签到,也没有到场的受托人,不能投票。`);
   const existing = db.select().from(ballots).where(and(eq(ballots.voteId, input.voteId), eq(ballots.voterKey, input.voterKey))).get();
   if (existing) throw conflict(`${voter.label} 已经投过票了。更正需要重新表决并说明理由。`);
   const at = now.toISOString();
@@ -219,15 +218,12 @@ export function rollCallVoters(db: Db, voteId: number): RollCallVoter[] {
   const chosen = new Map(
     db.select({ voterKey: ballots.voterKey, choice: ballots.choice }).from(ballots).where(eq(ballots.voteId, voteId)).all().map((b) => [b.voterKey, b.choice]),
   );
-  const names = new Map<number, string[]>();
-  for (const person of listPeople(db, meeting.councilId)) {
-    if (person.householdId !== null) names.set(person.householdId, [...(names.get(person.householdId) ?? []), person.name]);
-  }
-  return entitledVoters(db, meeting.councilId, voterBasisOf(row.ruleJson)).map((voter) => {
-    const householdId = voter.key.startsWith('household:') ? Number(voter.key.slice(10)) : null;
-    const label = householdId === null ? voter.label : `${voter.label} ${(names.get(householdId) ?? []).join('、')}`;
-    return { key: voter.key, label, present: present.has(voter.key), choice: chosen.get(voter.key) ?? null };
-  });
+  return entitledVoters(db, meeting.councilId, voterBasisOf(row.ruleJson)).map((voter) => ({
+    key: voter.key,
+    label: voter.label,
+    present: isPresent(voter, present),
+    choice: chosen.get(voter.key) ?? null,
+  }));
 }
 
 /**

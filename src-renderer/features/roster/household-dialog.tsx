@@ -4,9 +4,11 @@ import type { Household } from '../../../shared/api/types';
 import { formatCentiArea } from '../../../shared/domain/area';
 import { tenures, type Tenure } from '../../../shared/domain/roles';
 import { call } from '../../api/client';
+import { useQuery } from '../../api/use-query';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { DialogFormActions } from '../../components/form-actions';
+import { PersonPicker } from '../../components/person-picker';
 
 interface HouseholdDialogProps {
   councilId: number;
@@ -21,11 +23,13 @@ export function HouseholdDialog({ councilId, household, onClose, onSaved }: Hous
   const [area, setArea] = useState(household?.areaCenti == null ? '' : formatCentiArea(household.areaCenti));
   const [tenure, setTenure] = useState<Tenure>(household?.tenure ?? 'owner');
   const [note, setNote] = useState(household?.note ?? '');
+  const [owners, setOwners] = useState<Household['owners']>(household?.owners ?? []);
   const [error, setError] = useState<string>();
+  const people = useQuery('person:list', { councilId });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const fields = { code, area, tenure, note };
+    const fields = { code, area, tenure, note, ownerIds: owners.map((owner) => owner.id) };
     const result = household
       ? await call('household:update', { householdId: household.id, ...fields })
       : await call('household:create', { councilId, ...fields });
@@ -50,6 +54,34 @@ export function HouseholdDialog({ councilId, household, onClose, onSaved }: Hous
               {t(`tenure.${value}`)}
             </label>
           ))}
+        </fieldset>
+        <fieldset className="checks stacked">
+          <legend>{t('household.owners')}</legend>
+          <p className="muted">{t('household.ownersHint')}</p>
+          {owners.length > 0 && (
+            <ul className="owner-list" aria-label={t('household.owners')}>
+              {owners.map((owner) => (
+                <li key={owner.id}>
+                  {owner.name}
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    aria-label={t('household.removeOwner', { name: owner.name })}
+                    onClick={() => setOwners((previous) => previous.filter((other) => other.id !== owner.id))}
+                  >
+                    {t('household.remove')}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {people.data && (
+            <PersonPicker
+              people={people.data.filter((person) => !owners.some((owner) => owner.id === person.id))}
+              label={t('household.addOwner')}
+              onPick={(person) => setOwners((previous) => [...previous, { id: person.id, name: person.name }])}
+            />
+          )}
         </fieldset>
         <Field label={t('household.note')}>
           <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />

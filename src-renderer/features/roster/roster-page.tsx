@@ -142,6 +142,7 @@ export function RosterPage({ council }: { council: Council }) {
               <th>{t('household.code')}</th>
               <th className="number-cell">{t('household.area')}</th>
               <th>{t('household.tenure')}</th>
+              <th>{t('household.owners')}</th>
               <th className="number-cell">{t('household.members')}</th>
               <th className="actions-cell">{t('common.actions')}</th>
             </tr>
@@ -152,6 +153,7 @@ export function RosterPage({ council }: { council: Council }) {
                 <td className="name-cell">{household.code}</td>
                 <td className="number-cell">{household.areaCenti === null ? '—' : formatCentiArea(household.areaCenti)}</td>
                 <td>{t(`tenure.${household.tenure}`)}</td>
+                <td>{household.owners.map((owner) => owner.name).join('、')}</td>
                 <td className="number-cell">{household.memberCount}</td>
                 <td className="actions-cell">
                   <button type="button" onClick={() => setEditing({ kind: 'household', household })}>

@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupsFolder, backupsToKeep, createBackup, listBackups, rotateBackups, type BackupFile } from '../../src-main/host/backup/backups';
-import { defaultMigrationsFolder } from '../../src-main/host/db/client';
 import { createHost } from '../../src-main/host/host';
 import { seedDemo } from '../../src-main/host/demo/seed';
-import { tempHost } from './temp-host';
+import { earlierMigrations, tempHost } from './temp-host';
 
 function dump(path: string): string {
   const sqlite = new Database(path, { readonly: true });
@@ -61,12 +60,7 @@ describe('backups', () => {
     const host = tempHost();
     host.close();
     // A database as the first release left it: only the first migration applied.
-    const oldFolder = join(host.dir, 'migrations-v1');
-    mkdirSync(join(oldFolder, 'meta'), { recursive: true });
-    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
-    const first = journal.entries[0]!;
-    cpSync(join(defaultMigrationsFolder, `${first.tag}.sql`), join(oldFolder, `${first.tag}.sql`));
-    writeFileSync(join(oldFolder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [first] }));
+    const oldFolder = earlierMigrations(host.dir, (_, index) => index === 0);
     const path = join(host.dir, 'old.sqlite');
     const old = createHost({ databasePath: path, migrationsFolder: oldFolder, host: 'browser' });
     old.database.sqlite.prepare("INSERT INTO councils (name) VALUES ('老院落')").run();

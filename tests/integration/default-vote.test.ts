@@ -1,11 +1,9 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../shared/domain/voting/rules';
 import { verifyAuditChain } from '../../src-main/host/audit/audit-log';
-import { defaultMigrationsFolder } from '../../src-main/host/db/client';
 import { createHost } from '../../src-main/host/host';
-import { tempHost } from './temp-host';
+import { earlierMigrations, tempHost } from './temp-host';
 
 /** The council-majority preset as a council adjusts it: two thirds of the votes cast. */
 const adjusted = {
@@ -69,12 +67,7 @@ describe('the council’s default voting rule', () => {
     const host = tempHost();
     host.close();
     // A database as the release before left it: every migration up to 0008.
-    const oldFolder = join(host.dir, 'migrations-0008');
-    mkdirSync(join(oldFolder, 'meta'), { recursive: true });
-    const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
-    const before = journal.entries.filter((entry) => entry.tag < '0009');
-    for (const entry of before) cpSync(join(defaultMigrationsFolder, `${entry.tag}.sql`), join(oldFolder, `${entry.tag}.sql`));
-    writeFileSync(join(oldFolder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: before }));
+    const oldFolder = earlierMigrations(host.dir, (tag) => tag < '0009');
     const path = join(host.dir, 'old.sqlite');
     const old = createHost({ databasePath: path, migrationsFolder: oldFolder, host: 'browser' });
     old.database.sqlite.prepare("INSERT INTO councils (name) VALUES ('老院落')").run();

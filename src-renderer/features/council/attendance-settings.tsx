@@ -43,6 +43,13 @@ function AttendanceSettingsForm({ councilId, stored }: { councilId: number; stor
   const [intakeOpen, setIntakeOpen] = useState(stored.intakeOpen);
   const [error, setError] = useState<string>();
   const [saved, setSaved] = useState(false);
+  /** A change after a save takes the "saved" note away until the next save. */
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setSaved(false);
+      set(value);
+    };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -60,35 +67,14 @@ function AttendanceSettingsForm({ councilId, stored }: { councilId: number; stor
     <form className="form" onSubmit={submit} aria-label={t('council.attendanceRules')}>
       <h2>{t('council.attendanceRules')}</h2>
       <Field label={t('council.proxyCap')} hint={t('council.proxyCapHint')}>
-        <input
-          value={cap}
-          onChange={(e) => {
-            setSaved(false);
-            setCap(e.target.value);
-          }}
-          inputMode="numeric"
-        />
+        <input value={cap} onChange={(e) => edited(setCap)(e.target.value)} inputMode="numeric" />
       </Field>
       <label className="check">
-        <input
-          type="checkbox"
-          checked={requireSignature}
-          onChange={(e) => {
-            setSaved(false);
-            setRequireSignature(e.target.checked);
-          }}
-        />
+        <input type="checkbox" checked={requireSignature} onChange={(e) => edited(setRequireSignature)(e.target.checked)} />
         {t('council.requireSignature')}
       </label>
       <label className="check">
-        <input
-          type="checkbox"
-          checked={intakeOpen}
-          onChange={(e) => {
-            setSaved(false);
-            setIntakeOpen(e.target.checked);
-          }}
-        />
+        <input type="checkbox" checked={intakeOpen} onChange={(e) => edited(setIntakeOpen)(e.target.checked)} />
         {t('council.intakeOpen')}
       </label>
       {intakeOpen && (

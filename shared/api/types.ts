@@ -85,6 +85,8 @@ export interface ImportRowPreview {
   tenure: Tenure;
   phone: string;
   roles: PersonRole[];
+  /** Recorded as an owner (产权人) of the household's unit. */
+  titleHolder: boolean;
   /** 'new' household, 'existing' household, or 'updated' when area/tenure change. */
   household: 'new' | 'existing' | 'updated';
 }

@@ -39,7 +39,15 @@ async function people(host: TempHost, councilId: number) {
 /** Who lives where is compared through person:list (householdCode), not Household.memberCount. */
 async function households(host: TempHost, councilId: number) {
   const list = await host.ok('household:list', { councilId });
-  return list.map(({ code, building, unit, room, areaCenti, tenure }) => ({ code, building, unit, room, areaCenti, tenure }));
+  return list.map(({ code, building, unit, room, areaCenti, tenure, owners }) => ({
+    code,
+    building,
+    unit,
+    room,
+    areaCenti,
+    tenure,
+    owners: owners.map((owner) => owner.name),
+  }));
 }
 
 const brief = (issues: ImportIssue[]) => issues.map(({ row, column, message }) => [row, column, message]);
@@ -53,21 +61,60 @@ describe('reading roster files', () => {
     const result = await preview(host, council.id, data, 'roster-good.csv');
     expect(result).toMatchObject({ fileName: 'roster-good.csv', encoding: 'utf-8', issues: [], householdsNew: 4, householdsUpdated: 0, peopleNew: 5 });
     expect(result.rows[0]).toEqual({
-      row: 2, name: '欧阳晓峰', householdCode: '6-1-101', areaCenti: 7850, tenure: 'owner', phone: '13912340001', roles: ['representative'], household: 'new',
+      row: 2, name: '欧阳晓峰', householdCode: '6-1-101', areaCenti: 7850, tenure: 'owner', phone: '13912340001', roles: ['representative'], titleHolder: false, household: 'new',
     });
     expect(result.rows[3]).toMatchObject({ name: '马慧琳', householdCode: '6-2-301', areaCenti: 10525, roles: ['member', 'representative'] });
     expect(await host.ok('household:list', { councilId: council.id })).toEqual([]);
 
     expect(await commit(host, council.id, data)).toEqual({ householdsCreated: 4, householdsUpdated: 0, peopleCreated: 5 });
     expect(await households(host, council.id)).toEqual([
-      { code: '6-1-101', building: '6', unit: '1', room: '101', areaCenti: 7850, tenure: 'owner' },
-      { code: '6-1-102', building: '6', unit: '1', room: '102', areaCenti: 9200, tenure: 'tenant' },
-      { code: '6-2-301', building: '6', unit: '2', room: '301', areaCenti: 10525, tenure: 'owner' },
-      { code: '7-1-201', building: '7', unit: '1', room: '201', areaCenti: null, tenure: 'owner' },
+      { code: '6-1-101', building: '6', unit: '1', room: '101', areaCenti: 7850, tenure: 'owner', owners: [] },
+      { code: '6-1-102', building: '6', unit: '1', room: '102', areaCenti: 9200, tenure: 'tenant', owners: [] },
+      { code: '6-2-301', building: '6', unit: '2', room: '301', areaCenti: 10525, tenure: 'owner', owners: [] },
+      { code: '7-1-201', building: '7', unit: '1', room: '201', areaCenti: null, tenure: 'owner', owners: [] },
     ]);
     const found = await host.ok('person:search', { councilId: council.id, query: 'oyxf' });
     expect(found.map((p) => p.name)).toEqual(['欧阳晓峰']);
     expect((await people(host, council.id)).find((p) => p.name === '马慧琳')?.phone).toBe('+86 139 1234 0004');
+  });
+
+  it('records the people marked 产权人 as owners of their unit, and says which marks it cannot read', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const csv = [
+      '姓名,户号,面积,产权人',
+      '李长青,5-1-101,80,是',
+      '王秀兰,5-1-101,,√',
+      '李小军,5-1-101,,',
+      '赵国强,5-1-102,60,赵国强',
+      '钱七,5-1-201,70,否',
+    ].join('\n');
+    const result = await preview(host, council.id, utf8Bom(csv));
+    expect(result.issues).toEqual([]);
+    expect(result.rows.map((row) => [row.name, row.titleHolder])).toEqual([
+      ['李长青', true],
+      ['王秀兰', true],
+      ['李小军', false],
+      ['赵国强', true],
+      ['钱七', false],
+    ]);
+    await commit(host, council.id, utf8Bom(csv));
+    expect((await households(host, council.id)).map(({ code, owners }) => [code, owners])).toEqual([
+      ['5-1-101', ['李长青', '王秀兰']],
+      ['5-1-102', ['赵国强']],
+      ['5-1-201', []],
+    ]);
+
+    const bad = ['姓名,户号,身份,产权人', '孙网格,,列席,是', '周八,5-2-101,,也许'].join('\n');
+    const before = await roster(host, council.id);
+    const refused = await preview(host, council.id, utf8Bom(bad));
+    expect(brief(refused.issues)).toEqual([
+      [2, '产权人', '产权人须填写户号:登记为哪一户的产权人。'],
+      [3, '产权人', '产权人“也许”无法识别,应填 是 或 否(不是可留空)。'],
+    ]);
+    const failed = await host.invoke('roster:commitImport', { councilId: council.id, fileName: 'roster.csv', dataBase64: utf8Bom(bad) });
+    expect(failed.ok).toBe(false);
+    expect(await roster(host, council.id)).toBe(before);
   });
 
   it('decodes a GBK CSV saved by Excel on Chinese Windows, with 楼号/单元/房号 in separate columns', async () => {
@@ -295,7 +342,8 @@ describe('exporting the roster', () => {
     const a = await host.ok('household:create', { councilId: id, code: '3-2-501', area: '86.5' });
     const b = await host.ok('household:create', { councilId: id, code: '10-1-1201', area: '120', tenure: 'tenant' });
     await host.ok('household:create', { councilId: id, code: '2-1-101' });
-    await host.ok('person:create', { councilId: id, name: '何兆品', householdId: a.id, phone: '+86 138 0000 1111', roles: ['chair', 'representative'] });
+    const owner = await host.ok('person:create', { councilId: id, name: '何兆品', householdId: a.id, phone: '+86 138 0000 1111', roles: ['chair', 'representative'] });
+    await host.ok('household:update', { householdId: a.id, code: '3-2-501', area: '86.5', ownerIds: [owner.id] });
     await host.ok('person:create', { councilId: id, name: '=HYPERLINK("http://x")', householdId: a.id, phone: '-1' });
     await host.ok('person:create', { councilId: id, name: "'引号开头", householdId: b.id, roles: ['member'] });
     await host.ok('person:create', { councilId: id, name: '@孙网格', householdId: null, roles: ['observer'] });
@@ -316,9 +364,9 @@ describe('exporting the roster', () => {
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     const values = sheet.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
     expect(values).toEqual([
-      ['户号', '楼栋', '单元', '门牌', '面积(㎡)', '产权', '姓名', '电话', '身份'],
+      ['户号', '楼栋', '单元', '门牌', '面积(㎡)', '产权', '姓名', '电话', '身份', '产权人'],
       ['2-1-101', '2', '1', '101', undefined, '业主'],
-      ['3-2-501', '3', '2', '501', '86.50', '业主', '何兆品', "'+86 138 0000 1111", '理事会主任、户代表'],
+      ['3-2-501', '3', '2', '501', '86.50', '业主', '何兆品', "'+86 138 0000 1111", '理事会主任、户代表', '是'],
       ['3-2-501', '3', '2', '501', '86.50', '业主', '\'=HYPERLINK("http://x")', "'-1"],
       ['10-1-1201', '10', '1', '1201', '120.00', '租户', "''引号开头", undefined, '理事会成员'],
       [undefined, undefined, undefined, undefined, undefined, undefined, "'@孙网格", undefined, '列席'],

@@ -19,6 +19,7 @@ const columns = [
   { header: '姓名', key: 'name', width: 14 },
   { header: '电话', key: 'phone', width: 18 },
   { header: '身份', key: 'roles', width: 30 },
+  { header: '产权人', key: 'titleHolder', width: 8 },
 ] as const;
 type Row = Record<(typeof columns)[number]['key'], string>;
 
@@ -33,9 +34,18 @@ export function neutraliseFormula(text: string): string {
   return /^[=+\-@\t\r\0']/.test(text) ? `'${text}` : text;
 }
 
-function personCells(person: Person | undefined): Pick<Row, 'name' | 'phone' | 'roles'> {
-  if (!person) return { name: '', phone: '', roles: '' };
-  return { name: person.name, phone: person.phone, roles: person.roles.map((role) => roleLabels[role]).join('、') };
+/**
+ * One row per person: "产权人" says whether they are on the title of the unit they live in. An owner
+ * of a unit they do not live in is not in this sheet (the roster's owners are kept per unit in the app).
+ */
+function personCells(person: Person | undefined, ownerIds: ReadonlySet<number> = new Set()): Pick<Row, 'name' | 'phone' | 'roles' | 'titleHolder'> {
+  if (!person) return { name: '', phone: '', roles: '', titleHolder: '' };
+  return {
+    name: person.name,
+    phone: person.phone,
+    roles: person.roles.map((role) => roleLabels[role]).join('、'),
+    titleHolder: ownerIds.has(person.id) ? '是' : '',
+  };
 }
 
 function localDate(now: Date): string {
@@ -69,7 +79,7 @@ export async function exportRosterXlsx(db: Db, councilId: number, now: Date = ne
         room: household.room,
         area: household.areaCenti === null ? '' : formatCentiArea(household.areaCenti),
         tenure: tenureLabels[household.tenure],
-        ...personCells(person),
+        ...personCells(person, new Set(household.owners.map((owner) => owner.id))),
       });
     }
   }

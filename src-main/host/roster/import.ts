@@ -6,7 +6,7 @@ import { normaliseHouseholdCode, parseHouseholdCode } from '../../../shared/doma
 import { pinyinKeys } from '../../../shared/domain/pinyin-keys';
 import type { PersonRole, Tenure } from '../../../shared/domain/roles';
 import type { DatabaseHandle, Db } from '../db/client';
-import { households, people } from '../db/schema';
+import { households, people, unitOwners } from '../db/schema';
 import { HostError } from '../errors';
 import { getCouncil } from '../services/councils';
 import { readTable, UnreadableFile, type RawTable } from './read-table';
@@ -20,6 +20,7 @@ import {
   splitRoles,
   tenureLabels,
   tenureOf,
+  yesOrNo,
   type Columns,
   type Field,
 } from './vocabulary';
@@ -37,6 +38,8 @@ interface RowEntry {
   tenure: Tenure | null;
   phone: string;
   roles: PersonRole[];
+  /** On the title of the household's unit: recorded as one of its owners. */
+  titleHolder: boolean;
 }
 
 type HouseholdRow = typeof households.$inferSelect;
@@ -113,9 +116,15 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
     problem(row, 'phone', `电话“${phone}”只能包含数字、空格、+、-、括号,最长 20 个字符。`);
   }
 
+  const titleText = cell('titleHolder');
+  // Some offices write the holder's name in this column: the person's own name is a yes.
+  const titleHolder = name && titleText.trim() === name ? true : yesOrNo(titleText);
+  if (titleHolder === undefined) problem(row, 'titleHolder', `产权人“${titleText}”无法识别,应填 是 或 否(不是可留空)。`);
+  else if (titleHolder && name && !code) problem(row, 'titleHolder', '产权人须填写户号:登记为哪一户的产权人。');
+
   if (problems > 0) return null;
   // Roles keep the order the file gives them, so that export → import is exact.
-  return { row, name, code, areaCenti, tenure, phone, roles: [...roles] };
+  return { row, name, code, areaCenti, tenure, phone, roles: [...roles], titleHolder: titleHolder === true && name !== '' };
 }
 
 const personKey = (code: string | null, name: string) => `${code ?? ''}\u0000${name}`;
@@ -269,6 +278,7 @@ export async function previewRosterImport(
       tenure: household ? (household.tenure ?? household.existing?.tenure ?? 'owner') : 'owner',
       phone: entry.phone,
       roles: entry.roles,
+      titleHolder: entry.titleHolder,
       // A person who lives elsewhere changes no household; the type has no word for "none".
       household: household?.status ?? 'existing',
     };
@@ -338,7 +348,8 @@ export async function commitRosterImport(
     const residents = plan.entries.filter((entry) => entry.name !== '');
     for (const entry of residents) {
       const keys = pinyinKeys(entry.name);
-      db.insert(people)
+      const person = db
+        .insert(people)
         .values({
           councilId: input.councilId,
           householdId: entry.code ? written.ids.get(entry.code)! : null,
@@ -348,7 +359,9 @@ export async function commitRosterImport(
           phone: entry.phone,
           roles: entry.roles,
         })
-        .run();
+        .returning({ id: people.id })
+        .get();
+      if (entry.titleHolder) db.insert(unitOwners).values({ householdId: written.ids.get(entry.code!)!, personId: person.id }).run();
     }
     return { householdsCreated: written.created, householdsUpdated: written.updated, peopleCreated: residents.length };
   })();

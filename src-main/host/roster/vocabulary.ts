@@ -28,7 +28,7 @@ const tenureWords: Record<Tenure, string[]> = {
   tenant: ['租户', '承租人', '租住', '租赁'],
 };
 
-export type Field = 'name' | 'household' | 'building' | 'unit' | 'room' | 'area' | 'tenure' | 'phone' | 'roles';
+export type Field = 'name' | 'household' | 'building' | 'unit' | 'room' | 'area' | 'tenure' | 'phone' | 'roles' | 'titleHolder';
 const columnWords: Record<Field, string[]> = {
   name: ['姓名', '名字', '居民姓名', '成员姓名', 'name'],
   household: ['户号', '住户号', 'household', 'householdcode'],
@@ -39,7 +39,18 @@ const columnWords: Record<Field, string[]> = {
   tenure: ['产权', '性质', '产权性质', '房屋性质', 'tenure'],
   phone: ['电话', '手机', '手机号', '手机号码', '联系电话', '电话号码', 'phone', 'mobile', 'tel'],
   roles: ['身份', '角色', '职务', 'roles', 'role'],
+  /** Whether the person is on the title of their household's unit (a yes/no column). */
+  titleHolder: ['产权人', '是否产权人', '房产证登记人', '产权登记人', 'titleholder', 'owner'],
 };
+
+const yesWords = ['是', '√', '✓', '✔', 'y', 'yes', '1', 'true', '产权人'];
+const noWords = ['否', '不是', '×', 'n', 'no', '0', 'false'];
+/** 是 / 否 (and the usual marks); an empty cell is no; undefined for a word that is neither. */
+export function yesOrNo(text: string): boolean | undefined {
+  const word = text.trim().toLowerCase();
+  if (word === '' || noWords.includes(word)) return false;
+  return yesWords.includes(word) ? true : undefined;
+}
 /** 房号 alone is the whole number (3-2-501); next to 楼栋 and 单元 columns it is the room (501). */
 const ROOM_OR_HOUSEHOLD = '房号';
 

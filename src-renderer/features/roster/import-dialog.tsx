@@ -102,6 +102,7 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
                   <th>{t('household.code')}</th>
                   <th className="number-cell">{t('household.area')}</th>
                   <th>{t('household.tenure')}</th>
+                  <th>{t('import.titleHolder')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -114,6 +115,7 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
                     </td>
                     <td className="number-cell">{row.areaCenti === null ? '—' : formatCentiArea(row.areaCenti)}</td>
                     <td>{t(`tenure.${row.tenure}`)}</td>
+                    <td>{row.titleHolder ? t('import.yes') : ''}</td>
                   </tr>
                 ))}
               </tbody>

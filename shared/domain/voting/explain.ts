@@ -1,10 +1,10 @@
 /**
  * The plain-Chinese account of an outcome, for the minutes and the projector, e.g.
  *   适用规则:业主共同决定一般事项(民法典第二百七十八条)。
- *   应参与表决 60 户(面积 4,976.20㎡),参与表决 41 户(面积 3,456.20㎡),
- *   须达到应参与表决的三分之二以上(至少 40 户、面积 3,317.47㎡),达到三分之二以上。
- *   同意 28 户(面积 2,360.40㎡),反对 10 户(面积 843.00㎡),弃权 3 户(面积 252.80㎡)。
- *   同意须达到参与表决的过半数(至少 21 户、面积 1,728.11㎡),达到过半数,通过。
+ *   应参与表决 60 位业主(面积 4,976.20㎡),参与表决 41 位业主(面积 3,456.20㎡),
+ *   须达到应参与表决的三分之二以上(至少 40 位业主、面积 3,317.47㎡),达到三分之二以上。
+ *   同意 28 位业主(面积 2,360.40㎡),反对 10 位业主(面积 843.00㎡),弃权 3 位业主(面积 252.80㎡)。
+ *   同意须达到参与表决的过半数(至少 21 位业主、面积 1,728.11㎡),达到过半数,通过。
  * Punctuation follows the rest of the app: ASCII commas and brackets, Chinese full stop.
  */
 import { formatCentiArea } from '../area';
@@ -16,7 +16,9 @@ function area(centi: number): string {
 }
 
 export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explanation'>, showArea: boolean): string {
-  const unit = rule.voterBasis === 'members' ? '人' : '户';
+  // Owners are counted as people (民法典第二百七十八条: 人数占比), one owner of several units once.
+  const unit = { members: '人', households: '户', owners: '位业主' }[rule.voterBasis];
+  const countWord = rule.voterBasis === 'households' ? '户数' : '人数';
   const presentWord = rule.voterBasis === 'owners' ? '参与表决' : '到会';
   const entitledWord = rule.voterBasis === 'owners' ? '应参与表决' : '应到会';
   const tally = (value: Tally): string =>
@@ -29,7 +31,7 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
     if (requirement.areaMet === null) return `未达到${requirement.label}`;
     const headcount = requirement.headcountMet ? '达到' : '未达到';
     const byArea = requirement.areaMet ? '达到' : '未达到';
-    return `未达到${requirement.label}(${unit}数${headcount},面积${byArea})`;
+    return `未达到${requirement.label}(${countWord}${headcount},面积${byArea})`;
   };
 
   const parts: string[] = [];

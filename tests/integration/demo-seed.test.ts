@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { presets } from '../../shared/domain/voting/rules';
+import { seedOwnersDemo } from '../../src-main/host/demo/owners';
 import { isDatabaseEmpty, seedDemo } from '../../src-main/host/demo/seed';
 import { tempHost } from './temp-host';
 
@@ -32,5 +34,28 @@ describe('the demo courtyard', () => {
     const agenda = (await host.ok('meeting:get', { meetingId: upcoming.id })).agenda;
     expect(agenda.map((a) => a.title)).toEqual(expect.arrayContaining(['增设电动车集中充电桩', '一户多车阶梯停车收费']));
     expect(agenda).toHaveLength(4);
+  });
+
+  it('records title deeds so that an owners’ vote shows one owner of two units and a jointly owned unit', async () => {
+    const host = tempHost();
+    seedDemo(host.database, new Date('2026-11-22T12:00:00Z'));
+    seedOwnersDemo(host.database);
+    const [council] = await host.ok('council:list', {});
+    const households = await host.ok('household:list', { councilId: council!.id });
+    const ownerOccupied = households.filter((h) => h.tenure === 'owner');
+    expect(ownerOccupied.every((h) => h.owners.length > 0)).toBe(true);
+    expect(households.filter((h) => h.owners.length === 2)).toHaveLength(1);
+    const rentedByChair = households.filter((h) => h.tenure === 'tenant' && h.owners.some((o) => o.name === '王建国'));
+    expect(rentedByChair).toHaveLength(1);
+
+    const meeting = (await host.ok('meeting:list', { councilId: council!.id })).find((m) => m.status === 'planned')!;
+    const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '维修资金使用', mode: 'roll_call', rule: presets['owners-ordinary-matter'] });
+    const voters = await host.ok('vote:voters', { voteId: vote.id });
+    // Every owner-occupied unit is a voter, and the chair's rented unit joins his own.
+    expect(voters).toHaveLength(ownerOccupied.length);
+    const chair = voters.filter((v) => v.label.includes('王建国'));
+    expect(chair).toHaveLength(1);
+    expect(chair[0]!.label).toMatch(/ 王建国$/);
+    expect(chair[0]!.label.split(' ')[0]!.split('、').sort()).toEqual(['1-1-301', rentedByChair[0]!.code].sort());
   });
 });

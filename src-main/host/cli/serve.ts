@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DamagedDatabaseError } from '../db/client';
 import { SwitchableHost } from '../recovery-host';
+import { seedOwnersDemo } from '../demo/owners';
 import { isDatabaseEmpty, seedDemo, seedFollowupDemo } from '../demo/seed';
 import { defaultDatabasePath } from '../paths';
 import { startBrowserHost } from '../server';
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
     const now = new Date();
     seedDemo(host.host.database, now);
     // The past meetings as held (votes, tasks, ratings): the tasks and dashboard pages have something to show.
-    if (!values['demo-plain']) seedFollowupDemo(host.host.database, now);
+    if (!values['demo-plain']) {
+      seedFollowupDemo(host.host.database, now);
+      seedOwnersDemo(host.host.database);
+    }
     console.log('已填入示例小区“平安小区”。 / Demo courtyard seeded.');
   }
 

@@ -132,7 +132,7 @@ describe('generated blocks of the minutes', () => {
       totals: { for: { headcount: 2, areaCenti: 17_050 }, against: { headcount: 1, areaCenti: 8_000 }, abstain: { headcount: 0, areaCenti: 0 }, blank: { headcount: 0, areaCenti: 0 } },
     });
     const pairs = Object.fromEntries(factsSections(data({ votes: [owners] })).matters[0]!.block.parts!.find((part) => part.pairs)!.pairs!);
-    expect(pairs.同意).toBe('2 户(面积 170.50㎡)');
+    expect(pairs.同意).toBe('2 位业主(面积 170.50㎡)');
   });
 
   it('the same data gives the same words (a refresh without changes changes nothing)', () => {

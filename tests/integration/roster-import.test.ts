@@ -105,12 +105,13 @@ describe('reading roster files', () => {
       ['5-1-201', []],
     ]);
 
-    const bad = ['姓名,户号,身份,产权人', '孙网格,,列席,是', '周八,5-2-101,,也许'].join('\n');
+    const bad = ['姓名,户号,身份,产权人', '孙网格,,列席,是', '周八,5-2-101,,也许', ',5-2-102,,是'].join('\n');
     const before = await roster(host, council.id);
     const refused = await preview(host, council.id, utf8Bom(bad));
     expect(brief(refused.issues)).toEqual([
       [2, '产权人', '产权人须填写户号:登记为哪一户的产权人。'],
       [3, '产权人', '产权人“也许”无法识别,应填 是 或 否(不是可留空)。'],
+      [4, '产权人', '标为产权人的行须填写姓名。'],
     ]);
     const failed = await host.invoke('roster:commitImport', { councilId: council.id, fileName: 'roster.csv', dataBase64: utf8Bom(bad) });
     expect(failed.ok).toBe(false);

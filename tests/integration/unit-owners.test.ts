@@ -49,13 +49,19 @@ describe('owners of units', () => {
     const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '使用维修资金修屋顶', mode: 'roll_call', rule: presets['owners-ordinary-matter'] });
 
     let voters = await host.ok('vote:voters', { voteId: vote.id });
-    expect(voters.map((voter) => voter.label)).toEqual(['3-1-101、3-1-102 张三', '3-1-201 李四、王五', '3-1-202', '3-1-302 赵六']);
+    expect(voters.map((voter) => voter.label)).toEqual(['3-1-101、3-1-102 张三', '3-1-201 李四、王五', '3-1-202 周八', '3-1-302 赵六']);
     expect(voters.every((voter) => !voter.present)).toBe(true);
     let state = await host.ok('vote:get', { voteId: vote.id });
     expect(state.entitled).toBe(4);
 
-    // 张三 at home in 101, 李四 (who lives elsewhere) in person, and 赵六's tenant for 302.
+    // 张三 at home in 101, 李四 (who lives elsewhere) in person, and 赵六's tenant, who cannot vote for him.
     for (const name of ['张三', '李四', '钱七'] as const) await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: people[name].id });
+    voters = await host.ok('vote:voters', { voteId: vote.id });
+    expect(voters.filter((voter) => voter.present).map((voter) => voter.label)).toEqual(['3-1-101、3-1-102 张三', '3-1-201 李四、王五']);
+    const byTenant = await host.invoke('vote:castBallot', { voteId: vote.id, voterKey: voters[3]!.key, choice: 'for' });
+    expect(byTenant).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // 赵六 authorises 张三 in writing: through the holder in the room, 302 takes part.
+    await host.ok('proxy:grant', { meetingId: meeting.id, grantorId: people.赵六.id, holderId: people.张三.id });
     voters = await host.ok('vote:voters', { voteId: vote.id });
     expect(voters.filter((voter) => voter.present).map((voter) => voter.label)).toEqual(['3-1-101、3-1-102 张三', '3-1-201 李四、王五', '3-1-302 赵六']);
 
@@ -68,7 +74,7 @@ describe('owners of units', () => {
     // 202 has nobody in the room.
     const absent = await host.invoke('vote:castBallot', { voteId: vote.id, voterKey: voters[2]!.key, choice: 'for' });
     expect(absent).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    if (!absent.ok) expect(absent.error.message).toContain('3-1-202 没有签到');
+    if (!absent.ok) expect(absent.error.message).toContain('3-1-202 周八 没有签到');
     await host.ok('vote:castBallot', { voteId: vote.id, voterKey: voters[1]!.key, choice: 'against' });
 
     state = await host.ok('vote:get', { voteId: vote.id });
@@ -87,7 +93,32 @@ describe('owners of units', () => {
     expect((await host.ok('vote:voters', { voteId: vote.id })).map((voter) => voter.label)).toEqual(['1-1-101']);
   });
 
-  it('owners are kept on the household, refused from another council’s roster, kept by an update that leaves them out, and gone with the person', async () => {
+  it('owners and tenure cannot change while an owners’ vote is not locked, so no ballot moves to another voter', async () => {
+    const host = tempHost();
+    const { units, people, meeting } = await courtyard(host);
+    const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '使用维修资金修屋顶', mode: 'roll_call', rule: presets['owners-ordinary-matter'] });
+    await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: people.张三.id });
+    await host.ok('vote:castBallot', { voteId: vote.id, voterKey: `household:${units['101']!.id}`, choice: 'for' });
+
+    const addCoOwner = { householdId: units['101']!.id, code: '3-1-101', area: '80', ownerIds: [people.张三.id, people.周八.id] };
+    const refused = await host.invoke('household:update', addCoOwner);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!refused.ok) expect(refused.error.message).toContain('业主表决“使用维修资金修屋顶”的结果还没有锁定');
+    const rented = await host.invoke('household:update', { householdId: units['202']!.id, code: '3-1-202', area: '90', tenure: 'tenant' });
+    expect(rented.ok).toBe(false);
+    // An edit that leaves owners and tenure as they are is fine.
+    await host.ok('household:update', { householdId: units['101']!.id, code: '3-1-101', area: '80', note: '顶楼漏水', ownerIds: [people.张三.id] });
+
+    await host.ok('vote:close', { voteId: vote.id });
+    await host.ok('vote:lock', { voteId: vote.id });
+    const locked = await host.ok('vote:get', { voteId: vote.id });
+    expect(locked.totals.for).toEqual({ headcount: 1, areaCenti: 14_000 });
+    await host.ok('household:update', addCoOwner);
+    // The locked result stands as it was stored.
+    expect((await host.ok('vote:get', { voteId: vote.id })).outcome).toEqual(locked.outcome);
+  });
+
+  it('owners are kept on the household, refused from another council’s roster, kept by an update that leaves them out, and must be removed before the person', async () => {
     const host = tempHost();
     const { units, people } = await courtyard(host);
     const households = await host.ok('household:list', { councilId: units['101']!.councilId });
@@ -103,6 +134,10 @@ describe('owners of units', () => {
     const noted = await host.ok('household:update', { householdId: units['201']!.id, code: '3-1-201', area: '100', note: '共有' });
     expect(noted.owners.map((owner) => owner.name)).toEqual(['李四', '王五']);
 
+    const stillOwner = await host.invoke('person:delete', { personId: people.李四.id });
+    expect(stillOwner).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (!stillOwner.ok) expect(stillOwner.error.message).toContain('李四 登记为 3-1-201 的业主(产权人)');
+    await host.ok('household:update', { householdId: units['201']!.id, code: '3-1-201', area: '100', ownerIds: [people.王五.id] });
     await host.ok('person:delete', { personId: people.李四.id });
     const after = (await host.ok('household:list', { councilId: units['101']!.councilId })).find((h) => h.code === '3-1-201')!;
     expect(after.owners.map((owner) => owner.name)).toEqual(['王五']);

@@ -15,9 +15,13 @@ function area(centi: number): string {
   return `${formatCentiArea(centi, { grouping: true })}㎡`;
 }
 
+/** How voters of a basis are counted in words: members 人, households 户, owners 位业主 (by number, 民法典第二百七十八条). */
+export function voterUnitWord(basis: VotingRule['voterBasis']): string {
+  return { members: '人', households: '户', owners: '位业主' }[basis];
+}
+
 export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explanation'>, showArea: boolean): string {
-  // Owners are counted as people (民法典第二百七十八条: 人数占比), one owner of several units once.
-  const unit = { members: '人', households: '户', owners: '位业主' }[rule.voterBasis];
+  const unit = voterUnitWord(rule.voterBasis);
   const countWord = rule.voterBasis === 'households' ? '户数' : '人数';
   const presentWord = rule.voterBasis === 'owners' ? '参与表决' : '到会';
   const entitledWord = rule.voterBasis === 'owners' ? '应参与表决' : '应到会';

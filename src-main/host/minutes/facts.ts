@@ -10,6 +10,7 @@ import type { FactsBlock, FactsSection } from '../../../shared/collab/doc-shape'
 import { formatCentiArea } from '../../../shared/domain/area';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { councilStepNames } from '../../../shared/domain/followup/steps';
+import { voterUnitWord } from '../../../shared/domain/voting/explain';
 import type { Db } from '../db/client';
 import { getCouncil } from '../services/councils';
 import { getMeeting } from '../services/meetings';
@@ -91,7 +92,7 @@ function usesArea(vote: VoteState): boolean {
 }
 
 function voteBlock(vote: VoteState): FactsBlock {
-  const unit = vote.voterBasis === 'members' ? '人' : '户';
+  const unit = voterUnitWord(vote.voterBasis);
   const area = usesArea(vote);
   const count = (choice: BallotChoice): string => {
     const totals = vote.outcome ? vote.outcome.counts[choice] : vote.totals[choice];

@@ -9,6 +9,7 @@ import type { DatabaseHandle, Db } from '../db/client';
 import { households, people, unitOwners } from '../db/schema';
 import { HostError } from '../errors';
 import { getCouncil } from '../services/councils';
+import { assertOwnersMayChange } from '../services/households';
 import { readTable, UnreadableFile, type RawTable } from './read-table';
 import {
   findHeaderRow,
@@ -120,11 +121,12 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
   // Some offices write the holder's name in this column: the person's own name is a yes.
   const titleHolder = name && titleText.trim() === name ? true : yesOrNo(titleText);
   if (titleHolder === undefined) problem(row, 'titleHolder', `产权人“${titleText}”无法识别,应填 是 或 否(不是可留空)。`);
-  else if (titleHolder && name && !code) problem(row, 'titleHolder', '产权人须填写户号:登记为哪一户的产权人。');
+  else if (titleHolder && !name) problem(row, 'titleHolder', '标为产权人的行须填写姓名。');
+  else if (titleHolder && !code) problem(row, 'titleHolder', '产权人须填写户号:登记为哪一户的产权人。');
 
   if (problems > 0) return null;
   // Roles keep the order the file gives them, so that export → import is exact.
-  return { row, name, code, areaCenti, tenure, phone, roles: [...roles], titleHolder: titleHolder === true && name !== '' };
+  return { row, name, code, areaCenti, tenure, phone, roles: [...roles], titleHolder: titleHolder === true };
 }
 
 const personKey = (code: string | null, name: string) => `${code ?? ''}\u0000${name}`;
@@ -344,6 +346,8 @@ export async function commitRosterImport(
     getCouncil(db, input.councilId);
     const plan = planImport(db, input.councilId, table);
     if (plan.issues.length > 0) throw refuse(plan.issues);
+    const tenureChanges = [...plan.households.values()].some((h) => h.existing && h.tenure !== null && h.tenure !== h.existing.tenure);
+    if (tenureChanges || plan.entries.some((entry) => entry.titleHolder)) assertOwnersMayChange(db, input.councilId);
     const written = writeHouseholds(db, input.councilId, plan.households.values());
     const residents = plan.entries.filter((entry) => entry.name !== '');
     for (const entry of residents) {

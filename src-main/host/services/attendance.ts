@@ -1,6 +1,6 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { votingRuleSchema, type ParsedInput } from '../../../shared/api/contract';
-import type { AttendanceSheet, CouncilSettings, VoteMode } from '../../../shared/api/types';
+import { voteModeSchema, votingRuleSchema, type ParsedInput } from '../../../shared/api/contract';
+import type { AttendanceSheet, CouncilSettings } from '../../../shared/api/types';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../db/client';
 import { attendance, councilSettings, households, proxies } from '../db/schema';
@@ -26,11 +26,12 @@ export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
  * (written by an older version, or edited by hand) is not offered, and the form starts from the
  * app's own default instead of failing.
  */
-function storedDefaultVote(ruleJson: string | null, mode: VoteMode | null): CouncilSettings['defaultVote'] {
-  if (ruleJson === null || mode === null) return null;
+function storedDefaultVote(ruleJson: string | null, modeText: string | null): CouncilSettings['defaultVote'] {
+  if (ruleJson === null || modeText === null) return null;
   try {
-    const parsed = votingRuleSchema.safeParse(JSON.parse(ruleJson));
-    return parsed.success ? { rule: parsed.data, mode } : null;
+    const rule = votingRuleSchema.safeParse(JSON.parse(ruleJson));
+    const mode = voteModeSchema.safeParse(modeText);
+    return rule.success && mode.success ? { rule: rule.data, mode: mode.data } : null;
   } catch {
     return null;
   }

@@ -22,7 +22,7 @@ export interface EntitledVoter {
  * representative or anyone of the household present); owners as the Civil Code counts them (see
  * ownerVoters).
  */
-export function entitledVoters(db: Db, councilId: number, basis: VoterBasis): EntitledVoter[] {
+export function entitledVoters(db: Db, councilId: number, basis: VoterBasis, options: { residentNames?: boolean } = {}): EntitledVoter[] {
   if (basis === 'members') {
     return db
       .select()
@@ -41,8 +41,9 @@ export function entitledVoters(db: Db, councilId: number, basis: VoterBasis): En
     .orderBy(households.id)
     .all()
     .map((unit) => ({ ...unit, owners: owners.get(unit.id) ?? [] }));
-  if (basis === 'owners') return ownerVoters(units);
-  const names = residentNames(db, councilId);
+  // The people's names are for reading the list; counting (every ballot of a large estate) does without them.
+  const names = options.residentNames ? residentNames(db, councilId) : new Map<number, string[]>();
+  if (basis === 'owners') return ownerVoters(units, names);
   return units.map((unit) => householdVoter(unit, names));
 }
 
@@ -69,11 +70,11 @@ function householdVoter(unit: Unit, names: Map<number, string[]>): EntitledVoter
  * Owners' voters (民法典第二百七十八条, counted as ownerElectorate counts them): units whose owners are
  * recorded are grouped by their exact set of owners, so one owner of several units votes once with
  * the areas added and a jointly owned unit is one vote; an owner-occupied unit with no owner recorded
- * is one vote of its own, and a rented one without a recorded owner has no one here to vote for it.
- * A voter is present when one of its owners is, or someone of one of its units (or a proxy holder
- * for them): the same as for a household's vote.
+ * is one vote of its own (as a household), and a rented one without a recorded owner has no one here
+ * to vote for it. An owner votes in person or through a proxy holder in the room; so may the people
+ * of an owner-occupied unit (the owner's family), never a tenant.
  */
-function ownerVoters(units: Unit[]): EntitledVoter[] {
+function ownerVoters(units: Unit[], names: Map<number, string[]>): EntitledVoter[] {
   const recorded = units.filter((unit) => unit.owners.length > 0);
   const grouped = ownerElectorate(
     recorded.map((unit) => ({ unitId: String(unit.id), areaCenti: unit.areaCenti ?? 0, ownerIds: unit.owners.map((owner) => String(owner.id)) })),
@@ -85,17 +86,17 @@ function ownerVoters(units: Unit[]): EntitledVoter[] {
   const voters: Array<EntitledVoter & { order: number }> = grouped.value.map((voter) => {
     const own = voter.unitIds.map((unitId) => unitById.get(unitId)!);
     const owners = own[0]!.owners;
+    const occupied = own.filter((unit) => unit.tenure === 'owner');
     return {
       key: `household:${own[0]!.id}`,
       label: `${own.map((unit) => unit.code).join('、')} ${owners.map((owner) => owner.name).join('、')}`,
       areaCenti: voter.areaCenti,
-      presentThrough: [...own.map((unit) => `household:${unit.id}`), ...owners.map((owner) => `person:${owner.id}`)],
+      presentThrough: [...owners.map((owner) => `person:${owner.id}`), ...occupied.map((unit) => `household:${unit.id}`)],
       order: position.get(own[0]!)!,
     };
   });
   units.forEach((unit, order) => {
-    if (unit.owners.length > 0 || unit.tenure !== 'owner') return;
-    voters.push({ key: `household:${unit.id}`, label: unit.code, areaCenti: unit.areaCenti ?? 0, presentThrough: [`household:${unit.id}`], order });
+    if (unit.owners.length === 0 && unit.tenure === 'owner') voters.push({ ...householdVoter(unit, names), order });
   });
   return voters.sort((a, b) => a.order - b.order).map(({ order: _order, ...voter }) => voter);
 }

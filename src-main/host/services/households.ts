@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { Household } from '../../../shared/api/types';
 import { compareHouseholdCodes, parseHouseholdCode } from '../../../shared/domain/household-code';
 import type { Db } from '../db/client';
-import { households, people, unitOwners } from '../db/schema';
+import { households, meetings, people, unitOwners, votes } from '../db/schema';
 import { HostError, conflict, notFound } from '../errors';
 import { getCouncil } from './councils';
 
@@ -41,9 +41,31 @@ export function ownersByUnit(db: Db, councilId: number, householdIds?: number[])
   return byUnit;
 }
 
+/**
+ * An owners' vote works its voters out from the roster each time (who owns what, which units are
+ * owner-occupied): until its result is locked, a change there could move a ballot already cast to
+ * another voter, or leave it with none. So owners and tenure wait until the vote is locked.
+ */
+export function assertOwnersMayChange(db: Db, councilId: number): void {
+  const running = db
+    .select({ title: votes.title, ruleJson: votes.ruleJson })
+    .from(votes)
+    .innerJoin(meetings, eq(votes.meetingId, meetings.id))
+    .where(and(eq(meetings.councilId, councilId), ne(votes.status, 'locked')))
+    .all()
+    .find((vote) => (JSON.parse(vote.ruleJson) as { voterBasis?: string }).voterBasis === 'owners');
+  if (running) {
+    throw conflict(`业主表决“${running.title}”的结果还没有锁定。为免改变已经投票的人,请先结束并锁定这次表决,再更改业主登记或产权。`);
+  }
+}
+
 /** Records exactly these people as the unit's owners; each must be on the same council's roster. */
 function setOwners(db: Db, councilId: number, householdId: number, ownerIds: number[]): void {
   const unique = [...new Set(ownerIds)];
+  const current = (ownersByUnit(db, councilId, [householdId]).get(householdId) ?? []).map((owner) => owner.id);
+  const same = current.length === unique.length && current.every((id) => unique.includes(id));
+  if (same) return;
+  assertOwnersMayChange(db, councilId);
   if (unique.length > 0) {
     const known = db
       .select({ id: people.id })
@@ -113,6 +135,7 @@ export function createHousehold(db: Db, input: ParsedInput<'household:create'>):
 export function updateHousehold(db: Db, input: ParsedInput<'household:update'>): Household {
   const current = getHousehold(db, input.householdId);
   assertCodeFree(db, current.councilId, input.code, current.id);
+  if (input.tenure !== current.tenure) assertOwnersMayChange(db, current.councilId);
   db.update(households)
     .set({ ...columnsFor(input), updatedAt: new Date().toISOString() })
     .where(eq(households.id, input.householdId))
@@ -126,6 +149,7 @@ export function deleteHousehold(db: Db, householdId: number): { deleted: true } 
   if (current.memberCount > 0) {
     throw conflict(`户号 ${current.code} 还有 ${current.memberCount} 位成员,请先删除成员或把他们转到其他户。`);
   }
+  if (current.owners.length > 0 || current.tenure === 'owner') assertOwnersMayChange(db, current.councilId);
   db.delete(households).where(eq(households.id, householdId)).run();
   return { deleted: true };
 }

@@ -6,7 +6,7 @@ import { pinyinKeys } from '../../../shared/domain/pinyin-keys';
 import { searchPeople } from '../../../shared/domain/pinyin-search';
 import type { PersonRole } from '../../../shared/domain/roles';
 import type { Db } from '../db/client';
-import { attendance, households, people, proxies, speakers } from '../db/schema';
+import { attendance, households, people, proxies, speakers, unitOwners } from '../db/schema';
 import { HostError, notFound } from '../errors';
 import { getCouncil } from './councils';
 
@@ -119,6 +119,16 @@ export function deletePerson(db: Db, personId: number): { deleted: true } {
     db.select({ n: count() }).from(speakers).where(eq(speakers.personId, personId)).get()!.n;
   if (recorded > 0) {
     throw new HostError('conflict', `${person.name} 有会议签到、委托或发言记录,这些记录需要保留,因此不能删除。`);
+  }
+  // Deleting an owner would quietly take their units out of owners' votes: the user removes the title first.
+  const owned = db
+    .select({ code: households.code })
+    .from(unitOwners)
+    .innerJoin(households, eq(unitOwners.householdId, households.id))
+    .where(eq(unitOwners.personId, personId))
+    .all();
+  if (owned.length > 0) {
+    throw new HostError('conflict', `${person.name} 登记为 ${owned.map((unit) => unit.code).join('、')} 的业主(产权人)。请先在住户中移除其业主登记,再删除此人。`);
   }
   db.delete(people).where(eq(people.id, personId)).run();
   return { deleted: true };

@@ -37,10 +37,6 @@ function OpenVoteFormBody({ meeting, saved, onOpened }: { meeting: Meeting; save
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const item = meeting.agenda.find((a) => a.id === itemId);
-    if (makeDefault) {
-      const savedDefault = await call('council:setDefaultVote', { councilId: meeting.councilId, rule, mode });
-      if (!savedDefault.ok) return setError(savedDefault.error.message);
-    }
     const result = await call('vote:open', {
       meetingId: meeting.id,
       agendaItemId: item?.id ?? null,
@@ -48,8 +44,13 @@ function OpenVoteFormBody({ meeting, saved, onOpened }: { meeting: Meeting; save
       mode,
       rule,
     });
-    if (result.ok) onOpened();
-    else setError(result.error.message);
+    if (!result.ok) return setError(result.error.message);
+    // The default is the rule of a vote that opened: a refused vote changes nothing.
+    if (makeDefault) {
+      const savedDefault = await call('council:setDefaultVote', { councilId: meeting.councilId, rule, mode });
+      if (!savedDefault.ok) return setError(savedDefault.error.message);
+    }
+    onOpened();
   };
 
   return (

@@ -99,6 +99,8 @@ export interface ImportPreview {
   householdsNew: number;
   householdsUpdated: number;
   peopleNew: number;
+  /** Titles to record: people marked 产权人 and the rows of the sheet 产权. */
+  titlesNew: number;
 }
 
 export interface ImportResult {

@@ -342,12 +342,15 @@ describe('exporting the roster', () => {
     const id = council.id;
     const a = await host.ok('household:create', { councilId: id, code: '3-2-501', area: '86.5' });
     const b = await host.ok('household:create', { councilId: id, code: '10-1-1201', area: '120', tenure: 'tenant' });
-    await host.ok('household:create', { councilId: id, code: '2-1-101' });
+    const c = await host.ok('household:create', { councilId: id, code: '2-1-101' });
     const owner = await host.ok('person:create', { councilId: id, name: '何兆品', householdId: a.id, phone: '+86 138 0000 1111', roles: ['chair', 'representative'] });
     await host.ok('household:update', { householdId: a.id, code: '3-2-501', area: '86.5', ownerIds: [owner.id] });
     await host.ok('person:create', { councilId: id, name: '=HYPERLINK("http://x")', householdId: a.id, phone: '-1' });
     await host.ok('person:create', { councilId: id, name: "'引号开头", householdId: b.id, roles: ['member'] });
-    await host.ok('person:create', { councilId: id, name: '@孙网格', householdId: null, roles: ['observer'] });
+    const outsider = await host.ok('person:create', { councilId: id, name: '@孙网格', householdId: null, roles: ['observer'] });
+    // Owners who live elsewhere: 何兆品 lets 10-1-1201; 2-1-101 belongs to someone outside the courtyard.
+    await host.ok('household:update', { householdId: b.id, code: '10-1-1201', area: '120', tenure: 'tenant', ownerIds: [owner.id] });
+    await host.ok('household:update', { householdId: c.id, code: '2-1-101', ownerIds: [outsider.id] });
     return council;
   }
 
@@ -375,6 +378,12 @@ describe('exporting the roster', () => {
     for (const row of values.flat()) {
       if (typeof row === 'string') expect(row).not.toMatch(/^[=+\-@\t\r]/);
     }
+    const titles = workbook.getWorksheet('产权')!.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
+    expect(titles).toEqual([
+      ['户号', '产权人', '产权人户号'],
+      ['2-1-101', "'@孙网格"],
+      ['10-1-1201', '何兆品', '3-2-501'],
+    ]);
   });
 
   it('round-trips: importing the export into an empty council recreates the same households and people', async () => {
@@ -384,9 +393,33 @@ describe('exporting the roster', () => {
     const empty = await newCouncil(host, '新院落');
 
     const result = await preview(host, empty.id, file.dataBase64, file.fileName);
-    expect(result).toMatchObject({ encoding: 'xlsx', issues: [], householdsNew: 3, peopleNew: 4 });
+    expect(result).toMatchObject({ encoding: 'xlsx', issues: [], householdsNew: 3, peopleNew: 4, titlesNew: 3 });
     await commit(host, empty.id, file.dataBase64, file.fileName);
     expect(await households(host, empty.id)).toEqual(await households(host, council.id));
     expect(await people(host, empty.id)).toEqual(await people(host, council.id));
+  });
+
+  it('says which rows of the sheet 产权 it cannot use, and writes nothing', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('名册').addRows([['姓名', '户号'], ['何兆品', '3-2-501'], ['', '3-2-502']]);
+    workbook.addWorksheet('产权').addRows([
+      ['户号', '产权人', '产权人户号'],
+      ['3-2-502', '何兆品', '3-2-501'],
+      ['3-2-503', '何兆品', '3-2-501'],
+      ['3-2-502', '张三', ''],
+      ['三栋', '何兆品', ''],
+    ]);
+    const data = base64(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const result = await preview(host, council.id, data, 'roster.xlsx');
+    expect(brief(result.issues)).toEqual([
+      [3, '产权表 户号', '名册中没有户号 3-2-503。'],
+      [4, '产权表 产权人', '名册中不住本院的人员没有“张三”,请先把他(她)加入名册。'],
+      [5, '产权表 户号', '户号“三栋”格式不对,应为 楼栋-单元-门牌,如 3-2-501。'],
+    ]);
+    const refused = await host.invoke('roster:commitImport', { councilId: council.id, fileName: 'roster.xlsx', dataBase64: data });
+    expect(refused.ok).toBe(false);
+    expect(await host.ok('household:list', { councilId: council.id })).toEqual([]);
   });
 });

@@ -5,6 +5,8 @@ import type { Db } from '../db/client';
 import { getCouncil } from '../services/councils';
 import { listHouseholds } from '../services/households';
 import { listPeople } from '../services/people';
+import { titlesSheetName } from './read-table';
+import { titleColumns } from './titles';
 import { roleLabels, tenureLabels } from './vocabulary';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,6 +50,16 @@ function personCells(person: Person | undefined, ownerIds: ReadonlySet<number> =
   };
 }
 
+/** A sheet of text cells (Excel keeps a phone from becoming 1.38E+10, a room from becoming a number) with a bold, frozen header. */
+function addTextSheet(workbook: ExcelJS.Workbook, name: string, sheetColumns: ReadonlyArray<{ header: string; key: string; width: number }>, rows: ReadonlyArray<Record<string, string>>): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = sheetColumns.map((column) => ({ ...column, style: { numFmt: '@' } }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) {
+    sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === '' ? null : neutraliseFormula(value)])));
+  }
+}
+
 function localDate(now: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -61,15 +73,17 @@ function safeFileName(text: string): string {
 /** The roster as a spreadsheet, one row per person; a household nobody lives in gets a row of its own. */
 export async function exportRosterXlsx(db: Db, councilId: number, now: Date = new Date()): Promise<FilePayload> {
   const council = getCouncil(db, councilId);
+  const everyone = listPeople(db, councilId);
   const byHousehold = new Map<number | null, Person[]>();
-  for (const person of listPeople(db, councilId).sort((a, b) => a.id - b.id)) {
+  for (const person of [...everyone].sort((a, b) => a.id - b.id)) {
     const list = byHousehold.get(person.householdId) ?? [];
     list.push(person);
     byHousehold.set(person.householdId, list);
   }
 
   const rows: Row[] = [];
-  for (const household of listHouseholds(db, councilId)) {
+  const units = listHouseholds(db, councilId);
+  for (const household of units) {
     const residents = byHousehold.get(household.id) ?? [undefined];
     for (const person of residents) {
       rows.push({
@@ -87,17 +101,20 @@ export async function exportRosterXlsx(db: Db, councilId: number, now: Date = ne
     rows.push({ code: '', building: '', unit: '', room: '', area: '', tenure: '', ...personCells(person) });
   }
 
+  // Owners who do not live in the unit they own: the sheet 产权 (see titles.ts).
+  const homeOf = new Map(everyone.map((person) => [person.id, person.householdCode ?? '']));
+  const titleRows = units.flatMap((household) =>
+    household.owners
+      .filter((owner) => homeOf.get(owner.id) !== household.code)
+      .map((owner) => ({ unit: household.code, owner: owner.name, ownerHome: homeOf.get(owner.id) ?? '' })),
+  );
+
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '院落议事';
-  const sheet = workbook.addWorksheet('名册', { views: [{ state: 'frozen', ySplit: 1 }] });
-  // Text format keeps Excel from turning a phone into 1.38E+10 or a room into a number when edited.
-  sheet.columns = columns.map((column) => ({ ...column, style: { numFmt: '@' } }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) {
-    const cells = Object.fromEntries(
-      Object.entries(row).map(([key, value]) => [key, value === '' ? null : neutraliseFormula(value)]),
-    );
-    sheet.addRow(cells);
+  addTextSheet(workbook, '名册', columns, rows);
+  if (titleRows.length > 0) {
+    const titleSheetColumns = (['unit', 'owner', 'ownerHome'] as const).map((key) => ({ header: titleColumns[key], key, width: 14 }));
+    addTextSheet(workbook, titlesSheetName, titleSheetColumns, titleRows);
   }
 
   const data = Buffer.from((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../shared/api/types';
 import { formatCentiArea, parseAreaToCenti } from '../../../shared/domain/area';
@@ -9,8 +9,9 @@ import type { DatabaseHandle, Db } from '../db/client';
 import { households, people, unitOwners } from '../db/schema';
 import { HostError } from '../errors';
 import { getCouncil } from '../services/councils';
-import { assertOwnersMayChange } from '../services/households';
+import { assertOwnersMayChange, findHouseholdByCode } from '../services/households';
 import { readTable, UnreadableFile, type RawTable } from './read-table';
+import { readTitles, type TitleEntry } from './titles';
 import {
   findHeaderRow,
   hasParts,
@@ -58,6 +59,8 @@ interface Plan {
   issues: ImportIssue[];
   entries: RowEntry[];
   households: Map<string, HouseholdPlan>;
+  /** Owners of units they do not live in (the sheet 产权). */
+  titles: TitleEntry[];
 }
 
 type Report = (row: number, field: Field, message: string) => void;
@@ -210,7 +213,7 @@ function planHouseholds(entries: RowEntry[], existing: Map<string, HouseholdRow>
 
 /** Reads and checks the whole file against the council's current roster; writes nothing. */
 function planImport(db: Db, councilId: number, table: RawTable): Plan {
-  const refused = (issues: ImportIssue[]): Plan => ({ issues, entries: [], households: new Map() });
+  const refused = (issues: ImportIssue[]): Plan => ({ issues, entries: [], households: new Map(), titles: [] });
   if (table.rows.length === 0) return refused([fileIssue('文件是空的,没有读到任何内容。')]);
 
   const headerIndex = findHeaderRow(table.rows);
@@ -241,10 +244,18 @@ function planImport(db: Db, councilId: number, table: RawTable): Plan {
   const entries = crossCheck(ownChecked, roster.peopleKeys, report);
 
   issues.sort((a, b) => a.row - b.row || a.order - b.order);
+  const households = planHouseholds(entries, roster.byCode);
+  const newPeople = new Set(entries.filter((entry) => entry.name).map((entry) => personKey(entry.code, entry.name)));
+  const titles = readTitles(table.titles ?? [], {
+    hasUnit: (code) => households.has(code) || roster.byCode.has(code),
+    hasPerson: (code, name) => newPeople.has(personKey(code, name)) || roster.peopleKeys.has(personKey(code, name)),
+  });
   return {
-    issues: issues.map(({ row, column, message }) => ({ row, column, message })),
+    // The main sheet's problems first, then the sheet 产权's.
+    issues: [...issues.map(({ row, column, message }) => ({ row, column, message })), ...titles.issues],
     entries,
-    households: planHouseholds(entries, roster.byCode),
+    households,
+    titles: titles.titles,
   };
 }
 
@@ -268,7 +279,7 @@ export async function previewRosterImport(
   const plan: Plan =
     'rows' in table
       ? planImport(database.db, input.councilId, table)
-      : { issues: [table], entries: [], households: new Map() };
+      : { issues: [table], entries: [], households: new Map(), titles: [] };
   const rows = plan.entries.map((entry): ImportRowPreview => {
     const household = entry.code ? plan.households.get(entry.code) : undefined;
     return {
@@ -294,6 +305,7 @@ export async function previewRosterImport(
     householdsNew: plans.filter((h) => h.status === 'new').length,
     householdsUpdated: plans.filter((h) => h.status === 'updated').length,
     peopleNew: rows.filter((row) => row.name !== '').length,
+    titlesNew: rows.filter((row) => row.titleHolder).length + plan.titles.length,
   };
 }
 
@@ -347,7 +359,8 @@ export async function commitRosterImport(
     const plan = planImport(db, input.councilId, table);
     if (plan.issues.length > 0) throw refuse(plan.issues);
     const tenureChanges = [...plan.households.values()].some((h) => h.existing && h.tenure !== null && h.tenure !== h.existing.tenure);
-    if (tenureChanges || plan.entries.some((entry) => entry.titleHolder)) assertOwnersMayChange(db, input.councilId);
+    const ownersChange = plan.titles.length > 0 || plan.entries.some((entry) => entry.titleHolder);
+    if (tenureChanges || ownersChange) assertOwnersMayChange(db, input.councilId);
     const written = writeHouseholds(db, input.councilId, plan.households.values());
     const residents = plan.entries.filter((entry) => entry.name !== '');
     for (const entry of residents) {
@@ -366,6 +379,16 @@ export async function commitRosterImport(
         .returning({ id: people.id })
         .get();
       if (entry.titleHolder) db.insert(unitOwners).values({ householdId: written.ids.get(entry.code!)!, personId: person.id }).run();
+    }
+    for (const title of plan.titles) {
+      const householdId = written.ids.get(title.code) ?? findHouseholdByCode(db, input.councilId, title.code)!.id;
+      const homeId = title.ownerCode === null ? null : (written.ids.get(title.ownerCode) ?? findHouseholdByCode(db, input.councilId, title.ownerCode)!.id);
+      const owner = db
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.councilId, input.councilId), eq(people.name, title.ownerName), homeId === null ? isNull(people.householdId) : eq(people.householdId, homeId)))
+        .get()!;
+      db.insert(unitOwners).values({ householdId, personId: owner.id }).onConflictDoNothing().run();
     }
     return { householdsCreated: written.created, householdsUpdated: written.updated, peopleCreated: residents.length };
   })();

@@ -10,7 +10,15 @@ import Papa from 'papaparse';
 export interface RawTable {
   encoding: 'utf-8' | 'gbk' | 'xlsx';
   rows: string[][];
+  /**
+   * The sheet 产权 of a workbook, as our export writes it: owners of units they do not live in
+   * (户号, 产权人, 产权人户号). Absent for CSV files and workbooks without that sheet.
+   */
+  titles?: string[][];
 }
+
+/** The sheet our export writes for owners who do not live in the unit they own. */
+export const titlesSheetName = '产权';
 
 /** A file that cannot be read as a table at all; the message is shown to the user. */
 export class UnreadableFile extends Error {}
@@ -76,6 +84,11 @@ async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
   // Our own export writes the sheet 名册; any other workbook is read from its first sheet.
   const sheet = workbook.getWorksheet('名册') ?? workbook.worksheets[0];
   if (!sheet) return { encoding: 'xlsx', rows: [] };
+  const titles = workbook.getWorksheet(titlesSheetName);
+  return { encoding: 'xlsx', rows: sheetRows(sheet), ...(titles && titles !== sheet ? { titles: sheetRows(titles) } : {}) };
+}
+
+function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
   const width = sheet.columnCount;
   for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
@@ -84,7 +97,7 @@ async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
     for (let column = 1; column <= width; column += 1) cells.push(cellText(row.getCell(column).value));
     rows.push(cells);
   }
-  return { encoding: 'xlsx', rows: dropBlankTail(rows) };
+  return dropBlankTail(rows);
 }
 
 /**

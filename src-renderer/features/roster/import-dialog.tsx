@@ -67,6 +67,7 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
               households: preview.householdsNew,
               updated: preview.householdsUpdated,
             })}
+            {preview.titlesNew > 0 && t('import.titlesSummary', { count: preview.titlesNew })}
           </p>
           {preview.issues.length > 0 && (
             <>

@@ -10,7 +10,7 @@ import { dumpTables } from './access-fixture';
 import { tempHost, type TempHost } from './temp-host';
 
 /** Columns that hold ids, references, or what is regenerated on import (rooms, hash chains). */
-const idLike = /(^id$|^seq$|_id$|^voter_key$|^room_name$|^room_password$|^snapshot_seq$|^prev_hash$|^hash$)/;
+const idLike = /(^id$|^seq$|_id$|^voter_key$|^room_name$|^room_password$|^snapshot_seq$|^prev_hash$|^hash$|^audit_hash$)/;
 
 /** Every table's rows without their ids, sorted: equal when the two councils hold the same things. */
 function contentModuloIds(host: TempHost, skip: string[]): Record<string, string[]> {
@@ -80,6 +80,12 @@ describe('council archive', () => {
     // Every row is now there twice: the original and the copy.
     const after = contentModuloIds(host, ['audit_log']);
     for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual([...rows, ...rows].sort());
+    // A locked result names its audit entry by hash: each copy names the copied entry, of its own meeting.
+    const results = host.database.sqlite
+      .prepare('SELECT v.meeting_id AS voteMeeting, a.meeting_id AS entryMeeting, a.kind FROM vote_results r JOIN votes v ON v.id = r.vote_id LEFT JOIN audit_log a ON a.hash = r.audit_hash')
+      .all() as Array<{ voteMeeting: number; entryMeeting: number | null; kind: string | null }>;
+    expect(results.length).toBeGreaterThan(1);
+    for (const result of results) expect(result).toMatchObject({ entryMeeting: result.voteMeeting, kind: 'vote.result' });
     const rooms = host.database.sqlite.prepare('SELECT room_name FROM minutes_docs').all() as Array<{ room_name: string }>;
     expect(new Set(rooms.map((r) => r.room_name)).size).toBe(rooms.length);
     expect(rooms.length).toBeGreaterThan(1);

@@ -190,10 +190,33 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
   const voteStatuses: Array<{ id: number; status: unknown }> = [];
   const pendingSelfReferences: Array<{ table: string; column: string; newId: number; oldTarget: number; key: string }> = [];
 
+  /** The source chain's hash of each audit entry → its hash on this computer's chain. */
+  const auditHashes = new Map<string, string>();
+  let auditMoved = false;
+  // The audit entries go onto this computer's chain, in their order, with the meetings' new ids:
+  // once the meetings are in, and before the locked results, which name their entry by its hash.
+  const moveAudit = () => {
+    if (auditMoved) return;
+    auditMoved = true;
+    for (const entry of archive.tables.audit_log ?? []) {
+      const meetingId = typeof entry.meeting_id === 'number' ? (idMaps.get('meetings')?.get(entry.meeting_id) ?? null) : null;
+      let payload: unknown;
+      try {
+        payload = JSON.parse(String(entry.payload));
+      } catch {
+        throw unreadable();
+      }
+      const appended = appendAudit(db, { kind: String(entry.kind), meetingId, payload: payload as never, at: String(entry.at) });
+      if (typeof entry.hash === 'string') auditHashes.set(entry.hash, appended.hash);
+      counts.audit_log = (counts.audit_log ?? 0) + 1;
+    }
+  };
+
   const work = sqlite.transaction(() => {
     for (const info of insertionOrder(infos)) {
       const rows = archive.tables[info.name];
       if (!rows || notMoved.has(info.name)) continue;
+      if (info.name === 'vote_results') moveAudit();
       const referenceOf = new Map(info.references.map((reference) => [reference.from, reference.table]));
       for (const source of rows) {
         const row: Row = {};
@@ -217,6 +240,7 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
           }
           row[column] = value;
         }
+        if (info.name === 'vote_results' && typeof row.audit_hash === 'string') row.audit_hash = auditHashes.get(row.audit_hash) ?? row.audit_hash;
         if (info.name === 'ballots' && typeof row.voter_key === 'string') {
           const match = voterKeyPattern.exec(row.voter_key);
           if (match) {
@@ -255,18 +279,7 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
     }
     fixSnapshotSequences(sqlite, archive.tables, idMaps);
     for (const vote of voteStatuses) sqlite.prepare('UPDATE votes SET status = ? WHERE id = ?').run(vote.status as string, vote.id);
-    // The audit entries go onto this computer's chain, in their order, with the meetings' new ids.
-    for (const entry of archive.tables.audit_log ?? []) {
-      const meetingId = typeof entry.meeting_id === 'number' ? (idMaps.get('meetings')?.get(entry.meeting_id) ?? null) : null;
-      let payload: unknown;
-      try {
-        payload = JSON.parse(String(entry.payload));
-      } catch {
-        throw unreadable();
-      }
-      appendAudit(db, { kind: String(entry.kind), meetingId, payload: payload as never, at: String(entry.at) });
-      counts.audit_log = (counts.audit_log ?? 0) + 1;
-    }
+    moveAudit();
     const councilId = idMaps.get('councils')?.get(Number(councils[0]!.id));
     if (councilId === undefined) throw unreadable();
     appendAudit(db, { kind: 'archive-import', meetingId: null, payload: { councilId, councilName: archive.councilName, rows: counts }, at: now.toISOString() });

@@ -37,8 +37,8 @@ export function neutraliseFormula(text: string): string {
 }
 
 /**
- * One row per person: "产权人" says whether they are on the title of the unit they live in. An owner
- * of a unit they do not live in is not in this sheet (the roster's owners are kept per unit in the app).
+ * One row per person: "产权人" says whether they are on the title of the unit they live in. Owners of
+ * a unit they do not live in are on the sheet 产权 instead.
  */
 function personCells(person: Person | undefined, ownerIds: ReadonlySet<number> = new Set()): Pick<Row, 'name' | 'phone' | 'roles' | 'titleHolder'> {
   if (!person) return { name: '', phone: '', roles: '', titleHolder: '' };
@@ -85,6 +85,7 @@ export async function exportRosterXlsx(db: Db, councilId: number, now: Date = ne
   const units = listHouseholds(db, councilId);
   for (const household of units) {
     const residents = byHousehold.get(household.id) ?? [undefined];
+    const ownerIds = new Set(household.owners.map((owner) => owner.id));
     for (const person of residents) {
       rows.push({
         code: household.code,
@@ -93,7 +94,7 @@ export async function exportRosterXlsx(db: Db, councilId: number, now: Date = ne
         room: household.room,
         area: household.areaCenti === null ? '' : formatCentiArea(household.areaCenti),
         tenure: tenureLabels[household.tenure],
-        ...personCells(person, new Set(household.owners.map((owner) => owner.id))),
+        ...personCells(person, ownerIds),
       });
     }
   }

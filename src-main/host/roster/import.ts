@@ -380,9 +380,11 @@ export async function commitRosterImport(
         .get();
       if (entry.titleHolder) db.insert(unitOwners).values({ householdId: written.ids.get(entry.code!)!, personId: person.id }).run();
     }
+    // planImport checked that every unit and owner named on the sheet 产权 is in the file or the roster.
+    const unitId = (code: string) => written.ids.get(code) ?? findHouseholdByCode(db, input.councilId, code)!.id;
     for (const title of plan.titles) {
-      const householdId = written.ids.get(title.code) ?? findHouseholdByCode(db, input.councilId, title.code)!.id;
-      const homeId = title.ownerCode === null ? null : (written.ids.get(title.ownerCode) ?? findHouseholdByCode(db, input.councilId, title.ownerCode)!.id);
+      const householdId = unitId(title.code);
+      const homeId = title.ownerCode === null ? null : unitId(title.ownerCode);
       const owner = db
         .select({ id: people.id })
         .from(people)

@@ -294,13 +294,16 @@ export const voteResults = sqliteTable('vote_results', {
 });
 
 /** What the room is shown for a meeting, and the chair's speaking limit. One row per meeting. */
+/** A speaker's time until the chair sets another limit. */
+export const defaultSpeakingLimitSeconds = 180;
+
 export const meetingConsoles = sqliteTable('meeting_consoles', {
   meetingId: integer('meeting_id')
     .primaryKey()
     .references(() => meetings.id, { onDelete: 'cascade' }),
   currentAgendaItemId: integer('current_agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),
   screen: text('screen', { enum: ['meeting', 'blank', 'break'] }).notNull().default('meeting'),
-  speakingLimitSeconds: integer('speaking_limit_seconds').notNull().default(180),
+  speakingLimitSeconds: integer('speaking_limit_seconds').notNull().default(defaultSpeakingLimitSeconds),
 });
 
 /** The speakers' queue of a matter, and the record of who spoke, for how long, and their view. */

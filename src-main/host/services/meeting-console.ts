@@ -2,26 +2,28 @@ import { and, asc, eq, max } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
 import type { ConsoleState } from '../../../shared/api/types';
 import type { Db } from '../db/client';
-import { agendaItems, households, meetingConsoles, people, speakers } from '../db/schema';
+import { agendaItems, defaultSpeakingLimitSeconds, households, meetingConsoles, people, speakers } from '../db/schema';
 import { HostError, conflict, notFound } from '../errors';
 import { getMeeting } from './meetings';
 import { getPerson } from './people';
 import { stepNamesOfCouncil } from './process';
 
-function consoleRow(db: Db, meetingId: number) {
+/** The console as stored, or as it starts (the first matter on) when the chair has not touched it yet. */
+function storedOrInitial(db: Db, meetingId: number): typeof meetingConsoles.$inferSelect & { stored: boolean } {
   const meeting = getMeeting(db, meetingId);
   const row = db.select().from(meetingConsoles).where(eq(meetingConsoles.meetingId, meetingId)).get();
-  if (row) return row;
-  // The first matter is on until the chair moves on.
-  return db
-    .insert(meetingConsoles)
-    .values({ meetingId, currentAgendaItemId: meeting.agenda[0]?.id ?? null })
-    .returning()
-    .get();
+  if (row) return { ...row, stored: true };
+  return { meetingId, currentAgendaItemId: meeting.agenda[0]?.id ?? null, screen: 'meeting', speakingLimitSeconds: defaultSpeakingLimitSeconds, stored: false };
+}
+
+/** The stored console row, written the first time the chair changes something (reading it stores nothing). */
+function consoleRow(db: Db, meetingId: number) {
+  const { stored, ...row } = storedOrInitial(db, meetingId);
+  return stored ? row : db.insert(meetingConsoles).values({ meetingId, currentAgendaItemId: row.currentAgendaItemId }).returning().get();
 }
 
 export function getConsole(db: Db, meetingId: number, now: Date): ConsoleState {
-  const row = consoleRow(db, meetingId);
+  const row = storedOrInitial(db, meetingId);
   const councilId = getMeeting(db, meetingId).councilId;
   const queue =
     row.currentAgendaItemId === null

@@ -5,7 +5,7 @@ import type { Caller } from '../../src-main/host/caller';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { dumpTables } from '../integration/access-fixture';
 import { tempHost } from '../integration/temp-host';
-import { fuzz, unclear } from './fuzz-kit';
+import { fuzz, fuzzTimeout, unclear } from './fuzz-kit';
 
 /** Inputs shaped like the contract's: objects with its field names, any JSON values in them. */
 const fieldNames = ['meetingId', 'councilId', 'personId', 'voteId', 'agendaItemId', 'name', 'title', 'text', 'code', 'fileName', 'dataBase64', 'updateBase64', 'confirm', 'role', 'status', 'date', 'choice', 'voterKey', 'orderedIds', 'rule', 'articles'];
@@ -59,5 +59,5 @@ describe('fuzz: the API boundary', () => {
       fc.record({ channel: fc.oneof(fc.constantFrom(...channels), fc.string()), input: jsonish, caller: fc.constantFrom(...callers) }),
       check,
     );
-  }, 120_000);
+  }, fuzzTimeout);
 });

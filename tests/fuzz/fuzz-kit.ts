@@ -9,6 +9,8 @@ import type { ApiResult } from '../../shared/api/result';
 
 /** Seconds each fuzz target runs; FUZZ_SECONDS raises it for a longer run in CI. */
 export const fuzzMilliseconds = Number(process.env.FUZZ_SECONDS ?? 6) * 1000;
+/** A fuzz test's timeout: its time, plus a minute to set up and to finish the input in hand. */
+export const fuzzTimeout = fuzzMilliseconds + 60_000;
 
 export interface FuzzTally {
   inputs: number;

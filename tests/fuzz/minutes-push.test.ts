@@ -5,7 +5,7 @@ import { minutesField } from '../../shared/collab/doc-shape';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { dumpTables } from '../integration/access-fixture';
 import { tempHost } from '../integration/temp-host';
-import { fuzz, unclear } from './fuzz-kit';
+import { fuzz, fuzzTimeout, unclear } from './fuzz-kit';
 
 /** Real updates cut, flipped or appended to, besides plain random bytes: the intake's worst day. */
 function validUpdate(words: string): Uint8Array {
@@ -45,5 +45,5 @@ describe('fuzz: minutes intake', () => {
       before = after;
       return !result.ok && changed ? 'refused update changed stored minutes' : null;
     });
-  }, 120_000);
+  }, fuzzTimeout);
 });

@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { dumpTables } from '../integration/access-fixture';
 import { tempHost } from '../integration/temp-host';
-import { fuzz, unclear } from './fuzz-kit';
+import { fuzz, fuzzTimeout, unclear } from './fuzz-kit';
 
 const headers = ['姓名', '户号', '面积', '电话', '产权', '身份', '备注'];
 const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('3-2-501', '1-1-101', '85.5', '-1', '业主', '租户', '=HYPERLINK("x")', '', '１-２-３', '\u0000'));
@@ -49,5 +49,5 @@ describe('fuzz: roster import', () => {
       before = after;
       return !commit.ok && changed ? 'refused commit changed stored data' : null;
     });
-  }, 120_000);
+  }, fuzzTimeout);
 });

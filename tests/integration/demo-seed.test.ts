@@ -23,6 +23,8 @@ describe('the demo courtyard', () => {
     expect(people.filter((p) => p.roles.includes('chair')).map((p) => p.name)).toEqual(['王建国']);
     expect(people.filter((p) => p.roles.includes('secretary')).map((p) => p.name)).toEqual(['李秀英']);
     expect(people.every((p) => /^[\u4e00-\u9fa5 ]+$/.test(p.name))).toBe(true);
+    // No namesakes: two people of one name would read as one owner of two flats.
+    expect(new Set(people.map((p) => p.name)).size).toBe(people.length);
 
     const found = await host.ok('person:search', { councilId: council!.id, query: 'hzp' });
     expect(found[0]).toMatchObject({ name: '何兆品', householdCode: '3-2-501' });

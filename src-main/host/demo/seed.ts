@@ -77,6 +77,16 @@ export function seedDemo(database: DatabaseHandle, now: Date): void {
     });
     const councilId = council.id;
     const byName = new Map<string, number>();
+    // Real courtyards have namesakes, but in a demo two 郝海燕 read as one person owning two flats.
+    // A name already taken is drawn again from a generator of its own, so nothing else moves.
+    const taken = new Set(Object.values(namedResidents).flat().map((resident) => resident.name));
+    const redraw = generator(7);
+    const freshName = (): string => {
+      let name = random.pick([...surnames]) + random.pick(givenNames);
+      while (taken.has(name)) name = redraw.pick([...surnames]) + redraw.pick(givenNames);
+      taken.add(name);
+      return name;
+    };
 
     for (let building = 1; building <= 5; building += 1) {
       for (let unit = 1; unit <= 2; unit += 1) {
@@ -94,7 +104,7 @@ export function seedDemo(database: DatabaseHandle, now: Date): void {
           const residents: SeedPerson[] = [...named];
           for (let i = 0; i < others; i += 1) {
             residents.push({
-              name: random.pick([...surnames]) + random.pick(givenNames),
+              name: freshName(),
               roles: residents.length === 0 ? ['representative'] : [],
             });
           }

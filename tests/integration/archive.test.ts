@@ -6,6 +6,8 @@ import { seedDemo, seedFollowupDemo } from '../../src-main/host/demo/seed';
 import { readMinutesDoc } from '../../src-main/host/minutes/store';
 import { minutesField } from '../../shared/collab/doc-shape';
 import { heldMeeting, signBoth } from './seals-fixture';
+import { adoptedCompact } from './compacts-fixture';
+import { presets } from '../../shared/domain/voting/rules';
 import { dumpTables } from './access-fixture';
 import { tempHost, type TempHost } from './temp-host';
 
@@ -91,6 +93,44 @@ describe('council archive', () => {
     expect(rooms.length).toBeGreaterThan(1);
     const titles = async (councilId: number) => JSON.stringify(await host.ok('followup:tasks', { councilId }), (key, value: unknown) => (/id$|Id$/.test(key) ? undefined : value));
     expect(await titles(imported.council.id)).toBe(await titles(council!.id));
+  });
+
+  it("carries the council's own audit entries (its default vote, compacts' signatures), naming the copy's council and compact", async () => {
+    const { host, councilId, compactId, version2, passed } = await adoptedCompact();
+    await host.ok('council:setDefaultVote', { councilId, rule: presets['owners-ordinary-matter'], mode: 'roll_call' });
+    await host.ok('compacts:adopt', { versionId: version2.id, voteId: passed.voteId });
+    const households = await host.ok('household:list', { councilId });
+    await host.ok('compacts:sign', { versionId: version2.id, householdId: households[0]!.id, signerName: '王建国', mode: 'paper', signaturePngBase64: null, signedOn: '2026-01-03' });
+    const councilEntries = (about: (payload: Record<string, unknown>) => boolean) =>
+      (host.database.sqlite.prepare('SELECT kind, payload FROM audit_log WHERE meeting_id IS NULL ORDER BY seq').all() as Array<{ kind: string; payload: string }>)
+        .map((row) => ({ kind: row.kind, payload: JSON.parse(row.payload) as Record<string, unknown> }))
+        .filter((row) => about(row.payload));
+    const ofCouncil = (council: number, compact: number) => councilEntries((payload) => payload.councilId === council || payload.compactId === compact);
+    const original = ofCouncil(councilId, compactId);
+    expect(original.map((entry) => entry.kind)).toEqual(['council.default-vote', 'compact.sign']);
+
+    const file = await host.ok('archive:export', { councilId });
+    const imported = (await host.ok('archive:import', { fileName: file.fileName, dataBase64: file.dataBase64 })) as ArchiveImportResult;
+    const compactNamed = async (council: number) => {
+      const title = (await host.ok('compacts:list', { councilId })).find((compact) => compact.id === compactId)!.title;
+      return (await host.ok('compacts:list', { councilId: council })).find((compact) => compact.title === title)!.id;
+    };
+    const copyCompactId = await compactNamed(imported.council.id);
+    expect(copyCompactId).not.toBe(compactId);
+    // The copy's entries name the copy: the same record, with the new council's and compact's ids.
+    const copied = ofCouncil(imported.council.id, copyCompactId).filter((entry) => entry.kind !== 'archive-import');
+    expect(copied).toEqual(original.map((entry) => ({
+      kind: entry.kind,
+      payload: { ...entry.payload, ...('councilId' in entry.payload ? { councilId: imported.council.id } : { compactId: copyCompactId }) },
+    })));
+    // The original's entries are untouched, and the chain holds.
+    expect(ofCouncil(councilId, compactId)).toEqual(original);
+    expect(verifyAuditChain(host.database.sqlite).ok).toBe(true);
+    // An archive of the copy carries them again, with the import that made it.
+    const again = await host.ok('archive:export', { councilId: imported.council.id });
+    const third = (await host.ok('archive:import', { fileName: again.fileName, dataBase64: again.dataBase64 })) as ArchiveImportResult;
+    const thirdCompactId = await compactNamed(third.council.id);
+    expect(ofCouncil(third.council.id, thirdCompactId).map((entry) => entry.kind)).toEqual(['council.default-vote', 'compact.sign', 'archive-import', 'archive-import']);
   });
 
   it('refuses a file that is not an archive, changing nothing', async () => {

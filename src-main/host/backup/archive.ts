@@ -1,7 +1,8 @@
 /**
  * A whole council in one file, to move it to a new laptop: every row that belongs to the council
  * (roster, meetings, votes, minutes with their updates, seals and keys, compacts, follow-up, the
- * audit entries of its meetings), found by following the foreign keys from `councils`. Import makes
+ * audit entries of its meetings and the council's own: its default vote, compacts' signatures,
+ * earlier imports), found by following the foreign keys from `councils`. Import makes
  * a new council with fresh ids, rewriting every reference (foreign keys, the few id columns without
  * one, and ballots' voter keys) — so an archive can even be imported beside the council it came from.
  *
@@ -132,7 +133,12 @@ export function exportCouncilArchive(sqlite: Database, councilId: number, now: D
   const read = sqlite.transaction(() => {
     const rows = councilRows(sqlite, infos, councilId);
     const meetingIds = new Set((rows.get('meetings') ?? []).map((row) => row.id));
-    const audit = (sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).filter((row) => meetingIds.has(row.meeting_id));
+    const compactIds = new Set((rows.get('compacts') ?? []).map((row) => row.id));
+    const audit = (sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).filter((row) => {
+      if (row.meeting_id !== null) return meetingIds.has(row.meeting_id);
+      const about = councilScope(row.payload);
+      return about.councilId === councilId || compactIds.has(about.compactId);
+    });
     return { rows, audit };
   });
   const { rows, audit } = read();
@@ -147,6 +153,16 @@ export function exportCouncilArchive(sqlite: Database, councilId: number, now: D
     mimeType: 'application/gzip',
     dataBase64: data.toString('base64'),
   };
+}
+
+/** The council and compact a meeting-less audit entry is about, from its payload. */
+function councilScope(payload: unknown): { councilId?: unknown; compactId?: unknown } {
+  try {
+    const parsed: unknown = JSON.parse(String(payload));
+    return parsed && typeof parsed === 'object' ? (parsed as { councilId?: unknown; compactId?: unknown }) : {};
+  } catch {
+    return {};
+  }
 }
 
 const unreadable = () => new HostError('invalid_input', '这个文件不是院落议事的议事会归档文件,或者已经损坏。没有导入任何内容。');
@@ -192,19 +208,31 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
 
   /** The source chain's hash of each audit entry → its hash on this computer's chain. */
   const auditHashes = new Map<string, string>();
-  let auditMoved = false;
-  // The audit entries go onto this computer's chain, in their order, with the meetings' new ids:
-  // once the meetings are in, and before the locked results, which name their entry by its hash.
-  const moveAudit = () => {
-    if (auditMoved) return;
-    auditMoved = true;
+  /**
+   * The audit entries go onto this computer's chain, in their order, with new meeting ids: the
+   * meetings' entries once the meetings are in and before the locked results, which name their entry
+   * by its hash; the council's own entries at the end, once its compacts are in, with the council's
+   * and the compact's new ids in the payload, so that an archive made here carries them again.
+   */
+  const moved = { meetings: false, council: false };
+  const moveAudit = (part: 'meetings' | 'council') => {
+    if (moved[part]) return;
+    moved[part] = true;
     for (const entry of archive.tables.audit_log ?? []) {
+      if ((entry.meeting_id === null || entry.meeting_id === undefined) !== (part === 'council')) continue;
       const meetingId = typeof entry.meeting_id === 'number' ? (idMaps.get('meetings')?.get(entry.meeting_id) ?? null) : null;
       let payload: unknown;
       try {
         payload = JSON.parse(String(entry.payload));
       } catch {
         throw unreadable();
+      }
+      if (part === 'council' && payload && typeof payload === 'object' && !Array.isArray(payload)) {
+        const about = payload as Record<string, unknown>;
+        for (const [key, table] of [['councilId', 'councils'], ['compactId', 'compacts']] as const) {
+          const mapped = typeof about[key] === 'number' ? idMaps.get(table)?.get(about[key]) : undefined;
+          if (mapped !== undefined) about[key] = mapped;
+        }
       }
       const appended = appendAudit(db, { kind: String(entry.kind), meetingId, payload: payload as never, at: String(entry.at) });
       if (typeof entry.hash === 'string') auditHashes.set(entry.hash, appended.hash);
@@ -216,7 +244,7 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
     for (const info of insertionOrder(infos)) {
       const rows = archive.tables[info.name];
       if (!rows || notMoved.has(info.name)) continue;
-      if (info.name === 'vote_results') moveAudit();
+      if (info.name === 'vote_results') moveAudit('meetings');
       const referenceOf = new Map(info.references.map((reference) => [reference.from, reference.table]));
       for (const source of rows) {
         const row: Row = {};
@@ -279,7 +307,8 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
     }
     fixSnapshotSequences(sqlite, archive.tables, idMaps);
     for (const vote of voteStatuses) sqlite.prepare('UPDATE votes SET status = ? WHERE id = ?').run(vote.status as string, vote.id);
-    moveAudit();
+    moveAudit('meetings');
+    moveAudit('council');
     const councilId = idMaps.get('councils')?.get(Number(councils[0]!.id));
     if (councilId === undefined) throw unreadable();
     appendAudit(db, { kind: 'archive-import', meetingId: null, payload: { councilId, councilName: archive.councilName, rows: counts }, at: now.toISOString() });

@@ -28,7 +28,12 @@ test('an owner of two units, recorded in the roster, is one voter with both unit
   await page.goto(`${host.url}#/meetings/3/vote`);
   const form = page.getByRole('form', { name: '发起表决' });
   await form.getByLabel('记名表决').check();
+  // Before an owners' vote the chair is told which rented units have no owner on record (no one votes for them).
+  const unvoiced = form.getByRole('note').filter({ hasText: '出租房没有登记产权人' });
+  await expect(unvoiced).toHaveCount(0);
   await form.getByLabel('表决规则').selectOption({ label: '业主共同决定一般事项' });
+  await expect(unvoiced).toContainText(/有 \d+ 户出租房没有登记产权人/);
+  await expect(unvoiced).not.toContainText('3-2-501');
   await form.getByRole('button', { name: '开始表决' }).click();
   const rollCall = page.getByRole('list', { name: '逐人表决' });
   const owner = rollCall.getByRole('listitem').filter({ hasText: '3-2-501、3-2-602 何兆品' });

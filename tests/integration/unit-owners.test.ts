@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unitsWithoutOwnerVoter } from '../../shared/domain/voting/electorate';
 import { presets } from '../../shared/domain/voting/rules';
 import type { Household } from '../../shared/api/types';
 import type { FilePayload } from '../../shared/api/types';
@@ -45,11 +46,16 @@ async function courtyard(host: TempHost) {
 describe('owners of units', () => {
   it('an owners’ vote counts one owner of two units once with both areas, a jointly owned unit once, and an owner who lives elsewhere', async () => {
     const host = tempHost();
-    const { units, people, meeting } = await courtyard(host);
+    const { council, units, people, meeting } = await courtyard(host);
     const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '使用维修资金修屋顶', mode: 'roll_call', rule: presets['owners-ordinary-matter'] });
 
     let voters = await host.ok('vote:voters', { voteId: vote.id });
     expect(voters.map((voter) => voter.label)).toEqual(['3-1-101、3-1-102 张三', '3-1-201 李四、王五', '3-1-202 周八', '3-1-302 赵六']);
+    // The vote form warns of exactly the units that have no voter here: 301, rented, no owner recorded.
+    const households = await host.ok('household:list', { councilId: council.id });
+    const unvoiced = unitsWithoutOwnerVoter(households).map((unit) => unit.code);
+    expect(unvoiced).toEqual(['3-1-301']);
+    for (const unit of households) expect(voters.some((voter) => voter.label.includes(unit.code)), unit.code).toBe(!unvoiced.includes(unit.code));
     expect(voters.every((voter) => !voter.present)).toBe(true);
     let state = await host.ok('vote:get', { voteId: vote.id });
     expect(state.entitled).toBe(4);

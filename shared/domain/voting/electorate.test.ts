@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { householdElectorate, memberElectorate, ownerElectorate, voterIdForOwners } from './electorate';
+import { householdElectorate, memberElectorate, ownerElectorate, unitsWithoutOwnerVoter, voterIdForOwners } from './electorate';
 
 describe('who votes among owners', () => {
   it('counts one owner with two units once, with the areas added', () => {
@@ -56,5 +56,14 @@ describe('who votes among owners', () => {
       { voterId: 'h2', areaCenti: 0 },
     ]);
     expect(memberElectorate(['m1'])).toEqual([{ voterId: 'm1', areaCenti: 0 }]);
+  });
+
+  it('names the rented units without a recorded owner, which no one votes for in an owners\' vote', () => {
+    const units = [
+      { code: '1-101', tenure: 'tenant' as const, owners: [] },
+      { code: '1-102', tenure: 'tenant' as const, owners: [{ id: 7 }] },
+      { code: '1-201', tenure: 'owner' as const, owners: [] },
+    ];
+    expect(unitsWithoutOwnerVoter(units).map((unit) => unit.code)).toEqual(['1-101']);
   });
 });

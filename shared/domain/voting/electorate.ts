@@ -32,6 +32,15 @@ export function voterIdForOwners(ownerIds: readonly string[]): string {
   return [...new Set(ownerIds)].sort().join('+');
 }
 
+/**
+ * The units no one votes for in an owners' vote as the host counts it: let to a tenant, with no
+ * owner on record. A tenant never votes for the owner, so such a unit drops out of the count
+ * (and out of the totals a quorum is measured against) until its owners are recorded.
+ */
+export function unitsWithoutOwnerVoter<T extends { tenure: 'owner' | 'tenant'; owners: readonly unknown[] }>(units: readonly T[]): T[] {
+  return units.filter((unit) => unit.tenure === 'tenant' && unit.owners.length === 0);
+}
+
 function isArea(value: number): boolean {
   return Number.isSafeInteger(value) && value >= 0;
 }

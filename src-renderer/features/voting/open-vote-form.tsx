@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CouncilSettings, Meeting, VoteMode } from '../../../shared/api/types';
+import { unitsWithoutOwnerVoter } from '../../../shared/domain/voting/electorate';
 import { presetIds, presets, type PresetId, type VotingRule } from '../../../shared/domain/voting/rules';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
@@ -91,6 +92,7 @@ function OpenVoteFormBody({ meeting, saved, onOpened }: { meeting: Meeting; save
         </select>
       </Field>
       <RuleAdjuster rule={rule} onChange={setRule} />
+      {rule.voterBasis === 'owners' && <OwnersGapNote councilId={meeting.councilId} />}
       {saved && <p className="muted">{t('vote.startsFromDefault')}</p>}
       <label className="check">
         <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.target.checked)} />
@@ -103,5 +105,26 @@ function OpenVoteFormBody({ meeting, saved, onOpened }: { meeting: Meeting; save
         </button>
       </div>
     </form>
+  );
+}
+
+/** How many codes the note names before it says "and N more". */
+const codesShown = 8;
+
+/**
+ * Before an owners' vote: the rented units whose owners are not on record have no voter, and they
+ * are left out of the owner and area totals the quorum is measured against. The chair should know
+ * before the vote opens (owners are recorded in the roster, and cannot change while it runs).
+ */
+function OwnersGapNote({ councilId }: { councilId: number }) {
+  const { t } = useTranslation();
+  const households = useQuery('household:list', { councilId });
+  const missing = unitsWithoutOwnerVoter(households.data ?? []);
+  if (!missing.length) return null;
+  const codes = missing.slice(0, codesShown).map((unit) => unit.code).join('、');
+  return (
+    <p className="warning-note" role="note">
+      {t('vote.ownersMissing', { count: missing.length, codes: missing.length > codesShown ? t('vote.andMore', { codes, more: missing.length - codesShown }) : codes })}
+    </p>
   );
 }

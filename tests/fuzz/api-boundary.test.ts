@@ -33,12 +33,12 @@ describe('fuzz: the API boundary', () => {
     let before = dumpTables(host.database.sqlite, []);
     const check = async ({ channel, input, caller }: { channel: string; input: unknown; caller: Caller }): Promise<string | null> => {
       const result = await host.invoke(channel, input, caller);
-      const problem = unclear(result);
-      if (problem) return `${channel} ${JSON.stringify(input).slice(0, 200)} as ${caller.kind}: ${problem}`;
       const after = dumpTables(host.database.sqlite, []);
       const changed = after !== before;
       // Each input is judged against the data just before it, so one failure is reported once.
       before = after;
+      const problem = unclear(result);
+      if (problem) return `${channel} ${JSON.stringify(input).slice(0, 200)} as ${caller.kind}: ${problem}`;
       if (!result.ok && changed) return `${channel} refused but changed stored data`;
       // A query stores nothing; the minutes' first opening lays out their skeleton.
       const isQuery = Object.hasOwn(contract, channel) && contract[channel as keyof typeof contract].kind === 'query';

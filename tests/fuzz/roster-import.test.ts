@@ -38,15 +38,19 @@ describe('fuzz: roster import', () => {
       const data = 'rows' in file ? await xlsx(file.rows) : file.data;
       const input = { councilId: 1, fileName: file.fileName, dataBase64: data.toString('base64') || 'AA==' };
       const preview = await host.invoke('roster:previewImport', input);
+      const afterPreview = dumpTables(host.database.sqlite, []);
+      const previewChanged = afterPreview !== before;
+      // Each step is judged against the data just before it, so one failure is reported once.
+      before = afterPreview;
       const previewProblem = unclear(preview);
       if (previewProblem) return `preview ${file.fileName}: ${previewProblem}`;
-      if (dumpTables(host.database.sqlite, []) !== before) return 'preview changed stored data';
+      if (previewChanged) return 'preview changed stored data';
       const commit = await host.invoke('roster:commitImport', input);
-      const commitProblem = unclear(commit);
-      if (commitProblem) return `commit ${file.fileName}: ${commitProblem}`;
       const after = dumpTables(host.database.sqlite, []);
       const changed = after !== before;
       before = after;
+      const commitProblem = unclear(commit);
+      if (commitProblem) return `commit ${file.fileName}: ${commitProblem}`;
       return !commit.ok && changed ? 'refused commit changed stored data' : null;
     });
   }, fuzzTimeout);

@@ -293,10 +293,10 @@ export const voteResults = sqliteTable('vote_results', {
   auditHash: text('audit_hash').notNull(),
 });
 
-/** What the room is shown for a meeting, and the chair's speaking limit. One row per meeting. */
 /** A speaker's time until the chair sets another limit. */
 export const defaultSpeakingLimitSeconds = 180;
 
+/** What the room is shown for a meeting, and the chair's speaking limit. One row per meeting. */
 export const meetingConsoles = sqliteTable('meeting_consoles', {
   meetingId: integer('meeting_id')
     .primaryKey()

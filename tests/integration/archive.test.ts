@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveImportResult } from '../../shared/api/contracts/access';
 import type { FilePayload } from '../../shared/api/types';
@@ -143,5 +144,23 @@ describe('council archive', () => {
       expect(!result.ok && result.error.message).toMatch(/没有导入任何内容/);
     }
     expect(dumpTables(host.database.sqlite)).toBe(before);
+  });
+
+  it('reads a file of the first archive version, and refuses one of a version it does not know', async () => {
+    const source = tempHost();
+    const held = await heldMeeting(source);
+    const file = await source.ok('archive:export', { councilId: held.councilId });
+    const withVersion = (version: number) => {
+      const body = JSON.parse(gunzipSync(Buffer.from(file.dataBase64, 'base64')).toString('utf8')) as { version: number };
+      expect(body.version).toBe(2);
+      return gzipSync(Buffer.from(JSON.stringify({ ...body, version }), 'utf8')).toString('base64');
+    };
+    const target = tempHost();
+    const before = dumpTables(target.database.sqlite);
+    const newer = await target.invoke('archive:import', { fileName: file.fileName, dataBase64: withVersion(3) });
+    expect(!newer.ok && newer.error.message).toBe('这个归档文件来自不同版本的院落议事,无法导入。没有导入任何内容。');
+    expect(dumpTables(target.database.sqlite)).toBe(before);
+    const first = (await target.ok('archive:import', { fileName: file.fileName, dataBase64: withVersion(1) })) as ArchiveImportResult;
+    expect(first.rows.ballots).toBeGreaterThan(0);
   });
 });

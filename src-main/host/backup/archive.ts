@@ -19,7 +19,12 @@ import type { Db } from '../db/client';
 import { HostError, notFound } from '../errors';
 
 export const archiveFormat = 'courtyard-council-archive';
-export const archiveVersion = 1;
+/**
+ * 2: the council's own audit entries travel too, with its new ids in their payload. A version-1
+ * file (meeting entries only) reads the same way; an older build refuses a version-2 file.
+ */
+export const archiveVersion = 2;
+const readableVersions: unknown[] = [1, 2];
 
 /** Sessions and join codes belong to one evening on one computer; they do not move. */
 const notMoved = new Set(['join_codes', 'participants', 'audit_log']);
@@ -134,8 +139,10 @@ export function exportCouncilArchive(sqlite: Database, councilId: number, now: D
     const rows = councilRows(sqlite, infos, councilId);
     const meetingIds = new Set((rows.get('meetings') ?? []).map((row) => row.id));
     const compactIds = new Set((rows.get('compacts') ?? []).map((row) => row.id));
+    // A meeting's entries; and those about the council or its compacts, also when their meeting is
+    // gone (a compact's adoption outlives the meeting that adopted it).
     const audit = (sqlite.prepare('SELECT * FROM audit_log ORDER BY seq').all() as Row[]).filter((row) => {
-      if (row.meeting_id !== null) return meetingIds.has(row.meeting_id);
+      if (meetingIds.has(row.meeting_id)) return true;
       const about = councilScope(row.payload);
       return about.councilId === councilId || compactIds.has(about.compactId);
     });
@@ -176,7 +183,7 @@ function readArchive(dataBase64: string): { councilName: string; tables: Record<
   }
   const body = parsed as { format?: unknown; version?: unknown; councilName?: unknown; tables?: unknown };
   if (!body || body.format !== archiveFormat || typeof body.tables !== 'object' || body.tables === null) throw unreadable();
-  if (body.version !== archiveVersion) throw new HostError('invalid_input', '这个归档文件来自不同版本的院落议事,无法导入。没有导入任何内容。');
+  if (!readableVersions.includes(body.version)) throw new HostError('invalid_input', '这个归档文件来自不同版本的院落议事,无法导入。没有导入任何内容。');
   const tables = body.tables as Record<string, unknown>;
   for (const rows of Object.values(tables)) {
     if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== 'object' || Array.isArray(row))) throw unreadable();
@@ -219,8 +226,9 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
     if (moved[part]) return;
     moved[part] = true;
     for (const entry of archive.tables.audit_log ?? []) {
-      if ((entry.meeting_id === null || entry.meeting_id === undefined) !== (part === 'council')) continue;
+      // An entry whose meeting is not in the file is the council's own (its meeting was deleted).
       const meetingId = typeof entry.meeting_id === 'number' ? (idMaps.get('meetings')?.get(entry.meeting_id) ?? null) : null;
+      if ((meetingId === null) !== (part === 'council')) continue;
       let payload: unknown;
       try {
         payload = JSON.parse(String(entry.payload));

@@ -121,7 +121,7 @@ function OwnersGapNote({ councilId }: { councilId: number }) {
   const households = useQuery('household:list', { councilId });
   const missing = unitsWithoutOwnerVoter(households.data ?? []);
   if (!missing.length) return null;
-  const codes = missing.slice(0, codesShown).map((unit) => unit.code).join('、');
+  const codes = missing.slice(0, codesShown).map((unit) => unit.code).join(t('vote.codeSeparator'));
   return (
     <p className="warning-note" role="note">
       {t('vote.ownersMissing', { count: missing.length, codes: missing.length > codesShown ? t('vote.andMore', { codes, more: missing.length - codesShown }) : codes })}

@@ -83,4 +83,33 @@ describe('a vote and the console', () => {
     expect(back.speakers.map((s) => [s.name, s.status])).toEqual([['何兆品', 'done']]);
     host.close();
   });
+
+  it('reading the console stores nothing; with no matter on (removed, or none yet), the first matter is on and takes speakers', async () => {
+    const { host, meetingId, person, ok } = await demoConsole();
+    const consoleRows = () => (host.database.sqlite.prepare('SELECT * FROM meeting_consoles WHERE meeting_id = ?').all(meetingId) as Array<{ current_agenda_item_id: number | null }>);
+    const agenda = async (id: number) => ((await host.invoke('meeting:get', { meetingId: id })) as { ok: true; value: { agenda: Array<{ id: number }> } }).value.agenda;
+    const [first, second] = await agenda(meetingId);
+    expect((await ok('console:get', { meetingId })).currentAgendaItemId).toBe(first!.id);
+    expect(consoleRows()).toEqual([]);
+
+    // The chair moves to the second matter, which is then taken off the agenda: the first is on again.
+    await ok('console:setCurrent', { meetingId, agendaItemId: second!.id });
+    await host.invoke('agenda:remove', { agendaItemId: second!.id });
+    expect(consoleRows()).toMatchObject([{ current_agenda_item_id: null }]);
+    expect((await ok('console:get', { meetingId })).currentAgendaItemId).toBe(first!.id);
+    const state = await ok('speaker:add', { meetingId, personId: person('何兆品') });
+    expect(state.speakers.map((s) => [s.name, s.agendaItemId])).toEqual([['何兆品', first!.id]]);
+    expect(consoleRows()).toMatchObject([{ current_agenda_item_id: first!.id }]);
+
+    // A meeting whose console was written before it had an agenda: its first matter, once added.
+    const council = ((await host.invoke('council:list', {})) as { ok: true; value: Array<{ id: number }> }).value[0]!;
+    const created = (await host.invoke('meeting:create', { councilId: council.id, title: '临时会议', date: '2026-12-20', startTime: '19:00', place: '活动室' })) as { ok: true; value: { id: number } };
+    const empty = created.value.id;
+    expect((await ok('console:setScreen', { meetingId: empty, screen: 'break' })).currentAgendaItemId).toBeNull();
+    await host.invoke('agenda:add', { meetingId: empty, title: '楼道堆物清理' });
+    const added = (await agenda(empty))[0]!;
+    expect((await ok('console:get', { meetingId: empty })).currentAgendaItemId).toBe(added.id);
+    expect((await ok('speaker:add', { meetingId: empty, personId: person('张桂兰') })).speakers).toHaveLength(1);
+    host.close();
+  });
 });

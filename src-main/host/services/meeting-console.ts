@@ -8,18 +8,25 @@ import { getMeeting } from './meetings';
 import { getPerson } from './people';
 import { stepNamesOfCouncil } from './process';
 
-/** The console as stored, or as it starts (the first matter on) when the chair has not touched it yet. */
-function storedOrInitial(db: Db, meetingId: number): typeof meetingConsoles.$inferSelect & { stored: boolean } {
+/**
+ * The console as stored, or as it starts when the chair has not touched it yet. The first matter is
+ * on until the chair moves on, and again whenever no matter is (the matter on was removed, or the
+ * agenda was empty when the console was first written).
+ */
+function storedOrInitial(db: Db, meetingId: number): typeof meetingConsoles.$inferSelect & { stored: boolean; settled: boolean } {
   const meeting = getMeeting(db, meetingId);
+  const first = meeting.agenda[0]?.id ?? null;
   const row = db.select().from(meetingConsoles).where(eq(meetingConsoles.meetingId, meetingId)).get();
-  if (row) return { ...row, stored: true };
-  return { meetingId, currentAgendaItemId: meeting.agenda[0]?.id ?? null, screen: 'meeting', speakingLimitSeconds: defaultSpeakingLimitSeconds, stored: false };
+  if (row) return { ...row, currentAgendaItemId: row.currentAgendaItemId ?? first, stored: true, settled: row.currentAgendaItemId !== null || first === null };
+  return { meetingId, currentAgendaItemId: first, screen: 'meeting', speakingLimitSeconds: defaultSpeakingLimitSeconds, stored: false, settled: false };
 }
 
 /** The stored console row, written the first time the chair changes something (reading it stores nothing). */
 function consoleRow(db: Db, meetingId: number) {
-  const { stored, ...row } = storedOrInitial(db, meetingId);
-  return stored ? row : db.insert(meetingConsoles).values({ meetingId, currentAgendaItemId: row.currentAgendaItemId }).returning().get();
+  const { stored, settled, ...row } = storedOrInitial(db, meetingId);
+  if (!stored) return db.insert(meetingConsoles).values({ meetingId, currentAgendaItemId: row.currentAgendaItemId }).returning().get();
+  if (!settled) db.update(meetingConsoles).set({ currentAgendaItemId: row.currentAgendaItemId }).where(eq(meetingConsoles.meetingId, meetingId)).run();
+  return row;
 }
 
 export function getConsole(db: Db, meetingId: number, now: Date): ConsoleState {

@@ -37,7 +37,11 @@ export function ownersByUnit(db: Db, councilId: number, householdIds?: number[])
     .orderBy(unitOwners.householdId, people.id)
     .all();
   const byUnit = new Map<number, Owner[]>();
-  for (const { householdId, id, name } of rows) byUnit.set(householdId, [...(byUnit.get(householdId) ?? []), { id, name }]);
+  for (const { householdId, id, name } of rows) {
+    const owners = byUnit.get(householdId);
+    if (owners) owners.push({ id, name });
+    else byUnit.set(householdId, [{ id, name }]);
+  }
   return byUnit;
 }
 

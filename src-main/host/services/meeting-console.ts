@@ -1,6 +1,6 @@
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { ParsedInput } from '../../../shared/api/contract';
-import type { ConsoleState } from '../../../shared/api/types';
+import type { ConsoleState, Meeting } from '../../../shared/api/types';
 import type { Db } from '../db/client';
 import { agendaItems, defaultSpeakingLimitSeconds, households, meetingConsoles, people, speakers } from '../db/schema';
 import { HostError, conflict, notFound } from '../errors';
@@ -8,30 +8,36 @@ import { getMeeting } from './meetings';
 import { getPerson } from './people';
 import { stepNamesOfCouncil } from './process';
 
+type ConsoleRow = typeof meetingConsoles.$inferSelect;
+
 /**
- * The console as stored, or as it starts when the chair has not touched it yet. The first matter is
- * on until the chair moves on, and again whenever no matter is (the matter on was removed, or the
- * agenda was empty when the console was first written).
+ * What the console shows: as stored, or as it starts when the chair has not touched it yet. The first
+ * matter is on until the chair moves on, and again whenever no matter is (the matter on was removed,
+ * or the agenda was empty when the console was first written).
  */
-function storedOrInitial(db: Db, meetingId: number): typeof meetingConsoles.$inferSelect & { stored: boolean; settled: boolean } {
-  const meeting = getMeeting(db, meetingId);
+function shownConsole(meeting: Meeting, stored: ConsoleRow | undefined): ConsoleRow {
   const first = meeting.agenda[0]?.id ?? null;
-  const row = db.select().from(meetingConsoles).where(eq(meetingConsoles.meetingId, meetingId)).get();
-  if (row) return { ...row, currentAgendaItemId: row.currentAgendaItemId ?? first, stored: true, settled: row.currentAgendaItemId !== null || first === null };
-  return { meetingId, currentAgendaItemId: first, screen: 'meeting', speakingLimitSeconds: defaultSpeakingLimitSeconds, stored: false, settled: false };
+  if (stored) return { ...stored, currentAgendaItemId: stored.currentAgendaItemId ?? first };
+  return { meetingId: meeting.id, currentAgendaItemId: first, screen: 'meeting', speakingLimitSeconds: defaultSpeakingLimitSeconds };
 }
 
+const storedConsole = (db: Db, meetingId: number): ConsoleRow | undefined =>
+  db.select().from(meetingConsoles).where(eq(meetingConsoles.meetingId, meetingId)).get();
+
 /** The stored console row, written the first time the chair changes something (reading it stores nothing). */
-function consoleRow(db: Db, meetingId: number) {
-  const { stored, settled, ...row } = storedOrInitial(db, meetingId);
+function consoleRow(db: Db, meetingId: number): ConsoleRow {
+  const stored = storedConsole(db, meetingId);
+  const row = shownConsole(getMeeting(db, meetingId), stored);
   if (!stored) return db.insert(meetingConsoles).values({ meetingId, currentAgendaItemId: row.currentAgendaItemId }).returning().get();
-  if (!settled) db.update(meetingConsoles).set({ currentAgendaItemId: row.currentAgendaItemId }).where(eq(meetingConsoles.meetingId, meetingId)).run();
+  if (stored.currentAgendaItemId !== row.currentAgendaItemId) {
+    db.update(meetingConsoles).set({ currentAgendaItemId: row.currentAgendaItemId }).where(eq(meetingConsoles.meetingId, meetingId)).run();
+  }
   return row;
 }
 
 export function getConsole(db: Db, meetingId: number, now: Date): ConsoleState {
-  const row = storedOrInitial(db, meetingId);
-  const councilId = getMeeting(db, meetingId).councilId;
+  const meeting = getMeeting(db, meetingId);
+  const row = shownConsole(meeting, storedConsole(db, meetingId));
   const queue =
     row.currentAgendaItemId === null
       ? []
@@ -50,7 +56,7 @@ export function getConsole(db: Db, meetingId: number, now: Date): ConsoleState {
     speakingLimitSeconds: row.speakingLimitSeconds,
     speakers: queue.map(({ speaker, name, householdCode }) => ({ ...speaker, name, householdCode })),
     now: now.toISOString(),
-    stepNames: stepNamesOfCouncil(db, councilId),
+    stepNames: stepNamesOfCouncil(db, meeting.councilId),
   };
 }
 

@@ -17,21 +17,17 @@ type Settings = Output<'council:getSettings'>;
 export function AttendanceSettings({ councilId }: { councilId: number }) {
   const { t } = useTranslation();
   const settings = useQuery('council:getSettings', { councilId });
+  if (settings.data) {
+    return (
+      <section>
+        <AttendanceSettingsForm councilId={councilId} stored={settings.data} />
+      </section>
+    );
+  }
   return (
     <section>
-      {settings.error ? (
-        <>
-          <h2>{t('council.attendanceRules')}</h2>
-          <ErrorNote message={settings.error.message} />
-        </>
-      ) : settings.data ? (
-        <AttendanceSettingsForm councilId={councilId} stored={settings.data} />
-      ) : (
-        <>
-          <h2>{t('council.attendanceRules')}</h2>
-          <p className="muted">{t('common.loading')}</p>
-        </>
-      )}
+      <h2>{t('council.attendanceRules')}</h2>
+      {settings.error ? <ErrorNote message={settings.error.message} /> : <p className="muted">{t('common.loading')}</p>}
     </section>
   );
 }

@@ -118,7 +118,7 @@ const codesShown = 8;
  */
 function OwnersGapNote({ councilId }: { councilId: number }) {
   const { t } = useTranslation();
-  const households = useQuery('household:list', { councilId });
+  const households = useQuery('household:list', { councilId }, { live: true });
   const missing = unitsWithoutOwnerVoter(households.data ?? []);
   if (!missing.length) return null;
   const codes = missing.slice(0, codesShown).map((unit) => unit.code).join(t('vote.codeSeparator'));

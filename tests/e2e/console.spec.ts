@@ -45,3 +45,10 @@ test('the chair queues speakers and starts the timer; the projector follows with
   await expect(projector.getByRole('timer')).toHaveCount(0);
   await projector.screenshot({ path: 'test-results/projector-matter.png' });
 });
+
+test('a link to a meeting that is not there says so on the console and on the projector, instead of loading for ever', async ({ page }) => {
+  await page.goto(`${host.url}#/meetings/999/console`);
+  await expect(page.getByRole('alert')).toHaveText('找不到该会议,可能已被删除。');
+  await page.goto(`${host.url}#/projector/999`);
+  await expect(page.getByRole('alert')).toHaveText('找不到该会议,可能已被删除。');
+});

@@ -85,6 +85,9 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  // A link to a meeting that is gone (deleted, or another database) says so instead of loading for ever.
+  const failed = meeting.error ?? state.error;
+  if (failed) return <ErrorNote message={failed.message} />;
   if (!meeting.data || !state.data) return <p className="muted">{t('common.loading')}</p>;
   const current = agenda[currentIndex];
 

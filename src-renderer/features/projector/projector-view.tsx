@@ -98,6 +98,14 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
     );
   }
 
+  // The chair sees on the wall why nothing is shown (a link to a meeting that is gone), not a dark screen.
+  if (meeting.error) {
+    return (
+      <div className="projector">
+        <h1 role="alert">{meeting.error.message}</h1>
+      </div>
+    );
+  }
   if (!meeting.data) return <div className="projector" />;
   return (
     <div className="projector" lang="zh-CN">

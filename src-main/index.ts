@@ -4,9 +4,9 @@
  */
 import { app, dialog } from 'electron';
 import { join } from 'node:path';
-import { createHost, type Host } from './host/host';
-import { databaseFileName, defaultUserDataDir } from './host/paths';
-import { describeBackup, openOrRecover } from './host/backup/open-or-recover';
+import { createHost, type Host } from './host/core/host';
+import { databaseFileName, defaultUserDataDir } from './host/core/paths';
+import { describeBackup, openOrRecover } from './host/areas/backup/open-or-recover';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { setupSecurity } from './security';

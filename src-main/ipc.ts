@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { channels } from '../shared/api/contract';
-import type { ApiResult } from '../shared/api/result';
-import type { Host } from './host/host';
+import type { ApiResult } from '../shared/api/errors';
+import type { Host } from './host/core/host';
 import { isOurPageUrl, isOurWindow } from './windows';
 
 const forbidden: ApiResult<never> = {

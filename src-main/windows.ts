@@ -1,6 +1,6 @@
 import { app, BrowserWindow, ipcMain, screen, type IpcMainInvokeEvent } from 'electron';
 import { shellChannels } from '../shared/api/bridge';
-import type { Host } from './host/host';
+import type { Host } from './host/core/host';
 import { projectorPlacement } from './projector-placement';
 import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-import type { ApiResult } from './result';
+import type { ApiResult } from './errors';
 
 /**
  * What the Electron preload exposes on `window.courtyard`, and what the browser

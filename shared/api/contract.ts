@@ -4,10 +4,10 @@
  * renderer client are all derived from this object; add a call here and nowhere else.
  */
 import { z } from 'zod';
-import { parseAreaToCenti } from '../domain/area';
-import { normaliseHouseholdCode } from '../domain/household-code';
-import { meetingStatuses, personRoles, tenures } from '../domain/roles';
-import { processTemplateIds } from '../domain/process-templates';
+import { parseAreaToCenti } from '../domain/roster/floor-area';
+import { normaliseHouseholdCode } from '../domain/roster/household-code';
+import { meetingStatuses, personRoles, tenures } from '../domain/roster/roles';
+import { processTemplateIds } from '../domain/process/templates';
 import type { VotingRule } from '../domain/voting/rules';
 import { dateSchema, id, mutation, query, requiredText, returns, signatureSchema, text, timeSchema } from './contract-kit';
 import { processContract } from './contracts/process';

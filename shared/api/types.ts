@@ -1,5 +1,5 @@
-import type { MeetingStatus, PersonRole, Tenure } from '../domain/roles';
-import type { ProcessTemplateId } from '../domain/process-templates';
+import type { MeetingStatus, PersonRole, Tenure } from '../domain/roster/roles';
+import type { ProcessTemplateId } from '../domain/process/templates';
 import type { Outcome } from '../domain/voting/tally';
 import type { VotingRule } from '../domain/voting/rules';
 

@@ -6,9 +6,9 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { bridgeKey, shellChannels, type CourtyardBridge } from '../../shared/api/bridge';
 import { isChannel } from '../../shared/api/contract';
-import type { ApiResult } from '../../shared/api/result';
+import type { ApiResult, ErrorCode } from '../../shared/api/errors';
 
-function failure(code: string, message: string): ApiResult<never> {
+function failure(code: ErrorCode, message: string): ApiResult<never> {
   return { ok: false, error: { code, message } };
 }
 

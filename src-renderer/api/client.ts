@@ -1,6 +1,6 @@
 import { bridgeKey, type CourtyardBridge } from '../../shared/api/bridge';
 import type { Channel, Input, Output } from '../../shared/api/contract';
-import type { ApiResult } from '../../shared/api/result';
+import type { ApiResult } from '../../shared/api/errors';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Channel, Input, Output } from '../../shared/api/contract';
-import type { ApiError } from '../../shared/api/result';
+import type { ApiError } from '../../shared/api/errors';
 import { call } from './client';
 import { onHostChange } from './events';
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../shared/api/types';
-import { searchPeople } from '../../shared/domain/pinyin-search';
+import { searchPeople } from '../../shared/domain/roster/pinyin-search';
 
 interface PersonPickerProps {
   people: Person[];

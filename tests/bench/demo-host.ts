@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Channel, Input, Output } from '../../shared/api/contract';
 import { seedDemo } from '../../src-main/host/demo/seed';
-import { createHost, type Host } from '../../src-main/host/host';
+import { createHost, type Host } from '../../src-main/host/core/host';
 
 export type Ok = <C extends Channel>(channel: C, input: Input<C>) => Promise<Output<C>>;
 

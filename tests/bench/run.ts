@@ -8,8 +8,8 @@
 import { readdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { pinyinKeys } from '../../shared/domain/pinyin-keys';
-import { searchPeople } from '../../shared/domain/pinyin-search';
+import { pinyinKeys } from '../../shared/domain/roster/pinyin-keys';
+import { searchPeople } from '../../shared/domain/roster/pinyin-search';
 import { projectorLatency } from './projector-latency';
 import { storedTallyPerBallot, tallyPerBallot } from './tally';
 

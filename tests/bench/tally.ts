@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { presets } from '../../shared/domain/voting/rules';
 import { decide, type NamedBallot } from '../../shared/domain/voting/tally';
-import { createHost } from '../../src-main/host/host';
-import { createCouncil } from '../../src-main/host/services/councils';
-import { createMeeting } from '../../src-main/host/services/meetings';
-import { checkIn } from '../../src-main/host/services/attendance';
-import { createHousehold } from '../../src-main/host/services/households';
-import { createPerson } from '../../src-main/host/services/people';
+import { createHost } from '../../src-main/host/core/host';
+import { createCouncil } from '../../src-main/host/areas/councils/service';
+import { createMeeting } from '../../src-main/host/areas/meetings/service';
+import { checkIn } from '../../src-main/host/areas/attendance/service';
+import { createHousehold } from '../../src-main/host/areas/roster/households';
+import { createPerson } from '../../src-main/host/areas/roster/people';
 
 type Report = (name: string, value: number, unit: string) => void;
 const choices = ['for', 'against', 'abstain'] as const;

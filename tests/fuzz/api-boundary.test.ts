@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/api/contract';
-import type { Caller } from '../../src-main/host/caller';
+import type { Caller } from '../../src-main/host/core/caller';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { dumpTables } from '../integration/access-fixture';
 import { tempHost } from '../integration/temp-host';

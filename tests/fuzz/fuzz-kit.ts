@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import type { ApiResult } from '../../shared/api/result';
+import type { ApiResult } from '../../shared/api/errors';
 
 /** Seconds each fuzz target runs; FUZZ_SECONDS raises it for a longer run in CI. */
 export const fuzzMilliseconds = Number(process.env.FUZZ_SECONDS ?? 6) * 1000;

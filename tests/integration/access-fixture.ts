@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterEach } from 'vitest';
-import type { ApiResult } from '../../shared/api/result';
-import { LanSwitch } from '../../src-main/host/access/lan';
+import type { ApiResult } from '../../shared/api/errors';
+import { LanSwitch } from '../../src-main/host/areas/lan/lan';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { DamagedDatabaseError } from '../../src-main/host/db/client';
-import { SwitchableHost } from '../../src-main/host/recovery-host';
-import { startBrowserHost, type BrowserHost } from '../../src-main/host/server';
-import { roomOpenedIn } from '../../src-main/host/signaling/opened-rooms';
+import { SwitchableHost } from '../../src-main/host/core/recovery-host';
+import { startBrowserHost, type BrowserHost } from '../../src-main/host/core/server';
+import { roomOpenedIn } from '../../src-main/host/areas/minutes/opened-rooms';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/api/contract';
 import type { AccessOverview, JoinResult, LanOpening, WhoAmI } from '../../shared/api/contracts/access';
 import type { MinutesDocument } from '../../shared/api/contracts/minutes';
-import { publicChannels } from '../../src-main/host/access/policy';
+import { publicChannels } from '../../src-main/host/core/policy';
 import type { Council, MeetingSummary, Person } from '../../shared/api/types';
 import { httpCall, openSignal, startAccessServer, type AccessServer } from './access-fixture';
 import { typeParagraph } from './minutes-typing';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RestoreResult } from '../../shared/api/contracts/access';
 import type { BackupInfo, Council, Person } from '../../shared/api/types';
-import { verifyAuditChain } from '../../src-main/host/audit/audit-log';
+import { verifyAuditChain } from '../../src-main/host/areas/audit/audit-log';
 import { DamagedDatabaseError } from '../../src-main/host/db/client';
 import { seedDemo, seedFollowupDemo } from '../../src-main/host/demo/seed';
-import { SwitchableHost } from '../../src-main/host/recovery-host';
+import { SwitchableHost } from '../../src-main/host/core/recovery-host';
 import { dumpTables } from './access-fixture';
 
 const cleanups: Array<() => void> = [];

@@ -3,8 +3,8 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupsFolder, backupsToKeep, createBackup, listBackups, rotateBackups, type BackupFile } from '../../src-main/host/backup/backups';
-import { createHost } from '../../src-main/host/host';
+import { backupsFolder, backupsToKeep, createBackup, listBackups, rotateBackups, type BackupFile } from '../../src-main/host/areas/backup/backups';
+import { createHost } from '../../src-main/host/core/host';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { earlierMigrations, tempHost } from './temp-host';
 
@@ -89,7 +89,7 @@ describe('backups', () => {
     host.close();
 
     const script = `import Database from 'better-sqlite3';
-      import { createBackup } from './src-main/host/backup/backups.ts';
+      import { createBackup } from './src-main/host/areas/backup/backups.ts';
       const sqlite = new Database(${JSON.stringify(host.databasePath)});
       createBackup(sqlite, ${JSON.stringify(folder)}, 'manual', new Date());`;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: 'ignore' });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../src-main/host/server';
+import { startBrowserHost, type BrowserHost } from '../../src-main/host/core/server';
 import { tempHost } from './temp-host';
 
 let server: BrowserHost | undefined;

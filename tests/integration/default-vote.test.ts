@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../shared/domain/voting/rules';
-import { verifyAuditChain } from '../../src-main/host/audit/audit-log';
-import { createHost } from '../../src-main/host/host';
+import { verifyAuditChain } from '../../src-main/host/areas/audit/audit-log';
+import { createHost } from '../../src-main/host/core/host';
 import { earlierMigrations, tempHost } from './temp-host';
 
 /** The council-majority preset as a council adjusts it: two thirds of the votes cast. */

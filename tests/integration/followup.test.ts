@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { localDate } from '../../shared/domain/followup/dates';
-import { qrPng } from '../../src-main/host/followup/qr';
+import { qrPng } from '../../src-main/host/exports/qr';
 import { followupDemo, passMatters } from './followup-fixture';
 
 const today = () => localDate(new Date());

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHost } from '../../src-main/host/host';
+import { createHost } from '../../src-main/host/core/host';
 import { seedDemo } from '../../src-main/host/demo/seed';
 
 let mountPoint = '';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsoleState } from '../../shared/api/types';
 import { seedDemo } from '../../src-main/host/demo/seed';
-import { createHost } from '../../src-main/host/host';
+import { createHost } from '../../src-main/host/core/host';
 import { tempHost } from './temp-host';
 
 async function demoConsole() {

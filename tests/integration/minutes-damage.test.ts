@@ -6,8 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { minutesField } from '../../shared/collab/doc-shape';
 import type { Channel, Input, Output } from '../../shared/api/contract';
-import { createHost, type Host } from '../../src-main/host/host';
-import { storedBytes } from '../../src-main/host/minutes/store';
+import { createHost, type Host } from '../../src-main/host/core/host';
+import { storedBytes } from '../../src-main/host/areas/minutes/store';
 import { tempHost, type TempHost } from './temp-host';
 
 const b64 = (update: Uint8Array) => Buffer.from(update).toString('base64');

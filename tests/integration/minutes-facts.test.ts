@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VoteState } from '../../shared/api/types';
 import { presets } from '../../shared/domain/voting/rules';
-import { chineseOrdinal, factsSections, type MeetingData } from '../../src-main/host/minutes/facts';
+import { chineseOrdinal, factsSections, type MeetingData } from '../../src-main/host/areas/minutes/facts';
 
 function vote(partial: Partial<VoteState>): VoteState {
   return {

@@ -6,7 +6,7 @@ import { factsNodeName, minutesField, parseFacts } from '../../shared/collab/doc
 import { minutesExtensions } from '../../shared/collab/minutes-extensions';
 import { presets } from '../../shared/domain/voting/rules';
 import { seedDemo } from '../../src-main/host/demo/seed';
-import { lockMinutes, readMinutesDoc, storedBytes, unlockMinutes } from '../../src-main/host/minutes/store';
+import { lockMinutes, readMinutesDoc, storedBytes, unlockMinutes } from '../../src-main/host/areas/minutes/store';
 import { tempHost, type TempHost } from './temp-host';
 import { typeParagraph } from './minutes-typing';
 

@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { localCaller } from '../../src-main/host/caller';
-import { HostError } from '../../src-main/host/errors';
-import { MinutesService } from '../../src-main/host/minutes/service';
-import { readMinutesDoc, storedBytes } from '../../src-main/host/minutes/store';
+import { localCaller } from '../../src-main/host/core/caller';
+import { HostError } from '../../src-main/host/core/errors';
+import { MinutesService } from '../../src-main/host/areas/minutes/service';
+import { readMinutesDoc, storedBytes } from '../../src-main/host/areas/minutes/store';
 import { tempHost } from './temp-host';
 
 const b64 = (update: Uint8Array) => Buffer.from(update).toString('base64');

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PersistedMinutes } from '../../src-main/host/minutes/persisted';
-import { loadMinutes, storedBytes } from '../../src-main/host/minutes/store';
+import { PersistedMinutes } from '../../src-main/host/areas/minutes/persisted';
+import { loadMinutes, storedBytes } from '../../src-main/host/areas/minutes/store';
 import { loadTrace, remoteOrigin, replayConcurrent, replaySequential, traceContent, traceTextName, type ConcurrentTrace, type SequentialTrace } from './minutes-trace';
 import { tempHost } from './temp-host';
 

@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeBackup, openOrRecover } from '../../src-main/host/backup/open-or-recover';
-import { createHost } from '../../src-main/host/host';
+import { describeBackup, openOrRecover } from '../../src-main/host/areas/backup/open-or-recover';
+import { createHost } from '../../src-main/host/core/host';
 import { damagedWithBackup, damagedWithoutBackup, tempHost } from './temp-host';
 
 const openDesktop = (databasePath: string) => () => createHost({ databasePath, host: 'desktop' });

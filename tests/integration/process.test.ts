@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { minutesField } from '../../shared/collab/doc-shape';
 import { presets } from '../../shared/domain/voting/rules';
 import { seedDemo } from '../../src-main/host/demo/seed';
-import { startBrowserHost } from '../../src-main/host/server';
+import { startBrowserHost } from '../../src-main/host/core/server';
 import { tempHost } from './temp-host';
 
 const clock = new Date('2026-11-22T12:00:00Z');

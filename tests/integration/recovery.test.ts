@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DamagedDatabaseError } from '../../src-main/host/db/client';
-import { SwitchableHost } from '../../src-main/host/recovery-host';
+import { SwitchableHost } from '../../src-main/host/core/recovery-host';
 import { damagedWithBackup, damagedWithoutBackup } from './temp-host';
 
 const isDamage = (error: unknown): error is DamagedDatabaseError => error instanceof DamagedDatabaseError;

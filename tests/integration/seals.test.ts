@@ -181,7 +181,7 @@ async function signedMeeting() {
 
 describe('export file names and codes', () => {
   it('default to the meeting title and date in Chinese, and stay inside the chosen folder', async () => {
-    const { exportFileName } = await import('../../src-main/host/seals/seal');
+    const { exportFileName } = await import('../../src-main/host/areas/seals/seal');
     const meeting = { id: 1, title: '院落议事会(12 月)', date: '2026-12-05', startTime: '19:30', place: '', chair: null, secretary: null };
     expect(exportFileName({ meeting, version: 1 }, false)).toBe('院落议事会(12 月) 会议记录 2026年12月5日.docx');
     expect(exportFileName({ meeting, version: 2 }, false)).toBe('院落议事会(12 月) 会议记录 2026年12月5日 第2版.docx');
@@ -193,7 +193,7 @@ describe('export file names and codes', () => {
   });
 
   it('the verification code is 12 characters from the digest, in groups of four, and survives typing slips', async () => {
-    const { normaliseCode, verificationCode } = await import('../../src-main/host/seals/code');
+    const { normaliseCode, verificationCode } = await import('../../src-main/host/areas/seals/code');
     const code = verificationCode('6a93de83fc0d6df8b7af26144c8cd62a83abf0fd686e49ff08ff76da760a7046');
     expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(verificationCode('7a93de83fc0d6df8b7af26144c8cd62a83abf0fd686e49ff08ff76da760a7046')).not.toBe(code);

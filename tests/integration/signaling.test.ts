@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { seedDemo } from '../../src-main/host/demo/seed';
-import { startBrowserHost, type BrowserHost } from '../../src-main/host/server';
-import { roomOpenedIn } from '../../src-main/host/signaling/opened-rooms';
-import { createSignalingServer, parseSignalingMessage } from '../../src-main/host/signaling/signaling-server';
+import { startBrowserHost, type BrowserHost } from '../../src-main/host/core/server';
+import { roomOpenedIn } from '../../src-main/host/areas/minutes/opened-rooms';
+import { createSignalingServer, parseSignalingMessage } from '../../src-main/host/areas/minutes/signaling-server';
 import { tempHost, type TempHost } from './temp-host';
 
 const openRoom = 'courtyard-minutes-test-room';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Channel, Input, Output } from '../../shared/api/contract';
 import { defaultMigrationsFolder } from '../../src-main/host/db/client';
-import { createHost, type Host } from '../../src-main/host/host';
+import { createHost, type Host } from '../../src-main/host/core/host';
 
 export interface TempHost extends Host {
   dir: string;

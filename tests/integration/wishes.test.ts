@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startBrowserHost } from '../../src-main/host/server';
+import { startBrowserHost } from '../../src-main/host/core/server';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { tempHost } from './temp-host';
 

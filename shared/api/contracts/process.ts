@@ -1,8 +1,8 @@
 /** Issue 4: the six-step state machine per matter, seconds (附议), locks, overrides, wish merging. */
 import { z } from 'zod';
-import { stepCount, type ProcessTemplateId } from '../../domain/process-templates';
+import { stepCount, type ProcessTemplateId } from '../../domain/process/templates';
 import type { HistoryEntry, Move } from '../../domain/process/machine';
-import type { StepRole } from '../../domain/process/roles';
+import type { StepRole } from '../../domain/process/step-roles';
 import { secondsRequiredRange, stepNameLimit } from '../../domain/process/step-names';
 import { id, mutation, query, returns, text } from '../contract-kit';
 import type { Wish } from '../types';

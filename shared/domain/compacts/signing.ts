@@ -2,7 +2,7 @@
  * Household signatures on an adopted compact: every household signs once per adopted version,
  * by hand on the screen or on the printed sheet (then the date it signed on paper is recorded).
  */
-import { compareHouseholdCodes, normaliseHouseholdCode } from '../household-code';
+import { compareHouseholdCodes, normaliseHouseholdCode } from '../roster/household-code';
 
 export interface SigningHousehold {
   id: number;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { processTemplates } from '../process-templates';
+import { processTemplates } from '../process/templates';
 import { dashboardFigures, type DashboardInput } from './dashboard';
 import { decideMatters, resolutionIds } from './resolutions';
-import { councilStepNames } from './steps';
+import { councilStepNames } from '../process/council-step-names';
 
 const steps = [...processTemplates['six-step'].steps];
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { processTemplateIds } from '../process-templates';
+import { processTemplateIds } from './templates';
 import { apply, initialState, invariantBroken, type ProcessAction, type ProcessState } from './machine';
-import { hasRole, processDefinition, stepOf } from './roles';
+import { hasRole, processDefinition, stepOf } from './step-roles';
 
 /** A step of a random run: an action of the machine, or the notice being posted (a fact from outside). */
 type Step = { kind: 'action'; action: ProcessAction } | { kind: 'announce' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apply, initialState, invariantBroken, possibleMoves, type ProcessAction, type ProcessState } from './machine';
-import { acceptedStep, processDefinition, stepOf } from './roles';
+import { acceptedStep, processDefinition, stepOf } from './step-roles';
 import { checkStepNames, storedStepNames } from './step-names';
 import { mergeRefusal, mergedSupporters, supportRefusal } from './wish-merge';
 

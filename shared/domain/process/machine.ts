@@ -11,8 +11,8 @@
  * - once the result is locked the matter never moves back, not even by override;
  * - an override needs a written reason (at most 200 characters) and is recorded as such.
  */
-import { stepCount } from '../process-templates';
-import { hasRole, stepOf, type ProcessDefinition } from './roles';
+import { stepCount } from './templates';
+import { hasRole, stepOf, type ProcessDefinition } from './step-roles';
 
 export type TransitionKind = 'advance' | 'back' | 'override' | 'second' | 'lock';
 

@@ -1,5 +1,5 @@
 /** A council's own names for its six steps: checked here, stored as JSON in council_settings.step_names. */
-import { stepCount } from '../process-templates';
+import { stepCount } from './templates';
 
 export const stepNameLimit = 12;
 export const secondsRequiredRange = { min: 1, max: 99 } as const;

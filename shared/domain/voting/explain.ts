@@ -7,7 +7,7 @@
  *   同意须达到参与表决的过半数(至少 21 位业主、面积 1,728.11㎡),达到过半数,通过。
  * Punctuation follows the rest of the app: ASCII commas and brackets, Chinese full stop.
  */
-import { formatCentiArea } from '../area';
+import { formatCentiArea } from '../roster/floor-area';
 import type { VotingRule } from './rules';
 import type { Outcome, Requirement, Tally } from './tally';
 

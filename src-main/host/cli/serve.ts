@@ -6,13 +6,13 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DamagedDatabaseError } from '../db/client';
-import { SwitchableHost } from '../recovery-host';
+import { SwitchableHost } from '../core/recovery-host';
 import { seedOwnersDemo } from '../demo/owners';
 import { isDatabaseEmpty, seedDemo, seedFollowupDemo } from '../demo/seed';
-import { defaultDatabasePath } from '../paths';
-import { startBrowserHost } from '../server';
-import { roomOpenedIn } from '../signaling/opened-rooms';
-import { lanAddresses, LanSwitch } from '../access/lan';
+import { defaultDatabasePath } from '../core/paths';
+import { startBrowserHost } from '../core/server';
+import { roomOpenedIn } from '../areas/minutes/opened-rooms';
+import { lanAddresses, LanSwitch } from '../areas/lan/lan';
 
 const usage = `用法 / usage: npm run serve -- [--port 4820] [--db 数据库文件] [--demo] [--lan]
   --port  端口(默认 4820,0 表示任选空闲端口)

@@ -6,8 +6,8 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { describeChain, verifyAuditChain } from '../audit/audit-log';
-import { defaultDatabasePath } from '../paths';
+import { describeChain, verifyAuditChain } from '../areas/audit/audit-log';
+import { defaultDatabasePath } from '../core/paths';
 
 const { values } = parseArgs({ options: { db: { type: 'string' } }, strict: false });
 const path = typeof values.db === 'string' ? values.db : defaultDatabasePath();

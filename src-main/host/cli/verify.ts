@@ -6,8 +6,8 @@
 import Database from 'better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { defaultDatabasePath } from '../paths';
-import { verifyMinutesFile } from '../seals/verify';
+import { defaultDatabasePath } from '../core/paths';
+import { verifyMinutesFile } from '../areas/seals/verify';
 
 const { values, positionals } = parseArgs({ options: { db: { type: 'string' } }, allowPositionals: true, strict: false });
 const file = positionals[0];

@@ -4,7 +4,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backupsFolder, createBackup } from '../backup/backups';
+import { backupsFolder, createBackup } from '../areas/backup/backups';
 import * as schema from './schema';
 
 /** The file is not an SQLite database, or SQLite finds it damaged. Never overwritten: see recovery.ts. */

@@ -1,8 +1,8 @@
 import type { DatabaseHandle } from '../db/client';
 import { unitOwners } from '../db/schema';
-import { listCouncils } from '../services/councils';
-import { listHouseholds } from '../services/households';
-import { listPeople } from '../services/people';
+import { listCouncils } from '../areas/councils/service';
+import { listHouseholds } from '../areas/roster/households';
+import { listPeople } from '../areas/roster/people';
 
 /**
  * The demo's title deeds, so that an owners' vote (民法典第二百七十八条) shows how owners are counted:

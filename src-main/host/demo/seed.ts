@@ -1,18 +1,18 @@
 import { count, eq } from 'drizzle-orm';
-import type { PersonRole } from '../../../shared/domain/roles';
+import type { PersonRole } from '../../../shared/domain/roster/roles';
 import type { DatabaseHandle } from '../db/client';
 import { localDate } from '../../../shared/domain/followup/dates';
 import { presets } from '../../../shared/domain/voting/rules';
 import { councils, meetings, wishes } from '../db/schema';
-import { notices, ratings, taskNotes, tasks } from '../db/schema-followup';
-import { checkIn } from '../services/attendance';
-import { listCouncils } from '../services/councils';
-import { closeVote, enterCounts, lockVote, openVote } from '../services/votes';
-import { createCouncil } from '../services/councils';
-import { createHousehold } from '../services/households';
-import { addAgendaItem, createMeeting, getMeeting, listMeetings, updateAgendaStep, updateMeeting } from '../services/meetings';
-import { createPerson, listPeople } from '../services/people';
-import { seedDemoCompact } from '../compacts/demo';
+import { notices, ratings, taskNotes, tasks } from '../areas/followup/schema';
+import { checkIn } from '../areas/attendance/service';
+import { listCouncils } from '../areas/councils/service';
+import { closeVote, enterCounts, lockVote, openVote } from '../areas/voting/votes';
+import { createCouncil } from '../areas/councils/service';
+import { createHousehold } from '../areas/roster/households';
+import { addAgendaItem, createMeeting, getMeeting, listMeetings, updateAgendaStep, updateMeeting } from '../areas/meetings/service';
+import { createPerson, listPeople } from '../areas/roster/people';
+import { seedDemoCompact } from '../areas/compacts/demo';
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林郭马罗梁宋郑谢韩唐冯董程曹袁邓许傅沈彭吕苏卢蒋蔡贾丁魏薛叶余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段钱汤尹黎常武乔贺龚';
 const givenNames = [

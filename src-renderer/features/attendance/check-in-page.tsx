@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceEntry, Council, Person } from '../../../shared/api/types';
-import { searchPeople } from '../../../shared/domain/pinyin-search';
+import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
-import { stepCount } from '../../../shared/domain/process-templates';
+import { stepCount } from '../../../shared/domain/process/templates';
 import { stepNameLimit } from '../../../shared/domain/process/step-names';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';

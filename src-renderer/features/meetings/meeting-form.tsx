@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/api/types';
-import { meetingStatuses, type MeetingStatus } from '../../../shared/domain/roles';
+import { meetingStatuses, type MeetingStatus } from '../../../shared/domain/roster/roles';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';

@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
 import { fromBase64 } from 'lib0/buffer';
 import type { MinutesDocument } from '../../../shared/api/contracts/minutes';
-import type { ApiResult } from '../../../shared/api/result';
+import type { ApiResult } from '../../../shared/api/errors';
 import { call } from '../../api/client';
 import { onHostChange } from '../../api/events';
 import { LocalCopy, rememberRoom, rememberedRoom } from './local-copy';

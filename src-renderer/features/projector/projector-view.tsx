@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '../../../shared/api/types';
-import { formatCentiArea } from '../../../shared/domain/area';
-import { processTemplates } from '../../../shared/domain/process-templates';
+import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
+import { processTemplates } from '../../../shared/domain/process/templates';
 import { useQuery } from '../../api/use-query';
 import { formatSeconds, markReceived, useCountdown } from '../console/use-countdown';
 import './projector.css';

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household } from '../../../shared/api/types';
-import { formatCentiArea } from '../../../shared/domain/area';
-import { tenures, type Tenure } from '../../../shared/domain/roles';
+import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
+import { tenures, type Tenure } from '../../../shared/domain/roster/roles';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { Dialog, ErrorNote } from '../../components/dialog';

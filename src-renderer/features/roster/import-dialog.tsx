@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/api/types';
-import { formatCentiArea } from '../../../shared/domain/area';
+import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { bytesToBase64 } from '../../components/download';

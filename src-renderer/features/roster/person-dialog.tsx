@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household, Person } from '../../../shared/api/types';
-import { normaliseHouseholdCode } from '../../../shared/domain/household-code';
-import { personRoles, type PersonRole } from '../../../shared/domain/roles';
+import { normaliseHouseholdCode } from '../../../shared/domain/roster/household-code';
+import { personRoles, type PersonRole } from '../../../shared/domain/roster/roles';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';

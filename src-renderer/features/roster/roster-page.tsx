@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council, Household, Person } from '../../../shared/api/types';
-import { formatCentiArea } from '../../../shared/domain/area';
-import { searchPeople } from '../../../shared/domain/pinyin-search';
+import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
+import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';

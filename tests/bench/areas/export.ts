@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Channel, Input, Output } from '../../../shared/api/contract';
-import { createHost } from '../../../src-main/host/host';
+import { createHost } from '../../../src-main/host/core/host';
 import { heldMeeting, signBoth } from '../../integration/seals-fixture';
 import type { Report } from '../run';
 

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { createHost } from '../../../src-main/host/host';
-import { PersistedMinutes } from '../../../src-main/host/minutes/persisted';
-import { loadMinutes, storedBytes } from '../../../src-main/host/minutes/store';
+import { createHost } from '../../../src-main/host/core/host';
+import { PersistedMinutes } from '../../../src-main/host/areas/minutes/persisted';
+import { loadMinutes, storedBytes } from '../../../src-main/host/areas/minutes/store';
 import { loadTrace, replaySequential, traceTextName, type SequentialTrace } from '../../integration/minutes-trace';
 import type { Report } from '../run';
 

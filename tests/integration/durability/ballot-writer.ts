@@ -3,7 +3,7 @@
  * through the real host and prints `ack <voterKey>` only after each call answered
  * ok, i.e. after its transaction committed. The test kills it with SIGKILL.
  */
-import { createHost } from '../../../src-main/host/host';
+import { createHost } from '../../../src-main/host/core/host';
 
 const [databasePath, voteIdText, ...keys] = process.argv.slice(2);
 const host = createHost({ databasePath: databasePath!, host: 'browser' });

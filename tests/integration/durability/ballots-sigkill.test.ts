@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../../shared/domain/voting/rules';
-import { checkIn } from '../../../src-main/host/services/attendance';
-import { createHousehold } from '../../../src-main/host/services/households';
-import { createPerson } from '../../../src-main/host/services/people';
+import { checkIn } from '../../../src-main/host/areas/attendance/service';
+import { createHousehold } from '../../../src-main/host/areas/roster/households';
+import { createPerson } from '../../../src-main/host/areas/roster/people';
 import { tempHost } from '../temp-host';
 
 describe('durability', () => {

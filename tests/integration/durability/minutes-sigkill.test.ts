@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { minutesField } from '../../../shared/collab/doc-shape';
-import { storedBytes } from '../../../src-main/host/minutes/store';
+import { storedBytes } from '../../../src-main/host/areas/minutes/store';
 import { tempHost } from '../temp-host';
 
 describe('durability of the minutes', () => {

@@ -6,7 +6,7 @@
 import * as Y from 'yjs';
 import type { MinutesDocument } from '../../../shared/api/contracts/minutes';
 import { minutesField } from '../../../shared/collab/doc-shape';
-import { createHost } from '../../../src-main/host/host';
+import { createHost } from '../../../src-main/host/core/host';
 
 const [databasePath, meetingIdText, countText] = process.argv.slice(2);
 const meetingId = Number(meetingIdText);

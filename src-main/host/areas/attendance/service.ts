@@ -1,0 +1,225 @@
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { voteModeSchema, votingRuleSchema, type ParsedInput } from '../../../../shared/api/contract';
+import type { AttendanceSheet, CouncilSettings } from '../../../../shared/api/types';
+import { appendAudit } from '../audit/audit-log';
+import type { Db } from '../../db/client';
+import { attendance, councilSettings, households, proxies } from '../../db/schema';
+import { HostError, conflict, notFound } from '../../core/errors';
+import { getCouncil } from '../councils/service';
+import { getMeeting } from '../meetings/service';
+import { getPerson, listPeople } from '../roster/people';
+
+export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
+  getCouncil(db, councilId);
+  const row = db.select().from(councilSettings).where(eq(councilSettings.councilId, councilId)).get();
+  return {
+    councilId,
+    maxProxiesPerHolder: row?.maxProxiesPerHolder ?? null,
+    requireSignature: row?.requireSignature ?? false,
+    intakeOpen: row?.intakeOpen ?? false,
+    defaultVote: storedDefaultVote(row?.defaultVoteRule ?? null, row?.defaultVoteMode ?? null),
+  };
+}
+
+/**
+ * The stored default is read through the same schema as a vote's rule: one that no longer fits
+ * (written by an older version, or edited by hand) is not offered, and the form starts from the
+ * app's own default instead of failing.
+ */
+function storedDefaultVote(ruleJson: string | null, modeText: string | null): CouncilSettings['defaultVote'] {
+  if (ruleJson === null || modeText === null) return null;
+  try {
+    const rule = votingRuleSchema.safeParse(JSON.parse(ruleJson));
+    const mode = voteModeSchema.safeParse(modeText);
+    return rule.success && mode.success ? { rule: rule.data, mode: mode.data } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the rule and ballot mode the council's next votes start from; recorded in the audit log. */
+export function setDefaultVote(db: Db, input: ParsedInput<'council:setDefaultVote'>, now: Date): CouncilSettings {
+  getCouncil(db, input.councilId);
+  const values = { defaultVoteRule: JSON.stringify(input.rule), defaultVoteMode: input.mode };
+  db.insert(councilSettings)
+    .values({ councilId: input.councilId, ...values })
+    .onConflictDoUpdate({ target: councilSettings.councilId, set: values })
+    .run();
+  appendAudit(db, {
+    kind: 'council.default-vote',
+    meetingId: null,
+    at: now.toISOString(),
+    payload: { councilId: input.councilId, mode: input.mode, rule: values.defaultVoteRule },
+  });
+  return getCouncilSettings(db, input.councilId);
+}
+
+export function updateCouncilSettings(db: Db, input: ParsedInput<'council:updateSettings'>): CouncilSettings {
+  getCouncil(db, input.councilId);
+  db.insert(councilSettings)
+    .values(input)
+    .onConflictDoUpdate({
+      target: councilSettings.councilId,
+      set: { maxProxiesPerHolder: input.maxProxiesPerHolder, requireSignature: input.requireSignature, intakeOpen: input.intakeOpen },
+    })
+    .run();
+  return getCouncilSettings(db, input.councilId);
+}
+
+export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
+  const meeting = getMeeting(db, meetingId);
+  const roster = listPeople(db, meeting.councilId);
+  const byId = new Map(roster.map((person) => [person.id, person]));
+  const rows = db.select().from(attendance).where(eq(attendance.meetingId, meetingId)).orderBy(attendance.arrivedAt).all();
+  const grants = db
+    .select()
+    .from(proxies)
+    .where(and(eq(proxies.meetingId, meetingId), isNull(proxies.revokedAt)))
+    .orderBy(proxies.createdAt)
+    .all();
+
+  const inRoom = rows.filter((row) => row.leftAt === null && !row.observer);
+  const inRoomIds = new Set(inRoom.map((row) => row.personId));
+  // A household is represented by anyone of it in the room, or by a proxy whose holder is in the room.
+  const represented = new Set<number>();
+  for (const row of inRoom) {
+    const householdId = byId.get(row.personId)?.householdId;
+    if (householdId != null) represented.add(householdId);
+  }
+  for (const grant of grants) {
+    const householdId = byId.get(grant.grantorId)?.householdId;
+    if (householdId != null && inRoomIds.has(grant.holderId)) represented.add(householdId);
+  }
+  const isMember = (personId: number) => byId.get(personId)?.roles.includes('member') ?? false;
+  const householdsTotal = db.select({ n: count() }).from(households).where(eq(households.councilId, meeting.councilId)).get()!.n;
+
+  return {
+    meetingId,
+    entries: rows.map((row) => {
+      const person = byId.get(row.personId);
+      return {
+        personId: row.personId,
+        name: person?.name ?? '',
+        householdId: person?.householdId ?? null,
+        householdCode: person?.householdCode ?? null,
+        observer: row.observer,
+        arrivedAt: row.arrivedAt,
+        leftAt: row.leftAt,
+        hasSignature: row.signaturePng !== null,
+      };
+    }),
+    proxies: grants.map((grant) => ({
+      id: grant.id,
+      grantorId: grant.grantorId,
+      grantorName: byId.get(grant.grantorId)?.name ?? '',
+      grantorHouseholdCode: byId.get(grant.grantorId)?.householdCode ?? null,
+      holderId: grant.holderId,
+      holderName: byId.get(grant.holderId)?.name ?? '',
+      note: grant.note,
+      createdAt: grant.createdAt,
+    })),
+    present: inRoom.length,
+    observers: rows.filter((row) => row.leftAt === null && row.observer).length,
+    membersPresent: inRoom.filter((row) => isMember(row.personId)).length,
+    membersTotal: roster.filter((person) => person.roles.includes('member')).length,
+    householdsRepresented: represented.size,
+    householdsTotal,
+  };
+}
+
+function assertMeetingOpenForAttendance(db: Db, meetingId: number) {
+  const meeting = getMeeting(db, meetingId);
+  if (meeting.status === 'closed' || meeting.status === 'cancelled') {
+    throw conflict(`会议“${meeting.title}”已${meeting.status === 'closed' ? '结束' : '取消'},不能再签到或登记委托。`);
+  }
+  return meeting;
+}
+
+function personOfCouncil(db: Db, councilId: number, personId: number) {
+  const person = getPerson(db, personId);
+  if (person.councilId !== councilId) throw new HostError('invalid_input', `${person.name} 不属于本议事会。`);
+  return person;
+}
+
+export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: Date): AttendanceSheet {
+  const meeting = assertMeetingOpenForAttendance(db, input.meetingId);
+  const person = personOfCouncil(db, meeting.councilId, input.personId);
+  const observer = input.observer || person.roles.includes('observer');
+  if (getCouncilSettings(db, meeting.councilId).requireSignature && !input.signaturePngBase64 && !observer) {
+    throw new HostError('invalid_input', `本议事会要求签名:请 ${person.name} 先在签名板上签名。`);
+  }
+  const at = now.toISOString();
+  const existing = db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId)))
+    .get();
+  if (existing && existing.leftAt === null) throw conflict(`${person.name} 已经签到(${existing.arrivedAt.slice(11, 16)})。`);
+  const signature = input.signaturePngBase64 ? Buffer.from(input.signaturePngBase64, 'base64') : null;
+  if (existing) {
+    db.update(attendance).set({ leftAt: null }).where(eq(attendance.id, existing.id)).run();
+  } else {
+    db.insert(attendance).values({ meetingId: input.meetingId, personId: input.personId, observer, arrivedAt: at, signaturePng: signature }).run();
+  }
+  appendAudit(db, {
+    kind: existing ? 'attendance.return' : 'attendance.check-in',
+    meetingId: input.meetingId,
+    at,
+    payload: { personId: person.id, name: person.name, household: person.householdCode, observer, signed: signature !== null },
+  });
+  return getAttendance(db, input.meetingId);
+}
+
+export function checkOut(db: Db, input: ParsedInput<'attendance:checkOut'>, now: Date): AttendanceSheet {
+  assertMeetingOpenForAttendance(db, input.meetingId);
+  const row = db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId)))
+    .get();
+  if (!row || row.leftAt !== null) throw conflict('此人不在会场,无需登记离场。');
+  const at = now.toISOString();
+  db.update(attendance).set({ leftAt: at }).where(eq(attendance.id, row.id)).run();
+  appendAudit(db, { kind: 'attendance.leave', meetingId: input.meetingId, at, payload: { personId: input.personId } });
+  return getAttendance(db, input.meetingId);
+}
+
+export function grantProxy(db: Db, input: ParsedInput<'proxy:grant'>, now: Date): AttendanceSheet {
+  const meeting = assertMeetingOpenForAttendance(db, input.meetingId);
+  const grantor = personOfCouncil(db, meeting.councilId, input.grantorId);
+  const holder = personOfCouncil(db, meeting.councilId, input.holderId);
+  if (grantor.id === holder.id) throw new HostError('invalid_input', '不能委托给自己。');
+  const active = (personId: number, column: typeof proxies.grantorId | typeof proxies.holderId) =>
+    db
+      .select()
+      .from(proxies)
+      .where(and(eq(proxies.meetingId, input.meetingId), eq(column, personId), isNull(proxies.revokedAt)))
+      .all();
+  const already = active(grantor.id, proxies.grantorId)[0];
+  if (already) throw conflict(`${grantor.name} 本次会议已经委托他人,如需更改请先撤销原委托。`);
+  if (active(holder.id, proxies.grantorId).length > 0) {
+    throw conflict(`${holder.name} 自己已委托他人,不能再接受委托。`);
+  }
+  const cap = getCouncilSettings(db, meeting.councilId).maxProxiesPerHolder;
+  const held = active(holder.id, proxies.holderId).length;
+  if (cap !== null && held >= cap) throw conflict(`按本议事会规定,每人最多接受 ${cap} 份委托,${holder.name} 已有 ${held} 份。`);
+  const at = now.toISOString();
+  const row = db.insert(proxies).values({ meetingId: input.meetingId, grantorId: grantor.id, holderId: holder.id, note: input.note, createdAt: at }).returning().get();
+  appendAudit(db, {
+    kind: 'proxy.grant',
+    meetingId: input.meetingId,
+    at,
+    payload: { proxyId: row.id, grantorId: grantor.id, grantor: grantor.name, holderId: holder.id, holder: holder.name, note: input.note },
+  });
+  return getAttendance(db, input.meetingId);
+}
+
+export function revokeProxy(db: Db, proxyId: number, now: Date): AttendanceSheet {
+  const row = db.select().from(proxies).where(eq(proxies.id, proxyId)).get();
+  if (!row || row.revokedAt !== null) throw notFound('委托');
+  assertMeetingOpenForAttendance(db, row.meetingId);
+  const at = now.toISOString();
+  db.update(proxies).set({ revokedAt: at }).where(eq(proxies.id, proxyId)).run();
+  appendAudit(db, { kind: 'proxy.revoke', meetingId: row.meetingId, at, payload: { proxyId } });
+  return getAttendance(db, row.meetingId);
+}

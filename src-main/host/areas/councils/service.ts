@@ -1,0 +1,45 @@
+import { asc, eq } from 'drizzle-orm';
+import type { ParsedInput } from '../../../../shared/api/contract';
+import type { Council } from '../../../../shared/api/types';
+import type { ProcessTemplateId } from '../../../../shared/domain/process/templates';
+import type { Db } from '../../db/client';
+import { councils } from '../../db/schema';
+import { notFound } from '../../core/errors';
+
+function toCouncil(row: typeof councils.$inferSelect): Council {
+  return {
+    id: row.id,
+    name: row.name,
+    community: row.community,
+    address: row.address,
+    processTemplate: row.processTemplate as ProcessTemplateId,
+    createdAt: row.createdAt,
+  };
+}
+
+export function listCouncils(db: Db): Council[] {
+  return db.select().from(councils).orderBy(asc(councils.id)).all().map(toCouncil);
+}
+
+export function getCouncil(db: Db, councilId: number): Council {
+  const row = db.select().from(councils).where(eq(councils.id, councilId)).get();
+  if (!row) throw notFound('议事会');
+  return toCouncil(row);
+}
+
+export function createCouncil(db: Db, input: ParsedInput<'council:create'>): Council {
+  const row = db.insert(councils).values(input).returning().get();
+  return toCouncil(row);
+}
+
+export function updateCouncil(db: Db, input: ParsedInput<'council:update'>): Council {
+  const { councilId, ...fields } = input;
+  const row = db
+    .update(councils)
+    .set({ ...fields, updatedAt: new Date().toISOString() })
+    .where(eq(councils.id, councilId))
+    .returning()
+    .get();
+  if (!row) throw notFound('议事会');
+  return toCouncil(row);
+}

@@ -1,0 +1,112 @@
+import type { accessContract, LanOpening } from '../../../../shared/api/contracts/access';
+import { accessExtras } from './extras';
+import { councilOfMeeting } from '../../core/policy';
+import { AccessSessions, showCode } from './sessions';
+import { exportCouncilArchive, importCouncilArchive } from '../archive/archive';
+import { conflict, notFound } from '../../core/errors';
+import { qrPng } from '../../exports/qr';
+import type { AreaContext, AreaHandlers } from '../../core/registry';
+import { getCouncil } from '../councils/service';
+import { ensureHead } from '../minutes/store';
+
+/** The join page on one address; an editor's link also carries the minutes room, in the fragment (never sent to a server). */
+function joinUrl(address: string, port: number, code: string, room: { name: string; password: string } | null): string {
+  const url = new URL(`http://${address}:${port}/join`);
+  url.searchParams.set('code', code);
+  if (room) url.hash = new URLSearchParams({ room: room.name, key: room.password }).toString();
+  return url.toString();
+}
+
+export function accessHandlers(context: AreaContext): AreaHandlers<typeof accessContract> {
+  const sessions = new AccessSessions(context.sqlite, context.now);
+  const extras = accessExtras(context);
+
+  const meetingTitle = (meetingId: number) => {
+    const row = context.sqlite.prepare('SELECT title FROM meetings WHERE id = ?').get(meetingId) as { title: string } | undefined;
+    if (!row) throw notFound('会议');
+    return row.title;
+  };
+
+  return {
+    'access:openLan': async ({ meetingId, role, validMinutes }): Promise<LanOpening> => {
+      const lan = extras.lan;
+      const port = lan?.port();
+      if (!lan || !port) {
+        throw conflict('只有浏览器版主机(npm run serve)可以让局域网里的手机和电脑加入;桌面版只供本机使用。');
+      }
+      const addresses = lan.addresses();
+      const { created, room } = context.tx(() => {
+        const code = sessions.createCode(meetingId, role, validMinutes);
+        // An editor's link carries the meeting's minutes room, made now if the minutes were never opened.
+        const head = role === 'editor' ? ensureHead(context.sqlite, meetingId, context.now()) : null;
+        return { created: code, room: head ? { name: head.roomName, password: head.roomPassword } : null };
+      });
+      const joinUrls = (addresses.length ? addresses : ['127.0.0.1']).map((address) => joinUrl(address, port, created.code, room));
+      const qr = await qrPng(joinUrls[0]!);
+      return {
+        meetingId,
+        role,
+        code: showCode(created.code),
+        joinUrl: joinUrls[0]!,
+        joinUrls,
+        qrPngBase64: qr.toString('base64'),
+        expiresAt: created.expiresAt,
+        addresses,
+      };
+    },
+    'access:closeLan': ({ meetingId }) => context.tx(() => sessions.close(meetingId)),
+    'access:participants': ({ meetingId }) => {
+      meetingTitle(meetingId);
+      return {
+        meetingId,
+        codes: sessions.validCodes(meetingId),
+        participants: sessions.participants(meetingId),
+        lanOpen: extras.lan?.isOpen() ?? false,
+        addresses: extras.lan?.addresses() ?? [],
+      };
+    },
+    'access:remove': ({ participantId }) => context.tx(() => {
+      sessions.remove(participantId);
+      return { removed: true as const };
+    }),
+    'access:join': ({ code, name }) =>
+      context.tx(() => {
+        const joined = sessions.join(code, name, '');
+        const councilId = councilOfMeeting(context.sqlite, joined.meetingId);
+        if (councilId === null) throw notFound('会议');
+        return {
+          participantId: joined.participantId,
+          meetingId: joined.meetingId,
+          councilId,
+          meetingTitle: meetingTitle(joined.meetingId),
+          role: joined.role,
+          name,
+          sessionToken: joined.token,
+        };
+      }),
+    'access:whoami': (_input, caller) => {
+      if (caller.kind !== 'participant') return { kind: caller.kind };
+      const councilId = councilOfMeeting(context.sqlite, caller.meetingId);
+      if (councilId === null) throw notFound('会议');
+      return {
+        kind: 'participant',
+        participantId: caller.participantId,
+        name: caller.name,
+        role: caller.role,
+        meetingId: caller.meetingId,
+        meetingTitle: meetingTitle(caller.meetingId),
+        council: getCouncil(context.db, councilId),
+      };
+    },
+
+    'backup:restore': ({ fileName }) => {
+      if (!extras.restore) throw conflict('这个窗口不能在运行中恢复备份,请关闭程序后联系管理员。');
+      return extras.restore(fileName);
+    },
+    'archive:export': ({ councilId }) => exportCouncilArchive(context.sqlite, councilId, context.now()),
+    'archive:import': ({ dataBase64 }) => {
+      const { councilId, rows } = importCouncilArchive(context.sqlite, context.db, dataBase64, context.now());
+      return { council: getCouncil(context.db, councilId), rows };
+    },
+  };
+}

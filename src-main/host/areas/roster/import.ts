@@ -1,0 +1,397 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { ParsedInput } from '../../../../shared/api/contract';
+import type { ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/api/types';
+import { formatCentiArea, parseAreaToCenti } from '../../../../shared/domain/roster/floor-area';
+import { normaliseHouseholdCode, parseHouseholdCode } from '../../../../shared/domain/roster/household-code';
+import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
+import type { PersonRole, Tenure } from '../../../../shared/domain/roster/roles';
+import type { DatabaseHandle, Db } from '../../db/client';
+import { households, people, unitOwners } from '../../db/schema';
+import { HostError } from '../../core/errors';
+import { getCouncil } from '../councils/service';
+import { assertOwnersMayChange, findHouseholdByCode } from './households';
+import { readTable, UnreadableFile, type RawTable } from './read-table';
+import { readTitles, type TitleEntry } from './titles';
+import {
+  findHeaderRow,
+  hasParts,
+  householdParts,
+  mapColumns,
+  missingColumns,
+  roleOf,
+  splitRoles,
+  tenureLabels,
+  tenureOf,
+  yesOrNo,
+  type Columns,
+  type Field,
+} from './vocabulary';
+
+const MAX_ROWS = 5000;
+const PHONE = /^[0-9+\-\s()]{1,20}$/;
+
+interface RowEntry {
+  row: number;
+  /** Empty for a row that only lists a household (the export writes one for an empty household). */
+  name: string;
+  /** Normalised household code; null only for an observer (列席) who lives elsewhere. */
+  code: string | null;
+  areaCenti: number | null;
+  tenure: Tenure | null;
+  phone: string;
+  roles: PersonRole[];
+  /** On the title of the household's unit: recorded as one of its owners. */
+  titleHolder: boolean;
+}
+
+type HouseholdRow = typeof households.$inferSelect;
+
+interface HouseholdPlan {
+  code: string;
+  /** What the file gives; null where it leaves the value as it is. */
+  areaCenti: number | null;
+  tenure: Tenure | null;
+  existing: HouseholdRow | undefined;
+  status: ImportRowPreview['household'];
+}
+
+interface Plan {
+  issues: ImportIssue[];
+  entries: RowEntry[];
+  households: Map<string, HouseholdPlan>;
+  /** Owners of units they do not live in (the sheet 产权). */
+  titles: TitleEntry[];
+}
+
+type Report = (row: number, field: Field, message: string) => void;
+
+const fileIssue = (message: string, column = '', row = 1): ImportIssue => ({ row, column, message });
+
+/** A row's own checks; null when it reported a problem. */
+function readRow(cells: string[], row: number, columns: Columns, report: Report): RowEntry | null {
+  let problems = 0;
+  const problem: Report = (...args) => {
+    problems += 1;
+    report(...args);
+  };
+  const cell = (field: Field) => (columns[field] === undefined ? '' : (cells[columns[field]] ?? ''));
+  const [name, phone, rolesText] = [cell('name'), cell('phone'), cell('roles')];
+  const [areaText, tenureText] = [cell('area'), cell('tenure')];
+
+  if (!name && (phone || rolesText)) problem(row, 'name', '缺少姓名。');
+  else if (name.length > 40) problem(row, 'name', '姓名不能超过 40 个字。');
+
+  const roles = new Set<PersonRole>();
+  for (const word of splitRoles(rolesText)) {
+    const role = roleOf(word);
+    if (role) roles.add(role);
+    else problem(row, 'roles', `身份“${word}”无法识别,可填:主任、记录人、理事、户代表、监督员、列席。`);
+  }
+
+  let code: string | null = null;
+  const codeText = cell('household');
+  if (codeText) {
+    code = normaliseHouseholdCode(codeText);
+    if (!code) problem(row, 'household', `户号“${codeText}”格式不对,应为 楼栋-单元-门牌,如 3-2-501。`);
+  } else if (hasParts(columns) && householdParts.some((part) => cell(part))) {
+    const building = cell('building').replace(/(号楼|栋|幢|号|楼)$/, '');
+    const unit = cell('unit').replace(/单元$/, '');
+    const room = cell('room').replace(/[室号]$/, '');
+    if (!building) problem(row, 'building', '缺少楼栋。');
+    if (!unit) problem(row, 'unit', '缺少单元。');
+    if (!room) problem(row, 'room', '缺少门牌。');
+    if (building && unit && room) {
+      code = normaliseHouseholdCode(`${building}-${unit}-${room}`);
+      const given = householdParts.map((part) => cell(part)).join('/');
+      if (!code) problem(row, 'room', `户号“${given}”格式不对:楼栋、单元、门牌只能是数字或字母,如 3、2、501。`);
+    }
+  } else if (!roles.has('observer')) {
+    const field = columns.household === undefined ? 'building' : 'household';
+    problem(row, field, '缺少户号(只有不住本院的列席人员可以不填)。');
+  }
+
+  const areaCenti = areaText ? parseAreaToCenti(areaText) : null;
+  if (areaText && areaCenti === null) problem(row, 'area', `面积“${areaText}”不是有效数字(最多两位小数,单位㎡)。`);
+
+  const tenure = tenureText ? (tenureOf(tenureText) ?? null) : null;
+  if (tenureText && !tenure) problem(row, 'tenure', `产权“${tenureText}”无法识别,应填 业主 或 租户。`);
+
+  if (phone && !PHONE.test(phone)) {
+    problem(row, 'phone', `电话“${phone}”只能包含数字、空格、+、-、括号,最长 20 个字符。`);
+  }
+
+  const titleText = cell('titleHolder');
+  // Some offices write the holder's name in this column: the person's own name is a yes.
+  const titleHolder = name && titleText.trim() === name ? true : yesOrNo(titleText);
+  if (titleHolder === undefined) problem(row, 'titleHolder', `产权人“${titleText}”无法识别,应填 是 或 否(不是可留空)。`);
+  else if (titleHolder && !name) problem(row, 'titleHolder', '标为产权人的行须填写姓名。');
+  else if (titleHolder && !code) problem(row, 'titleHolder', '产权人须填写户号:登记为哪一户的产权人。');
+
+  if (problems > 0) return null;
+  // Roles keep the order the file gives them, so that export → import is exact.
+  return { row, name, code, areaCenti, tenure, phone, roles: [...roles], titleHolder: titleHolder === true };
+}
+
+const personKey = (code: string | null, name: string) => `${code ?? ''}\u0000${name}`;
+
+/** The council's roster as it is now: households by code, and who already lives where. */
+function loadRoster(db: Db, councilId: number) {
+  const rows = db.select().from(households).where(eq(households.councilId, councilId)).all();
+  const byCode = new Map(rows.map((h) => [h.code, h]));
+  const codeById = new Map([...byCode.values()].map((h) => [h.id, h.code]));
+  const residents = db
+    .select({ name: people.name, householdId: people.householdId })
+    .from(people)
+    .where(eq(people.councilId, councilId))
+    .all();
+  const peopleKeys = new Set(
+    residents.map((p) => personKey(p.householdId === null ? null : (codeById.get(p.householdId) ?? null), p.name)),
+  );
+  return { byCode, peopleKeys };
+}
+
+/** Checks between rows that are correct on their own: duplicates, and a household given two areas or tenures. */
+function crossCheck(entries: RowEntry[], existingPeople: Set<string>, report: Report): RowEntry[] {
+  const peopleSeen = new Map<string, number>();
+  const areaSeen = new Map<string, { row: number; areaCenti: number }>();
+  const tenureSeen = new Map<string, { row: number; tenure: Tenure }>();
+  return entries.filter(({ row, name, code, areaCenti, tenure }) => {
+    let ok = true;
+    if (name) {
+      const key = personKey(code, name);
+      const first = peopleSeen.get(key);
+      const where = code ? `户号 ${code} ` : '不住本院的人员';
+      if (first !== undefined) report(row, 'name', `与第 ${first} 行重复:${where}中已有“${name}”。`);
+      else if (existingPeople.has(key)) report(row, 'name', `名册中${where}已有“${name}”,不能重复导入。`);
+      else peopleSeen.set(key, row);
+      ok = first === undefined && !existingPeople.has(key);
+    }
+    if (code && areaCenti !== null) {
+      const first = areaSeen.get(code);
+      if (!first) areaSeen.set(code, { row, areaCenti });
+      else if (first.areaCenti !== areaCenti) {
+        const [was, now] = [formatCentiArea(first.areaCenti), formatCentiArea(areaCenti)];
+        report(row, 'area', `户号 ${code} 在第 ${first.row} 行的面积是 ${was}㎡,这里是 ${now}㎡;同一户只能有一个面积。`);
+        ok = false;
+      }
+    }
+    if (code && tenure) {
+      const first = tenureSeen.get(code);
+      if (!first) tenureSeen.set(code, { row, tenure });
+      else if (first.tenure !== tenure) {
+        const [was, now] = [tenureLabels[first.tenure], tenureLabels[tenure]];
+        report(row, 'tenure', `户号 ${code} 在第 ${first.row} 行是${was},这里是${now};同一户只能填一种。`);
+        ok = false;
+      }
+    }
+    return ok;
+  });
+}
+
+/** Per household: 'new', 'updated' when the file gives an area or tenure that differs, else 'existing'. */
+function planHouseholds(entries: RowEntry[], existing: Map<string, HouseholdRow>): Map<string, HouseholdPlan> {
+  const plans = new Map<string, HouseholdPlan>();
+  for (const entry of entries) {
+    if (!entry.code) continue;
+    const plan = plans.get(entry.code) ?? {
+      code: entry.code,
+      areaCenti: null,
+      tenure: null,
+      existing: existing.get(entry.code),
+      status: 'new',
+    };
+    plan.areaCenti ??= entry.areaCenti;
+    plan.tenure ??= entry.tenure;
+    const was = plan.existing;
+    const areaChanges = plan.areaCenti !== null && plan.areaCenti !== was?.areaCenti;
+    const tenureChanges = plan.tenure !== null && plan.tenure !== was?.tenure;
+    plan.status = was === undefined ? 'new' : areaChanges || tenureChanges ? 'updated' : 'existing';
+    plans.set(entry.code, plan);
+  }
+  return plans;
+}
+
+/** Reads and checks the whole file against the council's current roster; writes nothing. */
+function planImport(db: Db, councilId: number, table: RawTable): Plan {
+  const refused = (issues: ImportIssue[]): Plan => ({ issues, entries: [], households: new Map(), titles: [] });
+  if (table.rows.length === 0) return refused([fileIssue('文件是空的,没有读到任何内容。')]);
+
+  const headerIndex = findHeaderRow(table.rows);
+  const header = table.rows[headerIndex]!;
+  const columns = mapColumns(header);
+  const headerRow = headerIndex + 1;
+  const missing = missingColumns(columns);
+  if (missing.length > 0) return refused(missing.map(({ column, message }) => fileIssue(message, column, headerRow)));
+
+  // A row with nothing in the columns we read is a spacer, not a mistake.
+  const known = Object.values(columns);
+  const dataRows = table.rows
+    .map((cells, index) => ({ cells, row: index + 1 }))
+    .filter(({ row, cells }) => row > headerRow && known.some((index) => (cells[index] ?? '') !== ''));
+  if (dataRows.length === 0) return refused([fileIssue('文件里只有表头,没有任何人员或住户。')]);
+  if (dataRows.length > MAX_ROWS) {
+    return refused([fileIssue(`名册最多 ${MAX_ROWS} 行,这个文件有 ${dataRows.length} 行。请分成几个文件分别导入。`)]);
+  }
+
+  const issues: Array<ImportIssue & { order: number }> = [];
+  const report: Report = (row, field, message) => {
+    issues.push({ row, column: header[columns[field]!] || field, message, order: columns[field] ?? 0 });
+  };
+  const roster = loadRoster(db, councilId);
+  const ownChecked = dataRows
+    .map(({ cells, row }) => readRow(cells, row, columns, report))
+    .filter((entry): entry is RowEntry => entry !== null);
+  const entries = crossCheck(ownChecked, roster.peopleKeys, report);
+
+  issues.sort((a, b) => a.row - b.row || a.order - b.order);
+  const households = planHouseholds(entries, roster.byCode);
+  const newPeople = new Set(entries.filter((entry) => entry.name).map((entry) => personKey(entry.code, entry.name)));
+  const titles = readTitles(table.titles ?? [], {
+    hasUnit: (code) => households.has(code) || roster.byCode.has(code),
+    hasPerson: (code, name) => newPeople.has(personKey(code, name)) || roster.peopleKeys.has(personKey(code, name)),
+  });
+  return {
+    // The main sheet's problems first, then the sheet 产权's.
+    issues: [...issues.map(({ row, column, message }) => ({ row, column, message })), ...titles.issues],
+    entries,
+    households,
+    titles: titles.titles,
+  };
+}
+
+async function readPayload(db: Db, input: ParsedInput<'roster:previewImport'>): Promise<RawTable | ImportIssue> {
+  getCouncil(db, input.councilId);
+  const bytes = Buffer.from(input.dataBase64, 'base64');
+  if (bytes.length === 0) return fileIssue('文件是空的,没有读到任何内容。');
+  try {
+    return await readTable(bytes);
+  } catch (error) {
+    if (error instanceof UnreadableFile) return fileIssue(error.message);
+    throw error;
+  }
+}
+
+export async function previewRosterImport(
+  database: DatabaseHandle,
+  input: ParsedInput<'roster:previewImport'>,
+): Promise<ImportPreview> {
+  const table = await readPayload(database.db, input);
+  const plan: Plan =
+    'rows' in table
+      ? planImport(database.db, input.councilId, table)
+      : { issues: [table], entries: [], households: new Map(), titles: [] };
+  const rows = plan.entries.map((entry): ImportRowPreview => {
+    const household = entry.code ? plan.households.get(entry.code) : undefined;
+    return {
+      row: entry.row,
+      name: entry.name,
+      householdCode: entry.code ?? '',
+      // What the household will hold after the import.
+      areaCenti: household ? (household.areaCenti ?? household.existing?.areaCenti ?? null) : null,
+      tenure: household ? (household.tenure ?? household.existing?.tenure ?? 'owner') : 'owner',
+      phone: entry.phone,
+      roles: entry.roles,
+      titleHolder: entry.titleHolder,
+      // A person who lives elsewhere changes no household; the type has no word for "none".
+      household: household?.status ?? 'existing',
+    };
+  });
+  const plans = [...plan.households.values()];
+  return {
+    fileName: input.fileName,
+    encoding: 'rows' in table ? table.encoding : 'utf-8',
+    rows,
+    issues: plan.issues,
+    householdsNew: plans.filter((h) => h.status === 'new').length,
+    householdsUpdated: plans.filter((h) => h.status === 'updated').length,
+    peopleNew: rows.filter((row) => row.name !== '').length,
+    titlesNew: rows.filter((row) => row.titleHolder).length + plan.titles.length,
+  };
+}
+
+function refuse(issues: ImportIssue[]): HostError {
+  return new HostError(
+    'invalid_input',
+    `名册有 ${issues.length} 处错误,没有导入任何数据。请改正后重新导入。`,
+    issues.map(({ row, column, message }) => ({ path: `第${row}行${column ? ` ${column}` : ''}`, message })),
+  );
+}
+
+function writeHouseholds(db: Db, councilId: number, plans: Iterable<HouseholdPlan>) {
+  const ids = new Map<string, number>();
+  let created = 0;
+  let updated = 0;
+  const now = new Date().toISOString();
+  for (const plan of plans) {
+    const { code, existing } = plan;
+    if (existing === undefined) {
+      const parts = parseHouseholdCode(code)!;
+      const values = { councilId, ...parts, code, areaCenti: plan.areaCenti, tenure: plan.tenure ?? 'owner' };
+      ids.set(code, db.insert(households).values(values).returning({ id: households.id }).get().id);
+      created += 1;
+      continue;
+    }
+    ids.set(code, existing.id);
+    if (plan.status !== 'updated') continue;
+    db.update(households)
+      .set({ areaCenti: plan.areaCenti ?? existing.areaCenti, tenure: plan.tenure ?? existing.tenure, updatedAt: now })
+      .where(eq(households.id, existing.id))
+      .run();
+    updated += 1;
+  }
+  return { ids, created, updated };
+}
+
+/**
+ * Reads and checks the file again (the host keeps nothing between preview and commit),
+ * then writes every household and person in one transaction, or nothing at all. The
+ * checks run inside the transaction, so they see exactly the roster that is written to.
+ */
+export async function commitRosterImport(
+  database: DatabaseHandle,
+  input: ParsedInput<'roster:commitImport'>,
+): Promise<ImportResult> {
+  const { db, sqlite } = database;
+  const table = await readPayload(db, input);
+  if (!('rows' in table)) throw refuse([table]);
+  return sqlite.transaction((): ImportResult => {
+    getCouncil(db, input.councilId);
+    const plan = planImport(db, input.councilId, table);
+    if (plan.issues.length > 0) throw refuse(plan.issues);
+    const tenureChanges = [...plan.households.values()].some((h) => h.existing && h.tenure !== null && h.tenure !== h.existing.tenure);
+    const ownersChange = plan.titles.length > 0 || plan.entries.some((entry) => entry.titleHolder);
+    if (tenureChanges || ownersChange) assertOwnersMayChange(db, input.councilId);
+    const written = writeHouseholds(db, input.councilId, plan.households.values());
+    const residents = plan.entries.filter((entry) => entry.name !== '');
+    for (const entry of residents) {
+      const keys = pinyinKeys(entry.name);
+      const person = db
+        .insert(people)
+        .values({
+          councilId: input.councilId,
+          householdId: entry.code ? written.ids.get(entry.code)! : null,
+          name: entry.name,
+          pinyinInitials: keys.initials,
+          pinyinFull: keys.full,
+          phone: entry.phone,
+          roles: entry.roles,
+        })
+        .returning({ id: people.id })
+        .get();
+      if (entry.titleHolder) db.insert(unitOwners).values({ householdId: written.ids.get(entry.code!)!, personId: person.id }).run();
+    }
+    // planImport checked that every unit and owner named on the sheet 产权 is in the file or the roster.
+    const unitId = (code: string) => written.ids.get(code) ?? findHouseholdByCode(db, input.councilId, code)!.id;
+    for (const title of plan.titles) {
+      const householdId = unitId(title.code);
+      const homeId = title.ownerCode === null ? null : unitId(title.ownerCode);
+      const owner = db
+        .select({ id: people.id })
+        .from(people)
+        .where(and(eq(people.councilId, input.councilId), eq(people.name, title.ownerName), homeId === null ? isNull(people.householdId) : eq(people.householdId, homeId)))
+        .get()!;
+      db.insert(unitOwners).values({ householdId, personId: owner.id }).onConflictDoNothing().run();
+    }
+    return { householdsCreated: written.created, householdsUpdated: written.updated, peopleCreated: residents.length };
+  })();
+}

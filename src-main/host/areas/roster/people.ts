@@ -1,0 +1,135 @@
+import { count, eq, or } from 'drizzle-orm';
+import type { ParsedInput } from '../../../../shared/api/contract';
+import type { Person } from '../../../../shared/api/types';
+import { compareHouseholdCodes } from '../../../../shared/domain/roster/household-code';
+import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
+import { searchPeople } from '../../../../shared/domain/roster/pinyin-search';
+import type { PersonRole } from '../../../../shared/domain/roster/roles';
+import type { Db } from '../../db/client';
+import { attendance, households, people, proxies, speakers, unitOwners } from '../../db/schema';
+import { HostError, notFound } from '../../core/errors';
+import { getCouncil } from '../councils/service';
+
+const personColumns = { person: people, householdCode: households.code };
+
+function toPerson(row: { person: typeof people.$inferSelect; householdCode: string | null }): Person {
+  const { person } = row;
+  return {
+    id: person.id,
+    councilId: person.councilId,
+    name: person.name,
+    pinyinInitials: person.pinyinInitials,
+    pinyinFull: person.pinyinFull,
+    phone: person.phone,
+    roles: person.roles as PersonRole[],
+    householdId: person.householdId,
+    householdCode: row.householdCode,
+  };
+}
+
+export function listPeople(db: Db, councilId: number): Person[] {
+  getCouncil(db, councilId);
+  return db
+    .select(personColumns)
+    .from(people)
+    .leftJoin(households, eq(people.householdId, households.id))
+    .where(eq(people.councilId, councilId))
+    .all()
+    .map(toPerson)
+    .sort(byHousehold);
+}
+
+/** A roster reads by household, as the office's own sheet does; people without one come last. */
+function byHousehold(a: Person, b: Person): number {
+  if (a.householdCode !== b.householdCode) {
+    if (a.householdCode === null) return 1;
+    if (b.householdCode === null) return -1;
+    return compareHouseholdCodes(a.householdCode, b.householdCode);
+  }
+  return a.pinyinFull.localeCompare(b.pinyinFull) || a.id - b.id;
+}
+
+/**
+ * Search at the door: pinyin initials (hzp → 何兆品), pinyin, name or household
+ * number. A courtyard has at most a few thousand people, so ranking in memory with
+ * the shared matcher keeps host and UI in agreement.
+ */
+export function searchPeopleInCouncil(db: Db, input: ParsedInput<'person:search'>): Person[] {
+  return searchPeople(listPeople(db, input.councilId), input.query, input.limit);
+}
+
+export function getPerson(db: Db, personId: number): Person {
+  const row = db
+    .select(personColumns)
+    .from(people)
+    .leftJoin(households, eq(people.householdId, households.id))
+    .where(eq(people.id, personId))
+    .get();
+  if (!row) throw notFound('人员');
+  return toPerson(row);
+}
+
+function assertHouseholdInCouncil(db: Db, councilId: number, householdId: number | null): void {
+  if (householdId === null) return;
+  const household = db.select().from(households).where(eq(households.id, householdId)).get();
+  if (!household || household.councilId !== councilId) {
+    throw new HostError('invalid_input', '所选住户不存在或不属于本议事会。');
+  }
+}
+
+function columnsFor(fields: Omit<ParsedInput<'person:create'>, 'councilId'>) {
+  const keys = pinyinKeys(fields.name);
+  return {
+    name: fields.name,
+    householdId: fields.householdId,
+    phone: fields.phone,
+    roles: [...new Set(fields.roles)],
+    pinyinInitials: keys.initials,
+    pinyinFull: keys.full,
+  };
+}
+
+export function createPerson(db: Db, input: ParsedInput<'person:create'>): Person {
+  getCouncil(db, input.councilId);
+  assertHouseholdInCouncil(db, input.councilId, input.householdId);
+  const row = db
+    .insert(people)
+    .values({ councilId: input.councilId, ...columnsFor(input) })
+    .returning()
+    .get();
+  return getPerson(db, row.id);
+}
+
+export function updatePerson(db: Db, input: ParsedInput<'person:update'>): Person {
+  const current = getPerson(db, input.personId);
+  assertHouseholdInCouncil(db, current.councilId, input.householdId);
+  db.update(people)
+    .set({ ...columnsFor(input), updatedAt: new Date().toISOString() })
+    .where(eq(people.id, input.personId))
+    .run();
+  return getPerson(db, input.personId);
+}
+
+export function deletePerson(db: Db, personId: number): { deleted: true } {
+  const person = getPerson(db, personId);
+  // Sign-ins and proxies are part of a meeting's record; the person stays on file with them.
+  const recorded =
+    db.select({ n: count() }).from(attendance).where(eq(attendance.personId, personId)).get()!.n +
+    db.select({ n: count() }).from(proxies).where(or(eq(proxies.grantorId, personId), eq(proxies.holderId, personId))).get()!.n +
+    db.select({ n: count() }).from(speakers).where(eq(speakers.personId, personId)).get()!.n;
+  if (recorded > 0) {
+    throw new HostError('conflict', `${person.name} 有会议签到、委托或发言记录,这些记录需要保留,因此不能删除。`);
+  }
+  // Deleting an owner would quietly take their units out of owners' votes: the user removes the title first.
+  const owned = db
+    .select({ code: households.code })
+    .from(unitOwners)
+    .innerJoin(households, eq(unitOwners.householdId, households.id))
+    .where(eq(unitOwners.personId, personId))
+    .all();
+  if (owned.length > 0) {
+    throw new HostError('conflict', `${person.name} 登记为 ${owned.map((unit) => unit.code).join('、')} 的业主(产权人)。请先在住户中移除其业主登记,再删除此人。`);
+  }
+  db.delete(people).where(eq(people.id, personId)).run();
+  return { deleted: true };
+}

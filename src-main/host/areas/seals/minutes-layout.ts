@@ -1,0 +1,410 @@
+/**
+ * The minutes as a street office expects them, laid out from the sealed record alone: a list of
+ * paragraphs, tables and images, no Word in sight. The Word writer (../minutes-docx.ts) turns
+ * each block into exactly one Word paragraph (a table: one per cell line), and the verifier
+ * (../../seals/verify.ts) lays out the same record again and compares paragraph by paragraph
+ * with what a file shows, so what people read is what was signed.
+ */
+import type { FactsBlock } from '../../../../shared/collab/doc-shape';
+import type { InlineText, MinutesBlock } from './minutes-blocks';
+import type { RecordVote, SealedRecord } from './record';
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+}
+
+/** An image by the SHA-256 of its PNG bytes; the writer looks the bytes up. */
+export interface ImageRef {
+  hash: string;
+  /** Box to fit the image into, in pixels at 96 dpi. */
+  maxWidth: number;
+  maxHeight: number;
+}
+
+export interface Cell {
+  lines: Run[][];
+  image?: ImageRef;
+  span?: number;
+  header?: boolean;
+  /** Long text (an explanation) reads better from the left; short cells are centred. */
+  alignLeft?: boolean;
+}
+
+export type LayoutBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'subtitle'; text: string }
+  | { kind: 'heading1'; text: string; pageBreakBefore?: boolean }
+  | { kind: 'heading2'; text: string }
+  | { kind: 'body'; runs: Run[] }
+  | { kind: 'plain'; runs: Run[]; align?: 'right' | 'center'; small?: boolean; tiny?: boolean; indentChars?: number }
+  | { kind: 'table'; widths: number[]; rows: Cell[][]; small?: boolean }
+  /** A handwritten signature: label, image and name on one line. */
+  | { kind: 'signature'; label: string; image: ImageRef; after: string }
+  | { kind: 'image'; image: ImageRef };
+
+export interface SealMark {
+  digest: string;
+  code: string;
+  /** SHA-256 of the QR code PNG. */
+  qrHash: string;
+}
+
+const chineseNumbers = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+export function chineseOrdinal(n: number): string {
+  if (n <= 10) return chineseNumbers[n - 1]!;
+  if (n < 20) return `十${chineseNumbers[n - 11]!}`;
+  const tens = Math.floor(n / 10);
+  const ones = n % 10;
+  return `${chineseNumbers[tens - 1]!}十${ones ? chineseNumbers[ones - 1]! : ''}`;
+}
+
+/** 2026-12-05 → 2026年12月5日 */
+export function chineseDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+/** An ISO instant as date and time in the record's time zone (fixed at signing, so every verifier lays it out alike). */
+export function localTime(iso: string, timeZone: string): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+const plainRuns = (text: string): Run[] => [{ text }];
+const names = (list: string[]) => (list.length ? list.join('、') : '无');
+const text = (value: string): Cell => ({ lines: [plainRuns(value)] });
+const head = (value: string): Cell => ({ lines: [plainRuns(value)], header: true });
+
+function inlineRuns(content: InlineText[]): Run[] {
+  return content.map((piece) => {
+    const run: Run = { text: piece.text };
+    for (const mark of piece.marks ?? []) run[mark] = true;
+    return run;
+  });
+}
+
+const modeLabel: Record<RecordVote['mode'], string> = { hands: '举手表决', roll_call: '记名表决', secret: '无记名投票' };
+
+function documentTitle(record: SealedRecord): string {
+  const title = record.meeting.title;
+  return /记录|纪要/.test(title) ? title : `${title}会议记录`;
+}
+
+function headerBlocks(record: SealedRecord): LayoutBlock[] {
+  const { meeting, attendance } = record;
+  const line = (label: string, value: string): LayoutBlock => ({ kind: 'plain', runs: [{ text: `${label}:`, bold: true }, { text: value }] });
+  const blocks = [
+    line('会议名称', meeting.title),
+    line('时　　间', `${chineseDate(meeting.date)} ${meeting.startTime}`),
+    line('地　　点', meeting.place || '—'),
+    line('主 持 人', meeting.chair ?? '—'),
+    line('记 录 人', meeting.secretary ?? '—'),
+    line('应到人数', `${attendance.entitled.length} 人(理事会成员:${names(attendance.entitled)})`),
+    line('实到人数', `${attendance.present.length} 人(${names(attendance.present)})`),
+    line('缺席人数', `${attendance.absent.length} 人(${names(attendance.absent)})`),
+    line('列席人员', `${attendance.attending.length} 人(${names(attendance.attending)})`),
+  ];
+  if (attendance.proxies.length) {
+    blocks.push(
+      line('委托代投', attendance.proxies.map((p) => `${p.grantor}${p.household ? `(${p.household})` : ''}委托${p.holder}`).join(';')),
+    );
+  }
+  return blocks;
+}
+
+function factsBlocks(facts: FactsBlock): LayoutBlock[] {
+  const out: LayoutBlock[] = [];
+  if (facts.caption) out.push({ kind: 'heading2', text: facts.caption });
+  for (const [label, value] of facts.pairs ?? []) out.push({ kind: 'plain', runs: [{ text: `${label}:`, bold: true }, { text: value }], indentChars: 2 });
+  if (facts.table && facts.table.columns.length) {
+    const columns = facts.table.columns.length;
+    out.push({
+      kind: 'table',
+      widths: facts.table.columns.map(() => 1 / columns),
+      rows: [facts.table.columns.map(head), ...facts.table.rows.map((row) => facts.table!.columns.map((_, i) => text(row[i] ?? '')))],
+      small: true,
+    });
+  }
+  for (const note of facts.notes ?? []) out.push({ kind: 'body', runs: plainRuns(note) });
+  for (const part of facts.parts ?? []) out.push(...factsBlocks(part));
+  return out;
+}
+
+/** Sections the header lays out from the sealed data; the editor's generated copies would repeat them. */
+const sectionsInHeader = new Set(['header', 'attendance', 'agenda']);
+
+function minutesLayout(blocks: MinutesBlock[], depth = 0): LayoutBlock[] {
+  const out: LayoutBlock[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'heading':
+        out.push({ kind: block.level <= 1 ? 'heading1' : 'heading2', text: block.content.map((piece) => piece.text).join('') });
+        break;
+      case 'paragraph':
+        if (block.content.some((piece) => piece.text.trim())) {
+          out.push(depth ? { kind: 'plain', runs: inlineRuns(block.content), indentChars: 2 + depth * 2 } : { kind: 'body', runs: inlineRuns(block.content) });
+        }
+        break;
+      case 'bulletList':
+      case 'orderedList':
+        block.items.forEach((item, index) => {
+          const marker = block.type === 'orderedList' ? `${block.start + index}. ` : '• ';
+          const [first, ...rest] = item;
+          if (first?.type === 'paragraph') {
+            out.push({ kind: 'plain', runs: [{ text: marker }, ...inlineRuns(first.content)], indentChars: 2 + depth * 2 });
+            out.push(...minutesLayout(rest, depth + 1));
+          } else {
+            out.push({ kind: 'plain', runs: [{ text: marker }], indentChars: 2 + depth * 2 });
+            out.push(...minutesLayout(item, depth + 1));
+          }
+        });
+        break;
+      case 'table': {
+        const width = Math.max(1, ...block.rows.map((row) => row.cells.length));
+        out.push({
+          kind: 'table',
+          widths: Array.from({ length: width }, () => 1 / width),
+          small: true,
+          rows: block.rows.map((row) =>
+            Array.from({ length: width }, (_, i) => {
+              const cell = row.cells[i];
+              const lines = (cell?.content ?? []).flatMap(cellLines);
+              return { lines: lines.length ? lines : [[{ text: '' }]], header: cell?.header ?? false };
+            }),
+          ),
+        });
+        break;
+      }
+      case 'blockquote':
+        out.push(...minutesLayout(block.content, depth + 1));
+        break;
+      case 'rule':
+        break;
+      case 'facts':
+        if (!sectionsInHeader.has(block.section)) out.push(...factsBlocks(block.facts));
+        break;
+    }
+  }
+  return out;
+}
+
+/** A cell holds lines of text: nested lists and paragraphs flattened, marks kept. */
+function cellLines(block: MinutesBlock): Run[][] {
+  switch (block.type) {
+    case 'heading':
+    case 'paragraph':
+      return [inlineRuns(block.content)];
+    case 'bulletList':
+    case 'orderedList':
+      return block.items.flatMap((item, index) => {
+        const marker = block.type === 'orderedList' ? `${block.start + index}. ` : '• ';
+        const lines = item.flatMap(cellLines);
+        const [first = [], ...rest] = lines;
+        return [[{ text: marker }, ...first], ...rest];
+      });
+    case 'blockquote':
+      return block.content.flatMap(cellLines);
+    case 'table':
+      return block.rows.map((row) => [{ text: row.cells.map((cell) => cell.content.flatMap(cellLines).map((l) => l.map((r) => r.text).join('')).join(' ')).join(' | ') }]);
+    case 'facts':
+      return [[{ text: [block.facts.caption, ...(block.facts.notes ?? [])].filter(Boolean).join(' ') }]];
+    case 'rule':
+      return [];
+  }
+}
+
+function voteBlocks(vote: RecordVote, index: number): LayoutBlock[] {
+  const out: LayoutBlock[] = [{ kind: 'heading2', text: `(${chineseOrdinal(index)})${vote.title}` }];
+  const count = (c: RecordVote['counts']['for']) => [text(`${c.headcount}`), ...(vote.usesArea ? [text(c.area ?? '—')] : [])];
+  const columns = vote.usesArea ? 3 : 2;
+  const wide = (label: string, value: string): Cell[] => [head(label), { lines: [plainRuns(value)], span: columns - 1, alignLeft: true }];
+  const outcome = vote.passed === null ? '尚无结果' : vote.passed ? '通过' : '未通过';
+  const rows: Cell[][] = [
+    [head('表决选项'), head(vote.usesArea ? '人数(户/人)' : '票数'), ...(vote.usesArea ? [head('专有面积(㎡)')] : [])],
+    [head('同意'), ...count(vote.counts.for)],
+    [head('反对'), ...count(vote.counts.against)],
+    [head('弃权'), ...count(vote.counts.abstain)],
+    ...(vote.counts.blank.headcount ? [[head('废票'), ...count(vote.counts.blank)]] : []),
+    wide('表决方式', `${modeLabel[vote.mode]};应参加 ${vote.entitled},到会 ${vote.present},投票 ${vote.ballotsCast}`),
+    wide('适用规则', `${vote.ruleName}${vote.legalBasis ? `(${vote.legalBasis})` : ''}`),
+    ...(vote.quorum ? [wide('到会要求', vote.quorum)] : []),
+    ...(vote.threshold ? [wide('通过要求', vote.threshold)] : []),
+    wide('表决结果', outcome),
+    wide('结果说明', vote.explanation || '—'),
+  ];
+  if (vote.matter && vote.matter !== vote.title) out.push({ kind: 'plain', runs: [{ text: '所属议题:', bold: true }, { text: vote.matter }], indentChars: 2 });
+  out.push({ kind: 'table', widths: vote.usesArea ? [0.3, 0.35, 0.35] : [0.3, 0.7], rows, small: true });
+  if (vote.replaces !== null) out.push({ kind: 'plain', runs: plainRuns(`本次为重新表决,理由:${vote.correctionReason ?? '—'}`), indentChars: 2, small: true });
+  if (vote.supersededBy !== null) out.push({ kind: 'plain', runs: plainRuns('本次表决结果已由其后的重新表决取代。'), indentChars: 2, small: true });
+  return out;
+}
+
+const signatureSize = { maxWidth: 180, maxHeight: 60 };
+const signInSize = { maxWidth: 130, maxHeight: 40 };
+const qrSize = { maxWidth: 96, maxHeight: 96 };
+
+export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): LayoutBlock[] {
+  const out: LayoutBlock[] = [{ kind: 'title', text: documentTitle(record) }];
+  if (record.kind === 'amendment' && record.amends) {
+    out.push({ kind: 'subtitle', text: `(第 ${record.version} 版 · 修订)` });
+    out.push({ kind: 'body', runs: plainRuns(`修订说明:${record.amends.note}(修订第 ${record.amends.version} 版,原核验摘要 ${record.amends.digest.slice(0, 16)}…)`) });
+  }
+  if (!seal) out.push({ kind: 'subtitle', text: '(草稿,尚未签署)' });
+  out.push(...headerBlocks(record));
+
+  let section = 0;
+  const heading = (title: string): LayoutBlock => ({ kind: 'heading1', text: `${chineseOrdinal((section += 1))}、${title}` });
+
+  if (record.agenda.length) {
+    out.push(heading('会议议程'));
+    record.agenda.forEach((item, index) => out.push({ kind: 'plain', runs: plainRuns(`${index + 1}. ${item.title}`), indentChars: 2 }));
+  }
+
+  const minutes = minutesLayout(record.minutes);
+  out.push(heading('会议内容'));
+  out.push(...(minutes.length ? minutes : [{ kind: 'body' as const, runs: plainRuns('(会议记录正文为空)') }]));
+
+  if (record.votes.length) {
+    out.push(heading('表决情况'));
+    record.votes.forEach((vote, index) => out.push(...voteBlocks(vote, index + 1)));
+  }
+
+  out.push(heading('会议决议'));
+  const resolutions = record.votes.filter((vote) => vote.passed === true && vote.supersededBy === null);
+  if (resolutions.length) {
+    resolutions.forEach((vote, index) =>
+      out.push({ kind: 'body', runs: plainRuns(`${index + 1}. ${vote.title}:经表决通过。${vote.explanation}`) }),
+    );
+  } else out.push({ kind: 'body', runs: plainRuns('本次会议未形成决议。') });
+  const failed = record.votes.filter((vote) => vote.passed === false && vote.supersededBy === null);
+  for (const vote of failed) out.push({ kind: 'body', runs: plainRuns(`“${vote.title}”未获通过。`) });
+
+  out.push(heading('任务分工'));
+  if (record.tasks.length) {
+    out.push({
+      kind: 'table',
+      widths: [0.28, 0.34, 0.2, 0.18],
+      small: true,
+      rows: [
+        [head('议题'), head('任务'), head('负责人'), head('完成时限')],
+        ...record.tasks.map((task) => [text(task.matter), text(task.title), text(task.owner || '—'), text(task.deadline ? chineseDate(task.deadline) : '—')]),
+      ],
+    });
+  } else out.push({ kind: 'body', runs: plainRuns('本次会议未分派任务。') });
+
+  const lastText = minutes
+    .slice(-3)
+    .map((block) => ('runs' in block ? block.runs.map((run) => run.text).join('') : ''))
+    .join('');
+  if (!lastText.includes('散会')) out.push({ kind: 'body', runs: plainRuns('散会。') });
+
+  for (const role of ['chair', 'secretary'] as const) {
+    const signature = record.signatures.find((s) => s.role === role);
+    const label = role === 'chair' ? '主持人(签字):' : '记录人(签字):';
+    if (signature) {
+      const { date } = localTime(signature.signedAt, record.timeZone);
+      out.push({ kind: 'signature', label, image: { hash: signature.image, ...signatureSize }, after: `  ${signature.name}` });
+      out.push({ kind: 'plain', runs: plainRuns(`签字日期:${chineseDate(date)}`), indentChars: 2 });
+    } else {
+      out.push({ kind: 'plain', runs: plainRuns(`${label}____________  签字日期:____________`), indentChars: 2 });
+    }
+  }
+
+  out.push({ kind: 'heading1', text: '附件:签到表', pageBreakBefore: true });
+  out.push({
+    kind: 'plain',
+    runs: plainRuns(`${record.meeting.title}  ${chineseDate(record.meeting.date)}  共 ${record.attendance.entries.length} 人签到`),
+    align: 'center',
+    small: true,
+  });
+  out.push({
+    kind: 'table',
+    widths: [0.1, 0.22, 0.16, 0.3, 0.22],
+    small: true,
+    rows: [
+      [head('序号'), head('姓名'), head('户号'), head('签名'), head('签到时间')],
+      ...record.attendance.entries.map((entry, index): Cell[] => {
+        const arrived = localTime(entry.arrivedAt, record.timeZone).time;
+        const left = entry.leftAt ? `(${localTime(entry.leftAt, record.timeZone).time} 离场)` : '';
+        return [
+          text(`${index + 1}`),
+          text(entry.observer || !entry.member ? `${entry.name}(列席)` : entry.name),
+          text(entry.household ?? '—'),
+          entry.signature ? { lines: [], image: { hash: entry.signature, ...signInSize } } : text('(未签名)'),
+          text(`${arrived}${left}`),
+        ];
+      }),
+    ],
+  });
+
+  if (seal) {
+    const signed = localTime(record.signedAt, record.timeZone);
+    out.push({ kind: 'heading2', text: '核验信息' });
+    out.push({ kind: 'image', image: { hash: seal.qrHash, ...qrSize } });
+    out.push({ kind: 'plain', runs: [{ text: '核验码:', bold: true }, { text: seal.code }], small: true });
+    out.push({ kind: 'plain', runs: [{ text: '数字摘要(SHA-256):', bold: true }, { text: seal.digest }], tiny: true });
+    out.push({
+      kind: 'plain',
+      runs: plainRuns(
+        `本记录第 ${record.version} 版于 ${chineseDate(signed.date)} ${signed.time} 由${record.council.name}签署。用“院落议事”软件的“核验文件”打开本文件,即可核对它是否与签署时的内容完全一致;签署后被改动过的文件无法通过核验。`,
+      ),
+      tiny: true,
+    });
+  }
+  return out;
+}
+
+/** The text of every paragraph the layout produces, in document order (empty ones left out): what the verifier compares. */
+export function layoutParagraphs(blocks: LayoutBlock[]): string[] {
+  const joined = (runs: Run[]) => runs.map((run) => run.text).join('');
+  const out: string[] = [];
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'title':
+      case 'subtitle':
+      case 'heading1':
+      case 'heading2':
+        out.push(block.text);
+        break;
+      case 'body':
+      case 'plain':
+        out.push(joined(block.runs));
+        break;
+      case 'signature':
+        out.push(`${block.label}${block.after}`);
+        break;
+      case 'image':
+        break;
+      case 'table':
+        for (const row of block.rows) for (const cell of row) for (const line of cell.lines) out.push(joined(line));
+        break;
+    }
+  }
+  return out.map((line) => line.normalize('NFC')).filter((line) => line.trim() !== '');
+}
+
+/** Every image the layout shows, by hash. */
+export function layoutImages(blocks: LayoutBlock[]): Set<string> {
+  const images = new Set<string>();
+  for (const block of blocks) {
+    if (block.kind === 'signature' || block.kind === 'image') images.add(block.image.hash);
+    if (block.kind === 'table') for (const row of block.rows) for (const cell of row) if (cell.image) images.add(cell.image.hash);
+  }
+  return images;
+}

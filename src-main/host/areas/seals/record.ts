@@ -1,0 +1,261 @@
+/**
+ * The signed record of a meeting: everything the minutes say, as plain data. Its canonical JSON
+ * (keys sorted, strings NFC, see shared/domain/canonical-json.ts) is hashed with SHA-256 and the
+ * digest signed with the council's Ed25519 key. The Word file is laid out from this record alone,
+ * so a copy can be re-checked against it word for word (see ./verify.ts).
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Json } from '../../../../shared/domain/seals/canonical-json';
+import type { VoteState } from '../../../../shared/api/types';
+import { formatCentiArea } from '../../../../shared/domain/roster/floor-area';
+import { ruleUsesArea } from '../../../../shared/domain/voting/rules';
+import type { Db } from '../../db/client';
+import { getCouncil } from '../councils/service';
+import { getMeeting } from '../meetings/service';
+import { listVotes } from '../voting/votes';
+import { minutesBlocks, type MinutesBlock } from './minutes-blocks';
+import { readMinutesForSeal } from './minutes-source';
+import { rolesInColumn } from '../../db/roles-column';
+
+export const recordFormat = 'courtyard-minutes/1';
+
+export interface RecordPerson {
+  name: string;
+  household: string | null;
+}
+
+export interface RecordAttendee extends RecordPerson {
+  observer: boolean;
+  member: boolean;
+  arrivedAt: string;
+  leftAt: string | null;
+  /** SHA-256 hex of the sign-in signature PNG, or null when none was taken. */
+  signature: string | null;
+}
+
+export interface RecordVoteCount {
+  headcount: number;
+  /** Floor area as text (m², two decimals), or null when the rule does not weigh area. */
+  area: string | null;
+}
+
+export interface RecordVote {
+  id: number;
+  title: string;
+  matter: string | null;
+  mode: VoteState['mode'];
+  ruleName: string;
+  legalBasis: string | null;
+  usesArea: boolean;
+  entitled: number;
+  present: number;
+  ballotsCast: number;
+  counts: { for: RecordVoteCount; against: RecordVoteCount; abstain: RecordVoteCount; blank: RecordVoteCount };
+  quorum: string | null;
+  threshold: string;
+  passed: boolean | null;
+  explanation: string;
+  locked: boolean;
+  replaces: number | null;
+  correctionReason: string | null;
+  supersededBy: number | null;
+}
+
+export interface RecordTask {
+  matter: string;
+  title: string;
+  owner: string;
+  deadline: string | null;
+}
+
+export interface RecordSignature {
+  role: 'chair' | 'secretary';
+  name: string;
+  signedAt: string;
+  /** SHA-256 hex of the handwritten signature PNG. */
+  image: string;
+}
+
+export interface SealedRecord {
+  format: typeof recordFormat;
+  kind: 'minutes' | 'amendment';
+  version: number;
+  /** The time zone in which times are written in the document (the host's, at signing). */
+  timeZone: string;
+  council: { id: number; name: string; community: string };
+  meeting: { id: number; title: string; date: string; startTime: string; place: string; chair: string | null; secretary: string | null };
+  agenda: Array<{ position: number; title: string; text: string }>;
+  attendance: {
+    /** Council members: who is entitled to attend and vote in a council meeting. */
+    entitled: string[];
+    present: string[];
+    absent: string[];
+    /** Attending without a vote (列席): observers and anyone not a member. */
+    attending: string[];
+    entries: RecordAttendee[];
+    proxies: Array<{ grantor: string; household: string | null; holder: string }>;
+  };
+  minutes: MinutesBlock[];
+  votes: RecordVote[];
+  tasks: RecordTask[];
+  signatures: RecordSignature[];
+  auditHead: { seq: number; hash: string };
+  signedAt: string;
+  amends: { version: number; digest: string; note: string } | null;
+}
+
+export const sha256Hex = (data: Buffer | string) => createHash('sha256').update(data).digest('hex');
+
+function tally(count: { headcount: number; areaCenti: number | null } | undefined, usesArea: boolean): RecordVoteCount {
+  return { headcount: count?.headcount ?? 0, area: usesArea && count?.areaCenti != null ? formatCentiArea(count.areaCenti) : null };
+}
+
+function recordVotes(db: Db, meetingId: number, agendaTitles: Map<number, string>): RecordVote[] {
+  const votes = listVotes(db, meetingId);
+  const supersededBy = new Map<number, number>();
+  for (const vote of votes) if (vote.replacesVoteId !== null) supersededBy.set(vote.replacesVoteId, vote.id);
+  return votes.map((vote) => {
+    const usesArea = ruleUsesArea(vote.rule);
+    const counts = vote.outcome?.counts;
+    return {
+      id: vote.id,
+      title: vote.title,
+      matter: vote.agendaItemId === null ? null : (agendaTitles.get(vote.agendaItemId) ?? null),
+      mode: vote.mode,
+      ruleName: vote.rule.name,
+      legalBasis: vote.rule.legalBasis,
+      usesArea,
+      entitled: vote.outcome?.entitled.headcount ?? vote.entitled,
+      present: vote.outcome?.present.headcount ?? vote.present,
+      ballotsCast: vote.ballotsCast,
+      counts: {
+        for: tally(counts?.for ?? vote.totals.for, usesArea),
+        against: tally(counts?.against ?? vote.totals.against, usesArea),
+        abstain: tally(counts?.abstain ?? vote.totals.abstain, usesArea),
+        blank: tally(counts?.blank ?? vote.totals.blank, usesArea),
+      },
+      quorum: vote.outcome?.quorum?.label ?? null,
+      threshold: vote.outcome?.threshold.label ?? '',
+      passed: vote.outcome?.passed ?? null,
+      explanation: vote.outcome?.explanation ?? vote.outcomeProblem ?? '',
+      locked: vote.status === 'locked',
+      replaces: vote.replacesVoteId,
+      correctionReason: vote.correctionReason,
+      supersededBy: supersededBy.get(vote.id) ?? null,
+    };
+  });
+}
+
+interface AttendanceRow {
+  name: string;
+  household: string | null;
+  roles: string;
+  observer: number;
+  arrivedAt: string;
+  leftAt: string | null;
+  signature: Buffer | null;
+}
+
+export interface SignInImage {
+  hash: string;
+  png: Buffer;
+}
+
+/** The attendance rows with their signature images, in the order people arrived. */
+export function attendanceRows(sqlite: Database.Database, meetingId: number): AttendanceRow[] {
+  return sqlite
+    .prepare(
+      `SELECT p.name AS name, h.code AS household, p.roles AS roles, a.observer AS observer, a.arrived_at AS arrivedAt,
+              a.left_at AS leftAt, a.signature_png AS signature
+         FROM attendance a JOIN people p ON p.id = a.person_id LEFT JOIN households h ON h.id = p.household_id
+        WHERE a.meeting_id = ? ORDER BY a.arrived_at, a.id`,
+    )
+    .all(meetingId) as AttendanceRow[];
+}
+
+export interface RecordInput {
+  db: Db;
+  sqlite: Database.Database;
+  meetingId: number;
+  kind: SealedRecord['kind'];
+  version: number;
+  signatures: RecordSignature[];
+  auditHead: { seq: number; hash: string };
+  signedAt: string;
+  amends: SealedRecord['amends'];
+  timeZone?: string;
+}
+
+/** Gathers the record from the database as it is now (inside the signing transaction). */
+export function buildRecord(input: RecordInput): SealedRecord {
+  const { db, sqlite, meetingId } = input;
+  const meeting = getMeeting(db, meetingId);
+  const council = getCouncil(db, meeting.councilId);
+  const agendaTitles = new Map(meeting.agenda.map((item) => [item.id, item.title]));
+
+  const rows = attendanceRows(sqlite, meetingId);
+  const members = (
+    sqlite.prepare("SELECT name, roles FROM people WHERE council_id = ? ORDER BY id").all(meeting.councilId) as Array<{ name: string; roles: string }>
+  ).filter((person) => rolesInColumn(person.roles).includes('member'));
+  const entries: RecordAttendee[] = rows.map((row) => ({
+    name: row.name,
+    household: row.household,
+    observer: Boolean(row.observer),
+    member: rolesInColumn(row.roles).includes('member'),
+    arrivedAt: row.arrivedAt,
+    leftAt: row.leftAt,
+    signature: row.signature ? sha256Hex(row.signature) : null,
+  }));
+  const presentMembers = new Set(entries.filter((entry) => entry.member && !entry.observer).map((entry) => entry.name));
+  const proxies = sqlite
+    .prepare(
+      `SELECT g.name AS grantor, h.code AS household, x.name AS holder FROM proxies pr
+         JOIN people g ON g.id = pr.grantor_id JOIN people x ON x.id = pr.holder_id LEFT JOIN households h ON h.id = g.household_id
+        WHERE pr.meeting_id = ? AND pr.revoked_at IS NULL ORDER BY pr.created_at, pr.id`,
+    )
+    .all(meetingId) as Array<{ grantor: string; household: string | null; holder: string }>;
+
+  const tasks = sqlite
+    .prepare(
+      `SELECT ai.title AS matter, t.title AS title, t.owner_name AS owner, t.deadline AS deadline
+         FROM tasks t JOIN agenda_items ai ON ai.id = t.agenda_item_id
+        WHERE ai.meeting_id = ? ORDER BY ai.position, t.id`,
+    )
+    .all(meetingId) as RecordTask[];
+
+  return {
+    format: recordFormat,
+    kind: input.kind,
+    version: input.version,
+    timeZone: input.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    council: { id: council.id, name: council.name, community: council.community },
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      date: meeting.date,
+      startTime: meeting.startTime,
+      place: meeting.place,
+      chair: meeting.chairName,
+      secretary: meeting.secretaryName,
+    },
+    agenda: meeting.agenda.map((item) => ({ position: item.position, title: item.title, text: item.text })),
+    attendance: {
+      entitled: members.map((person) => person.name),
+      present: members.filter((person) => presentMembers.has(person.name)).map((person) => person.name),
+      absent: members.filter((person) => !presentMembers.has(person.name)).map((person) => person.name),
+      attending: entries.filter((entry) => entry.observer || !entry.member).map((entry) => entry.name),
+      entries,
+      proxies,
+    },
+    minutes: minutesBlocks(readMinutesForSeal(sqlite, meetingId)),
+    votes: recordVotes(db, meetingId, agendaTitles),
+    tasks,
+    signatures: input.signatures,
+    auditHead: input.auditHead,
+    signedAt: input.signedAt,
+    amends: input.amends,
+  };
+}
+
+export const recordJson = (record: SealedRecord): Json => record as unknown as Json;

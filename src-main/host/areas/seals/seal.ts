@@ -1,0 +1,260 @@
+/**
+ * Signing the minutes. The chair and the secretary each sign with a handwritten signature; the
+ * first signature freezes the minutes (read-only), the second seals them: the record
+ * (./record.ts) as canonical JSON, its SHA-256 digest, and the council's Ed25519 signature over
+ * the digest, stored in `seals` and chained into the audit log. Changes after signing are
+ * amendments: opening one makes the minutes editable again, and the next two signatures seal
+ * version N+1, which names the version it amends.
+ */
+import type Database from 'better-sqlite3';
+import type { MinutesSignature, SealStatus, SealSummary, SignerRole } from '../../../../shared/api/contracts/seals';
+import type { FilePayload } from '../../../../shared/api/types';
+import { canonicalJson } from '../../../../shared/domain/seals/canonical-json';
+import { appendAudit, auditHead } from '../audit/audit-log';
+import type { Db } from '../../db/client';
+import { HostError, conflict, notFound } from '../../core/errors';
+import { docxMimeType } from '../../exports/docx-style';
+import { safeFileName } from '../../exports/file-name';
+import { chineseDate } from './minutes-layout';
+import { minutesDocx } from './minutes-docx';
+import { getMeeting } from '../meetings/service';
+import { listVotes } from '../voting/votes';
+import { verificationCode } from './code';
+import { activeSigningKey, keyFingerprint, signDigest } from './keys';
+import { minutesLockTime, setMinutesLock } from './minutes-source';
+import { sealQrPng, sealQrText } from './qr';
+import { attendanceRows, buildRecord, recordJson, sha256Hex, type RecordSignature, type SealedRecord } from './record';
+
+interface SealRow {
+  id: number;
+  meetingId: number;
+  kind: 'minutes' | 'amendment';
+  version: number;
+  keyId: number;
+  canonical: string;
+  digest: string;
+  signature: string;
+  note: string;
+  signedAt: string;
+}
+
+interface SignatureRow {
+  version: number;
+  role: SignerRole;
+  name: string;
+  image: Buffer;
+  signedAt: string;
+}
+
+const roleLabel: Record<SignerRole, string> = { chair: '主持人', secretary: '记录人' };
+
+function sealRows(sqlite: Database.Database, meetingId: number): SealRow[] {
+  return sqlite
+    .prepare(
+      `SELECT id, meeting_id AS meetingId, kind, version, key_id AS keyId, canonical, digest, signature, note, signed_at AS signedAt
+         FROM seals WHERE meeting_id = ? ORDER BY version`,
+    )
+    .all(meetingId) as SealRow[];
+}
+
+function signatureRows(sqlite: Database.Database, meetingId: number, version?: number): SignatureRow[] {
+  const rows = sqlite
+    .prepare('SELECT version, role, name, image, signed_at AS signedAt FROM minutes_signatures WHERE meeting_id = ? ORDER BY version, id')
+    .all(meetingId) as SignatureRow[];
+  return version === undefined ? rows : rows.filter((row) => row.version === version);
+}
+
+/** The open amendment: an `minutes.amendment-open` audit entry after the last seal of the meeting. */
+function openAmendment(sqlite: Database.Database, meetingId: number): { reason: string; openedAt: string } | null {
+  const last = sqlite
+    .prepare(
+      "SELECT kind, payload, at FROM audit_log WHERE meeting_id = ? AND kind IN ('minutes.seal', 'minutes.amendment-open') ORDER BY seq DESC LIMIT 1",
+    )
+    .get(meetingId) as { kind: string; payload: string; at: string } | undefined;
+  if (!last || last.kind !== 'minutes.amendment-open') return null;
+  const payload = JSON.parse(last.payload) as { reason?: string };
+  return { reason: payload.reason ?? '', openedAt: last.at };
+}
+
+const publicSignature = (row: SignatureRow): MinutesSignature => ({ role: row.role, name: row.name, signedAt: row.signedAt });
+
+function blockersFor(db: Db, meetingId: number): string[] {
+  const meeting = getMeeting(db, meetingId);
+  const blockers: string[] = [];
+  if (meeting.status !== 'closed') blockers.push('会议还没有结束:请先在会议页把状态改为“已结束”,再签署会议记录。');
+  if (meeting.chairId === null) blockers.push('会议还没有指定主持人。');
+  if (meeting.secretaryId === null) blockers.push('会议还没有指定记录人。');
+  for (const vote of listVotes(db, meetingId)) {
+    if (vote.status === 'open') blockers.push(`表决“${vote.title}”还没有结束。`);
+    else if (vote.status === 'closed') blockers.push(`表决“${vote.title}”的结果还没有锁定。`);
+  }
+  return blockers;
+}
+
+export function sealStatus(db: Db, sqlite: Database.Database, meetingId: number): SealStatus {
+  const meeting = getMeeting(db, meetingId);
+  const seals = sealRows(sqlite, meetingId);
+  const signatures = signatureRows(sqlite, meetingId);
+  const amendment = seals.length ? openAmendment(sqlite, meetingId) : null;
+  const latest = seals.at(-1)?.version ?? 0;
+  const complete = latest > 0 && amendment === null;
+  const version = latest === 0 ? 1 : amendment ? latest + 1 : latest;
+  return {
+    meetingId,
+    meetingTitle: meeting.title,
+    meetingDate: meeting.date,
+    chairName: meeting.chairName,
+    secretaryName: meeting.secretaryName,
+    lockedAt: minutesLockTime(sqlite, meetingId),
+    version,
+    signatures: signatures.filter((row) => row.version === version).map(publicSignature),
+    amendment,
+    seals: seals.map(
+      (seal): SealSummary => ({
+        version: seal.version,
+        kind: seal.kind,
+        digest: seal.digest,
+        code: verificationCode(seal.digest),
+        signedAt: seal.signedAt,
+        note: seal.note,
+        signers: signatures.filter((row) => row.version === seal.version).map(publicSignature),
+      }),
+    ),
+    blockers: complete ? [] : blockersFor(db, meetingId),
+    complete,
+  };
+}
+
+/** One handwritten signature; the second one of a version seals it. Runs inside the caller's transaction. */
+export function signMinutes(
+  db: Db,
+  sqlite: Database.Database,
+  input: { meetingId: number; role: SignerRole; signaturePngBase64: string },
+  now: Date,
+): SealStatus {
+  const status = sealStatus(db, sqlite, input.meetingId);
+  if (status.complete) throw conflict('会议记录已经签署并封存。如需更改,请先发起修订。');
+  if (status.blockers.length) throw conflict(status.blockers[0]!);
+  if (status.signatures.some((signature) => signature.role === input.role)) {
+    throw conflict(`${roleLabel[input.role]}已经签过字了。`);
+  }
+  const meeting = getMeeting(db, input.meetingId);
+  const personId = input.role === 'chair' ? meeting.chairId : meeting.secretaryId;
+  const name = (input.role === 'chair' ? meeting.chairName : meeting.secretaryName) ?? '';
+  const image = Buffer.from(input.signaturePngBase64, 'base64');
+  const at = now.toISOString();
+
+  sqlite
+    .prepare('INSERT INTO minutes_signatures (meeting_id, version, role, person_id, name, image, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(input.meetingId, status.version, input.role, personId, name, image, at);
+  if (!status.lockedAt) setMinutesLock(sqlite, input.meetingId, now);
+  appendAudit(db, {
+    kind: 'minutes.signature',
+    meetingId: input.meetingId,
+    at,
+    payload: { version: status.version, role: input.role, name, image: sha256Hex(image) },
+  });
+
+  const signed = signatureRows(sqlite, input.meetingId, status.version);
+  if (signed.length === 2) sealVersion(db, sqlite, input.meetingId, status, signed, now);
+  return sealStatus(db, sqlite, input.meetingId);
+}
+
+function sealVersion(db: Db, sqlite: Database.Database, meetingId: number, status: SealStatus, signed: SignatureRow[], now: Date) {
+  const meeting = getMeeting(db, meetingId);
+  const key = activeSigningKey(sqlite, meeting.councilId, now);
+  const previous = status.seals.at(-1);
+  const signatures: RecordSignature[] = (['chair', 'secretary'] as const).map((role) => {
+    const row = signed.find((signature) => signature.role === role)!;
+    return { role, name: row.name, signedAt: row.signedAt, image: sha256Hex(row.image) };
+  });
+  const record = buildRecord({
+    db,
+    sqlite,
+    meetingId,
+    kind: previous ? 'amendment' : 'minutes',
+    version: status.version,
+    signatures,
+    auditHead: auditHead(db),
+    signedAt: now.toISOString(),
+    amends: previous && status.amendment ? { version: previous.version, digest: previous.digest, note: status.amendment.reason } : null,
+  });
+  const canonical = canonicalJson(recordJson(record));
+  const digest = sha256Hex(canonical);
+  const signature = signDigest(key.privateKey, digest);
+  sqlite
+    .prepare('INSERT INTO seals (meeting_id, kind, version, key_id, canonical, digest, signature, note, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(meetingId, record.kind, record.version, key.id, canonical, digest, signature, status.amendment?.reason ?? '', record.signedAt);
+  appendAudit(db, {
+    kind: 'minutes.seal',
+    meetingId,
+    at: record.signedAt,
+    payload: { version: record.version, kind: record.kind, digest, key: key.fingerprint },
+  });
+}
+
+export function openMinutesAmendment(db: Db, sqlite: Database.Database, input: { meetingId: number; reason: string }, now: Date): SealStatus {
+  const status = sealStatus(db, sqlite, input.meetingId);
+  if (!status.seals.length) throw conflict('会议记录还没有签署,直接修改即可,不需要修订。');
+  if (status.amendment) throw conflict(`已有一项修订在进行中(${status.amendment.reason}),请先签署它。`);
+  const at = now.toISOString();
+  appendAudit(db, {
+    kind: 'minutes.amendment-open',
+    meetingId: input.meetingId,
+    at,
+    payload: { reason: input.reason, fromVersion: status.version },
+  });
+  setMinutesLock(sqlite, input.meetingId, null);
+  return sealStatus(db, sqlite, input.meetingId);
+}
+
+/** Every image the record names, by hash: the handwritten signatures of its version and the sign-in images. */
+function recordImages(sqlite: Database.Database, meetingId: number, version: number | null): Map<string, Buffer> {
+  const images = new Map<string, Buffer>();
+  for (const row of signatureRows(sqlite, meetingId, version ?? undefined)) images.set(sha256Hex(row.image), row.image);
+  for (const row of attendanceRows(sqlite, meetingId)) if (row.signature) images.set(sha256Hex(row.signature), row.signature);
+  return images;
+}
+
+export function exportFileName(record: Pick<SealedRecord, 'meeting' | 'version'>, draft: boolean): string {
+  return safeFileName(
+    [record.meeting.title, '会议记录', chineseDate(record.meeting.date), record.version > 1 ? `第${record.version}版` : null, draft ? '草稿' : null],
+    'docx',
+  );
+}
+
+export async function exportMinutes(db: Db, sqlite: Database.Database, input: { meetingId: number; version: number | null }, now: Date): Promise<FilePayload> {
+  const seals = sealRows(sqlite, input.meetingId);
+  const seal = input.version === null ? seals.at(-1) : seals.find((row) => row.version === input.version);
+  if (input.version !== null && !seal) throw notFound(`第 ${input.version} 版会议记录`);
+
+  if (!seal) {
+    const status = sealStatus(db, sqlite, input.meetingId);
+    const signed = signatureRows(sqlite, input.meetingId, status.version);
+    const record = buildRecord({
+      db,
+      sqlite,
+      meetingId: input.meetingId,
+      kind: 'minutes',
+      version: status.version,
+      signatures: signed.map((row) => ({ role: row.role, name: row.name, signedAt: row.signedAt, image: sha256Hex(row.image) })),
+      auditHead: auditHead(db),
+      signedAt: now.toISOString(),
+      amends: null,
+    });
+    const data = await minutesDocx({ record, seal: null, images: recordImages(sqlite, input.meetingId, status.version) });
+    return { fileName: exportFileName(record, true), mimeType: docxMimeType, dataBase64: data.toString('base64') };
+  }
+
+  const record = JSON.parse(seal.canonical) as SealedRecord;
+  const key = sqlite.prepare('SELECT public_key AS publicKey FROM council_keys WHERE id = ?').get(seal.keyId) as { publicKey: string } | undefined;
+  if (!key) throw new HostError('internal', '找不到签署用的密钥,无法导出。');
+  const code = verificationCode(seal.digest);
+  const qrPng = await sealQrPng(sealQrText(record.meeting, record.version, code, seal.digest));
+  const data = await minutesDocx({
+    record,
+    seal: { digest: seal.digest, code, signature: seal.signature, keyFingerprint: keyFingerprint(key.publicKey), canonical: seal.canonical, qrPng },
+    images: recordImages(sqlite, input.meetingId, seal.version),
+  });
+  return { fileName: exportFileName(record, false), mimeType: docxMimeType, dataBase64: data.toString('base64') };
+}

@@ -1,0 +1,194 @@
+/**
+ * Checking a Word file of the minutes. Why it works this way:
+ *
+ * - A .docx cannot hold its own hash, and its bytes change on every save (it is a zip with
+ *   timestamps), so the seal covers the canonical record, never the file. The export carries
+ *   that record in a custom XML part, with the digest, the Ed25519 signature and the
+ *   fingerprint of the key that made it.
+ * - Trust comes only from this database: the signature must verify with a key registered here.
+ *   No key, or a key that is not ours → "unknown" (another council's file, or not ours at all).
+ * - The signature proves the embedded record, not what the pages show. So the verifier lays the
+ *   record out again exactly as the export did (exports/minutes/layout.ts) and compares every
+ *   paragraph of word/document.xml, table cells included, and every image (the handwritten
+ *   signatures, the sign-in images, the QR code) by SHA-256. One changed character in the
+ *   visible text, or in the embedded record, → "altered". Formatting (fonts, spacing) is not
+ *   sealed and may change, as happens when Word re-saves the file.
+ */
+import type Database from 'better-sqlite3';
+import JSZip from 'jszip';
+import type { MinutesSignature, VerifyReport } from '../../../../shared/api/contracts/seals';
+import { layoutImages, layoutParagraphs, localTime, chineseDate, minutesLayoutOf } from './minutes-layout';
+import { sealNamespace } from './minutes-docx';
+import { verificationCode } from './code';
+import { registeredKeys, verifyDigest, type CouncilKey } from './keys';
+import { sealQrPng, sealQrText } from './qr';
+import { sha256Hex, type SealedRecord } from './record';
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+function decodeXml(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, entity: string) =>
+    entity.startsWith('#x')
+      ? String.fromCodePoint(parseInt(entity.slice(2), 16))
+      : entity.startsWith('#')
+        ? String.fromCodePoint(Number(entity.slice(1)))
+        : entities[entity]!,
+  );
+}
+
+/** The text of every paragraph of a document.xml, in order (table cells included), empty ones left out. */
+export function documentParagraphs(xml: string): string[] {
+  const out: string[] = [];
+  let current: string | null = null;
+  const token = /<w:p(?=[\s>/])[^>]*?(\/?)>|<\/w:p>|<w:t(?=[\s>/])[^>]*?(?:\/>|>([^<]*)<\/w:t>)|<w:br(?=[\s/])[^>]*\/>|<w:cr\s*\/>/g;
+  for (const match of xml.matchAll(token)) {
+    const tag = match[0];
+    if (tag.startsWith('<w:p')) {
+      if (match[1] === '/') continue;
+      if (current !== null) out.push(current);
+      current = '';
+    } else if (tag === '</w:p>') {
+      if (current !== null) out.push(current);
+      current = null;
+    } else if (tag.startsWith('<w:t')) {
+      current = (current ?? '') + decodeXml(match[2] ?? '');
+    } else {
+      current = (current ?? '') + '\n';
+    }
+  }
+  if (current !== null) out.push(current);
+  return out.map((line) => line.normalize('NFC')).filter((line) => line.trim() !== '');
+}
+
+interface EmbeddedSeal {
+  meeting: string;
+  version: string;
+  digest: string;
+  key: string;
+  signature: string;
+  canonical: string;
+}
+
+function field(xml: string, name: string): string | null {
+  const match = new RegExp(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>`).exec(xml);
+  return match ? decodeXml(match[1]!).trim() : null;
+}
+
+async function embeddedSeal(zip: JSZip): Promise<EmbeddedSeal | null> {
+  for (const file of Object.values(zip.files)) {
+    if (!/^customXml\/item\d+\.xml$/.test(file.name)) continue;
+    const xml = await file.async('string');
+    if (!xml.includes(sealNamespace)) continue;
+    const record = field(xml, 'record');
+    return {
+      meeting: field(xml, 'meeting') ?? '',
+      version: field(xml, 'version') ?? '',
+      digest: field(xml, 'digest') ?? '',
+      key: field(xml, 'key') ?? '',
+      signature: field(xml, 'signature') ?? '',
+      canonical: record ? Buffer.from(record.replace(/\s+/g, ''), 'base64').toString('utf8') : '',
+    };
+  }
+  return null;
+}
+
+const roleLabel = { chair: '主持人', secretary: '记录人' } as const;
+
+function report(verdict: VerifyReport['verdict'], headline: string, details: string[], record?: SealedRecord, digest?: string): VerifyReport {
+  return {
+    verdict,
+    headline,
+    details,
+    meetingTitle: record?.meeting?.title ?? null,
+    version: record?.version ?? null,
+    code: digest ? verificationCode(digest) : null,
+    signedAt: record?.signedAt ?? null,
+    signers: (record?.signatures ?? []).map((s): MinutesSignature => ({ role: s.role, name: s.name, signedAt: s.signedAt })),
+  };
+}
+
+const unknownHeadline = '无法确认:这份文件不是本议事会签署的(可能来自另一个议事会),或不是用本软件导出的。';
+const alteredHeadline = '文件在签署后被改动过:它与签署时的内容不一致,不能作为正式记录使用。';
+
+const shorten = (text: string) => (Array.from(text).length > 40 ? `${Array.from(text).slice(0, 40).join('')}…` : text);
+
+function compareParagraphs(expected: string[], actual: string[]): string[] {
+  const differences: string[] = [];
+  const length = Math.max(expected.length, actual.length);
+  for (let i = 0; i < length && differences.length < 3; i += 1) {
+    if (expected[i] === actual[i]) continue;
+    if (actual[i] === undefined) differences.push(`文件在第 ${i + 1} 段之后缺少内容,签署时这里是“${shorten(expected[i]!)}”。`);
+    else if (expected[i] === undefined) differences.push(`文件第 ${i + 1} 段是签署后多出来的内容:“${shorten(actual[i]!)}”。`);
+    else differences.push(`第 ${i + 1} 段与签署时不同:签署时为“${shorten(expected[i]!)}”,文件中为“${shorten(actual[i]!)}”。`);
+    // After a missing or added paragraph everything shifts; one message says enough.
+    if (expected[i + 1] === actual[i] || expected[i] === actual[i + 1]) break;
+  }
+  return differences;
+}
+
+/** Checks a .docx against the seals and keys of this database. */
+export async function verifyMinutesFile(sqlite: Database.Database, data: Buffer): Promise<VerifyReport> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    return report('unknown', '这不是 Word(.docx)文件,或文件已损坏,无法核验。', []);
+  }
+  const documentXml = await zip.file('word/document.xml')?.async('string');
+  if (!documentXml) return report('unknown', '这不是 Word(.docx)文件,或文件已损坏,无法核验。', []);
+  const seal = await embeddedSeal(zip);
+  if (!seal || !seal.canonical) {
+    return report('unknown', '文件里没有签署信息:它可能是未签署的草稿,或不是用本软件导出的。', []);
+  }
+
+  const digest = sha256Hex(seal.canonical);
+  const keys = registeredKeys(sqlite);
+  const named: CouncilKey | undefined = keys.find((key) => key.fingerprint === seal.key);
+  const verifying = keys.find((key) => verifyDigest(key.publicKey, digest, seal.signature));
+  if (!verifying) {
+    if (named) {
+      const details =
+        digest !== seal.digest && verifyDigest(named.publicKey, seal.digest, seal.signature)
+          ? ['文件中保存的签署记录与签名不符:签署记录被改动过。']
+          : ['文件中的签名与本议事会的密钥对不上。'];
+      return report('altered', alteredHeadline, details);
+    }
+    return report('unknown', unknownHeadline, ['本机登记的议事会密钥都无法验证这份文件的签名。']);
+  }
+
+  let record: SealedRecord;
+  try {
+    record = JSON.parse(seal.canonical) as SealedRecord;
+  } catch {
+    return report('altered', alteredHeadline, ['文件中的签署记录无法读取。']);
+  }
+  const code = verificationCode(digest);
+  const qrPng = await sealQrPng(sealQrText(record.meeting, record.version, code, digest));
+  const layout = minutesLayoutOf(record, { digest, code, qrHash: sha256Hex(qrPng) });
+
+  const details = compareParagraphs(layoutParagraphs(layout), documentParagraphs(documentXml));
+  const expectedImages = layoutImages(layout);
+  const actualImages = new Set<string>();
+  for (const file of Object.values(zip.files)) {
+    if (/^word\/media\//.test(file.name) && !file.dir) actualImages.add(sha256Hex(await file.async('nodebuffer')));
+  }
+  const missing = [...expectedImages].filter((hash) => !actualImages.has(hash)).length;
+  const extra = [...actualImages].filter((hash) => !expectedImages.has(hash)).length;
+  if (missing) details.push(`有 ${missing} 张签名图片或核验二维码被替换或删除。`);
+  if (extra) details.push(`文件里多了 ${extra} 张签署时没有的图片。`);
+  if (details.length) return report('altered', alteredHeadline, details, record, digest);
+
+  const signed = localTime(record.signedAt, record.timeZone);
+  const signers = record.signatures.map((s) => `${roleLabel[s.role]}${s.name}`).join('、');
+  const lines = [
+    `会议:${record.meeting.title}(${chineseDate(record.meeting.date)})`,
+    `第 ${record.version} 版${record.kind === 'amendment' ? '(修订)' : ''},由${signers}签字,${chineseDate(signed.date)} ${signed.time} 封存。`,
+    `核验码:${code}`,
+  ];
+  const stored = sqlite.prepare('SELECT version FROM seals WHERE digest = ?').get(digest) as { version: number } | undefined;
+  const later = sqlite
+    .prepare('SELECT MAX(version) AS latest FROM seals WHERE meeting_id = ?')
+    .get(record.meeting.id) as { latest: number | null } | undefined;
+  if (!stored) lines.push('签名有效,但本机的签署记录里没有这一版(可能来自本议事会的另一份数据)。');
+  else if (later?.latest && later.latest > record.version) lines.push(`注意:此后还有第 ${later.latest} 版修订,请以最新一版为准。`);
+  return report('signed', '文件与签署时的内容完全一致,签名有效。', lines, record, digest);
+}

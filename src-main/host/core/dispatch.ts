@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { contract, isChannel, type Channel } from '../../../shared/api/contract';
+import type { ApiResult } from '../../../shared/api/errors';
+import { HostError } from './errors';
+import type { Handlers } from './registry';
+import { localCaller, type Caller } from './caller';
+
+z.config(z.locales.zhCN());
+
+export type Invoke = (channel: string, rawInput: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
+
+function describePath(path: readonly PropertyKey[]): string {
+  return path.map(String).join('.');
+}
+
+/**
+ * The host boundary: every call from the desktop window or a browser arrives here.
+ * The channel must be in the contract and the input must pass its schema before a
+ * handler runs; whatever goes wrong, the caller gets a readable error, never a stack.
+ */
+export interface DispatchOptions {
+  log?: (error: unknown) => void;
+  /** Told after every mutation that succeeded, so open screens (the projector) can refresh. */
+  onChange?: (channel: Channel) => void;
+  /**
+   * Checked after the input is parsed and before the handler runs: throws a HostError
+   * (e.g. 'forbidden') when the caller may not make this call with this input.
+   */
+  authorize?: (channel: Channel, input: unknown, caller: Caller) => void;
+}
+
+export function createDispatcher(handlers: Handlers, { log = console.error, onChange, authorize }: DispatchOptions = {}): Invoke {
+  return async (channel, rawInput, caller = localCaller) => {
+    if (!isChannel(channel)) {
+      return { ok: false, error: { code: 'unknown_call', message: `未知的操作:${String(channel).slice(0, 60)}` } };
+    }
+    const parsed = contract[channel].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ path: describePath(issue.path), message: issue.message }));
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: issues[0]?.message ?? '输入有误', issues },
+      };
+    }
+    try {
+      authorize?.(channel, parsed.data, caller);
+      const handler = handlers[channel] as (input: unknown, caller: Caller) => unknown;
+      const value = await handler(parsed.data, caller);
+      if (contract[channel].broadcast) onChange?.(channel);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof HostError) return { ok: false, error: error.toApiError() };
+      log(error);
+      return { ok: false, error: { code: 'internal', message: '操作没有完成,数据没有改动。请重试;如果一直出现,请联系管理员。' } };
+    }
+  };
+}
+
+export type { Channel };

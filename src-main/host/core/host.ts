@@ -1,0 +1,118 @@
+import type { AppInfo } from '../../../shared/api/types';
+import { backupsFolder, createBackup, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
+import { openDatabase, type DatabaseHandle } from '../db/client';
+import { createDispatcher, type Invoke } from './dispatch';
+import { createHandlers, type HandlerContext } from './registry';
+import { appVersion } from './version';
+import { withStorageErrors } from './storage-errors';
+import { createAccessGate, type AccessGate } from '../areas/lan/gate';
+import type { AccessExtras } from '../areas/lan/extras';
+import type { LanInfo } from '../areas/lan/lan';
+import { authorizeCall, checkChannel, councilOfMeeting } from './policy';
+import type { HostError } from './errors';
+import { AccessSessions } from '../areas/lan/sessions';
+import type { Caller } from './caller';
+
+export interface HostOptions {
+  databasePath: string;
+  migrationsFolder?: string;
+  host: AppInfo['host'];
+  /** The desktop app passes app.getVersion(); the browser host reads package.json. */
+  version?: string;
+  /** The browser host's network side (LAN addresses, port); absent in the desktop app. */
+  lan?: LanInfo;
+  /** Restores a named backup in place of this host's database (SwitchableHost sets it). */
+  restore?: AccessExtras['restore'];
+}
+
+export interface Host {
+  database: DatabaseHandle;
+  invoke: Invoke;
+  /** Who a browser request is, and whether a participant may stay connected. */
+  access: AccessGate;
+  /** Listens for successful changes; returns the function that stops listening. */
+  subscribe(listener: ChangeListener): () => void;
+  close(): void;
+}
+
+export type ChangeListener = (change: { channel: string }) => void;
+
+/** Everything the desktop app and the browser host share: the database and the contract's handlers. */
+export function createHost(options: HostOptions): Host {
+  const database = openDatabase(options.databasePath, { migrationsFolder: options.migrationsFolder });
+  const schedule = options.databasePath === ':memory:' ? null : startBackupSchedule(database);
+  const closers: Array<() => void | Promise<void>> = [];
+  const context: HandlerContext & AccessExtras = {
+    database,
+    version: options.version ?? appVersion,
+    host: options.host,
+    onClose: (close) => closers.push(close),
+    lan: options.lan,
+    restore: options.restore,
+  };
+  const handlers = withStorageErrors(createHandlers(context));
+  const sessions = new AccessSessions(database.sqlite, () => new Date());
+  const sqlite = () => (database.sqlite.open ? database.sqlite : null);
+  const dispatch = createDispatcher(handlers, {
+    onChange: (channel) => onChange(channel),
+    authorize: (channel, input, caller) => authorizeCall(sqlite, channel, input, caller),
+  });
+  const listeners = new Set<ChangeListener>();
+  const onChange = (channel: string) => {
+    for (const listener of listeners) listener({ channel });
+  };
+  return {
+    database,
+    invoke: async (channel, input, caller) => {
+      try {
+        if (caller) checkChannel(channel, caller);
+      } catch (error) {
+        return { ok: false, error: (error as HostError).toApiError() };
+      }
+      const result = await dispatch(channel, input, caller);
+      return result.ok && caller?.kind === 'participant' ? { ok: true, value: ownCouncilOnly(database, channel, result.value, caller) } : result;
+    },
+    access: createAccessGate(sqlite, () => (database.sqlite.open ? sessions : null)),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => {
+      if (schedule) clearInterval(schedule);
+      for (const close of closers.splice(0).reverse()) {
+        try {
+          void close();
+        } catch (error) {
+          console.error(error);
+        }
+      }
+      database.close();
+    },
+  };
+}
+
+/** A participant sees only the council of the meeting they joined, even in lists of councils. */
+function ownCouncilOnly(database: DatabaseHandle, channel: string, value: unknown, caller: Extract<Caller, { kind: 'participant' }>): unknown {
+  if (channel !== 'council:list' || !Array.isArray(value)) return value;
+  const councilId = councilOfMeeting(database.sqlite, caller.meetingId);
+  return value.filter((council: { id: number }) => council.id === councilId);
+}
+
+/** A daily backup at start when none was made today, then checked every hour; old ones rotated out. */
+function startBackupSchedule(database: DatabaseHandle): NodeJS.Timeout {
+  const folder = backupsFolder(database.path);
+  const run = () => {
+    try {
+      const now = new Date();
+      if (!database.sqlite.open || !dailyBackupDue(folder, now)) return;
+      createBackup(database.sqlite, folder, 'daily', now);
+      rotateBackups(folder, now);
+    } catch (error) {
+      console.error(`自动备份失败:${(error as Error).message}`);
+    }
+  };
+  run();
+  const timer = setInterval(run, 60 * 60 * 1000);
+  timer.unref();
+  return timer;
+}

@@ -1,0 +1,109 @@
+/**
+ * Who may make which call, checked on the host before any handler runs (the UI hiding a button is
+ * a courtesy, not a lock).
+ *
+ * - local (the desktop window, a browser on this computer): everything;
+ * - public (anyone else without a session): the residents' wish page and joining, nothing more;
+ * - participant: an explicit allow-list per role, and every id in the input must lead to the
+ *   participant's own meeting (or its council). An id we do not know how to trace is refused:
+ *   default deny, so a call added to the contract later stays closed until someone opens it here.
+ */
+import type { Database } from 'better-sqlite3';
+import type { Channel } from '../../../shared/api/contract';
+import type { Caller, ParticipantRole } from './caller';
+import { HostError } from './errors';
+
+/** Open to anyone who can reach the host, with or without a session. */
+export const publicChannels: ReadonlySet<string> = new Set(['wish:intake', 'wish:submit', 'wish:support', 'access:join', 'access:whoami']);
+
+/** Read-only views of one's own meeting: what the projector page shows. */
+const viewerChannels = [
+  'council:list',
+  'meeting:get',
+  'attendance:get',
+  'console:get',
+  'vote:list',
+  'vote:get',
+] as const;
+
+export const roleChannels: Record<ParticipantRole, ReadonlySet<string>> = {
+  viewer: new Set(viewerChannels),
+  editor: new Set([...viewerChannels, 'minutes:open', 'minutes:push', 'minutes:refresh']),
+  door: new Set([
+    ...viewerChannels,
+    'council:getSettings',
+    'person:list',
+    'person:search',
+    'attendance:checkIn',
+    'attendance:checkOut',
+    'proxy:grant',
+    'proxy:revoke',
+  ]),
+};
+
+type Scope = { meetingId: number } | { councilId: number } | null;
+
+/** How an id in an input leads to a meeting or a council. */
+const idScopes: Record<string, (sqlite: Database, value: number) => Scope> = {
+  meetingId: (_, value) => ({ meetingId: value }),
+  councilId: (_, value) => ({ councilId: value }),
+  agendaItemId: (sqlite, value) => meetingOf(sqlite, 'SELECT meeting_id AS id FROM agenda_items WHERE id = ?', value),
+  voteId: (sqlite, value) => meetingOf(sqlite, 'SELECT meeting_id AS id FROM votes WHERE id = ?', value),
+  proxyId: (sqlite, value) => meetingOf(sqlite, 'SELECT meeting_id AS id FROM proxies WHERE id = ?', value),
+  personId: (sqlite, value) => councilOf(sqlite, 'SELECT council_id AS id FROM people WHERE id = ?', value),
+  grantorId: (sqlite, value) => councilOf(sqlite, 'SELECT council_id AS id FROM people WHERE id = ?', value),
+  holderId: (sqlite, value) => councilOf(sqlite, 'SELECT council_id AS id FROM people WHERE id = ?', value),
+};
+
+function meetingOf(sqlite: Database, sql: string, value: number): Scope {
+  const row = sqlite.prepare(sql).get(value) as { id: number } | undefined;
+  return row ? { meetingId: row.id } : null;
+}
+
+function councilOf(sqlite: Database, sql: string, value: number): Scope {
+  const row = sqlite.prepare(sql).get(value) as { id: number } | undefined;
+  return row ? { councilId: row.id } : null;
+}
+
+export function councilOfMeeting(sqlite: Database, meetingId: number): number | null {
+  const row = sqlite.prepare('SELECT council_id AS id FROM meetings WHERE id = ?').get(meetingId) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+const notAllowed = () => new HostError('forbidden', '您没有权限进行这个操作。如有需要,请向主持人说明。');
+const notYourMeeting = () => new HostError('forbidden', '只能查看和操作您加入的这次会议。');
+
+/** Keys of an input that name something stored: every one must be traced to the caller's meeting. */
+function idKeys(input: unknown): Array<[string, unknown]> {
+  if (!input || typeof input !== 'object') return [];
+  return Object.entries(input as Record<string, unknown>).filter(([key]) => /Id$|Ids$/.test(key));
+}
+
+/**
+ * The first check, on the channel alone, before the input is even read: someone who may not make
+ * this call learns nothing from it, not even what a valid input would look like.
+ */
+export function checkChannel(channel: string, caller: Caller): void {
+  if (caller.kind === 'local' || publicChannels.has(channel)) return;
+  if (caller.kind === 'public') throw new HostError('unauthenticated', '请先输入主持人给的加入码。');
+  if (!roleChannels[caller.role].has(channel)) throw notAllowed();
+}
+
+export function authorizeCall(sqlite: () => Database | null, channel: Channel, input: unknown, caller: Caller): void {
+  if (caller.kind === 'local') return;
+  if (publicChannels.has(channel)) return;
+  if (caller.kind === 'public') {
+    throw new HostError('unauthenticated', '请先输入主持人给的加入码。');
+  }
+  if (!roleChannels[caller.role].has(channel)) throw notAllowed();
+  const database = sqlite();
+  if (!database?.open) throw notAllowed();
+  const ownCouncil = councilOfMeeting(database, caller.meetingId);
+  for (const [key, value] of idKeys(input)) {
+    const trace = idScopes[key];
+    if (!trace || typeof value !== 'number') throw notYourMeeting();
+    const scope = trace(database, value);
+    if (!scope) throw notYourMeeting();
+    if ('meetingId' in scope ? scope.meetingId !== caller.meetingId : scope.councilId !== ownCouncil) throw notYourMeeting();
+  }
+}

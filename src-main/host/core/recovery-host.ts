@@ -1,0 +1,136 @@
+import type { Caller } from './caller';
+import type { ApiResult } from '../../../shared/api/errors';
+import type { RecoveryResult, RecoveryStatus } from '../../../shared/api/types';
+import type { RestoreResult } from '../../../shared/api/contracts/access';
+import { backupsFolder, createBackup } from '../areas/backup/backups';
+import { latestGoodBackup, replaceWithBackup, restoreFromBackup, soundBackupNamed } from '../areas/backup/recovery';
+import type { AccessGate } from '../areas/lan/gate';
+import { isLocalAddress } from '../areas/lan/gate';
+import { HostError } from './errors';
+import type { DamagedDatabaseError } from '../db/client';
+import { toBackupInfo } from './registry';
+import { createHost, type ChangeListener, type Host, type HostOptions } from './host';
+
+/**
+ * What answers while the database file is damaged: the page learns why and is
+ * offered the newest sound backup; every other call is refused, so nothing can write
+ * to a damaged file. After a restore the real host takes over.
+ */
+export class SwitchableHost {
+  private current: Host | null = null;
+  private readonly listeners = new Set<ChangeListener>();
+  private stopForwarding: () => void = () => undefined;
+  private readonly options: HostOptions;
+
+  constructor(
+    options: HostOptions,
+    private damage: DamagedDatabaseError | null,
+  ) {
+    this.options = { ...options, restore: (fileName) => this.restoreNamed(fileName) };
+  }
+
+  static open(options: HostOptions, isDamage: (error: unknown) => error is DamagedDatabaseError): SwitchableHost {
+    try {
+      const switchable = new SwitchableHost(options, null);
+      switchable.use(createHost(switchable.options));
+      return switchable;
+    } catch (error) {
+      if (isDamage(error)) return new SwitchableHost(options, error);
+      throw error;
+    }
+  }
+
+  /** Changes of whichever host is current reach the same listeners, across restores. */
+  private use(host: Host): void {
+    this.stopForwarding();
+    this.current = host;
+    this.stopForwarding = host.subscribe((change) => {
+      for (const listener of this.listeners) listener(change);
+    });
+  }
+
+  /** While damaged there are no sessions: only this computer is let in (to restore). */
+  readonly access: AccessGate = {
+    identify: (address, token) => this.current?.access.identify(address, token) ?? (isLocalAddress(address) ? { kind: 'local' } : { kind: 'public' }),
+    stillValid: (participantId) => this.current?.access.stillValid(participantId) ?? false,
+    lanWanted: () => this.current?.access.lanWanted() ?? false,
+  };
+
+  /**
+   * backup:restore while running: the open file is backed up first (kind pre-restore), the host is
+   * closed, the chosen backup copied into place, and a new host opened on it. Listeners see a change.
+   */
+  private restoreNamed(fileName: string): RestoreResult {
+    const host = this.current;
+    if (!host) throw new HostError('conflict', '数据文件已损坏,请用恢复页面恢复。');
+    const backup = soundBackupNamed(this.options.databasePath, fileName);
+    if (!backup) throw new HostError('not_found', '找不到这个备份,或者它已经损坏。当前数据没有改动。');
+    const savedBefore = createBackup(host.database.sqlite, backupsFolder(this.options.databasePath), 'pre-restore', new Date());
+    host.close();
+    this.current = null;
+    try {
+      replaceWithBackup(this.options.databasePath, backup);
+    } finally {
+      // Whether or not the copy went through, a host opens on what is now in place.
+      this.use(createHost(this.options));
+      // The old host's own change event went to listeners that are gone: every screen reloads now.
+      queueMicrotask(() => {
+        for (const listener of this.listeners) listener({ channel: 'backup:restore' });
+      });
+    }
+    return { restoredFrom: toBackupInfo(backup), savedBefore: toBackupInfo(savedBefore) };
+  }
+
+  get host(): Host | null {
+    return this.current;
+  }
+
+  get damaged(): DamagedDatabaseError | null {
+    return this.damage;
+  }
+
+  invoke = async (channel: string, input: unknown, caller?: Caller): Promise<ApiResult<unknown>> => {
+    if (this.current) return this.current.invoke(channel, input, caller);
+    if (caller && caller.kind !== 'local') return { ok: false, error: { code: 'damaged', message: '主机的数据文件正在恢复,请稍后再试。' } };
+    if (channel === 'recovery:status') return { ok: true, value: this.status() };
+    if (channel === 'recovery:restoreLatest') {
+      if ((input as { confirm?: unknown } | null)?.confirm !== true) {
+        return { ok: false, error: { code: 'invalid_input', message: '恢复前需要确认' } };
+      }
+      return this.restore();
+    }
+    return { ok: false, error: { code: 'damaged', message: '数据文件已损坏,请先从备份恢复。' } };
+  };
+
+  /** Changes come only from the real host; while damaged, nothing changes. */
+  subscribe = (listener: ChangeListener): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private status(): RecoveryStatus {
+    const backup = latestGoodBackup(this.options.databasePath);
+    return {
+      damaged: true,
+      databasePath: this.options.databasePath,
+      reason: this.damage?.reason ?? '',
+      latestBackup: backup ? toBackupInfo(backup) : null,
+    };
+  }
+
+  private restore(): ApiResult<RecoveryResult> {
+    const backup = latestGoodBackup(this.options.databasePath);
+    if (!backup) {
+      return { ok: false, error: { code: 'not_found', message: '没有找到可用的备份。损坏的文件仍保留在原处,请联系管理员。' } };
+    }
+    const { keptAs } = restoreFromBackup(this.options.databasePath, backup, new Date());
+    this.use(createHost(this.options));
+    this.damage = null;
+    return { ok: true, value: { restoredFrom: toBackupInfo(backup), keptAs } };
+  }
+
+  close(): void {
+    this.stopForwarding();
+    this.current?.close();
+  }
+}

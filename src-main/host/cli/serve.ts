@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DamagedDatabaseError } from '../db/client';
+import { DatabaseInUseError } from '../db/lock';
 import { SwitchableHost } from '../core/recovery-host';
 import { seedOwnersDemo } from '../demo/owners';
 import { isDatabaseEmpty, seedDemo, seedFollowupDemo } from '../demo/seed';
@@ -56,7 +57,8 @@ async function main(): Promise<void> {
   try {
     host = SwitchableHost.open({ databasePath, host: 'browser', lan }, (error) => error instanceof DamagedDatabaseError);
   } catch (error) {
-    fail(`无法打开数据库 ${databasePath}:${(error as Error).message}`);
+    if (error instanceof DatabaseInUseError) fail(error.message);
+    fail(`无法打开数据库 ${databasePath}：${(error as Error).message}`);
   }
   if (host.damaged) {
     console.error(`${host.damaged.message}损坏的文件会保留,请在浏览器中打开下面的地址,从最近的备份恢复。`);

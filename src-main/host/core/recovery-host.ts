@@ -9,6 +9,7 @@ import { isLocalAddress } from '../areas/lan/gate';
 import { HostError } from './errors';
 import type { DamagedDatabaseError } from '../db/client';
 import { toBackupInfo } from './registry';
+import { acquireDatabaseLock, type DatabaseLock } from '../db/lock';
 import { createHost, type ChangeListener, type Host, type HostOptions } from './host';
 
 /**
@@ -29,16 +30,29 @@ export class SwitchableHost {
     this.options = { ...options, restore: (fileName) => this.restoreNamed(fileName) };
   }
 
+  /**
+   * Takes the database file for this process first (one writer per file: a second host is refused
+   * with DatabaseInUseError before anything is read or written), then opens it.
+   */
   static open(options: HostOptions, isDamage: (error: unknown) => error is DamagedDatabaseError): SwitchableHost {
+    const lock = options.databasePath === ':memory:' ? null : acquireDatabaseLock(options.databasePath, programName(options.host));
     try {
       const switchable = new SwitchableHost(options, null);
+      switchable.lock = lock;
       switchable.use(createHost(switchable.options));
       return switchable;
     } catch (error) {
-      if (isDamage(error)) return new SwitchableHost(options, error);
+      if (isDamage(error)) {
+        const damaged = new SwitchableHost(options, error);
+        damaged.lock = lock;
+        return damaged;
+      }
+      lock?.release();
       throw error;
     }
   }
+
+  private lock: DatabaseLock | null = null;
 
   /** Changes of whichever host is current reach the same listeners, across restores. */
   private use(host: Host): void {
@@ -132,5 +146,11 @@ export class SwitchableHost {
   close(): void {
     this.stopForwarding();
     this.current?.close();
+    this.lock?.release();
   }
+}
+
+/** How the lock names this program to someone starting a second one. */
+export function programName(host: HostOptions['host']): string {
+  return host === 'desktop' ? '院落议事桌面程序' : '浏览器主机（npm run serve）';
 }

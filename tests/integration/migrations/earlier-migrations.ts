@@ -35,10 +35,15 @@ export type Row = Record<string, unknown>;
 /** A database file one migration behind, spoken to as any other SQLite client would. */
 export interface DatabaseBefore {
   path: string;
-  /** A plain better-sqlite3 connection to the file (foreign keys on, as the app runs); reopened by migrate(). */
+  /**
+   * A plain better-sqlite3 connection to the file (foreign keys on, as the app runs). migrate() closes
+   * it and opens a new one: prepare statements again after it.
+   */
   readonly sqlite: Database.Database;
   /** Applies the migration under test, and only it, the way the app does at start (openDatabase). */
   migrate(): void;
+  /** Applies every committed migration still pending, as the app's start does. */
+  migrateToLatest(): void;
   /** Every row of a table, in the order they were written. */
   rows(table: string): Row[];
 }
@@ -70,19 +75,26 @@ export function databaseBefore(tag: string): DatabaseBefore {
     if (sqlite.open) sqlite.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  const migrateThrough = (last: number) => {
+    sqlite.close();
+    const migrationsFolder = last === migrationTags.length - 1 ? defaultMigrationsFolder : earlierMigrations(dir, (_, i) => i <= last);
+    openDatabase(path, { migrationsFolder }).close();
+    sqlite = connect(path);
+    // The migrations were applied, and left a sound file with every reference intact.
+    expect(sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(last + 1);
+    expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+  };
   return {
     path,
     get sqlite() {
       return sqlite;
     },
     migrate() {
-      sqlite.close();
-      openDatabase(path, { migrationsFolder: earlierMigrations(dir, (_, i) => i <= index) }).close();
-      sqlite = connect(path);
-      // The migration under test was applied, and left a sound file with every reference intact.
-      expect(sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(index + 1);
-      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      migrateThrough(index);
+    },
+    migrateToLatest() {
+      migrateThrough(migrationTags.length - 1);
     },
     rows(table) {
       return sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Row[];

@@ -25,7 +25,7 @@ describe('migration 0000_foundation', () => {
     // What the columns say when a writer leaves them out.
     const councilId = Number(sqlite.prepare("INSERT INTO councils (name) VALUES ('幸福里院落议事会')").run().lastInsertRowid);
     expect(sqlite.prepare('SELECT * FROM councils WHERE id = ?').get(councilId)).toMatchObject({ community: '', address: '', process_template: 'six-step' });
-    expect((sqlite.prepare('SELECT created_at FROM councils WHERE id = ?').pluck().get(councilId) as string)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(sqlite.prepare('SELECT created_at FROM councils WHERE id = ?').pluck().get(councilId)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     sqlite.prepare("INSERT INTO households (council_id, building, unit, room, code) VALUES (?, '3', '2', '501', '3-2-501')").run(councilId);
     expect(sqlite.prepare('SELECT tenure, note, area_centi FROM households WHERE council_id = ?').get(councilId)).toEqual({ tenure: 'owner', note: '', area_centi: null });
     sqlite.prepare("INSERT INTO people (council_id, name, pinyin_initials, pinyin_full) VALUES (?, '单立军', 'slj', 'shanlijun')").run(councilId);

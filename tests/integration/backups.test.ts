@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { backupsFolder, backupsToKeep, createBackup, listBackups, rotateBackups, type BackupFile } from '../../src-main/host/areas/backup/backups';
 import { createHost } from '../../src-main/host/core/host';
 import { seedDemo } from '../../src-main/host/demo/seed';
-import { earlierMigrations, tempHost } from './temp-host';
+import { earlierMigrations } from './migrations/earlier-migrations';
+import { tempHost } from './temp-host';
 
 function dump(path: string): string {
   const sqlite = new Database(path, { readonly: true });

@@ -1,9 +1,7 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { presets } from '../../shared/domain/voting/rules';
 import { verifyAuditChain } from '../../src-main/host/areas/audit/audit-log';
-import { createHost } from '../../src-main/host/core/host';
-import { earlierMigrations, tempHost } from './temp-host';
+import { tempHost } from './temp-host';
 
 /** The council-majority preset as a council adjusts it: two thirds of the votes cast. */
 const adjusted = {
@@ -60,26 +58,6 @@ describe('the council’s default voting rule', () => {
     for (const damaged of ['{"id":"council-majority"}', 'not json at all']) {
       host.database.sqlite.prepare('UPDATE council_settings SET default_vote_rule = ? WHERE council_id = ?').run(damaged, council.id);
       expect((await host.ok('council:getSettings', { councilId: council.id })).defaultVote).toBeNull();
-    }
-  });
-
-  it('migration 0009 keeps the settings a council saved before it', () => {
-    const host = tempHost();
-    host.close();
-    // A database as the release before left it: every migration up to 0008.
-    const oldFolder = earlierMigrations(host.dir, (tag) => tag < '0009');
-    const path = join(host.dir, 'old.sqlite');
-    const old = createHost({ databasePath: path, migrationsFolder: oldFolder, host: 'browser' });
-    old.database.sqlite.prepare("INSERT INTO councils (name) VALUES ('老院落')").run();
-    old.database.sqlite.prepare('INSERT INTO council_settings (council_id, max_proxies_per_holder, require_signature, intake_open) VALUES (1, 3, 1, 1)').run();
-    old.close();
-
-    const upgraded = createHost({ databasePath: path, host: 'browser' });
-    try {
-      const row = upgraded.database.sqlite.prepare('SELECT * FROM council_settings WHERE council_id = 1').get();
-      expect(row).toMatchObject({ max_proxies_per_holder: 3, require_signature: 1, intake_open: 1, default_vote_rule: null, default_vote_mode: null });
-    } finally {
-      upgraded.close();
     }
   });
 });

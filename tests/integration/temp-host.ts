@@ -1,9 +1,8 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import type { Channel, Input, Output } from '../../shared/api/contract';
-import { defaultMigrationsFolder } from '../../src-main/host/db/client';
 import { createHost, type Host } from '../../src-main/host/core/host';
 
 export interface TempHost extends Host {
@@ -66,18 +65,4 @@ export function damagedWithoutBackup(): TempHost {
   for (const name of readdirSync(backups)) writeFileSync(join(backups, name), 'broken backup');
   writeFileSync(host.databasePath, 'garbage');
   return host;
-}
-
-/**
- * A migrations folder with only the committed migrations whose tags `keep` accepts, in `dir`: a host
- * opened with it leaves a database as an earlier release did, to test the migrations after it.
- */
-export function earlierMigrations(dir: string, keep: (tag: string, index: number) => boolean): string {
-  const folder = join(dir, `migrations-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-  mkdirSync(join(folder, 'meta'), { recursive: true });
-  const journal = JSON.parse(readFileSync(join(defaultMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> };
-  const entries = journal.entries.filter((entry, index) => keep(entry.tag, index));
-  for (const entry of entries) cpSync(join(defaultMigrationsFolder, `${entry.tag}.sql`), join(folder, `${entry.tag}.sql`));
-  writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries }));
-  return folder;
 }

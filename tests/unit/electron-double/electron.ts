@@ -132,7 +132,7 @@ export class SessionDouble {
   }
 
   /** A response arrives with these headers: the headers the page sees. */
-  receiveHeaders(url: string, responseHeaders: Record<string, string[]>): Record<string, string[]> {
+  receiveHeaders(url: string, responseHeaders: Record<string, string[]>): Record<string, string | string[]> {
     const listener = this.headersReceived;
     if (!listener) return responseHeaders;
     let response: HeadersReceivedResponse | null = null;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { channels } from '../../../shared/api/contract';
 import { createHost, type Host } from '../../../src-main/host/core/host';
 import { WebContentsDouble, doubleOf, ipcMain, resetElectron, state } from './electron';
@@ -11,7 +11,7 @@ const { createMainWindow, openProjectorWindow } = await import('../../../src-mai
 const forbidden = { ok: false, error: { code: 'forbidden', message: expect.any(String) } };
 
 let host: Host;
-let invoked: ReturnType<typeof vi.spyOn<Host, 'invoke'>>;
+let invoked: MockInstance<Host['invoke']>;
 
 beforeEach(() => {
   resetElectron();

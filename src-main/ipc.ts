@@ -1,8 +1,8 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain } from 'electron';
 import { channels } from '../shared/api/contract';
 import type { ApiResult } from '../shared/api/errors';
 import type { Host } from './host/core/host';
-import { isOurPageUrl, isOurWindow } from './windows';
+import { isTrustedSender } from './windows';
 
 const forbidden: ApiResult<never> = {
   ok: false,
@@ -14,15 +14,9 @@ const internal: ApiResult<never> = {
   error: { code: 'internal', message: '操作没有完成,数据没有改动。请重试;如果一直出现,请联系管理员。' },
 };
 
-/** Only the top frame of one of our windows, still showing our page, may call the host. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isOurWindow(event.sender.id) && isOurPageUrl(frame.url);
-}
-
 /**
  * Binds every contract channel, and only those, to the host. The host parses the
- * input against the contract's schema; this layer only decides who may ask.
+ * input against the contract's schema; this layer only decides who may ask (isTrustedSender).
  */
 export function setupIpc(host: Pick<Host, 'invoke'>): void {
   for (const channel of channels) {

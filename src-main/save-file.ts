@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { shellChannels } from '../shared/api/bridge';
 import { proposedSavePath } from './host/exports/file-name';
-import { trusted } from './windows';
+import { isTrustedSender } from './windows';
 
 /** The largest export accepted over IPC (base64 of about 150 MB). */
 const maxBase64Length = 200 * 1024 * 1024;
@@ -34,7 +34,7 @@ function isFile(value: unknown): value is FileToSave {
 
 export function setupSaveFile(): void {
   ipcMain.handle(shellChannels.saveFile, async (event, file: unknown) => {
-    if (!trusted(event) || !isFile(file)) return null;
+    if (!isTrustedSender(event) || !isFile(file)) return null;
     const window = BrowserWindow.fromWebContents(event.sender);
     const defaultPath = proposedSavePath(app.getPath('documents'), file.fileName);
     const extension = defaultPath.slice(defaultPath.lastIndexOf('.') + 1);

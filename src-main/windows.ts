@@ -85,10 +85,6 @@ export function isOurWindow(webContentsId: number): boolean {
   return ourWebContentsIds.has(webContentsId);
 }
 
-export function ourWindowIds(): ReadonlySet<number> {
-  return ourWebContentsIds;
-}
-
 function register(window: BrowserWindow): void {
   const id = window.webContents.id;
   ourWebContentsIds.add(id);
@@ -209,8 +205,8 @@ export function openProjectorForConsole(): void {
   if (meetingId !== null) openProjectorWindow(meetingId);
 }
 
-/** A call from the top frame of one of our windows showing our own page. */
-export function trusted(event: IpcMainInvokeEvent): boolean {
+/** A call from the top frame of one of our windows, still showing our own page: the only sender the shell answers. */
+export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isOurWindow(event.sender.id) && isOurPageUrl(frame.url);
 }
@@ -226,7 +222,7 @@ export function setupProjector(host: Pick<Host, 'subscribe'>): void {
     }
   });
   ipcMain.handle(shellChannels.openProjector, (event, meetingId: unknown) => {
-    if (!trusted(event) || typeof meetingId !== 'number' || !Number.isInteger(meetingId) || meetingId <= 0) return null;
+    if (!isTrustedSender(event) || typeof meetingId !== 'number' || !Number.isInteger(meetingId) || meetingId <= 0) return null;
     return openProjectorWindow(meetingId);
   });
 }

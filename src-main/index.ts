@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { createHost, type Host } from './host/core/host';
 import { databaseFileName, defaultUserDataDir } from './host/core/paths';
 import { describeBackup, openOrRecover } from './host/areas/backup/open-or-recover';
+import { acquireDatabaseLock, DatabaseInUseError, type DatabaseLock } from './host/db/lock';
+import { programName } from './host/core/recovery-host';
 import { setupIpc } from './ipc';
 import { setupMenu } from './menu';
 import { setupSecurity } from './security';
@@ -42,6 +44,16 @@ function cannotOpenText(databasePath: string): string {
 
 function openHost(): Host | null {
   const databasePath = join(app.getPath('userData'), databaseFileName);
+  // One writer per file: `npm run serve` on the same database is refused here before anything is read.
+  let lock: DatabaseLock;
+  try {
+    lock = acquireDatabaseLock(databasePath, programName('desktop'));
+  } catch (error) {
+    if (!(error instanceof DatabaseInUseError)) throw error;
+    dialog.showErrorBox('院落议事没有打开', error.message);
+    return null;
+  }
+  app.on('will-quit', () => lock.release());
   const open = () =>
     createHost({
       databasePath,
@@ -64,6 +76,7 @@ function openHost(): Host | null {
       return choice === 0;
     });
     if (outcome.kind === 'opened' || outcome.kind === 'restored') return outcome.host;
+    lock.release();
     dialog.showErrorBox(
       '院落议事没有打开',
       outcome.kind === 'no-backup'
@@ -72,6 +85,7 @@ function openHost(): Host | null {
     );
     return null;
   } catch (error) {
+    lock.release();
     console.error(`院落议事: 无法打开数据库 ${databasePath} (${messageOf(error)})`);
     dialog.showErrorBox('院落议事无法启动', isNativeModuleMismatch(error) ? componentMismatchText : cannotOpenText(databasePath));
     return null;

@@ -8,8 +8,9 @@
  * event loop stalls longer than that would lose its lock to a second writer. The owner's pid answers
  * both at once: a lock whose process is gone is taken over at the next start, a live one never is.
  */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname } from 'node:path';
 
 export interface LockOwner {
   pid: number;
@@ -41,6 +42,8 @@ export const lockPathOf = (databasePath: string) => `${databasePath}.lock`;
 /** Takes the file for this process, or throws DatabaseInUseError naming the program that has it. */
 export function acquireDatabaseLock(databasePath: string, program: string, now: Date = new Date()): DatabaseLock {
   const path = lockPathOf(databasePath);
+  // The first start on a new computer: the folder is made here, before the database itself.
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const mine: LockOwner = { pid: process.pid, program, hostname: hostname(), startedAt: now.toISOString() };
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {

@@ -13,17 +13,22 @@
  */
 import type { Database } from 'better-sqlite3';
 import { channels, contract, isChannel, type Channel } from '../../../shared/api/contract';
-import { participantRoles, type ParticipantRole, type RateLimit } from '../../../shared/api/kit';
+import type { ParticipantRole, RateLimit } from '../../../shared/api/kit';
 import type { Caller } from './caller';
 import { HostError } from './errors';
 
 /** Open to anyone who can reach the host, with or without a session. */
 export const publicChannels: ReadonlySet<Channel> = new Set(channels.filter((channel) => contract[channel].access.public));
 
+const callsOf = (role: ParticipantRole): ReadonlySet<Channel> =>
+  new Set(channels.filter((channel) => contract[channel].access.roles?.includes(role)));
+
 /** The calls each participant role may make. */
-export const roleChannels: Readonly<Record<ParticipantRole, ReadonlySet<Channel>>> = Object.fromEntries(
-  participantRoles.map((role) => [role, new Set(channels.filter((channel) => contract[channel].access.roles?.includes(role)))]),
-) as Record<ParticipantRole, ReadonlySet<Channel>>;
+export const roleChannels: Readonly<Record<ParticipantRole, ReadonlySet<Channel>>> = {
+  viewer: callsOf('viewer'),
+  editor: callsOf('editor'),
+  door: callsOf('door'),
+};
 
 /** How often one address may make a call, where its declaration limits it. */
 export function rateLimitOf(channel: string): RateLimit | undefined {

@@ -1,5 +1,5 @@
 import { bridgeKey } from '../../shared/api/bridge';
-import type { FilePayload } from '../../shared/api/types';
+import type { FilePayload } from '../../shared/api/kit';
 
 export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);

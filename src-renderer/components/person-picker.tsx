@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Person } from '../../shared/api/types';
+import type { Person } from '../../shared/api/areas/roster';
 import { searchPeople } from '../../shared/domain/roster/pinyin-search';
 
 interface PersonPickerProps {

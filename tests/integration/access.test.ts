@@ -3,10 +3,12 @@ import { request } from 'node:http';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/api/contract';
-import type { AccessOverview, JoinResult, LanOpening, WhoAmI } from '../../shared/api/contracts/access';
-import type { MinutesDocument } from '../../shared/api/contracts/minutes';
+import type { AccessOverview, JoinResult, LanOpening, WhoAmI } from '../../shared/api/areas/lan';
+import type { MinutesDocument } from '../../shared/api/areas/minutes';
 import { publicChannels } from '../../src-main/host/core/policy';
-import type { Council, MeetingSummary, Person } from '../../shared/api/types';
+import type { Council } from '../../shared/api/areas/councils';
+import type { MeetingSummary } from '../../shared/api/areas/meetings';
+import type { Person } from '../../shared/api/areas/roster';
 import { httpCall, openSignal, startAccessServer, type AccessServer } from './access-fixture';
 import { typeParagraph } from './minutes-typing';
 

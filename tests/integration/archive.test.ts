@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { ArchiveImportResult } from '../../shared/api/contracts/access';
-import type { FilePayload } from '../../shared/api/types';
+import type { ArchiveImportResult } from '../../shared/api/areas/archive';
+import type { FilePayload } from '../../shared/api/kit';
 import { verifyAuditChain } from '../../src-main/host/areas/audit/audit-log';
 import { seedDemo, seedFollowupDemo } from '../../src-main/host/demo/seed';
 import { readMinutesDoc } from '../../src-main/host/areas/minutes/store';

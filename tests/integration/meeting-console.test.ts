@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsoleState } from '../../shared/api/types';
+import type { ConsoleState } from '../../shared/api/areas/console';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { createHost } from '../../src-main/host/core/host';
 import { tempHost } from './temp-host';

@@ -1,6 +1,6 @@
 /** The wording of the generated blocks, from plain meeting data (no database). */
 import { describe, expect, it } from 'vitest';
-import type { VoteState } from '../../shared/api/types';
+import type { VoteState } from '../../shared/api/areas/voting';
 import { presets } from '../../shared/domain/voting/rules';
 import { chineseOrdinal, factsSections, type MeetingData } from '../../src-main/host/areas/minutes/facts';
 

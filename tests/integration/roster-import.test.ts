@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportIssue } from '../../shared/api/types';
+import type { ImportIssue } from '../../shared/api/areas/roster';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { tempHost, type TempHost } from './temp-host';
 

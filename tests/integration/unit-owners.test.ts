@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { unitsWithoutOwnerVoter } from '../../shared/domain/voting/electorate';
 import { presets } from '../../shared/domain/voting/rules';
-import type { Household } from '../../shared/api/types';
-import type { FilePayload } from '../../shared/api/types';
-import type { ArchiveImportResult } from '../../shared/api/contracts/access';
+import type { Household } from '../../shared/api/areas/roster';
+import type { FilePayload } from '../../shared/api/kit';
+import type { ArchiveImportResult } from '../../shared/api/areas/archive';
 import { tempHost, type TempHost } from './temp-host';
 
 /**

@@ -4,6 +4,7 @@ import type { ApiResult } from '../../../shared/api/errors';
 import { HostError } from './errors';
 import type { Handlers } from './registry';
 import { localCaller, type Caller } from './caller';
+import { checkChannel } from './policy';
 
 z.config(z.locales.zhCN());
 
@@ -13,12 +14,12 @@ function describePath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
 }
 
-/**
- * The host boundary: every call from the desktop window or a browser arrives here.
- * The channel must be in the contract and the input must pass its schema before a
- * handler runs; whatever goes wrong, the caller gets a readable error, never a stack.
- */
 export interface DispatchOptions {
+  /**
+   * Runs a call declared `transaction: 'dispatcher'` (every mutation unless its declaration says
+   * otherwise) in one transaction (better-sqlite3's `.immediate`), so a rejected call leaves nothing behind.
+   */
+  transaction: <T>(work: () => T) => T;
   log?: (error: unknown) => void;
   /** Told after every mutation that succeeded, so open screens (the projector) can refresh. */
   onChange?: (channel: Channel) => void;
@@ -27,14 +28,32 @@ export interface DispatchOptions {
    * (e.g. 'forbidden') when the caller may not make this call with this input.
    */
   authorize?: (channel: Channel, input: unknown, caller: Caller) => void;
+  /** Turns what a handler threw into an error the user can read (a full disk), or null to leave it. */
+  explain?: (error: unknown) => HostError | null;
 }
 
-export function createDispatcher(handlers: Handlers, { log = console.error, onChange, authorize }: DispatchOptions = {}): Invoke {
+/**
+ * The host boundary: every call from the desktop window or a browser arrives here.
+ * The caller must be allowed the channel (see policy.ts), the channel must be in the contract
+ * and the input must pass its schema before a handler runs; whatever goes wrong, the caller gets
+ * a readable error, never a stack.
+ */
+export function createDispatcher(
+  handlers: Handlers,
+  { transaction, log = console.error, onChange, authorize, explain = () => null }: DispatchOptions,
+): Invoke {
   return async (channel, rawInput, caller = localCaller) => {
+    try {
+      // On the channel alone, before the input is even read.
+      checkChannel(channel, caller);
+    } catch (error) {
+      return { ok: false, error: (error as HostError).toApiError() };
+    }
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown_call', message: `未知的操作:${String(channel).slice(0, 60)}` } };
     }
-    const parsed = contract[channel].input.safeParse(rawInput ?? {});
+    const declaration = contract[channel];
+    const parsed = declaration.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ path: describePath(issue.path), message: issue.message }));
       return {
@@ -45,8 +64,14 @@ export function createDispatcher(handlers: Handlers, { log = console.error, onCh
     try {
       authorize?.(channel, parsed.data, caller);
       const handler = handlers[channel] as (input: unknown, caller: Caller) => unknown;
-      const value = await handler(parsed.data, caller);
-      if (contract[channel].broadcast) onChange?.(channel);
+      const run = () => handler(parsed.data, caller);
+      let value: unknown;
+      try {
+        value = await (declaration.transaction === 'dispatcher' ? transaction(run) : run());
+      } catch (error) {
+        throw explain(error) ?? error;
+      }
+      if (declaration.broadcast) onChange?.(channel);
       return { ok: true, value };
     } catch (error) {
       if (error instanceof HostError) return { ok: false, error: error.toApiError() };

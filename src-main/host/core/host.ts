@@ -1,15 +1,15 @@
-import type { AppInfo } from '../../../shared/api/types';
+import { contract, isChannel } from '../../../shared/api/contract';
+import type { AppInfo } from '../../../shared/api/areas/app';
 import { backupsFolder, createBackup, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { createDispatcher, type Invoke } from './dispatch';
 import { createHandlers, type HandlerContext } from './registry';
 import { appVersion } from './version';
-import { withStorageErrors } from './storage-errors';
+import { storageError } from './storage-errors';
 import { createAccessGate, type AccessGate } from '../areas/lan/gate';
 import type { AccessExtras } from '../areas/lan/extras';
 import type { LanInfo } from '../areas/lan/lan';
-import { authorizeCall, checkChannel, councilOfMeeting } from './policy';
-import type { HostError } from './errors';
+import { authorizeCall, councilOfMeeting } from './policy';
 import { AccessSessions } from '../areas/lan/sessions';
 import type { Caller } from './caller';
 
@@ -50,12 +50,14 @@ export function createHost(options: HostOptions): Host {
     lan: options.lan,
     restore: options.restore,
   };
-  const handlers = withStorageErrors(createHandlers(context));
+  const handlers = createHandlers(context);
   const sessions = new AccessSessions(database.sqlite, () => new Date());
   const sqlite = () => (database.sqlite.open ? database.sqlite : null);
   const dispatch = createDispatcher(handlers, {
+    transaction: (work) => database.sqlite.transaction(work).immediate(),
     onChange: (channel) => onChange(channel),
     authorize: (channel, input, caller) => authorizeCall(sqlite, channel, input, caller),
+    explain: storageError,
   });
   const listeners = new Set<ChangeListener>();
   const onChange = (channel: string) => {
@@ -64,13 +66,8 @@ export function createHost(options: HostOptions): Host {
   return {
     database,
     invoke: async (channel, input, caller) => {
-      try {
-        if (caller) checkChannel(channel, caller);
-      } catch (error) {
-        return { ok: false, error: (error as HostError).toApiError() };
-      }
       const result = await dispatch(channel, input, caller);
-      return result.ok && caller?.kind === 'participant' ? { ok: true, value: ownCouncilOnly(database, channel, result.value, caller) } : result;
+      return result.ok && caller?.kind === 'participant' ? { ok: true, value: participantView(database, channel, result.value, caller) } : result;
     },
     access: createAccessGate(sqlite, () => (database.sqlite.open ? sessions : null)),
     subscribe: (listener) => {
@@ -91,11 +88,10 @@ export function createHost(options: HostOptions): Host {
   };
 }
 
-/** A participant sees only the council of the meeting they joined, even in lists of councils. */
-function ownCouncilOnly(database: DatabaseHandle, channel: string, value: unknown, caller: Extract<Caller, { kind: 'participant' }>): unknown {
-  if (channel !== 'council:list' || !Array.isArray(value)) return value;
-  const councilId = councilOfMeeting(database.sqlite, caller.meetingId);
-  return value.filter((council: { id: number }) => council.id === councilId);
+/** What a participant sees of an answer, where the call's declaration narrows it (e.g. only their own council). */
+function participantView(database: DatabaseHandle, channel: string, value: unknown, caller: Extract<Caller, { kind: 'participant' }>): unknown {
+  const view = isChannel(channel) ? (contract[channel].access.participantView as ((value: unknown, own: { councilId: number | null }) => unknown) | undefined) : undefined;
+  return view ? view(value, { councilId: councilOfMeeting(database.sqlite, caller.meetingId) }) : value;
 }
 
 /** A daily backup at start when none was made today, then checked every hour; old ones rotated out. */

@@ -4,42 +4,36 @@
  *
  * - local (the desktop window, a browser on this computer): everything;
  * - public (anyone else without a session): the residents' wish page and joining, nothing more;
- * - participant: an explicit allow-list per role, and every id in the input must lead to the
- *   participant's own meeting (or its council). An id we do not know how to trace is refused:
- *   default deny, so a call added to the contract later stays closed until someone opens it here.
+ * - participant: the calls whose declaration names their role, and every id in the input must lead
+ *   to the participant's own meeting (or its council). An id we do not know how to trace is refused:
+ *   default deny, so a call added to the contract later stays closed until its declaration opens it.
+ *
+ * The sets are derived from each call's declaration in shared/api/areas/<area>.ts, so a renamed
+ * call keeps its access.
  */
 import type { Database } from 'better-sqlite3';
-import type { Channel } from '../../../shared/api/contract';
-import type { Caller, ParticipantRole } from './caller';
+import { channels, contract, isChannel, type Channel } from '../../../shared/api/contract';
+import type { ParticipantRole, RateLimit } from '../../../shared/api/kit';
+import type { Caller } from './caller';
 import { HostError } from './errors';
 
 /** Open to anyone who can reach the host, with or without a session. */
-export const publicChannels: ReadonlySet<string> = new Set(['wish:intake', 'wish:submit', 'wish:support', 'access:join', 'access:whoami']);
+export const publicChannels: ReadonlySet<Channel> = new Set(channels.filter((channel) => contract[channel].access.public));
 
-/** Read-only views of one's own meeting: what the projector page shows. */
-const viewerChannels = [
-  'council:list',
-  'meeting:get',
-  'attendance:get',
-  'console:get',
-  'vote:list',
-  'vote:get',
-] as const;
+const callsOf = (role: ParticipantRole): ReadonlySet<Channel> =>
+  new Set(channels.filter((channel) => contract[channel].access.roles?.includes(role)));
 
-export const roleChannels: Record<ParticipantRole, ReadonlySet<string>> = {
-  viewer: new Set(viewerChannels),
-  editor: new Set([...viewerChannels, 'minutes:open', 'minutes:push', 'minutes:refresh']),
-  door: new Set([
-    ...viewerChannels,
-    'council:getSettings',
-    'person:list',
-    'person:search',
-    'attendance:checkIn',
-    'attendance:checkOut',
-    'proxy:grant',
-    'proxy:revoke',
-  ]),
+/** The calls each participant role may make. */
+export const roleChannels: Readonly<Record<ParticipantRole, ReadonlySet<Channel>>> = {
+  viewer: callsOf('viewer'),
+  editor: callsOf('editor'),
+  door: callsOf('door'),
 };
+
+/** How often one address may make a call, where its declaration limits it. */
+export function rateLimitOf(channel: string): RateLimit | undefined {
+  return isChannel(channel) ? contract[channel].access.rateLimit : undefined;
+}
 
 type Scope = { meetingId: number } | { councilId: number } | null;
 
@@ -84,9 +78,9 @@ function idKeys(input: unknown): Array<[string, unknown]> {
  * this call learns nothing from it, not even what a valid input would look like.
  */
 export function checkChannel(channel: string, caller: Caller): void {
-  if (caller.kind === 'local' || publicChannels.has(channel)) return;
+  if (caller.kind === 'local' || (isChannel(channel) && publicChannels.has(channel))) return;
   if (caller.kind === 'public') throw new HostError('unauthenticated', '请先输入主持人给的加入码。');
-  if (!roleChannels[caller.role].has(channel)) throw notAllowed();
+  if (!isChannel(channel) || !roleChannels[caller.role].has(channel)) throw notAllowed();
 }
 
 export function authorizeCall(sqlite: () => Database | null, channel: Channel, input: unknown, caller: Caller): void {

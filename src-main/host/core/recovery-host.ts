@@ -1,14 +1,13 @@
 import type { Caller } from './caller';
 import type { ApiResult } from '../../../shared/api/errors';
-import type { RecoveryResult, RecoveryStatus } from '../../../shared/api/types';
-import type { RestoreResult } from '../../../shared/api/contracts/access';
+import type { RecoveryResult, RecoveryStatus, RestoreResult } from '../../../shared/api/areas/backup';
 import { backupsFolder, createBackup } from '../areas/backup/backups';
 import { latestGoodBackup, replaceWithBackup, restoreFromBackup, soundBackupNamed } from '../areas/backup/recovery';
 import type { AccessGate } from '../areas/lan/gate';
 import { isLocalAddress } from '../areas/lan/gate';
 import { HostError } from './errors';
 import type { DamagedDatabaseError } from '../db/client';
-import { toBackupInfo } from './registry';
+import { toBackupInfo } from '../areas/backup/handlers';
 import { acquireDatabaseLock, type DatabaseLock } from '../db/lock';
 import { createHost, type ChangeListener, type Host, type HostOptions } from './host';
 

@@ -11,6 +11,7 @@ import { isLocalAddress } from '../areas/lan/gate';
 import type { LanListeners } from '../areas/lan/lan';
 import type { Caller } from './caller';
 import type { Invoke } from './dispatch';
+import { rateLimitOf } from './policy';
 import { createSignalingServer, signalingPath, type SignalingOptions } from '../areas/minutes/signaling-server';
 
 /** What the server needs of a host: only its contract calls (the host may be swapped after a recovery). */
@@ -134,21 +135,15 @@ function sameOrigin(request: IncomingMessage): boolean {
   }
 }
 
-/**
- * The residents' public page is open to anyone on the LAN: each address may raise only a few
- * matters in a while. Joining is limited too: guessing an 8-character join code takes hundreds of
- * billions of tries, and an address gets 20 per ten minutes.
- */
-const publicLimits: Record<string, number> = { 'wish:submit': 5, 'wish:support': 20, 'access:join': 20 };
-const publicWindowMs = 10 * 60 * 1000;
+/** Calls per address, where the call's declaration limits them (the public page, joining). */
 const publicCalls = new Map<string, number[]>();
 function rateLimited(channel: string, request: IncomingMessage): boolean {
-  const limit = publicLimits[channel];
+  const limit = rateLimitOf(channel);
   if (limit === undefined) return false;
   const key = `${channel} ${request.socket.remoteAddress ?? ''}`;
   const now = Date.now();
-  const recent = (publicCalls.get(key) ?? []).filter((at) => now - at < publicWindowMs);
-  if (recent.length >= limit) return true;
+  const recent = (publicCalls.get(key) ?? []).filter((at) => now - at < limit.perMinutes * 60_000);
+  if (recent.length >= limit.calls) return true;
   recent.push(now);
   publicCalls.set(key, recent);
   return false;

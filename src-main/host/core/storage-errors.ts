@@ -3,7 +3,6 @@
  * nothing is stored; the user should hear exactly that, and what to do, not a generic error.
  */
 import { HostError } from './errors';
-import type { Handlers } from './registry';
 
 const diskFull = new Set(['SQLITE_FULL']);
 const cannotWrite = new Set(['SQLITE_IOERR', 'SQLITE_READONLY', 'SQLITE_CANTOPEN']);
@@ -18,19 +17,4 @@ export function storageError(error: unknown): HostError | null {
     return new HostError('internal', '数据文件现在无法写入,这次操作没有保存,数据没有改动。请检查磁盘后再试。');
   }
   return null;
-}
-
-/** Every handler, with storage failures turned into a clear sentence. */
-export function withStorageErrors(handlers: Handlers): Handlers {
-  const wrapped: Record<string, (input: unknown, caller: unknown) => unknown> = {};
-  for (const [channel, handler] of Object.entries(handlers) as Array<[string, (input: unknown, caller: unknown) => unknown]>) {
-    wrapped[channel] = async (input, caller) => {
-      try {
-        return await handler(input, caller);
-      } catch (error) {
-        throw storageError(error) ?? error;
-      }
-    };
-  }
-  return wrapped as Handlers;
 }

@@ -5,9 +5,10 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { participantRoles, type LanOpening, type ParticipantInfo, type ParticipantRoleName } from '../../../shared/api/contracts/access';
+import { type ParticipantRole as ParticipantRoleName, participantRoles } from '../../../shared/api/kit';
+import type { LanOpening, ParticipantInfo } from '../../../shared/api/areas/lan';
 import { bridgeKey } from '../../../shared/api/bridge';
-import type { Council } from '../../../shared/api/types';
+import type { Council } from '../../../shared/api/areas/councils';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';

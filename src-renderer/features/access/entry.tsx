@@ -4,7 +4,7 @@
  * gets the join form. The host decides who is who (by address and session cookie), not the page.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { WhoAmI } from '../../../shared/api/contracts/access';
+import type { WhoAmI } from '../../../shared/api/areas/lan';
 import { call } from '../../api/client';
 import { JoinPage } from './join-page';
 import { LeftMeeting, ParticipantApp } from './participant-app';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WhoAmI } from '../../../shared/api/contracts/access';
+import type { WhoAmI } from '../../../shared/api/areas/lan';
 import { call } from '../../api/client';
 import { CheckInPage } from '../attendance/check-in-page';
 import { MinutesPage } from '../minutes/minutes-page';

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceEntry, Council, Person } from '../../../shared/api/types';
+import type { AttendanceEntry } from '../../../shared/api/areas/attendance';
+import type { Council } from '../../../shared/api/areas/councils';
+import type { Person } from '../../../shared/api/areas/roster';
 import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompactDetail, CompactVersion } from '../../../shared/api/contracts/compacts';
+import type { CompactDetail, CompactVersion } from '../../../shared/api/areas/compacts';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';

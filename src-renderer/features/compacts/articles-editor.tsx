@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompactDetail } from '../../../shared/api/contracts/compacts';
+import type { CompactDetail } from '../../../shared/api/areas/compacts';
 import { articleLabel, charCount, maxArticleChars, maxArticles, sameArticles } from '../../../shared/domain/compacts/articles';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';

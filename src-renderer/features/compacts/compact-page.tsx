@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompactDetail, CompactVersion } from '../../../shared/api/contracts/compacts';
-import type { Council } from '../../../shared/api/types';
+import type { CompactDetail, CompactVersion } from '../../../shared/api/areas/compacts';
+import type { Council } from '../../../shared/api/areas/councils';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Council } from '../../../shared/api/types';
+import type { Council } from '../../../shared/api/areas/councils';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompactVersion } from '../../../shared/api/contracts/compacts';
+import type { CompactVersion } from '../../../shared/api/areas/compacts';
 import { changeHeading, diffVersions } from '../../../shared/domain/compacts/diff';
 
 /** Two versions side by side in one column: what was added, removed and changed, article by article. */

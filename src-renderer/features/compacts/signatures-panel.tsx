@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CompactDetail, CompactSigning, UnsignedHousehold } from '../../../shared/api/contracts/compacts';
+import type { CompactDetail, CompactSigning, UnsignedHousehold } from '../../../shared/api/areas/compacts';
 import { matchesHouseholdQuery } from '../../../shared/domain/compacts/signing';
 import { chineseDate, localDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridgeKey } from '../../../shared/api/bridge';
 import { processTemplates } from '../../../shared/domain/process/templates';
-import type { Council } from '../../../shared/api/types';
+import type { Council } from '../../../shared/api/areas/councils';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem } from '../../../shared/api/types';
+import type { AgendaItem } from '../../../shared/api/areas/meetings';
 import { call } from '../../api/client';
 import { Field } from '../../components/field';
 

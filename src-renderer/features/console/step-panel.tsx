@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatterProcess } from '../../../shared/api/contracts/process';
-import type { Person } from '../../../shared/api/types';
+import type { MatterProcess } from '../../../shared/api/areas/process';
+import type { Person } from '../../../shared/api/areas/roster';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { PersonPicker } from '../../components/person-picker';

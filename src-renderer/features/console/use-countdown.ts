@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ConsoleState } from '../../../shared/api/types';
+import type { ConsoleState } from '../../../shared/api/areas/console';
 
 /**
  * Seconds left for the current speaker, run against the host's clock (the page's

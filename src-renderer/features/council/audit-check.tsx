@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditReport } from '../../../shared/api/types';
+import type { AuditReport } from '../../../shared/api/areas/audit';
 import { call } from '../../api/client';
 
 /** Checks the hash chain of the audit log and says, in plain words, whether anything was changed behind the app's back. */

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../../api/client';
-import type { Council } from '../../../shared/api/types';
+import type { Council } from '../../../shared/api/areas/councils';
 import { processTemplateIds, processTemplates, type ProcessTemplateId } from '../../../shared/domain/process/templates';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';

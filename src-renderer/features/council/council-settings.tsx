@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Council } from '../../../shared/api/types';
+import type { Council } from '../../../shared/api/areas/councils';
 import { Dialog } from '../../components/dialog';
 import { AttendanceSettings } from './attendance-settings';
 import { AuditCheck } from './audit-check';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoticePosting } from '../../../shared/api/contracts/followup';
+import type { NoticePosting } from '../../../shared/api/areas/followup';
 import { chineseDate, localDate } from '../../../shared/domain/followup/dates';
 
 /** "记录张贴": the day the notice went up on the board (today unless changed), and the postings so far. */

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResolutionView } from '../../../shared/api/contracts/followup';
-import type { Household } from '../../../shared/api/types';
+import type { ResolutionView } from '../../../shared/api/areas/followup';
+import type { Household } from '../../../shared/api/areas/roster';
 import { percent, ratingValues, type RatingSummary, type RatingValue } from '../../../shared/domain/followup/ratings';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';

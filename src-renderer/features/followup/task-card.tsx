@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskView } from '../../../shared/api/contracts/followup';
-import type { MeetingSummary, Person } from '../../../shared/api/types';
+import type { TaskView } from '../../../shared/api/areas/followup';
+import type { MeetingSummary } from '../../../shared/api/areas/meetings';
+import type { Person } from '../../../shared/api/areas/roster';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/dialog';

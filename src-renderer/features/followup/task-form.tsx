@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TaskView } from '../../../shared/api/contracts/followup';
-import type { Person } from '../../../shared/api/types';
+import type { TaskView } from '../../../shared/api/areas/followup';
+import type { Person } from '../../../shared/api/areas/roster';
 import { Field } from '../../components/field';
 import { PersonPicker } from '../../components/person-picker';
 

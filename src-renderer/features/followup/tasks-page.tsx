@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResolutionView } from '../../../shared/api/contracts/followup';
-import type { Council } from '../../../shared/api/types';
+import type { ResolutionView } from '../../../shared/api/areas/followup';
+import type { Council } from '../../../shared/api/areas/councils';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem, Meeting } from '../../../shared/api/types';
+import type { AgendaItem, Meeting } from '../../../shared/api/areas/meetings';
 import { processTemplates, type ProcessTemplateId } from '../../../shared/domain/process/templates';
 import { useQuery } from '../../api/use-query';
 import { call } from '../../api/client';

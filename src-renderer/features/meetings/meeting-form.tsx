@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Meeting } from '../../../shared/api/types';
+import type { Meeting } from '../../../shared/api/areas/meetings';
 import { meetingStatuses, type MeetingStatus } from '../../../shared/domain/roster/roles';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';

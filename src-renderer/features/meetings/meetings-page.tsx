@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Council } from '../../../shared/api/types';
+import type { Council } from '../../../shared/api/areas/councils';
 import { useQuery } from '../../api/use-query';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { navigate } from '../app/use-route';

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Council } from '../../../shared/api/types';
+import type { Council } from '../../../shared/api/areas/councils';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';
 import { savedColor, savedName, saveName } from './editor-user';

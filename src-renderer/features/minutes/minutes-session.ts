@@ -12,8 +12,8 @@
 import * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
 import { fromBase64 } from 'lib0/buffer';
-import type { MinutesDocument } from '../../../shared/api/contracts/minutes';
-import type { ApiResult } from '../../../shared/api/errors';
+import type { MinutesDocument } from '../../../shared/api/areas/minutes';
+import type { ApiResult, ErrorCode } from '../../../shared/api/errors';
 import { call } from '../../api/client';
 import { onHostChange } from '../../api/events';
 import { LocalCopy, rememberRoom, rememberedRoom } from './local-copy';
@@ -42,7 +42,7 @@ export interface SessionStatus {
 }
 
 /** Codes that mean "try again later"; the rest are refusals to show. */
-const retryCodes = new Set(['offline', 'internal', 'damaged', 'rate_limited']);
+const retryCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['offline', 'internal', 'damaged', 'rate_limited']);
 
 export class MinutesSession {
   readonly doc = new Y.Doc();

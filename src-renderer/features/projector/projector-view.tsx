@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { VoteState } from '../../../shared/api/types';
+import type { VoteState } from '../../../shared/api/areas/voting';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { processTemplates } from '../../../shared/domain/process/templates';
 import { useQuery } from '../../api/use-query';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecoveryStatus } from '../../../shared/api/types';
+import type { RecoveryStatus } from '../../../shared/api/areas/backup';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 

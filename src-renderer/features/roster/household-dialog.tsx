@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Household } from '../../../shared/api/types';
+import type { Household } from '../../../shared/api/areas/roster';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { tenures, type Tenure } from '../../../shared/domain/roster/roles';
 import { call } from '../../api/client';

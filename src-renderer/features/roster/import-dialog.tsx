@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../shared/api/types';
+import type { ImportPreview } from '../../../shared/api/areas/roster';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';

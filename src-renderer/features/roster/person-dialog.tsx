@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Household, Person } from '../../../shared/api/types';
+import type { Household, Person } from '../../../shared/api/areas/roster';
 import { normaliseHouseholdCode } from '../../../shared/domain/roster/household-code';
 import { personRoles, type PersonRole } from '../../../shared/domain/roster/roles';
 import { call } from '../../api/client';

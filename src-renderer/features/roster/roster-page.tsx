@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Council, Household, Person } from '../../../shared/api/types';
+import type { Council } from '../../../shared/api/areas/councils';
+import type { Household, Person } from '../../../shared/api/areas/roster';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
 import { call } from '../../api/client';

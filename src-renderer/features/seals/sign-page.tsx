@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SealStatus, SignerRole } from '../../../shared/api/contracts/seals';
-import type { Council } from '../../../shared/api/types';
+import type { SealStatus, SignerRole } from '../../../shared/api/areas/seals';
+import type { Council } from '../../../shared/api/areas/councils';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';

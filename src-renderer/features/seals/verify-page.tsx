@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VerifyReport } from '../../../shared/api/contracts/seals';
-import type { Council } from '../../../shared/api/types';
+import type { VerifyReport } from '../../../shared/api/areas/seals';
+import type { Council } from '../../../shared/api/areas/councils';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 import { bytesToBase64 } from '../../components/download';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { VoteState } from '../../../shared/api/types';
+import type { VoteState } from '../../../shared/api/areas/voting';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';

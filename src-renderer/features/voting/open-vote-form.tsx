@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CouncilSettings, Meeting, VoteMode } from '../../../shared/api/types';
+import type { CouncilSettings } from '../../../shared/api/areas/councils';
+import type { Meeting } from '../../../shared/api/areas/meetings';
+import type { VoteMode } from '../../../shared/api/areas/voting';
 import { unitsWithoutOwnerVoter } from '../../../shared/domain/voting/electorate';
 import { presetIds, presets, type PresetId, type VotingRule } from '../../../shared/domain/voting/rules';
 import { call } from '../../api/client';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BallotChoice, VoteState } from '../../../shared/api/types';
+import type { BallotChoice, VoteState } from '../../../shared/api/areas/voting';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Wish } from '../../../shared/api/types';
+import type { Wish } from '../../../shared/api/areas/wishes';
 import { Dialog } from '../../components/dialog';
 
 interface MergeDialogProps {

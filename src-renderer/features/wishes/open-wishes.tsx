@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PublicWish } from '../../../shared/api/types';
+import type { PublicWish } from '../../../shared/api/areas/wishes';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 

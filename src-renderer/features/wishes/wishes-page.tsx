@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Council, Wish } from '../../../shared/api/types';
+import type { Council } from '../../../shared/api/areas/councils';
+import type { Wish } from '../../../shared/api/areas/wishes';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/use-query';
 import { ErrorNote } from '../../components/dialog';

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
 import { minutesField } from '../../../shared/collab/doc-shape';
-import type { MinutesDocument } from '../../../shared/api/contracts/minutes';
+import type { MinutesDocument } from '../../../shared/api/areas/minutes';
 
 export interface StockPeer {
   doc: Y.Doc;

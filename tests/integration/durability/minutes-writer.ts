@@ -4,7 +4,7 @@
  * after the push answered ok, i.e. after its row was committed. The test kills it with SIGKILL.
  */
 import * as Y from 'yjs';
-import type { MinutesDocument } from '../../../shared/api/contracts/minutes';
+import type { MinutesDocument } from '../../../shared/api/areas/minutes';
 import { minutesField } from '../../../shared/collab/doc-shape';
 import { createHost } from '../../../src-main/host/core/host';
 

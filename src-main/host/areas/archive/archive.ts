@@ -13,7 +13,7 @@
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { FilePayload } from '../../../../shared/api/types';
+import type { FilePayload } from '../../../../shared/api/kit';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
 import { HostError, notFound } from '../../core/errors';

@@ -1,6 +1,8 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { voteModeSchema, votingRuleSchema, type ParsedInput } from '../../../../shared/api/contract';
-import type { AttendanceSheet, CouncilSettings } from '../../../../shared/api/types';
+import { voteModeSchema, votingRuleSchema } from '../../../../shared/api/areas/voting';
+import type { ParsedInput } from '../../../../shared/api/contract';
+import type { AttendanceSheet } from '../../../../shared/api/areas/attendance';
+import type { CouncilSettings } from '../../../../shared/api/areas/councils';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
 import { attendance, councilSettings, households, proxies } from '../../db/schema';

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import type { AuditReport } from '../../../../shared/api/types';
+import type { AuditReport } from '../../../../shared/api/areas/audit';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import type { Db } from '../../db/client';
 import { auditLog } from '../../db/schema';

@@ -6,8 +6,8 @@
  * households who sign a printed copy.
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, type Table } from 'docx';
-import type { CompactAdoption } from '../../../../shared/api/contracts/compacts';
-import type { FilePayload } from '../../../../shared/api/types';
+import type { CompactAdoption } from '../../../../shared/api/areas/compacts';
+import type { FilePayload } from '../../../../shared/api/kit';
 import { articleLabel } from '../../../../shared/domain/compacts/articles';
 import { chineseDate, localDate } from '../../../../shared/domain/followup/dates';
 import { compareHouseholdCodes } from '../../../../shared/domain/roster/household-code';

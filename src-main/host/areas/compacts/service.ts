@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { CompactDetail, CompactSignature, CompactSummary, CompactVersion, UnsignedHousehold } from '../../../../shared/api/contracts/compacts';
+import type { CompactDetail, CompactSignature, CompactSummary, CompactVersion, UnsignedHousehold } from '../../../../shared/api/areas/compacts';
 import { normaliseArticles, sameArticles } from '../../../../shared/domain/compacts/articles';
 import { adoptionProblem, versionInForce } from '../../../../shared/domain/compacts/adoption';
 import { signatureProblem, signingProgress } from '../../../../shared/domain/compacts/signing';

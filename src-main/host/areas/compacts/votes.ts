@@ -3,8 +3,8 @@
  * outcome from the votes service (stored for a locked vote, decided by the rule for a closed one).
  */
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
-import type { AdoptionCandidate, CompactAdoption } from '../../../../shared/api/contracts/compacts';
-import type { VoteState } from '../../../../shared/api/types';
+import type { AdoptionCandidate, CompactAdoption } from '../../../../shared/api/areas/compacts';
+import type { VoteState } from '../../../../shared/api/areas/voting';
 import { voteProblem, type AdoptionVote } from '../../../../shared/domain/compacts/adoption';
 import type { Db } from '../../db/client';
 import { agendaItems, meetings, votes } from '../../db/schema';

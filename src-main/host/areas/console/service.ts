@@ -1,6 +1,7 @@
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { ConsoleState, Meeting } from '../../../../shared/api/types';
+import type { ConsoleState } from '../../../../shared/api/areas/console';
+import type { Meeting } from '../../../../shared/api/areas/meetings';
 import type { Db } from '../../db/client';
 import { agendaItems, defaultSpeakingLimitSeconds, households, meetingConsoles, people, speakers } from '../../db/schema';
 import { HostError, conflict, notFound } from '../../core/errors';

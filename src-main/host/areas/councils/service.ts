@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { Council } from '../../../../shared/api/types';
+import type { Council } from '../../../../shared/api/areas/councils';
 import type { ProcessTemplateId } from '../../../../shared/domain/process/templates';
 import type { Db } from '../../db/client';
 import { councils } from '../../db/schema';

@@ -1,6 +1,6 @@
 /** The council's dashboard: gathers the rows; shared/domain/followup/dashboard.ts decides what they mean. */
 import { eq, ne, and, inArray } from 'drizzle-orm';
-import type { Dashboard } from '../../../../shared/api/contracts/followup';
+import type { Dashboard } from '../../../../shared/api/areas/followup';
 import { dashboardFigures, definitions, referenceRate } from '../../../../shared/domain/followup/dashboard';
 import { localDate } from '../../../../shared/domain/followup/dates';
 import { councilStepNames } from '../../../../shared/domain/process/council-step-names';

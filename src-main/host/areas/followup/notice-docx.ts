@@ -3,8 +3,8 @@
  * The wording comes from shared/domain/followup/notice-text.ts, the same the print view shows.
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, type Table } from 'docx';
-import type { AnnouncementNotice, ResultsNotice } from '../../../../shared/api/contracts/followup';
-import type { FilePayload } from '../../../../shared/api/types';
+import type { AnnouncementNotice, ResultsNotice } from '../../../../shared/api/areas/followup';
+import type { FilePayload } from '../../../../shared/api/kit';
 import { announcementText, resultsText, type NoticeText } from '../../../../shared/domain/followup/notice-text';
 import { a4Section, body, chineseDocument, docxMimeType, heading1, packDocx, plain, run, sizes, table, title } from '../../exports/docx-style';
 import { safeFileName } from '../../exports/file-name';

@@ -1,6 +1,6 @@
 /** Step 3 announcement and step 6 results notices: what they say, and when they went up on the board. */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { AnnouncementNotice, NoticePosting, ResultsNotice } from '../../../../shared/api/contracts/followup';
+import type { AnnouncementNotice, NoticePosting, ResultsNotice } from '../../../../shared/api/areas/followup';
 import { localDate } from '../../../../shared/domain/followup/dates';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';

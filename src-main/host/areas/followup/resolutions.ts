@@ -3,7 +3,7 @@
  * tasks and ratings. The rule of what counts as a resolution is shared/domain/followup.
  */
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { ResolutionView, TaskNote, TaskView } from '../../../../shared/api/contracts/followup';
+import type { ResolutionView, TaskNote, TaskView } from '../../../../shared/api/areas/followup';
 import { decideMatters, type MatterDecision } from '../../../../shared/domain/followup/resolutions';
 import { summarizeRatings } from '../../../../shared/domain/followup/ratings';
 import { daysLeft, daysOverdue, isOverdue } from '../../../../shared/domain/followup/tasks';

@@ -1,7 +1,7 @@
 /** Step 6: tasks of a resolution, their progress notes, status and report-back. */
 import { eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { TaskView, TasksBoard } from '../../../../shared/api/contracts/followup';
+import type { TasksBoard, TaskView } from '../../../../shared/api/areas/followup';
 import { localDate } from '../../../../shared/domain/followup/dates';
 import { taskStatusLabels, transitionTask } from '../../../../shared/domain/followup/tasks';
 import type { Db } from '../../db/client';

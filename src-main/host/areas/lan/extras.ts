@@ -3,8 +3,7 @@
  * desktop app, which serves no one else) and the restore hook of the host that can swap its
  * database (SwitchableHost). createHost puts them on the handler context it builds.
  */
-import type { BackupInfo } from '../../../../shared/api/types';
-import type { RestoreResult } from '../../../../shared/api/contracts/access';
+import type { BackupInfo, RestoreResult } from '../../../../shared/api/areas/backup';
 import type { LanInfo } from './lan';
 
 export interface AccessExtras {

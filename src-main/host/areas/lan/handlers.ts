@@ -1,8 +1,7 @@
-import type { accessContract, LanOpening } from '../../../../shared/api/contracts/access';
+import type { lanArea, LanOpening } from '../../../../shared/api/areas/lan';
 import { accessExtras } from './extras';
 import { councilOfMeeting } from '../../core/policy';
 import { AccessSessions, showCode } from './sessions';
-import { exportCouncilArchive, importCouncilArchive } from '../archive/archive';
 import { conflict, notFound } from '../../core/errors';
 import { qrPng } from '../../exports/qr';
 import type { AreaContext, AreaHandlers } from '../../core/registry';
@@ -17,7 +16,7 @@ function joinUrl(address: string, port: number, code: string, room: { name: stri
   return url.toString();
 }
 
-export function accessHandlers(context: AreaContext): AreaHandlers<typeof accessContract> {
+export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> {
   const sessions = new AccessSessions(context.sqlite, context.now);
   const extras = accessExtras(context);
 
@@ -35,6 +34,7 @@ export function accessHandlers(context: AreaContext): AreaHandlers<typeof access
         throw conflict('只有浏览器版主机(npm run serve)可以让局域网里的手机和电脑加入;桌面版只供本机使用。');
       }
       const addresses = lan.addresses();
+      // Declared transaction: 'handler': the code is made in this transaction, the QR code awaited after it.
       const { created, room } = context.tx(() => {
         const code = sessions.createCode(meetingId, role, validMinutes);
         // An editor's link carries the meeting's minutes room, made now if the minutes were never opened.
@@ -54,7 +54,7 @@ export function accessHandlers(context: AreaContext): AreaHandlers<typeof access
         addresses,
       };
     },
-    'access:closeLan': ({ meetingId }) => context.tx(() => sessions.close(meetingId)),
+    'access:closeLan': ({ meetingId }) => sessions.close(meetingId),
     'access:participants': ({ meetingId }) => {
       meetingTitle(meetingId);
       return {
@@ -65,25 +65,24 @@ export function accessHandlers(context: AreaContext): AreaHandlers<typeof access
         addresses: extras.lan?.addresses() ?? [],
       };
     },
-    'access:remove': ({ participantId }) => context.tx(() => {
+    'access:remove': ({ participantId }) => {
       sessions.remove(participantId);
       return { removed: true as const };
-    }),
-    'access:join': ({ code, name }) =>
-      context.tx(() => {
-        const joined = sessions.join(code, name, '');
-        const councilId = councilOfMeeting(context.sqlite, joined.meetingId);
-        if (councilId === null) throw notFound('会议');
-        return {
-          participantId: joined.participantId,
-          meetingId: joined.meetingId,
-          councilId,
-          meetingTitle: meetingTitle(joined.meetingId),
-          role: joined.role,
-          name,
-          sessionToken: joined.token,
-        };
-      }),
+    },
+    'access:join': ({ code, name }) => {
+      const joined = sessions.join(code, name, '');
+      const councilId = councilOfMeeting(context.sqlite, joined.meetingId);
+      if (councilId === null) throw notFound('会议');
+      return {
+        participantId: joined.participantId,
+        meetingId: joined.meetingId,
+        councilId,
+        meetingTitle: meetingTitle(joined.meetingId),
+        role: joined.role,
+        name,
+        sessionToken: joined.token,
+      };
+    },
     'access:whoami': (_input, caller) => {
       if (caller.kind !== 'participant') return { kind: caller.kind };
       const councilId = councilOfMeeting(context.sqlite, caller.meetingId);
@@ -99,14 +98,5 @@ export function accessHandlers(context: AreaContext): AreaHandlers<typeof access
       };
     },
 
-    'backup:restore': ({ fileName }) => {
-      if (!extras.restore) throw conflict('这个窗口不能在运行中恢复备份,请关闭程序后联系管理员。');
-      return extras.restore(fileName);
-    },
-    'archive:export': ({ councilId }) => exportCouncilArchive(context.sqlite, councilId, context.now()),
-    'archive:import': ({ dataBase64 }) => {
-      const { councilId, rows } = importCouncilArchive(context.sqlite, context.db, dataBase64, context.now());
-      return { council: getCouncil(context.db, councilId), rows };
-    },
   };
 }

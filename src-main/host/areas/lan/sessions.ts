@@ -7,7 +7,8 @@
  */
 import type { Database } from 'better-sqlite3';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import type { JoinCodeInfo, ParticipantInfo, ParticipantRoleName } from '../../../../shared/api/contracts/access';
+import type { JoinCodeInfo, ParticipantInfo } from '../../../../shared/api/areas/lan';
+import type { ParticipantRole as ParticipantRoleName } from '../../../../shared/api/kit';
 import type { Caller } from '../../core/caller';
 import { HostError, notFound } from '../../core/errors';
 

@@ -1,7 +1,7 @@
 import { asc, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { Meeting, MeetingSummary } from '../../../../shared/api/types';
+import type { Meeting, MeetingSummary } from '../../../../shared/api/areas/meetings';
 import type { Db } from '../../db/client';
 import { agendaItems, attendance, meetings, people, votes } from '../../db/schema';
 import { appendAudit } from '../audit/audit-log';

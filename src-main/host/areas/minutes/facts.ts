@@ -5,7 +5,8 @@
  * rule, counts and outcome. `gatherMeetingData` reads the database; `factsSections` only words it.
  */
 import type Database from 'better-sqlite3';
-import type { AgendaItem, BallotChoice, Meeting, VoteMode, VoteState } from '../../../../shared/api/types';
+import type { AgendaItem, Meeting } from '../../../../shared/api/areas/meetings';
+import type { BallotChoice, VoteMode, VoteState } from '../../../../shared/api/areas/voting';
 import type { FactsBlock, FactsSection } from '../../../../shared/collab/doc-shape';
 import { formatCentiArea } from '../../../../shared/domain/roster/floor-area';
 import { chineseDate } from '../../../../shared/domain/followup/dates';

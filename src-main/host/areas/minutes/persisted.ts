@@ -11,7 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import type { MinutesProblem } from '../../../../shared/api/contracts/minutes';
+import type { MinutesProblem } from '../../../../shared/api/areas/minutes';
 import { appendUpdate, compactMinutes, ensureHead, foldableStats, loadMinutes, rowsAfter, sha256Hex, storageOrigin } from './store';
 
 export interface CompactionPolicy {

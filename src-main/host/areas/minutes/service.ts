@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import type { MinutesDocument, MinutesPushResult } from '../../../../shared/api/contracts/minutes';
+import type { MinutesDocument, MinutesPushResult } from '../../../../shared/api/areas/minutes';
 import type { Caller } from '../../core/caller';
 import type { Db } from '../../db/client';
 import { conflict, forbidden, HostError } from '../../core/errors';

@@ -12,7 +12,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import type { MinutesProblem } from '../../../../shared/api/contracts/minutes';
+import type { MinutesProblem } from '../../../../shared/api/areas/minutes';
 
 /** Origin of updates applied from storage, so a listener does not store them again. */
 export const storageOrigin = Symbol('minutes-storage');

@@ -1,28 +1,15 @@
-import type { processContract } from '../../../../shared/api/contracts/process';
+import type { processArea } from '../../../../shared/api/areas/process';
 import type { AreaContext, AreaHandlers } from '../../core/registry';
-import {
-  advanceMatter,
-  backMatter,
-  getMatterProcess,
-  lockMatter,
-  overrideMatter,
-  processSettings,
-  secondMatter,
-  setSteps,
-} from './service';
-import { mergeWish, supportWish } from '../wishes/service';
+import { advanceMatter, backMatter, getMatterProcess, lockMatter, overrideMatter, processSettings, secondMatter } from './service';
 
-export function processHandlers({ db, tx, now }: AreaContext): AreaHandlers<typeof processContract> {
+export function processHandlers({ db, now }: AreaContext): AreaHandlers<typeof processArea> {
   return {
     'process:get': ({ agendaItemId }) => getMatterProcess(db, agendaItemId),
-    'process:advance': (input) => tx(() => advanceMatter(db, input, now())),
-    'process:back': (input) => tx(() => backMatter(db, input, now())),
-    'process:override': (input) => tx(() => overrideMatter(db, input, now())),
-    'process:second': (input) => tx(() => secondMatter(db, input, now())),
-    'process:lock': (input) => tx(() => lockMatter(db, input, now())),
+    'process:advance': (input) => advanceMatter(db, input, now()),
+    'process:back': (input) => backMatter(db, input, now()),
+    'process:override': (input) => overrideMatter(db, input, now()),
+    'process:second': (input) => secondMatter(db, input, now()),
+    'process:lock': (input) => lockMatter(db, input, now()),
     'process:settings': ({ councilId }) => processSettings(db, councilId),
-    'council:setSteps': (input) => tx(() => setSteps(db, input)),
-    'wish:merge': (input) => tx(() => mergeWish(db, input)),
-    'wish:support': ({ wishId }) => tx(() => supportWish(db, wishId)),
   };
 }

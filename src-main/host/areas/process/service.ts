@@ -4,7 +4,7 @@
  * matter_locks. The rules are all in shared/domain/process; this file loads, applies, saves.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { MatterProcess, ProcessSettings, StepTransition } from '../../../../shared/api/contracts/process';
+import type { MatterProcess, ProcessSettings, StepTransition } from '../../../../shared/api/areas/process';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import { councilStepNames } from '../../../../shared/domain/process/council-step-names';
 import { processTemplates, type ProcessTemplateId } from '../../../../shared/domain/process/templates';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { FilePayload, Person } from '../../../../shared/api/types';
+import type { FilePayload } from '../../../../shared/api/kit';
+import type { Person } from '../../../../shared/api/areas/roster';
 import { formatCentiArea } from '../../../../shared/domain/roster/floor-area';
 import type { Db } from '../../db/client';
 import { getCouncil } from '../councils/service';

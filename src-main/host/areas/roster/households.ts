@@ -1,6 +1,6 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { Household } from '../../../../shared/api/types';
+import type { Household } from '../../../../shared/api/areas/roster';
 import { compareHouseholdCodes, parseHouseholdCode } from '../../../../shared/domain/roster/household-code';
 import type { Db } from '../../db/client';
 import { households, meetings, people, unitOwners, votes } from '../../db/schema';

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/api/types';
+import type { ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/api/areas/roster';
 import { formatCentiArea, parseAreaToCenti } from '../../../../shared/domain/roster/floor-area';
 import { normaliseHouseholdCode, parseHouseholdCode } from '../../../../shared/domain/roster/household-code';
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';

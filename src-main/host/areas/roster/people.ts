@@ -1,6 +1,6 @@
 import { count, eq, or } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { Person } from '../../../../shared/api/types';
+import type { Person } from '../../../../shared/api/areas/roster';
 import { compareHouseholdCodes } from '../../../../shared/domain/roster/household-code';
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
 import { searchPeople } from '../../../../shared/domain/roster/pinyin-search';

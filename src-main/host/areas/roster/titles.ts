@@ -4,7 +4,7 @@
  * someone outside the courtyard). Owners who live in the unit they own are marked 产权人 on the
  * main sheet instead. Pure reading and checking; the import writes what it returns.
  */
-import type { ImportIssue } from '../../../../shared/api/types';
+import type { ImportIssue } from '../../../../shared/api/areas/roster';
 import { normaliseHouseholdCode } from '../../../../shared/domain/roster/household-code';
 
 export const titleColumns = { unit: '户号', owner: '产权人', ownerHome: '产权人户号' } as const;

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Json } from '../../../../shared/domain/seals/canonical-json';
-import type { VoteState } from '../../../../shared/api/types';
+import type { VoteState } from '../../../../shared/api/areas/voting';
 import { formatCentiArea } from '../../../../shared/domain/roster/floor-area';
 import { ruleUsesArea } from '../../../../shared/domain/voting/rules';
 import type { Db } from '../../db/client';

@@ -7,8 +7,8 @@
  * version N+1, which names the version it amends.
  */
 import type Database from 'better-sqlite3';
-import type { MinutesSignature, SealStatus, SealSummary, SignerRole } from '../../../../shared/api/contracts/seals';
-import type { FilePayload } from '../../../../shared/api/types';
+import type { MinutesSignature, SealStatus, SealSummary, SignerRole } from '../../../../shared/api/areas/seals';
+import type { FilePayload } from '../../../../shared/api/kit';
 import { canonicalJson } from '../../../../shared/domain/seals/canonical-json';
 import { appendAudit, auditHead } from '../audit/audit-log';
 import type { Db } from '../../db/client';

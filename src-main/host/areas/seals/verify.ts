@@ -16,7 +16,7 @@
  */
 import type Database from 'better-sqlite3';
 import JSZip from 'jszip';
-import type { MinutesSignature, VerifyReport } from '../../../../shared/api/contracts/seals';
+import type { MinutesSignature, VerifyReport } from '../../../../shared/api/areas/seals';
 import { layoutImages, layoutParagraphs, localTime, chineseDate, minutesLayoutOf } from './minutes-layout';
 import { sealNamespace } from './minutes-docx';
 import { verificationCode } from './code';

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Household, VoterBasis } from '../../../../shared/api/types';
+import type { Household } from '../../../../shared/api/areas/roster';
+import type { VoterBasis } from '../../../../shared/api/areas/voting';
 import { ownerElectorate } from '../../../../shared/domain/voting/electorate';
 import type { Db } from '../../db/client';
 import { attendance, households, people, proxies } from '../../db/schema';

@@ -1,6 +1,6 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { BallotChoice, BallotReceipt, ChoiceTotals, RollCallVoter, VoterBasis, VoteState } from '../../../../shared/api/types';
+import type { BallotChoice, BallotReceipt, ChoiceTotals, RollCallVoter, VoterBasis, VoteState } from '../../../../shared/api/areas/voting';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { IntakeStatus, PublicWish, Wish } from '../../../../shared/api/types';
+import type { IntakeStatus, PublicWish, Wish } from '../../../../shared/api/areas/wishes';
 import { mergeRefusal, mergedSupporters, supportRefusal } from '../../../../shared/domain/process/wish-merge';
 import type { Db } from '../../db/client';
 import { wishes } from '../../db/schema';

@@ -1,7 +1,6 @@
-/** Issue 4: notices (step 3 and 6), tasks, report-back, satisfaction ratings, the dashboard. */
+/** After the meeting: notices (steps 3 and 6), tasks, report-back, satisfaction ratings, the dashboard. */
 import { z } from 'zod';
-import { dateSchema, id, mutation, query, requiredText, returns, text } from '../contract-kit';
-import type { FilePayload } from '../types';
+import { chairOnly, dateSchema, id, mutation, query, requiredText, returns, text, type FilePayload } from '../kit';
 import type { DashboardFigures } from '../../domain/followup/dashboard';
 import type { RatingSummary, RatingValue } from '../../domain/followup/ratings';
 import type { TaskStatus } from '../../domain/followup/tasks';
@@ -146,34 +145,36 @@ const ownerFields = {
 
 const ratingCount = z.number({ error: '请填写人数' }).int('人数必须是整数').min(0, '人数不能是负数').max(5000, '一次最多录入 5000 份');
 
-/** Calls of the followup area; spread into the contract in ../contract.ts. */
-export const followupContract = {
+export const followupArea = {
   /** Step 3: the notice of a meeting, for the print view. */
   'followup:notice': query(z.object({ meetingId: id }), returns<AnnouncementNotice>()),
   /** The notice as Word; the QR code points to `publicBaseUrl` + /wish?council=N. */
   'followup:exportNotice': query(z.object({ meetingId: id, publicBaseUrl: publicBaseUrlSchema }), returns<FilePayload>()),
   /** Records the day the notice went up on the board: the meeting counts as announced from then on. */
-  'followup:postNotice': mutation(z.object({ meetingId: id, postedOn: dateSchema }), returns<AnnouncementNotice>()),
+  'followup:postNotice': mutation(z.object({ meetingId: id, postedOn: dateSchema }), returns<AnnouncementNotice>(), chairOnly),
 
   'followup:tasks': query(z.object({ councilId: id }), returns<TasksBoard>()),
-  'followup:addTask': mutation(z.object({ agendaItemId: id, ...ownerFields }), returns<TaskView>()),
-  'followup:updateTask': mutation(z.object({ taskId: id, ...ownerFields }), returns<TaskView>()),
-  'followup:deleteTask': mutation(z.object({ taskId: id }), returns<{ deleted: true }>()),
+  'followup:addTask': mutation(z.object({ agendaItemId: id, ...ownerFields }), returns<TaskView>(), chairOnly),
+  'followup:updateTask': mutation(z.object({ taskId: id, ...ownerFields }), returns<TaskView>(), chairOnly),
+  'followup:deleteTask': mutation(z.object({ taskId: id }), returns<{ deleted: true }>(), chairOnly),
   'followup:setTaskStatus': mutation(
     z.object({ taskId: id, status: z.enum(taskStatuses, { error: '任务状态只能是 未开始、进行中 或 已完成' }), note: text(1000, '说明').default('') }),
     returns<TaskView>(),
+    chairOnly,
   ),
   'followup:addTaskNote': mutation(
     z.object({ taskId: id, text: requiredText(1000, '进展情况'), personId: id.nullable().default(null) }),
     returns<TaskView>(),
+    chairOnly,
   ),
   /** Report-back: the task's outcome was reported at a later meeting (null clears it). */
-  'followup:reportTask': mutation(z.object({ taskId: id, meetingId: id.nullable() }), returns<TaskView>()),
+  'followup:reportTask': mutation(z.object({ taskId: id, meetingId: id.nullable() }), returns<TaskView>(), chairOnly),
 
   /** Ratings from a paper survey: how many ticked each box. */
   'followup:addRatingCounts': mutation(
     z.object({ agendaItemId: id, satisfied: ratingCount, basically: ratingCount, unsatisfied: ratingCount }),
     returns<RatingSummary>(),
+    chairOnly,
   ),
   /** One household's rating; a household that rated before changes its answer. */
   'followup:addRating': mutation(
@@ -183,6 +184,7 @@ export const followupContract = {
       householdId: id.nullable().default(null),
     }),
     returns<RatingSummary>(),
+    chairOnly,
   ),
 
   'followup:resultsNotice': query(z.object({ councilId: id, meetingId: id.nullable().default(null) }), returns<ResultsNotice>()),
@@ -190,6 +192,7 @@ export const followupContract = {
   'followup:postResultsNotice': mutation(
     z.object({ councilId: id, meetingId: id.nullable().default(null), postedOn: dateSchema }),
     returns<ResultsNotice>(),
+    chairOnly,
   ),
 
   'followup:dashboard': query(z.object({ councilId: id }), returns<Dashboard>()),

@@ -1,7 +1,6 @@
-/** Issue 7: courtyard compacts (院落公约). */
+/** Courtyard compacts (院落公约): articles, versions, adoption by a vote, households' signatures. */
 import { z } from 'zod';
-import { dateSchema, id, mutation, query, requiredText, returns, signatureSchema, text } from '../contract-kit';
-import type { FilePayload } from '../types';
+import { chairOnly, dateSchema, id, mutation, query, requiredText, returns, signatureSchema, text, type FilePayload } from '../kit';
 import { maxArticles, maxTitleChars } from '../../domain/compacts/articles';
 
 export interface CompactSummary {
@@ -113,22 +112,22 @@ const articlesSchema = z
   .array(z.string({ error: '条款必须是文字' }).max(4000, '每条最多 1000 个字'), { error: '缺少条款' })
   .max(maxArticles, `公约最多 ${maxArticles} 条`);
 
-/** Calls of the compacts area; spread into the contract in ../contract.ts. */
-export const compactsContract = {
+export const compactsArea = {
   'compacts:list': query(z.object({ councilId: id }), returns<CompactSummary[]>()),
   'compacts:get': query(z.object({ compactId: id }), returns<CompactDetail>()),
-  'compacts:create': mutation(z.object({ councilId: id, title }), returns<CompactDetail>()),
-  'compacts:rename': mutation(z.object({ compactId: id, title }), returns<CompactDetail>()),
+  'compacts:create': mutation(z.object({ councilId: id, title }), returns<CompactDetail>(), chairOnly),
+  'compacts:rename': mutation(z.object({ compactId: id, title }), returns<CompactDetail>(), chairOnly),
   /** Only a compact never adopted can be deleted. */
-  'compacts:delete': mutation(z.object({ compactId: id }), returns<{ deleted: true }>()),
+  'compacts:delete': mutation(z.object({ compactId: id }), returns<{ deleted: true }>(), chairOnly),
   /** Saves the articles as the next version; versions are never changed afterwards. */
   'compacts:saveVersion': mutation(
     z.object({ compactId: id, articles: articlesSchema, note: text(200, '修改说明').default('') }),
     returns<CompactDetail>(),
+    chairOnly,
   ),
   'compacts:adoptionCandidates': query(z.object({ councilId: id }), returns<AdoptionCandidate[]>()),
   /** Marks a version adopted by a vote that passed. */
-  'compacts:adopt': mutation(z.object({ versionId: id, voteId: id }), returns<CompactDetail>()),
+  'compacts:adopt': mutation(z.object({ versionId: id, voteId: id }), returns<CompactDetail>(), chairOnly),
   /** A household signs the adopted version: drawn on the pad, or on the printed sheet (with the date). */
   'compacts:sign': mutation(
     z.object({
@@ -141,11 +140,13 @@ export const compactsContract = {
       signedOn: dateSchema.nullable().default(null),
     }),
     returns<CompactDetail>(),
+    chairOnly,
   ),
   /** Takes back a signature recorded by mistake (wrong household); the reason goes to the audit log. */
   'compacts:removeSignature': mutation(
     z.object({ signatureId: id, reason: requiredText(200, '撤销理由').min(2, '请写明撤销理由') }),
     returns<CompactDetail>(),
+    chairOnly,
   ),
   'compacts:signatureImage': query(z.object({ signatureId: id }), returns<{ pngBase64: string }>()),
   /** The version as Word: preamble with the adopting vote, the articles, and the signature table. */

@@ -1,7 +1,6 @@
-/** Issue 7: signatures on the minutes, seals, Word export and verification. */
+/** Signatures on the minutes, seals, Word export and verification. */
 import { z } from 'zod';
-import { base64FileSchema, id, mutation, query, requiredText, returns, signatureSchema } from '../contract-kit';
-import type { FilePayload } from '../types';
+import { base64FileSchema, chairOnly, id, mutation, query, requiredText, returns, signatureSchema, type FilePayload } from '../kit';
 
 export type SignerRole = 'chair' | 'secretary';
 
@@ -61,18 +60,19 @@ export interface VerifyReport {
 
 const signerRole = z.enum(['chair', 'secretary'], { error: '只有主持人和记录人在会议记录上签字' });
 
-/** Calls of the seals area; spread into the contract in ../contract.ts. */
-export const sealsContract = {
+export const sealsArea = {
   'seals:status': query(z.object({ meetingId: id }), returns<SealStatus>()),
   /** The chair or the secretary signs; the second signature seals the record. */
   'seals:sign': mutation(
     z.object({ meetingId: id, role: signerRole, signaturePngBase64: signatureSchema }),
     returns<SealStatus>(),
+    chairOnly,
   ),
   /** Opens an amendment after signing: the minutes can be edited again and are signed as a new version. */
   'seals:amend': mutation(
     z.object({ meetingId: id, reason: requiredText(400, '修订理由').min(4, '请写明修订理由(至少 4 个字)') }),
     returns<SealStatus>(),
+    chairOnly,
   ),
   /** The minutes as Word: the given sealed version, the latest one (null), or a draft before signing. */
   'seals:export': query(z.object({ meetingId: id, version: id.nullable().default(null) }), returns<FilePayload>()),

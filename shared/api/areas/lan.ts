@@ -1,14 +1,11 @@
-/** Issue 8: LAN join codes, participants and roles; backups, restore, council archives. */
+/** Joining over the LAN: join codes for a role, the participants who joined, who is calling. */
 import { z } from 'zod';
-import { base64FileSchema, id, mutation, query, requiredText, returns } from '../contract-kit';
-import type { BackupInfo, Council, FilePayload } from '../types';
-
-export const participantRoles = ['viewer', 'editor', 'door'] as const;
-export type ParticipantRoleName = (typeof participantRoles)[number];
+import { chairOnly, id, mutation, participantRoles, query, requiredText, returns, type ParticipantRole } from '../kit';
+import type { Council } from './councils';
 
 export interface LanOpening {
   meetingId: number;
-  role: ParticipantRoleName;
+  role: ParticipantRole;
   /** Shown to the chair once, typed or scanned by participants; only its hash is stored. */
   code: string;
   /** The join page on the first LAN address, the code in its query (and, for editors, the minutes room in its fragment). */
@@ -25,7 +22,7 @@ export interface LanOpening {
 export interface JoinCodeInfo {
   id: number;
   meetingId: number;
-  role: ParticipantRoleName;
+  role: ParticipantRole;
   createdAt: string;
   expiresAt: string;
 }
@@ -34,7 +31,7 @@ export interface ParticipantInfo {
   id: number;
   meetingId: number;
   name: string;
-  role: ParticipantRoleName;
+  role: ParticipantRole;
   address: string;
   joinedAt: string;
   lastSeenAt: string;
@@ -57,7 +54,7 @@ export interface JoinResult {
   meetingId: number;
   councilId: number;
   meetingTitle: string;
-  role: ParticipantRoleName;
+  role: ParticipantRole;
   name: string;
   /**
    * The session token. The browser host moves it into an HttpOnly cookie and removes it from
@@ -73,23 +70,11 @@ export type WhoAmI =
       kind: 'participant';
       participantId: number;
       name: string;
-      role: ParticipantRoleName;
+      role: ParticipantRole;
       meetingId: number;
       meetingTitle: string;
       council: Council;
     };
-
-export interface RestoreResult {
-  restoredFrom: BackupInfo;
-  /** The backup of the file as it was just before the restore. */
-  savedBefore: BackupInfo;
-}
-
-export interface ArchiveImportResult {
-  council: Council;
-  /** Rows brought in, per table. */
-  rows: Record<string, number>;
-}
 
 const joinCodeSchema = z
   .string({ error: '请填写加入码' })
@@ -99,11 +84,8 @@ const joinCodeSchema = z
 
 const roleSchema = z.enum(participantRoles, { error: '未知的角色' });
 
-export const backupFileNameSchema = z
-  .string({ error: '请选择备份' })
-  .regex(/^courtyard-\d{8}-\d{9}-(daily|manual|pre-migration|pre-restore)\.sqlite$/, '备份文件名不对');
-
-export const accessContract = {
+export const lanArea = {
+  /** Makes the code in its own transaction, then awaits the QR code of the link. */
   'access:openLan': mutation(
     z.object({
       meetingId: id,
@@ -112,20 +94,15 @@ export const accessContract = {
       validMinutes: z.number().int().min(5, '有效期至少 5 分钟').max(24 * 60, '有效期最多 24 小时').default(6 * 60),
     }),
     returns<LanOpening>(),
+    { transaction: 'handler' },
   ),
-  'access:closeLan': mutation(z.object({ meetingId: id }), returns<{ closedCodes: number; removedParticipants: number }>()),
+  'access:closeLan': mutation(z.object({ meetingId: id }), returns<{ closedCodes: number; removedParticipants: number }>(), chairOnly),
   'access:participants': query(z.object({ meetingId: id }), returns<AccessOverview>()),
-  'access:remove': mutation(z.object({ participantId: id }), returns<{ removed: true }>()),
-  'access:join': mutation(z.object({ code: joinCodeSchema, name: requiredText(20, '名字') }), returns<JoinResult>()),
-  'access:whoami': query(z.object({}), returns<WhoAmI>()),
-
-  'backup:restore': mutation(
-    z.object({ fileName: backupFileNameSchema, confirm: z.literal(true, { error: '恢复前需要确认' }) }),
-    returns<RestoreResult>(),
-  ),
-  'archive:export': query(z.object({ councilId: id }), returns<FilePayload>()),
-  'archive:import': mutation(
-    z.object({ fileName: requiredText(200, '文件名'), dataBase64: base64FileSchema }),
-    returns<ArchiveImportResult>(),
-  ),
+  'access:remove': mutation(z.object({ participantId: id }), returns<{ removed: true }>(), chairOnly),
+  /** Guessing an 8-character join code takes hundreds of billions of tries; an address gets 20 per ten minutes. */
+  'access:join': mutation(z.object({ code: joinCodeSchema, name: requiredText(20, '名字') }), returns<JoinResult>(), {
+    public: true,
+    rateLimit: { calls: 20, perMinutes: 10 },
+  }),
+  'access:whoami': query(z.object({}), returns<WhoAmI>(), { public: true }),
 } as const;

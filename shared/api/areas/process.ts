@@ -1,11 +1,9 @@
-/** Issue 4: the six-step state machine per matter, seconds (附议), locks, overrides, wish merging. */
+/** Each matter's way through its council's process (the six steps): seconds (附议), locks, overrides. */
 import { z } from 'zod';
 import { stepCount, type ProcessTemplateId } from '../../domain/process/templates';
 import type { HistoryEntry, Move } from '../../domain/process/machine';
 import type { StepRole } from '../../domain/process/step-roles';
-import { secondsRequiredRange, stepNameLimit } from '../../domain/process/step-names';
-import { id, mutation, query, returns, text } from '../contract-kit';
-import type { Wish } from '../types';
+import { chairOnly, id, mutation, query, returns, text } from '../kit';
 
 export interface ProcessStep {
   index: number;
@@ -61,10 +59,10 @@ const actor = {
   note,
 };
 
-export const processContract = {
+export const processArea = {
   'process:get': query(z.object({ agendaItemId: id }), returns<MatterProcess>()),
-  'process:advance': mutation(z.object({ agendaItemId: id, ...actor }), returns<MatterProcess>()),
-  'process:back': mutation(z.object({ agendaItemId: id, ...actor }), returns<MatterProcess>()),
+  'process:advance': mutation(z.object({ agendaItemId: id, ...actor }), returns<MatterProcess>(), chairOnly),
+  'process:back': mutation(z.object({ agendaItemId: id, ...actor }), returns<MatterProcess>(), chairOnly),
   'process:override': mutation(
     z.object({
       agendaItemId: id,
@@ -73,30 +71,14 @@ export const processContract = {
       personId: id.nullable().default(null),
     }),
     returns<MatterProcess>(),
+    chairOnly,
   ),
   'process:second': mutation(
     z.object({ agendaItemId: id, personId: id.nullable().default(null), name: text(40, '附议人姓名').default('') }),
     returns<MatterProcess>(),
+    chairOnly,
   ),
   /** A result reached without a vote in the app (e.g. a paper ballot held elsewhere), recorded with a note. */
-  'process:lock': mutation(z.object({ agendaItemId: id, personId: id.nullable().default(null), note: text(200, '说明').min(1, '请写明结果是怎么得出的') }), returns<MatterProcess>()),
+  'process:lock': mutation(z.object({ agendaItemId: id, personId: id.nullable().default(null), note: text(200, '说明').min(1, '请写明结果是怎么得出的') }), returns<MatterProcess>(), chairOnly),
   'process:settings': query(z.object({ councilId: id }), returns<ProcessSettings>()),
-  'council:setSteps': mutation(
-    z.object({
-      councilId: id,
-      stepNames: z
-        .array(text(stepNameLimit, '步骤名称').min(1, '请填写每一步的名称'), { error: '步骤名称格式不对' })
-        .length(stepCount, `需要正好 ${stepCount} 个步骤名称`)
-        .nullable(),
-      secondsRequired: z
-        .number({ error: '请填写附议人数' })
-        .int('附议人数必须是整数')
-        .min(secondsRequiredRange.min, `附议人数至少为 ${secondsRequiredRange.min}`)
-        .max(secondsRequiredRange.max, `附议人数最多为 ${secondsRequiredRange.max}`),
-    }),
-    returns<ProcessSettings>(),
-  ),
-  'wish:merge': mutation(z.object({ wishId: id, intoWishId: id }), returns<Wish>()),
-  /** Residents' "me too" on the public page (rate-limited per address by the browser host). */
-  'wish:support': mutation(z.object({ wishId: id }), returns<{ id: number; supporters: number }>()),
 } as const;

@@ -1,6 +1,6 @@
-/** Issue 6: the minutes, one Yjs document per meeting, co-edited over y-webrtc and kept by the host. */
+/** The minutes: one Yjs document per meeting, co-edited over y-webrtc and kept by the host. */
 import { z } from 'zod';
-import { id, mutation, query, quietMutation, returns, text } from '../contract-kit';
+import { id, mutation, query, quietMutation, returns, text } from '../kit';
 
 /** One Yjs update, base64; a keystroke is tens of bytes, a pasted table a few kB; 1 MiB is far beyond any real edit. */
 export const yUpdateSchema = z
@@ -32,12 +32,15 @@ export interface MinutesPushResult {
   seq: number | null;
 }
 
-export const minutesContract = {
-  'minutes:open': query(z.object({ meetingId: id }), returns<MinutesDocument>()),
+export const minutesArea = {
+  /** Opening the minutes the first time lays out their skeleton: the one write a query makes, in the dispatcher's transaction. */
+  'minutes:open': query(z.object({ meetingId: id }), returns<MinutesDocument>(), { roles: ['editor'], transaction: 'dispatcher' }),
+  /** Awaits the minutes worker's check of the update, then appends it in the store's own transaction. */
   'minutes:push': quietMutation(
     z.object({ meetingId: id, updateBase64: yUpdateSchema, origin: text(40, '名字').default('') }),
     returns<MinutesPushResult>(),
+    { roles: ['editor'], transaction: 'handler' },
   ),
   /** Regenerates the parts laid out from meeting data; returns the update for the caller to apply. */
-  'minutes:refresh': mutation(z.object({ meetingId: id }), returns<{ updateBase64: string }>()),
+  'minutes:refresh': mutation(z.object({ meetingId: id }), returns<{ updateBase64: string }>(), { roles: ['editor'] }),
 } as const;

@@ -1,0 +1,150 @@
+/** The roster: households (units), the people of a council, and importing and exporting them. */
+import { z } from 'zod';
+import { parseAreaToCenti } from '../../domain/roster/floor-area';
+import { normaliseHouseholdCode } from '../../domain/roster/household-code';
+import { personRoles, tenures, type PersonRole, type Tenure } from '../../domain/roster/roles';
+import { base64FileSchema, chairOnly, id, mutation, query, requiredText, returns, text, type FilePayload } from '../kit';
+
+/** A unit. Floor areas travel as whole hundredths of a m² (see domain/roster/floor-area.ts). */
+export interface Household {
+  id: number;
+  councilId: number;
+  code: string;
+  building: string;
+  unit: string;
+  room: string;
+  areaCenti: number | null;
+  tenure: Tenure;
+  note: string;
+  memberCount: number;
+  /** The unit's owners (产权人) as recorded, by person id and name; empty when none is recorded. */
+  owners: Array<{ id: number; name: string }>;
+}
+
+export interface Person {
+  id: number;
+  councilId: number;
+  name: string;
+  pinyinInitials: string;
+  pinyinFull: string;
+  phone: string;
+  roles: PersonRole[];
+  householdId: number | null;
+  householdCode: string | null;
+}
+
+export interface ImportIssue {
+  /** Row number as the user sees it in the spreadsheet (the header is row 1). */
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportRowPreview {
+  row: number;
+  name: string;
+  householdCode: string;
+  areaCenti: number | null;
+  tenure: Tenure;
+  phone: string;
+  roles: PersonRole[];
+  /** Recorded as an owner (产权人) of the household's unit. */
+  titleHolder: boolean;
+  /** 'new' household, 'existing' household, or 'updated' when area/tenure change. */
+  household: 'new' | 'existing' | 'updated';
+}
+
+export interface ImportPreview {
+  fileName: string;
+  encoding: 'utf-8' | 'gbk' | 'xlsx';
+  rows: ImportRowPreview[];
+  issues: ImportIssue[];
+  householdsNew: number;
+  householdsUpdated: number;
+  peopleNew: number;
+  /** Titles to record: people marked 产权人 and the rows of the sheet 产权. */
+  titlesNew: number;
+}
+
+export interface ImportResult {
+  householdsCreated: number;
+  householdsUpdated: number;
+  peopleCreated: number;
+}
+
+export const householdCodeSchema = z
+  .string({ error: '请填写户号' })
+  .trim()
+  .min(1, '请填写户号')
+  .transform((value, ctx) => {
+    const code = normaliseHouseholdCode(value);
+    if (!code) {
+      ctx.addIssue({ code: 'custom', message: `户号“${value}”格式不对,应为 楼栋-单元-门牌,如 3-2-501` });
+      return z.NEVER;
+    }
+    return code;
+  });
+
+/** Area as the user typed it ("85.5"); becomes whole hundredths of a m², or null when blank. */
+export const areaTextSchema = z
+  .string({ error: '面积必须是文字' })
+  .trim()
+  .transform((value, ctx) => {
+    if (value === '') return null;
+    const centi = parseAreaToCenti(value);
+    if (centi === null) {
+      ctx.addIssue({ code: 'custom', message: `面积“${value}”不是有效数字(最多两位小数,单位㎡)` });
+      return z.NEVER;
+    }
+    return centi;
+  });
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s()]{0,20}$/, '电话只能包含数字、空格、+、-、括号')
+  .default('');
+const rolesSchema = z.array(z.enum(personRoles, { error: '未知的身份' })).max(personRoles.length).default([]);
+const tenureSchema = z.enum(tenures, { error: '产权只能是 业主 或 租户' });
+const fileSchema = z.object({ councilId: id, fileName: requiredText(200, '文件名'), dataBase64: base64FileSchema });
+
+const householdFields = {
+  code: householdCodeSchema,
+  area: areaTextSchema.prefault(''),
+  tenure: tenureSchema.default('owner'),
+  note: text(200, '备注').default(''),
+  /**
+   * The people on the unit's title (several for joint owners), from the council's roster. Left out,
+   * an update keeps the owners already recorded.
+   */
+  ownerIds: z.array(id).max(20, '一套房屋最多登记 20 位业主').optional(),
+};
+
+const personFields = {
+  name: requiredText(40, '姓名'),
+  householdId: id.nullable().default(null),
+  phone: phoneSchema,
+  roles: rolesSchema,
+};
+
+export const rosterArea = {
+  'household:list': query(z.object({ councilId: id }), returns<Household[]>()),
+  'household:create': mutation(z.object({ councilId: id, ...householdFields }), returns<Household>(), chairOnly),
+  'household:update': mutation(z.object({ householdId: id, ...householdFields }), returns<Household>(), chairOnly),
+  'household:delete': mutation(z.object({ householdId: id }), returns<{ deleted: true }>(), chairOnly),
+
+  'person:list': query(z.object({ councilId: id }), returns<Person[]>(), { roles: ['door'] }),
+  'person:search': query(
+    z.object({ councilId: id, query: text(40, '搜索内容'), limit: z.number().int().min(1).max(200).default(30) }),
+    returns<Person[]>(),
+    { roles: ['door'] },
+  ),
+  'person:create': mutation(z.object({ councilId: id, ...personFields }), returns<Person>(), chairOnly),
+  'person:update': mutation(z.object({ personId: id, ...personFields }), returns<Person>(), chairOnly),
+  'person:delete': mutation(z.object({ personId: id }), returns<{ deleted: true }>(), chairOnly),
+
+  'roster:previewImport': query(fileSchema, returns<ImportPreview>()),
+  /** Reads the file (awaiting the spreadsheet parser) before it writes, in its own transaction. */
+  'roster:commitImport': mutation(fileSchema, returns<ImportResult>(), { transaction: 'handler' }),
+  'roster:exportXlsx': query(z.object({ councilId: id }), returns<FilePayload>()),
+} as const;

@@ -1,0 +1,130 @@
+/** Votes: opened under a rule, cast or counted, closed, locked, corrected only by a re-vote. */
+import { z } from 'zod';
+import type { Outcome } from '../../domain/voting/tally';
+import type { VotingRule } from '../../domain/voting/rules';
+import { chairOnly, id, mutation, query, requiredText, returns, text } from '../kit';
+
+export type BallotChoice = 'for' | 'against' | 'abstain' | 'blank';
+export type VoteMode = 'hands' | 'roll_call' | 'secret';
+export type VoterBasis = 'members' | 'households' | 'owners';
+
+export interface ChoiceTotals {
+  headcount: number;
+  areaCenti: number;
+}
+
+export interface VoteState {
+  id: number;
+  meetingId: number;
+  agendaItemId: number | null;
+  title: string;
+  mode: VoteMode;
+  status: 'open' | 'closed' | 'locked';
+  voterBasis: VoterBasis;
+  entitled: number;
+  present: number;
+  ballotsCast: number;
+  totals: Record<BallotChoice, ChoiceTotals>;
+  openedAt: string;
+  closedAt: string | null;
+  replacesVoteId: number | null;
+  correctionReason: string | null;
+  rule: VotingRule;
+  /** The outcome as the rule decides it now; for a locked vote, the stored result. */
+  outcome: Outcome | null;
+  /** Why there is no outcome yet (e.g. no ballots), in plain Chinese. */
+  outcomeProblem: string | null;
+  lockedAt: string | null;
+}
+
+export interface BallotReceipt {
+  voteId: number;
+  voterKey: string;
+  choice: BallotChoice;
+  ballotsCast: number;
+}
+
+export interface RollCallVoter {
+  key: string;
+  label: string;
+  /** The names of the people who can cast this vote now: in the room, or a proxy holder for them. */
+  present: boolean;
+  choice: BallotChoice | null;
+}
+
+const boundSchema = z.object({
+  ratio: z
+    .object({
+      numerator: z.number().int().min(0, '比例不能为负'),
+      denominator: z.number().int().min(1, '比例的分母至少为 1').max(1000),
+    })
+    .refine((ratio) => ratio.numerator <= ratio.denominator, '比例不能大于 1'),
+  inclusive: z.boolean(),
+});
+const measureSchema = z.enum(['headcount', 'headcount-and-area'], { error: '未知的计算方式' });
+
+/** A council's voting rule: one of the presets, as adjusted by the council. */
+export const votingRuleSchema = z.object({
+  id: requiredText(40, '规则编号'),
+  name: requiredText(60, '规则名称'),
+  legalBasis: text(120, '规则依据').nullable(),
+  voterBasis: z.enum(['members', 'households', 'owners'], { error: '未知的投票人范围' }),
+  quorum: z.object({ bound: boundSchema, measure: measureSchema }).nullable(),
+  threshold: z.object({
+    base: z.enum(['cast', 'present', 'entitled'], { error: '未知的计算基数' }),
+    bound: boundSchema,
+    measure: measureSchema,
+  }),
+  abstentions: z.enum(['counts-as-cast', 'not-cast']),
+  blankBallots: z.enum(['counts-as-cast', 'not-cast']),
+  tie: z.enum(['fails', 'threshold-decides']),
+}) satisfies z.ZodType<VotingRule>;
+
+export const voteModeSchema = z.enum(['hands', 'roll_call', 'secret'], { error: '未知的表决方式' }) satisfies z.ZodType<VoteMode>;
+
+const count = z.number().int('票数必须是整数').min(0, '票数不能是负数');
+
+export const votingArea = {
+  'vote:open': mutation(
+    z.object({
+      meetingId: id,
+      agendaItemId: id.nullable().default(null),
+      title: requiredText(80, '表决事项'),
+      mode: voteModeSchema,
+      rule: votingRuleSchema,
+    }),
+    returns<VoteState>(),
+    chairOnly,
+  ),
+  'vote:get': query(z.object({ voteId: id }), returns<VoteState>(), { roles: ['viewer', 'editor', 'door'] }),
+  'vote:list': query(z.object({ meetingId: id }), returns<VoteState[]>(), { roles: ['viewer', 'editor', 'door'] }),
+  'vote:voters': query(z.object({ voteId: id }), returns<RollCallVoter[]>()),
+  'vote:castBallot': mutation(
+    z.object({
+      voteId: id,
+      voterKey: z.string().regex(/^(person|household):[1-9]\d{0,9}$/, '投票人编号格式不对'),
+      choice: z.enum(['for', 'against', 'abstain', 'blank'], { error: '未知的选项' }),
+    }),
+    returns<BallotReceipt>(),
+    chairOnly,
+  ),
+  'vote:enterCounts': mutation(
+    z.object({
+      voteId: id,
+      for: count,
+      against: count,
+      abstain: count,
+      blank: count.default(0),
+      enteredBy: text(40, '录入人').default(''),
+    }),
+    returns<VoteState>(),
+    chairOnly,
+  ),
+  'vote:close': mutation(z.object({ voteId: id }), returns<VoteState>(), chairOnly),
+  'vote:lock': mutation(z.object({ voteId: id }), returns<VoteState>(), chairOnly),
+  'vote:revote': mutation(
+    z.object({ voteId: id, reason: requiredText(400, '重新表决的理由').min(4, '请写明重新表决的理由(至少 4 个字)') }),
+    returns<VoteState>(),
+    chairOnly,
+  ),
+} as const;

@@ -1,0 +1,25 @@
+import type { rosterArea } from '../../../../shared/api/areas/roster';
+import type { AreaContext, AreaHandlers } from '../../core/registry';
+import { exportRosterXlsx } from './export';
+import { createHousehold, deleteHousehold, listHouseholds, updateHousehold } from './households';
+import { commitRosterImport, previewRosterImport } from './import';
+import { createPerson, deletePerson, listPeople, searchPeopleInCouncil, updatePerson } from './people';
+
+export function rosterHandlers({ database, db }: AreaContext): AreaHandlers<typeof rosterArea> {
+  return {
+    'household:list': ({ councilId }) => listHouseholds(db, councilId),
+    'household:create': (input) => createHousehold(db, input),
+    'household:update': (input) => updateHousehold(db, input),
+    'household:delete': ({ householdId }) => deleteHousehold(db, householdId),
+
+    'person:list': ({ councilId }) => listPeople(db, councilId),
+    'person:search': (input) => searchPeopleInCouncil(db, input),
+    'person:create': (input) => createPerson(db, input),
+    'person:update': (input) => updatePerson(db, input),
+    'person:delete': ({ personId }) => deletePerson(db, personId),
+
+    'roster:previewImport': (input) => previewRosterImport(database, input),
+    'roster:commitImport': (input) => commitRosterImport(database, input),
+    'roster:exportXlsx': ({ councilId }) => exportRosterXlsx(db, councilId),
+  };
+}

@@ -1,0 +1,15 @@
+import type { wishesArea } from '../../../../shared/api/areas/wishes';
+import type { AreaContext, AreaHandlers } from '../../core/registry';
+import { acceptWish, declineWish, intakeStatus, listWishes, mergeWish, submitWish, supportWish } from './service';
+
+export function wishesHandlers({ db, now }: AreaContext): AreaHandlers<typeof wishesArea> {
+  return {
+    'wish:intake': ({ councilId }) => intakeStatus(db, councilId),
+    'wish:submit': (input) => submitWish(db, input, now()),
+    'wish:list': ({ councilId }) => listWishes(db, councilId),
+    'wish:accept': (input) => acceptWish(db, input, now()),
+    'wish:decline': (input) => declineWish(db, input),
+    'wish:merge': (input) => mergeWish(db, input),
+    'wish:support': ({ wishId }) => supportWish(db, wishId),
+  };
+}

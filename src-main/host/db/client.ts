@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupsFolder, createBackup } from '../areas/backup/backups';
-import * as schema from './schema';
+import { schema, type Schema } from './schema';
 
 /** The file is not an SQLite database, or SQLite finds it damaged. Never overwritten: see recovery.ts. */
 export class DamagedDatabaseError extends Error {
@@ -43,7 +43,8 @@ function hasData(sqlite: Database.Database): boolean {
   return (sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'councils'").pluck().get() as number) > 0;
 }
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The database as every area's queries see it: typed from every area's tables. */
+export type Db = BetterSQLite3Database<Schema>;
 
 export interface DatabaseHandle {
   path: string;

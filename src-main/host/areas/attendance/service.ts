@@ -3,7 +3,9 @@ import { voteModeSchema, votingRuleSchema, type ParsedInput } from '../../../../
 import type { AttendanceSheet, CouncilSettings } from '../../../../shared/api/types';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
-import { attendance, councilSettings, households, proxies } from '../../db/schema';
+import { attendance, proxies } from './schema';
+import { councilSettings } from '../councils/schema';
+import { households } from '../roster/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';

@@ -4,7 +4,7 @@ import { desc } from 'drizzle-orm';
 import type { AuditReport } from '../../../../shared/api/types';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import type { Db } from '../../db/client';
-import { auditLog } from '../../db/schema';
+import { auditLog } from './schema';
 
 export const genesisHash = '0'.repeat(64);
 

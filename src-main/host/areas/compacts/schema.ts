@@ -1,6 +1,9 @@
-/** Issue 7: courtyard compacts (院落公约): articles, versions, adoption, household signatures. */
+/** Courtyard compacts (院落公约): articles, versions, adoption, household signatures. */
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { agendaItems, councils, households, votes } from '../../db/schema';
+import { councils } from '../councils/schema';
+import { agendaItems } from '../meetings/schema';
+import { households } from '../roster/schema';
+import { votes } from '../voting/schema';
 
 export const compacts = sqliteTable('compacts', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -13,7 +13,7 @@ import { signatureProblem, signingProgress } from '../../../../shared/domain/com
 import { localDate } from '../../../../shared/domain/followup/dates';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
-import { households, people } from '../../db/schema';
+import { households, people } from '../roster/schema';
 import { compactSignatures, compacts, compactVersions } from './schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';

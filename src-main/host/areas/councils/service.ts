@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Council } from '../../../../shared/api/types';
 import type { ProcessTemplateId } from '../../../../shared/domain/process/templates';
 import type { Db } from '../../db/client';
-import { councils } from '../../db/schema';
+import { councils } from './schema';
 import { notFound } from '../../core/errors';
 
 function toCouncil(row: typeof councils.$inferSelect): Council {

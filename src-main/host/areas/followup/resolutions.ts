@@ -9,7 +9,10 @@ import { summarizeRatings } from '../../../../shared/domain/followup/ratings';
 import { daysLeft, daysOverdue, isOverdue } from '../../../../shared/domain/followup/tasks';
 import type { Outcome } from '../../../../shared/domain/voting/tally';
 import type { Db } from '../../db/client';
-import { agendaItems, meetings, people, voteResults, votes, wishes } from '../../db/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { people } from '../roster/schema';
+import { voteResults, votes } from '../voting/schema';
+import { wishes } from '../wishes/schema';
 import { ratings, taskNotes, tasks } from './schema';
 import { getVote } from '../voting/votes';
 

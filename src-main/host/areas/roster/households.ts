@@ -3,7 +3,9 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Household } from '../../../../shared/api/types';
 import { compareHouseholdCodes, parseHouseholdCode } from '../../../../shared/domain/roster/household-code';
 import type { Db } from '../../db/client';
-import { households, meetings, people, unitOwners, votes } from '../../db/schema';
+import { meetings } from '../meetings/schema';
+import { households, people, unitOwners } from './schema';
+import { votes } from '../voting/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 

@@ -6,7 +6,7 @@ import { normaliseHouseholdCode, parseHouseholdCode } from '../../../../shared/d
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
 import type { PersonRole, Tenure } from '../../../../shared/domain/roster/roles';
 import type { DatabaseHandle, Db } from '../../db/client';
-import { households, people, unitOwners } from '../../db/schema';
+import { households, people, unitOwners } from './schema';
 import { HostError } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 import { assertOwnersMayChange, findHouseholdByCode } from './households';

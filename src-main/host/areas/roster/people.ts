@@ -6,7 +6,9 @@ import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
 import { searchPeople } from '../../../../shared/domain/roster/pinyin-search';
 import type { PersonRole } from '../../../../shared/domain/roster/roles';
 import type { Db } from '../../db/client';
-import { attendance, households, people, proxies, speakers, unitOwners } from '../../db/schema';
+import { attendance, proxies } from '../attendance/schema';
+import { speakers } from '../console/schema';
+import { households, people, unitOwners } from './schema';
 import { HostError, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 

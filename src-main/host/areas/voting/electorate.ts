@@ -2,7 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Household, VoterBasis } from '../../../../shared/api/types';
 import { ownerElectorate } from '../../../../shared/domain/voting/electorate';
 import type { Db } from '../../db/client';
-import { attendance, households, people, proxies } from '../../db/schema';
+import { attendance, proxies } from '../attendance/schema';
+import { households, people } from '../roster/schema';
 import { ownersByUnit } from '../roster/households';
 
 type Unit = Pick<Household, 'id' | 'code' | 'areaCenti' | 'tenure' | 'owners'>;

@@ -4,7 +4,8 @@ import type { BallotChoice, BallotReceipt, ChoiceTotals, RollCallVoter, VoterBas
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
-import { agendaItems, ballots, voteCounts, voteResults, votes } from '../../db/schema';
+import { agendaItems } from '../meetings/schema';
+import { ballots, voteCounts, voteResults, votes } from './schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getMeeting } from '../meetings/service';
 import { decide, type Outcome, type Tally, type VoteInput } from '../../../../shared/domain/voting/tally';

@@ -43,8 +43,8 @@ function hasData(sqlite: Database.Database): boolean {
   return (sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'councils'").pluck().get() as number) > 0;
 }
 
-/** The database as every area's queries see it: typed from every area's tables. */
-export type Db = BetterSQLite3Database<Schema>;
+/** The database as every area's queries see it: typed from every area's tables, with the connection under it. */
+export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
 
 export interface DatabaseHandle {
   path: string;

@@ -10,6 +10,6 @@ export function sealsHandlers(context: AreaContext): AreaHandlers<typeof sealsCo
     'seals:sign': (input) => tx(() => signMinutes(db, sqlite, input, now())),
     'seals:amend': (input) => tx(() => openMinutesAmendment(db, sqlite, input, now())),
     'seals:export': (input) => exportMinutes(db, sqlite, input, now()),
-    'seals:verify': ({ dataBase64 }) => verifyMinutesFile(sqlite, Buffer.from(dataBase64, 'base64')),
+    'seals:verify': ({ dataBase64 }) => verifyMinutesFile(db, Buffer.from(dataBase64, 'base64')),
   };
 }

@@ -62,7 +62,7 @@ function openHost(): Host | null {
         cancelId: 1,
       });
       return choice === 0;
-    });
+    }, () => new Date());
     if (outcome.kind === 'opened' || outcome.kind === 'restored') return outcome.host;
     dialog.showErrorBox(
       '院落议事没有打开',

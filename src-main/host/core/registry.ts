@@ -95,27 +95,27 @@ export function createHandlers(context: HandlerContext): Handlers {
 
     'council:list': () => listCouncils(db),
     'council:create': (input) => tx(() => createCouncil(db, input)),
-    'council:update': (input) => tx(() => updateCouncil(db, input)),
+    'council:update': (input) => tx(() => updateCouncil(db, input, now())),
 
     'household:list': ({ councilId }) => listHouseholds(db, councilId),
     'household:create': (input) => tx(() => createHousehold(db, input)),
-    'household:update': (input) => tx(() => updateHousehold(db, input)),
+    'household:update': (input) => tx(() => updateHousehold(db, input, now())),
     'household:delete': ({ householdId }) => tx(() => deleteHousehold(db, householdId)),
 
     'person:list': ({ councilId }) => listPeople(db, councilId),
     'person:search': (input) => searchPeopleInCouncil(db, input),
     'person:create': (input) => tx(() => createPerson(db, input)),
-    'person:update': (input) => tx(() => updatePerson(db, input)),
+    'person:update': (input) => tx(() => updatePerson(db, input, now())),
     'person:delete': ({ personId }) => tx(() => deletePerson(db, personId)),
 
     'meeting:list': ({ councilId }) => listMeetings(db, councilId),
     'meeting:get': ({ meetingId }) => getMeeting(db, meetingId),
     'meeting:create': (input) => tx(() => createMeeting(db, input)),
-    'meeting:update': (input) => tx(() => updateMeeting(db, input)),
+    'meeting:update': (input) => tx(() => updateMeeting(db, input, now())),
     'meeting:delete': ({ meetingId }) => tx(() => deleteMeeting(db, meetingId)),
 
     'agenda:add': (input) => tx(() => addAgendaItem(db, input)),
-    'agenda:update': (input) => tx(() => updateAgendaItem(db, input)),
+    'agenda:update': (input) => tx(() => updateAgendaItem(db, input, now())),
     'agenda:amend': (input) => tx(() => amendAgendaItem(db, input, now())),
     'agenda:remove': ({ agendaItemId }) => tx(() => removeAgendaItem(db, agendaItemId)),
     'agenda:reorder': (input) => tx(() => reorderAgenda(db, input)),
@@ -168,8 +168,8 @@ export function createHandlers(context: HandlerContext): Handlers {
     'audit:verify': () => describeChain(verifyAuditChain(sqlite)),
 
     'roster:previewImport': (input) => previewRosterImport(database, input),
-    'roster:commitImport': (input) => commitRosterImport(database, input),
-    'roster:exportXlsx': ({ councilId }) => exportRosterXlsx(db, councilId),
+    'roster:commitImport': (input) => commitRosterImport(database, input, now()),
+    'roster:exportXlsx': ({ councilId }) => exportRosterXlsx(db, councilId, now()),
 
     ...processHandlers(area),
     ...followupHandlers(area),

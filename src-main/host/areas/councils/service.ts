@@ -32,11 +32,11 @@ export function createCouncil(db: Db, input: ParsedInput<'council:create'>): Cou
   return toCouncil(row);
 }
 
-export function updateCouncil(db: Db, input: ParsedInput<'council:update'>): Council {
+export function updateCouncil(db: Db, input: ParsedInput<'council:update'>, now: Date): Council {
   const { councilId, ...fields } = input;
   const row = db
     .update(councils)
-    .set({ ...fields, updatedAt: new Date().toISOString() })
+    .set({ ...fields, updatedAt: now.toISOString() })
     .where(eq(councils.id, councilId))
     .returning()
     .get();

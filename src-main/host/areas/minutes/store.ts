@@ -201,7 +201,7 @@ export function storedBytes(sqlite: Database.Database, meetingId: number): { sna
   return { snapshot: snapshot ?? 0, updates: updates.bytes, rows: updates.rows };
 }
 
-// What the signing area reads and sets (issue 7): the document as stored, and the lock.
+// What the signing area reads and sets: the document as stored, and the lock.
 
 /** The minutes as stored now, read fresh from SQLite (damaged rows skipped). */
 export function readMinutesDoc(sqlite: Database.Database, meetingId: number): Y.Doc {
@@ -219,7 +219,7 @@ export function lockMinutes(sqlite: Database.Database, meetingId: number, at: Da
 }
 
 /** Opens the signed minutes again for an amendment: later updates are stored as part of it. */
-export function unlockMinutes(sqlite: Database.Database, meetingId: number, at: Date = new Date()): void {
+export function unlockMinutes(sqlite: Database.Database, meetingId: number, at: Date): void {
   ensureHead(sqlite, meetingId, at);
   sqlite.prepare('UPDATE minutes_docs SET locked_at = NULL, updated_at = ? WHERE meeting_id = ?').run(at.toISOString(), meetingId);
 }

@@ -137,12 +137,12 @@ export function createHousehold(db: Db, input: ParsedInput<'household:create'>):
   return getHousehold(db, row.id);
 }
 
-export function updateHousehold(db: Db, input: ParsedInput<'household:update'>): Household {
+export function updateHousehold(db: Db, input: ParsedInput<'household:update'>, now: Date): Household {
   const current = getHousehold(db, input.householdId);
   assertCodeFree(db, current.councilId, input.code, current.id);
   if (input.tenure !== current.tenure) assertOwnersMayChange(db, current.councilId);
   db.update(households)
-    .set({ ...columnsFor(input), updatedAt: new Date().toISOString() })
+    .set({ ...columnsFor(input), updatedAt: now.toISOString() })
     .where(eq(households.id, input.householdId))
     .run();
   if (input.ownerIds) setOwners(db, current.councilId, current.id, input.ownerIds);

@@ -102,11 +102,11 @@ export function createPerson(db: Db, input: ParsedInput<'person:create'>): Perso
   return getPerson(db, row.id);
 }
 
-export function updatePerson(db: Db, input: ParsedInput<'person:update'>): Person {
+export function updatePerson(db: Db, input: ParsedInput<'person:update'>, now: Date): Person {
   const current = getPerson(db, input.personId);
   assertHouseholdInCouncil(db, current.councilId, input.householdId);
   db.update(people)
-    .set({ ...columnsFor(input), updatedAt: new Date().toISOString() })
+    .set({ ...columnsFor(input), updatedAt: now.toISOString() })
     .where(eq(people.id, input.personId))
     .run();
   return getPerson(db, input.personId);

@@ -139,7 +139,7 @@ export function signMinutes(
   db.insert(minutesSignatures)
     .values({ meetingId: input.meetingId, version: status.version, role: input.role, personId, name, image, signedAt: at })
     .run();
-  if (!status.lockedAt) setMinutesLock(sqlite, input.meetingId, now);
+  if (!status.lockedAt) setMinutesLock(sqlite, input.meetingId, true, now);
   appendAudit(db, {
     kind: 'minutes.signature',
     meetingId: input.meetingId,
@@ -206,7 +206,7 @@ export function openMinutesAmendment(db: Db, sqlite: Database.Database, input: {
     at,
     payload: { reason: input.reason, fromVersion: status.version },
   });
-  setMinutesLock(sqlite, input.meetingId, null);
+  setMinutesLock(sqlite, input.meetingId, false, now);
   return sealStatus(db, sqlite, input.meetingId);
 }
 

@@ -1,5 +1,7 @@
 /** Councils and the council-wide settings that the attendance, voting and process rules read. */
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { votingRuleSchema } from '../../../../shared/api/contract';
+import { jsonText } from '../../db/json-column';
 import { createdAt, updatedAt } from '../../db/columns';
 
 export const councils = sqliteTable('councils', {
@@ -27,8 +29,11 @@ export const councilSettings = sqliteTable('council_settings', {
   stepNames: text('step_names'),
   /** 六议: how many seconds (附议) a matter needs to pass the second step. */
   secondsRequired: integer('seconds_required').notNull().default(3),
-  /** The rule a new vote starts from (JSON of a VotingRule, as the council adjusted it), or null for the app's default. */
-  defaultVoteRule: text('default_vote_rule'),
+  /**
+   * The rule a new vote starts from (JSON of a VotingRule, as the council adjusted it), or null for the app's default.
+   * One that no longer fits the rules' form (written by an older version, or edited by hand) reads as null.
+   */
+  defaultVoteRule: jsonText('default_vote_rule', votingRuleSchema.nullable().catch(null)),
   /** How the room usually votes (hands, roll_call, secret), or null for a show of hands. */
   defaultVoteMode: text('default_vote_mode', { enum: ['hands', 'roll_call', 'secret'] }),
 });

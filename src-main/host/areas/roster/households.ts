@@ -57,7 +57,7 @@ export function assertOwnersMayChange(db: Db, councilId: number): void {
     .select({ title: votes.title })
     .from(votes)
     .innerJoin(meetings, eq(votes.meetingId, meetings.id))
-    .where(and(eq(meetings.councilId, councilId), ne(votes.status, 'locked'), sql`json_extract(${votes.ruleJson}, '$.voterBasis') = 'owners'`))
+    .where(and(eq(meetings.councilId, councilId), ne(votes.status, 'locked'), sql`json_extract(${votes.rule}, '$.voterBasis') = 'owners'`))
     .get();
   if (running) {
     throw conflict(`业主表决“${running.title}”的结果还没有锁定。为免改变已经投票的人,请先结束并锁定这次表决,再更改业主登记或产权。`);

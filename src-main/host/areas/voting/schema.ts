@@ -1,7 +1,40 @@
 /** Votes, roll-call ballots, entered counts and locked results. */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { z } from 'zod';
+import { votingRuleSchema } from '../../../../shared/api/contract';
+import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
+import type { Outcome } from '../../../../shared/domain/voting/tally';
+import type { VotingRule } from '../../../../shared/domain/voting/rules';
+import { jsonText } from '../../db/json-column';
 import { agendaItems, meetings } from '../meetings/schema';
 import { people } from '../roster/schema';
+
+const tallySchema = z.object({ headcount: z.number(), areaCenti: z.number().nullable() });
+const requirementSchema = z.object({
+  label: z.string(),
+  whole: tallySchema,
+  needed: tallySchema,
+  actual: tallySchema,
+  headcountMet: z.boolean(),
+  areaMet: z.boolean().nullable(),
+  met: z.boolean(),
+});
+
+/** A locked outcome as lockVote stored it (the tally's own Outcome; extra keys are kept as they are). */
+const storedOutcomeSchema = z.looseObject({
+  ruleId: z.string(),
+  ruleName: z.string(),
+  legalBasis: z.string().nullable(),
+  entitled: tallySchema,
+  present: tallySchema,
+  counts: z.object({ for: tallySchema, against: tallySchema, abstain: tallySchema, blank: tallySchema }),
+  quorum: requirementSchema.nullable(),
+  quorate: z.boolean(),
+  threshold: requirementSchema,
+  tie: z.boolean(),
+  passed: z.boolean(),
+  explanation: z.string(),
+}) satisfies z.ZodType<Outcome>;
 
 /**
  * A vote on a matter. The rule is stored as applied (a copy of the council's preset
@@ -18,7 +51,8 @@ export const votes = sqliteTable(
     agendaItemId: integer('agenda_item_id').references(() => agendaItems.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
     mode: text('mode', { enum: ['hands', 'roll_call', 'secret'] }).notNull(),
-    ruleJson: text('rule_json').notNull(),
+    /** The rule as applied, as canonical JSON (the same text the vote.open audit entry carries). */
+    rule: jsonText<VotingRule>('rule_json', votingRuleSchema, (rule) => canonicalJson(rule as unknown as Json)).notNull(),
     status: text('status', { enum: ['open', 'closed', 'locked'] }).notNull().default('open'),
     openedAt: text('opened_at').notNull(),
     closedAt: text('closed_at'),
@@ -69,7 +103,8 @@ export const voteResults = sqliteTable('vote_results', {
     .primaryKey()
     .references(() => votes.id, { onDelete: 'restrict' }),
   passed: integer('passed', { mode: 'boolean' }).notNull(),
-  outcomeJson: text('outcome_json').notNull(),
+  /** The outcome as canonical JSON. */
+  outcome: jsonText<Outcome>('outcome_json', storedOutcomeSchema, (outcome) => canonicalJson(outcome as unknown as Json)).notNull(),
   explanation: text('explanation').notNull(),
   lockedAt: text('locked_at').notNull(),
   auditHash: text('audit_hash').notNull(),

@@ -28,7 +28,7 @@ function assertSound(sqlite: Database.Database, path: string): void {
   if (result !== 'ok') throw new DamagedDatabaseError(path, String(result));
 }
 
-/** True when the file is behind the committed migrations. */
+/** True when the file is behind the committed migrations (raw SQL: drizzle's bookkeeping table, read before migrating). */
 function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): boolean {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
   const applied = sqlite
@@ -39,6 +39,7 @@ function pendingMigrations(sqlite: Database.Database, migrationsFolder: string):
   return (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) < journal.entries.length;
 }
 
+/** Raw SQL: asked of sqlite_master before the schema is known to exist. */
 function hasData(sqlite: Database.Database): boolean {
   return (sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'councils'").pluck().get() as number) > 0;
 }

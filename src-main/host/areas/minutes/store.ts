@@ -8,6 +8,9 @@
  * Every row carries the SHA-256 of its bytes. A row that fails its check (or that Yjs cannot read)
  * is skipped and reported in `problems`; it is never deleted, and compaction leaves it in place, so
  * the damage stays visible and the original bytes stay available for a repair.
+ *
+ * Raw SQL on the connection: the Yjs bytes are written on every keystroke batch and read back as
+ * blobs with their hashes, and PersistedMinutes holds only the connection, not the drizzle Db.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';

@@ -198,7 +198,7 @@ export function seedDemo(database: DatabaseHandle, now: Date): void {
   })();
 }
 
-// ---- Follow-up demo (issue 4, step 6): the two past meetings' resolutions, tasks and ratings. ----
+// ---- Follow-up demo (step 6, 落实公示): the two past meetings' resolutions, tasks and ratings. ----
 
 interface DemoTask {
   title: string;

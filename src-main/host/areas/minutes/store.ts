@@ -16,19 +16,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { MinutesProblem } from '../../../../shared/api/contracts/minutes';
+import type { minutesDocs, minutesUpdates } from './schema';
 
 /** Origin of updates applied from storage, so a listener does not store them again. */
 export const storageOrigin = Symbol('minutes-storage');
 
 export const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-export interface MinutesHead {
-  meetingId: number;
-  snapshotSeq: number;
-  roomName: string;
-  roomPassword: string;
-  lockedAt: string | null;
-}
+/** The minutes_docs columns the store reads as its head (typed from minutes/schema.ts). */
+export type MinutesHead = Pick<typeof minutesDocs.$inferSelect, 'meetingId' | 'snapshotSeq' | 'roomName' | 'roomPassword' | 'lockedAt'>;
 
 export interface LoadedMinutes {
   doc: Y.Doc;
@@ -49,11 +45,7 @@ export interface AppendInput {
   amendmentId?: number | null;
 }
 
-interface UpdateRow {
-  seq: number;
-  data: Buffer;
-  hash: string;
-}
+type UpdateRow = Pick<typeof minutesUpdates.$inferSelect, 'seq' | 'data' | 'hash'>;
 
 /** y-webrtc room names are public on the signaling server; the password (128+ bits) never is. */
 function newRoom(): { name: string; password: string } {

@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: ['./src-main/host/db/schema.ts', './src-main/host/areas/*/schema.ts'],
+  // Every table is declared in its area's schema.ts; db/schema.ts only composes them for the client.
+  schema: './src-main/host/areas/*/schema.ts',
   out: './src-main/host/db/migrations',
 });

@@ -74,7 +74,7 @@ function openHost(): Host | null {
         cancelId: 1,
       });
       return choice === 0;
-    });
+    }, () => new Date());
     if (outcome.kind === 'opened' || outcome.kind === 'restored') return outcome.host;
     lock.release();
     dialog.showErrorBox(

@@ -96,7 +96,7 @@ export async function startAccessServer(options: { lanAddresses?: string[] } = {
     webRoot,
     port: 0,
     bindAddress: '127.0.0.1',
-    signaling: { roomOpened: roomOpenedIn(() => host.host?.database.sqlite) },
+    signaling: { roomOpened: roomOpenedIn(() => host.host?.database.db) },
   });
   lan.attach(server);
   const stop = host.subscribe(() => void lan.sync(host.access.lanWanted()));

@@ -201,7 +201,7 @@ describe('minutes on the host', () => {
     host.database.sqlite
       .prepare("INSERT INTO seals (meeting_id, kind, version, key_id, canonical, digest, signature, signed_at) VALUES (?, 'minutes', 1, (SELECT max(id) FROM council_keys), '{}', 'd', 's', 'now')")
       .run(meetingId);
-    unlockMinutes(host.database.sqlite, meetingId);
+    unlockMinutes(host.database.sqlite, meetingId, new Date());
     const amended = await host.ok('minutes:push', { meetingId, updateBase64: b64(update), origin: '李秀英' });
     const row = host.database.sqlite.prepare('SELECT amendment_id AS amendmentId FROM minutes_updates WHERE seq = ?').get(amended.seq) as { amendmentId: number };
     expect(row.amendmentId).toBe(2);

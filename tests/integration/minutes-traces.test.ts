@@ -23,7 +23,7 @@ describe('minutes persistence with real editing traces', () => {
     const meetingId = await meetingIn(host);
     const { sqlite } = host.database;
     // Small batches (a row per 100 edits), so the rows pass the compaction threshold several times.
-    const minutes = PersistedMinutes.open(sqlite, meetingId, { batchSize: 100 });
+    const minutes = PersistedMinutes.open(sqlite, meetingId, { batchSize: 100, now: () => new Date() });
     let updates = 0;
     minutes.doc.on('update', () => (updates += 1));
     minutes.track('trace');
@@ -53,7 +53,7 @@ describe('minutes persistence with real editing traces', () => {
     expect(trace.numAgents).toBe(2);
     const hosts = [tempHost(), tempHost()];
     const meetingIds = [await meetingIn(hosts[0]!), await meetingIn(hosts[1]!)];
-    const copies = hosts.map((host, agent) => PersistedMinutes.open(host.database.sqlite, meetingIds[agent]!));
+    const copies = hosts.map((host, agent) => PersistedMinutes.open(host.database.sqlite, meetingIds[agent]!, { now: () => new Date() }));
     for (const copy of copies) copy.track();
     const edits = replayConcurrent(
       copies.map((copy) => copy.doc),

@@ -22,6 +22,7 @@ describe('desktop start on a damaged database', () => {
         offered = `${damage.message} ${describeBackup(backup)}`;
         return true;
       },
+      () => new Date(),
     );
     expect(outcome.kind).toBe('restored');
     expect(offered).toMatch(/已损坏.*\d{4}-\d{2}-\d{2} \d{2}:\d{2} 的手动备份/);
@@ -35,7 +36,7 @@ describe('desktop start on a damaged database', () => {
     const host = tempHost();
     host.close();
     writeFileSync(host.databasePath, 'garbage');
-    const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => false);
+    const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => false, () => new Date());
     expect(outcome.kind).toBe('declined');
     expect(readFileSync(host.databasePath, 'utf8')).toBe('garbage');
     expect(readdirSync(host.dir).some((name) => name.includes('.damaged-'))).toBe(false);
@@ -44,7 +45,7 @@ describe('desktop start on a damaged database', () => {
   it('without a sound backup it is not asked, and the file stays as it is', () => {
     const host = damagedWithoutBackup();
     let asked = false;
-    const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => (asked = true));
+    const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => (asked = true), () => new Date());
     expect(outcome.kind).toBe('no-backup');
     expect(asked).toBe(false);
     expect(readFileSync(host.databasePath, 'utf8')).toBe('garbage');
@@ -53,7 +54,7 @@ describe('desktop start on a damaged database', () => {
   it('a sound database simply opens', () => {
     const host = tempHost();
     host.close();
-    const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => true);
+    const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => true, () => new Date());
     expect(outcome.kind).toBe('opened');
     if (outcome.kind === 'opened') outcome.host.close();
   });

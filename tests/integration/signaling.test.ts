@@ -34,7 +34,7 @@ async function hostWithRoom(options: { authorize?: () => boolean } = {}): Promis
     webRoot: host.dir,
     port: 0,
     bindAddress: '127.0.0.1',
-    signaling: { roomOpened: roomOpenedIn(() => host.database.sqlite), authorize: options.authorize },
+    signaling: { roomOpened: roomOpenedIn(() => host.database.db), authorize: options.authorize },
   });
   servers.push(server);
   return { host, server, url: `ws://127.0.0.1:${server.port}/signal` };

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   let server;
   try {
     // Minutes signaling accepts only the rooms opened in this host's database (see opened-rooms.ts).
-    const signaling = { roomOpened: roomOpenedIn(() => host.host?.database.sqlite) };
+    const signaling = { roomOpened: roomOpenedIn(() => host.host?.database.db) };
     server = await startBrowserHost({ host, webRoot, port, bindAddress, signaling });
   } catch (error) {
     host.close();

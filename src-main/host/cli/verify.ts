@@ -4,10 +4,12 @@
  * exactly what was signed. Exit code 0 signed, 1 altered, 3 unknown, 2 when it cannot check.
  */
 import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { defaultDatabasePath } from '../core/paths';
 import { verifyMinutesFile } from '../areas/seals/verify';
+import { schema } from '../db/schema';
 
 const { values, positionals } = parseArgs({ options: { db: { type: 'string' } }, allowPositionals: true, strict: false });
 const file = positionals[0];
@@ -27,7 +29,7 @@ if (!existsSync(path)) {
 try {
   // Read-only: checking must never change the database it checks against.
   const sqlite = new Database(path, { readonly: true, fileMustExist: true });
-  const report = await verifyMinutesFile(sqlite, readFileSync(file));
+  const report = await verifyMinutesFile(drizzle(sqlite, { schema }), readFileSync(file));
   sqlite.close();
   const label = { signed: '【已签署,未改动】', altered: '【已被改动】', unknown: '【无法确认】' }[report.verdict];
   console.log(`${label}${report.headline}`);

@@ -51,7 +51,7 @@ export function createHost(options: HostOptions): Host {
     restore: options.restore,
   };
   const handlers = createHandlers(context);
-  const sessions = new AccessSessions(database.sqlite, () => new Date());
+  const sessions = new AccessSessions(database.db, () => new Date());
   const sqlite = () => (database.sqlite.open ? database.sqlite : null);
   const dispatch = createDispatcher(handlers, {
     transaction: (work) => database.sqlite.transaction(work).immediate(),
@@ -69,7 +69,7 @@ export function createHost(options: HostOptions): Host {
       const result = await dispatch(channel, input, caller);
       return result.ok && caller?.kind === 'participant' ? { ok: true, value: participantView(database, channel, result.value, caller) } : result;
     },
-    access: createAccessGate(sqlite, () => (database.sqlite.open ? sessions : null)),
+    access: createAccessGate(() => (database.sqlite.open ? database.db : null), () => (database.sqlite.open ? sessions : null)),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

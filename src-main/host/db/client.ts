@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { backupsFolder, createBackup } from '../areas/backup/backups';
-import * as schema from './schema';
+import { schema, type Schema } from './schema';
 
 /** The file is not an SQLite database, or SQLite finds it damaged. Never overwritten: see recovery.ts. */
 export class DamagedDatabaseError extends Error {
@@ -28,7 +28,7 @@ function assertSound(sqlite: Database.Database, path: string): void {
   if (result !== 'ok') throw new DamagedDatabaseError(path, String(result));
 }
 
-/** True when the file is behind the committed migrations. */
+/** True when the file is behind the committed migrations (raw SQL: drizzle's bookkeeping table, read before migrating). */
 function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): boolean {
   const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
   const applied = sqlite
@@ -39,11 +39,13 @@ function pendingMigrations(sqlite: Database.Database, migrationsFolder: string):
   return (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) < journal.entries.length;
 }
 
+/** Raw SQL: asked of sqlite_master before the schema is known to exist. */
 function hasData(sqlite: Database.Database): boolean {
   return (sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'councils'").pluck().get() as number) > 0;
 }
 
-export type Db = BetterSQLite3Database<typeof schema>;
+/** The database as every area's queries see it: typed from every area's tables, with the connection under it. */
+export type Db = BetterSQLite3Database<Schema> & { $client: Database.Database };
 
 export interface DatabaseHandle {
   path: string;

@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '../db/client';
-import { unitOwners } from '../db/schema';
+import { unitOwners } from '../areas/roster/schema';
 import { listCouncils } from '../areas/councils/service';
 import { listHouseholds } from '../areas/roster/households';
 import { listPeople } from '../areas/roster/people';

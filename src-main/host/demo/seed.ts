@@ -3,7 +3,9 @@ import type { PersonRole } from '../../../shared/domain/roster/roles';
 import type { DatabaseHandle } from '../db/client';
 import { localDate } from '../../../shared/domain/followup/dates';
 import { presets } from '../../../shared/domain/voting/rules';
-import { councils, meetings, wishes } from '../db/schema';
+import { councils } from '../areas/councils/schema';
+import { meetings } from '../areas/meetings/schema';
+import { wishes } from '../areas/wishes/schema';
 import { notices, ratings, taskNotes, tasks } from '../areas/followup/schema';
 import { checkIn } from '../areas/attendance/service';
 import { listCouncils } from '../areas/councils/service';
@@ -175,13 +177,13 @@ export function seedDemo(database: DatabaseHandle, now: Date): void {
       });
       if (entry.status === 'closed') {
         const { id: meetingId, title, date, startTime, place } = created;
-        updateMeeting(db, { meetingId, title, date, startTime, place, chairId, secretaryId, status: 'closed' });
+        updateMeeting(db, { meetingId, title, date, startTime, place, chairId, secretaryId, status: 'closed' }, now);
       }
       for (const [title, text] of entry.matters) {
         const updated = addAgendaItem(db, { meetingId: created.id, title, text });
         const item = updated.agenda.at(-1)!;
         // Past matters have been resolved and are being carried out; upcoming ones are announced.
-        updateAgendaStep(db, item.id, entry.status === 'closed' ? 5 : 2);
+        updateAgendaStep(db, item.id, entry.status === 'closed' ? 5 : 2, now);
       }
       // The upcoming meeting's notice went up on the board yesterday, so the step machine lets its
       // matters be discussed and voted on (a demo fact, like the steps above: not in the audit log).
@@ -191,12 +193,12 @@ export function seedDemo(database: DatabaseHandle, now: Date): void {
         db.update(meetings).set({ noticePostedAt: postedOn }).where(eq(meetings.id, created.id)).run();
       }
     }
-    // Issue 7: a draft courtyard compact for the council to revise and put to the vote.
+    // A draft courtyard compact for the council to revise and put to the vote.
     seedDemoCompact(db, councilId, now);
   })();
 }
 
-// ---- Follow-up demo (issue 4, step 6): the two past meetings' resolutions, tasks and ratings. ----
+// ---- Follow-up demo (step 6, 落实公示): the two past meetings' resolutions, tasks and ratings. ----
 
 interface DemoTask {
   title: string;

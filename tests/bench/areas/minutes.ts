@@ -51,7 +51,7 @@ export default async function minutesBench(report: Report): Promise<void> {
       if (bytes === 0) throw new Error('no updates');
 
       start = performance.now();
-      persisted = PersistedMinutes.open(sqlite, meetingIds[round]!);
+      persisted = PersistedMinutes.open(sqlite, meetingIds[round]!, { now: () => new Date() });
       persisted.track('trace');
       replaySequential(persisted.doc, trace);
       persisted.close();

@@ -10,6 +10,7 @@
  * base64. JSON rather than a SQLite file because a SQLite file of one council would need the whole
  * schema recreated, and rows as JSON are easy to check before anything is written.
  */
+// Raw SQL throughout: the archive copies every table generically, by the names and keys SQLite reports, not by drizzle's tables.
 import type { Database } from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';

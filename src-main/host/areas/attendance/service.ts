@@ -1,11 +1,14 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { voteModeSchema, votingRuleSchema } from '../../../../shared/api/areas/voting';
+import { voteModeSchema } from '../../../../shared/api/areas/voting';
 import type { ParsedInput } from '../../../../shared/api/contract';
+import type { VotingRule } from '../../../../shared/domain/voting/rules';
 import type { AttendanceSheet } from '../../../../shared/api/areas/attendance';
 import type { CouncilSettings } from '../../../../shared/api/areas/councils';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
-import { attendance, councilSettings, households, proxies } from '../../db/schema';
+import { attendance, proxies } from './schema';
+import { councilSettings } from '../councils/schema';
+import { households } from '../roster/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';
@@ -24,25 +27,20 @@ export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
 }
 
 /**
- * The stored default is read through the same schema as a vote's rule: one that no longer fits
- * (written by an older version, or edited by hand) is not offered, and the form starts from the
- * app's own default instead of failing.
+ * The stored default is read through the same schema as a vote's rule (the column reads a rule
+ * that no longer fits as null): it is not offered, and the form starts from the app's own
+ * default instead of failing.
  */
-function storedDefaultVote(ruleJson: string | null, modeText: string | null): CouncilSettings['defaultVote'] {
-  if (ruleJson === null || modeText === null) return null;
-  try {
-    const rule = votingRuleSchema.safeParse(JSON.parse(ruleJson));
-    const mode = voteModeSchema.safeParse(modeText);
-    return rule.success && mode.success ? { rule: rule.data, mode: mode.data } : null;
-  } catch {
-    return null;
-  }
+function storedDefaultVote(rule: VotingRule | null, modeText: string | null): CouncilSettings['defaultVote'] {
+  if (rule === null || modeText === null) return null;
+  const mode = voteModeSchema.safeParse(modeText);
+  return mode.success ? { rule, mode: mode.data } : null;
 }
 
 /** Saves the rule and ballot mode the council's next votes start from; recorded in the audit log. */
 export function setDefaultVote(db: Db, input: ParsedInput<'council:setDefaultVote'>, now: Date): CouncilSettings {
   getCouncil(db, input.councilId);
-  const values = { defaultVoteRule: JSON.stringify(input.rule), defaultVoteMode: input.mode };
+  const values = { defaultVoteRule: input.rule, defaultVoteMode: input.mode };
   db.insert(councilSettings)
     .values({ councilId: input.councilId, ...values })
     .onConflictDoUpdate({ target: councilSettings.councilId, set: values })
@@ -51,7 +49,7 @@ export function setDefaultVote(db: Db, input: ParsedInput<'council:setDefaultVot
     kind: 'council.default-vote',
     meetingId: null,
     at: now.toISOString(),
-    payload: { councilId: input.councilId, mode: input.mode, rule: values.defaultVoteRule },
+    payload: { councilId: input.councilId, mode: input.mode, rule: JSON.stringify(input.rule) },
   });
   return getCouncilSettings(db, input.councilId);
 }

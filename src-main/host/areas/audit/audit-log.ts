@@ -4,7 +4,7 @@ import { desc } from 'drizzle-orm';
 import type { AuditReport } from '../../../../shared/api/areas/audit';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import type { Db } from '../../db/client';
-import { auditLog } from '../../db/schema';
+import { auditLog } from './schema';
 
 export const genesisHash = '0'.repeat(64);
 
@@ -62,6 +62,7 @@ export type ChainReport =
 export function verifyAuditChain(sqlite: Database.Database): ChainReport {
   let previous = { seq: 0, hash: genesisHash };
   let count = 0;
+  // Raw SQL: the chain is checked on a read-only connection (verify-audit) and walked row by row, never loaded whole.
   const rows = sqlite
     .prepare('SELECT seq, at, kind, meeting_id AS meetingId, payload, prev_hash AS prevHash, hash FROM audit_log ORDER BY seq')
     .iterate() as IterableIterator<AuditEntry>;

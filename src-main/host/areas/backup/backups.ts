@@ -54,6 +54,7 @@ export function createBackup(sqlite: Database.Database, folder: string, kind: Ba
   const finalPath = join(folder, fileName);
   const partialPath = `${finalPath}.partial`;
   rmSync(partialPath, { force: true });
+  // Raw SQL: VACUUM INTO has no query-builder form, and this runs before migrations, on any schema.
   sqlite.prepare('VACUUM INTO ?').run(partialPath);
   renameSync(partialPath, finalPath);
   return parse(basename(finalPath), folder)!;

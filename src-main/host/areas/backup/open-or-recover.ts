@@ -18,7 +18,7 @@ export function openOrRecover<H>(
   databasePath: string,
   open: () => H,
   ask: (damage: DamagedDatabaseError, backup: BackupFile) => boolean,
-  now: () => Date = () => new Date(),
+  now: () => Date,
 ): OpenOutcome<H> {
   try {
     return { kind: 'opened', host: open() };

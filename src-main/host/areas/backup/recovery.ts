@@ -5,6 +5,7 @@ import { backupsFolder, listBackups, type BackupFile } from './backups';
 function isSound(path: string): boolean {
   try {
     const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+    // A pragma on a file that may be damaged, opened on its own before any schema is trusted.
     const result = sqlite.pragma('quick_check', { simple: true });
     sqlite.close();
     return result === 'ok';

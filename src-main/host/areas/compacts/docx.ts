@@ -16,7 +16,7 @@ import { conflict } from '../../core/errors';
 import { a4Section, body, chineseDocument, docxMimeType, packDocx, plain, run, runs, sizes, table, title } from '../../exports/docx-style';
 import { safeFileName } from '../../exports/file-name';
 import { getCouncil } from '../councils/service';
-import { articlesOf, compactRow, signatureImages, signatureViews, signingHouseholds, versionRow } from './service';
+import { compactRow, signatureImages, signatureViews, signingHouseholds, versionRow } from './service';
 import { adoptionView } from './votes';
 
 interface CompactDocument {
@@ -39,7 +39,7 @@ function load(db: Db, versionId: number, now: Date): CompactDocument {
     councilName: council.name,
     title: compact.title,
     version: version.version,
-    articles: articlesOf(version),
+    articles: version.articles,
     adoption: version.adoptedAt ? adoptionView(db, { ...version, adoptedAt: version.adoptedAt }) : null,
     households: signingHouseholds(db, compact.councilId).sort((a, b) => compareHouseholdCodes(a.code, b.code)),
     signatures: signatureViews(db, version.id).map((signature) => ({ ...signature, image: images.get(signature.householdId) ?? null })),

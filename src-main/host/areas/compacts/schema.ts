@@ -1,6 +1,11 @@
-/** Issue 7: courtyard compacts (院落公约): articles, versions, adoption, household signatures. */
+/** Courtyard compacts (院落公约): articles, versions, adoption, household signatures. */
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { agendaItems, councils, households, votes } from '../../db/schema';
+import { z } from 'zod';
+import { jsonText } from '../../db/json-column';
+import { councils } from '../councils/schema';
+import { agendaItems } from '../meetings/schema';
+import { households } from '../roster/schema';
+import { votes } from '../voting/schema';
 
 export const compacts = sqliteTable('compacts', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -20,7 +25,7 @@ export const compactVersions = sqliteTable(
       .references(() => compacts.id, { onDelete: 'cascade' }),
     version: integer('version').notNull(),
     /** JSON array of article texts, in order (第一条, 第二条 …). */
-    articles: text('articles').notNull(),
+    articles: jsonText('articles', z.array(z.string())).notNull(),
     note: text('note').notNull().default(''),
     /** The matter and vote that adopted this version; null while a draft. */
     adoptedAgendaItemId: integer('adopted_agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),

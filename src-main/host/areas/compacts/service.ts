@@ -13,7 +13,7 @@ import { signatureProblem, signingProgress } from '../../../../shared/domain/com
 import { localDate } from '../../../../shared/domain/followup/dates';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
-import { households, people } from '../../db/schema';
+import { households, people } from '../roster/schema';
 import { compactSignatures, compacts, compactVersions } from './schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
@@ -34,10 +34,6 @@ export function versionRow(db: Db, versionId: number): VersionRow {
   const row = db.select().from(compactVersions).where(eq(compactVersions.id, versionId)).get();
   if (!row) throw notFound('公约版本');
   return row;
-}
-
-export function articlesOf(row: VersionRow): string[] {
-  return JSON.parse(row.articles) as string[];
 }
 
 function versionRows(db: Db, compactId: number): VersionRow[] {
@@ -107,7 +103,7 @@ function versionView(db: Db, row: VersionRow, signatures: number): CompactVersio
   return {
     id: row.id,
     version: row.version,
-    articles: articlesOf(row),
+    articles: row.articles,
     note: row.note,
     createdAt: row.createdAt,
     adoption: isAdopted(row) ? adoptionView(db, row) : null,
@@ -210,14 +206,14 @@ export function saveVersion(db: Db, input: ParsedInput<'compacts:saveVersion'>, 
   const checked = normaliseArticles(input.articles);
   if (!checked.ok) throw invalid(checked.error);
   const latest = versionRows(db, input.compactId).at(-1);
-  if (latest && sameArticles(articlesOf(latest), checked.value)) {
+  if (latest && sameArticles(latest.articles, checked.value)) {
     throw conflict(`条款与第 ${latest.version} 版完全相同,没有需要保存的修改。`);
   }
   db.insert(compactVersions)
     .values({
       compactId: input.compactId,
       version: (latest?.version ?? 0) + 1,
-      articles: JSON.stringify(checked.value),
+      articles: checked.value,
       note: input.note,
       createdAt: now.toISOString(),
     })
@@ -241,7 +237,7 @@ export function adoptVersion(db: Db, input: ParsedInput<'compacts:adopt'>, now: 
     .set({ adoptedAgendaItemId: context.state.agendaItemId, adoptedVoteId: context.state.id, adoptedAt: at })
     .where(eq(compactVersions.id, version.id))
     .run();
-  const articles = articlesOf(version);
+  const articles = version.articles;
   appendAudit(db, {
     kind: 'compact.adopt',
     meetingId: context.meetingId,

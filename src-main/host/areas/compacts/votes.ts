@@ -7,7 +7,8 @@ import type { AdoptionCandidate, CompactAdoption } from '../../../../shared/api/
 import type { VoteState } from '../../../../shared/api/areas/voting';
 import { voteProblem, type AdoptionVote } from '../../../../shared/domain/compacts/adoption';
 import type { Db } from '../../db/client';
-import { agendaItems, meetings, votes } from '../../db/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { votes } from '../voting/schema';
 import { getVote } from '../voting/votes';
 
 interface VoteContext {

@@ -8,7 +8,7 @@ export function councilsHandlers({ db, now }: AreaContext): AreaHandlers<typeof 
   return {
     'council:list': () => listCouncils(db),
     'council:create': (input) => createCouncil(db, input),
-    'council:update': (input) => updateCouncil(db, input),
+    'council:update': (input) => updateCouncil(db, input, now()),
     'council:getSettings': ({ councilId }) => getCouncilSettings(db, councilId),
     'council:updateSettings': (input) => updateCouncilSettings(db, input),
     'council:setDefaultVote': (input) => setDefaultVote(db, input, now()),

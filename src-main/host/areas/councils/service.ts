@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Council } from '../../../../shared/api/areas/councils';
 import type { ProcessTemplateId } from '../../../../shared/domain/process/templates';
 import type { Db } from '../../db/client';
-import { councils } from '../../db/schema';
+import { councils } from './schema';
 import { notFound } from '../../core/errors';
 
 function toCouncil(row: typeof councils.$inferSelect): Council {
@@ -32,11 +32,11 @@ export function createCouncil(db: Db, input: ParsedInput<'council:create'>): Cou
   return toCouncil(row);
 }
 
-export function updateCouncil(db: Db, input: ParsedInput<'council:update'>): Council {
+export function updateCouncil(db: Db, input: ParsedInput<'council:update'>, now: Date): Council {
   const { councilId, ...fields } = input;
   const row = db
     .update(councils)
-    .set({ ...fields, updatedAt: new Date().toISOString() })
+    .set({ ...fields, updatedAt: now.toISOString() })
     .where(eq(councils.id, councilId))
     .returning()
     .get();

@@ -5,7 +5,9 @@ import { dashboardFigures, definitions, referenceRate } from '../../../../shared
 import { localDate } from '../../../../shared/domain/followup/dates';
 import { councilStepNames } from '../../../../shared/domain/process/council-step-names';
 import type { Db } from '../../db/client';
-import { agendaItems, councilSettings, meetings, wishes } from '../../db/schema';
+import { councilSettings } from '../councils/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { wishes } from '../wishes/schema';
 import { ratings, tasks } from './schema';
 import { getCouncil } from '../councils/service';
 import { councilResolutionIds } from './resolutions';

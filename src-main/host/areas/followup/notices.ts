@@ -4,7 +4,7 @@ import type { AnnouncementNotice, NoticePosting, ResultsNotice } from '../../../
 import { localDate } from '../../../../shared/domain/followup/dates';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
-import { meetings } from '../../db/schema';
+import { meetings } from '../meetings/schema';
 import { notices } from './schema';
 import { HostError, notFound } from '../../core/errors';
 import { getCouncilSettings } from '../attendance/service';

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import { summarizeRatings, type RatingSummary, type RatingValue } from '../../../../shared/domain/followup/ratings';
 import type { Db } from '../../db/client';
-import { households } from '../../db/schema';
+import { households } from '../roster/schema';
 import { ratings } from './schema';
 import { HostError } from '../../core/errors';
 import { resolutionItem } from './tasks';

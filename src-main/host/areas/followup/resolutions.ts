@@ -9,14 +9,17 @@ import { summarizeRatings } from '../../../../shared/domain/followup/ratings';
 import { daysLeft, daysOverdue, isOverdue } from '../../../../shared/domain/followup/tasks';
 import type { Outcome } from '../../../../shared/domain/voting/tally';
 import type { Db } from '../../db/client';
-import { agendaItems, meetings, people, voteResults, votes, wishes } from '../../db/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { people } from '../roster/schema';
+import { voteResults, votes } from '../voting/schema';
+import { wishes } from '../wishes/schema';
 import { ratings, taskNotes, tasks } from './schema';
 import { getVote } from '../voting/votes';
 
 /** Every vote on a matter of the council's meetings, with whether it passed (null while undecided). */
 function councilDecisions(db: Db, councilId: number): Map<number, MatterDecision & { outcome: Outcome | null }> {
   const rows = db
-    .select({ id: votes.id, agendaItemId: votes.agendaItemId, status: votes.status, outcomeJson: voteResults.outcomeJson })
+    .select({ id: votes.id, agendaItemId: votes.agendaItemId, status: votes.status, outcome: voteResults.outcome })
     .from(votes)
     .innerJoin(meetings, eq(votes.meetingId, meetings.id))
     .leftJoin(voteResults, eq(voteResults.voteId, votes.id))
@@ -24,7 +27,7 @@ function councilDecisions(db: Db, councilId: number): Map<number, MatterDecision
     .all();
   const outcomes = new Map<number, Outcome | null>();
   for (const row of rows) {
-    if (row.outcomeJson) outcomes.set(row.id, JSON.parse(row.outcomeJson) as Outcome);
+    if (row.outcome) outcomes.set(row.id, row.outcome);
   }
   // A closed but unlocked vote has no stored result: ask the rules engine, but only for the
   // latest vote of each matter (the one that decides it).

@@ -1,7 +1,9 @@
-/** Issue 4, step 6 (落实公示) and step 3 notices: tasks, progress, report-back, ratings, public notices. */
+/** Step 6 (落实公示) and step 3 notices: tasks, progress, report-back, ratings, public notices. */
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
-import { agendaItems, councils, households, meetings, people } from '../../db/schema';
+import { councils } from '../councils/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { households, people } from '../roster/schema';
 
 export const tasks = sqliteTable(
   'tasks',

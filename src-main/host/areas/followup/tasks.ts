@@ -5,7 +5,8 @@ import type { TasksBoard, TaskView } from '../../../../shared/api/areas/followup
 import { localDate } from '../../../../shared/domain/followup/dates';
 import { taskStatusLabels, transitionTask } from '../../../../shared/domain/followup/tasks';
 import type { Db } from '../../db/client';
-import { agendaItems, meetings, people } from '../../db/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { people } from '../roster/schema';
 import { taskNotes, tasks } from './schema';
 import { conflict, HostError, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';

@@ -4,9 +4,11 @@
  * Only 127.0.0.1 and ::1 are this computer; every other address, 127.0.0.2 included, is someone
  * else and needs a participant session for anything beyond the public pages.
  */
-import type { Database } from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import type { Caller } from '../../core/caller';
 import { localCaller } from '../../core/caller';
+import type { Db } from '../../db/client';
+import { councilSettings } from '../councils/schema';
 import type { AccessSessions } from './sessions';
 
 export interface AccessGate {
@@ -22,7 +24,7 @@ export function isLocalAddress(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
-export function createAccessGate(sqlite: () => Database | null, sessions: () => AccessSessions | null): AccessGate {
+export function createAccessGate(db: () => Db | null, sessions: () => AccessSessions | null): AccessGate {
   return {
     identify(address, token) {
       if (isLocalAddress(address)) return localCaller;
@@ -31,10 +33,10 @@ export function createAccessGate(sqlite: () => Database | null, sessions: () => 
     },
     stillValid: (participantId) => sessions()?.stillValid(participantId) ?? false,
     lanWanted() {
-      const database = sqlite();
-      if (!database?.open) return false;
+      const database = db();
+      if (!database?.$client.open) return false;
       if (sessions()?.anyValidCode()) return true;
-      return database.prepare('SELECT 1 FROM council_settings WHERE intake_open = 1 LIMIT 1').get() !== undefined;
+      return database.select({ councilId: councilSettings.councilId }).from(councilSettings).where(eq(councilSettings.intakeOpen, true)).limit(1).get() !== undefined;
     },
   };
 }

@@ -17,7 +17,7 @@ function joinUrl(address: string, port: number, code: string, room: { name: stri
 }
 
 export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> {
-  const sessions = new AccessSessions(context.sqlite, context.now);
+  const sessions = new AccessSessions(context.db, context.now);
   const extras = accessExtras(context);
 
   const meetingTitle = (meetingId: number) => {

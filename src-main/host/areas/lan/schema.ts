@@ -1,6 +1,6 @@
-/** Issue 8: joining a meeting over the LAN: join codes and the participants who used them. */
+/** Joining a meeting over the LAN: join codes and the participants who used them. */
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { meetings } from '../../db/schema';
+import { meetings } from '../meetings/schema';
 
 export const joinCodes = sqliteTable(
   'join_codes',

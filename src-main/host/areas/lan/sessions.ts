@@ -5,12 +5,15 @@
  * its code: closing the meeting for joining, the code expiring or the chair removing the person
  * ends it at once, on the next request.
  */
-import type { Database } from 'better-sqlite3';
+import { and, asc, eq, getTableColumns, gt, isNull, or } from 'drizzle-orm';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { JoinCodeInfo, ParticipantInfo } from '../../../../shared/api/areas/lan';
 import type { ParticipantRole as ParticipantRoleName } from '../../../../shared/api/kit';
 import type { Caller } from '../../core/caller';
 import { HostError, notFound } from '../../core/errors';
+import type { Db } from '../../db/client';
+import { meetings } from '../meetings/schema';
+import { joinCodes, participants } from './schema';
 
 /** No 0/O, 1/I/L: codes are read aloud and typed on phones by older residents. */
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -33,26 +36,19 @@ export const showCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`
 
 export const newSessionToken = () => randomBytes(32).toString('base64url');
 
-interface ParticipantRow {
-  id: number;
-  meeting_id: number;
-  join_code_id: number | null;
-  name: string;
-  role: ParticipantRoleName;
-  address: string;
-  joined_at: string;
-  last_seen_at: string;
-  removed_at: string | null;
+/** A participant still let in at `at`: not removed, and their code (if any) neither closed nor expired. Needs the join with join_codes. */
+function stillLetIn(at: string) {
+  return and(isNull(participants.removedAt), or(isNull(participants.joinCodeId), and(isNull(joinCodes.revokedAt), gt(joinCodes.expiresAt, at))));
 }
 
 export class AccessSessions {
   constructor(
-    private readonly sqlite: Database,
+    private readonly db: Db,
     private readonly now: () => Date,
   ) {}
 
   createCode(meetingId: number, role: ParticipantRoleName, validMinutes: number): { code: string; expiresAt: string; id: number } {
-    const meeting = this.sqlite.prepare('SELECT id FROM meetings WHERE id = ?').get(meetingId);
+    const meeting = this.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) throw notFound('会议');
     const now = this.now();
     const expiresAt = new Date(now.getTime() + validMinutes * 60_000).toISOString();
@@ -60,54 +56,53 @@ export class AccessSessions {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const code = newJoinCode();
       const hash = sha256(code);
-      if (this.sqlite.prepare('SELECT 1 FROM join_codes WHERE code_hash = ?').get(hash)) continue;
-      const info = this.sqlite
-        .prepare('INSERT INTO join_codes (meeting_id, code_hash, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-        .run(meetingId, hash, role, now.toISOString(), expiresAt);
-      return { code, expiresAt, id: Number(info.lastInsertRowid) };
+      if (this.db.select({ id: joinCodes.id }).from(joinCodes).where(eq(joinCodes.codeHash, hash)).get()) continue;
+      const row = this.db
+        .insert(joinCodes)
+        .values({ meetingId, codeHash: hash, role, createdAt: now.toISOString(), expiresAt })
+        .returning({ id: joinCodes.id })
+        .get();
+      return { code, expiresAt, id: row.id };
     }
     throw new HostError('internal', '无法生成加入码,请重试。');
   }
 
   validCodes(meetingId: number): JoinCodeInfo[] {
-    const rows = this.sqlite
-      .prepare(
-        `SELECT id, meeting_id, role, created_at, expires_at FROM join_codes
-         WHERE meeting_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY id`,
-      )
-      .all(meetingId, this.now().toISOString()) as Array<{ id: number; meeting_id: number; role: ParticipantRoleName; created_at: string; expires_at: string }>;
-    return rows.map((row) => ({ id: row.id, meetingId: row.meeting_id, role: row.role, createdAt: row.created_at, expiresAt: row.expires_at }));
+    return this.db
+      .select({ id: joinCodes.id, meetingId: joinCodes.meetingId, role: joinCodes.role, createdAt: joinCodes.createdAt, expiresAt: joinCodes.expiresAt })
+      .from(joinCodes)
+      .where(and(eq(joinCodes.meetingId, meetingId), isNull(joinCodes.revokedAt), gt(joinCodes.expiresAt, this.now().toISOString())))
+      .orderBy(asc(joinCodes.id))
+      .all();
   }
 
   /** Whether any code anywhere is still valid: the host listens on the LAN while one is. */
   anyValidCode(): boolean {
-    return this.sqlite.prepare('SELECT 1 FROM join_codes WHERE revoked_at IS NULL AND expires_at > ? LIMIT 1').get(this.now().toISOString()) !== undefined;
+    const at = this.now().toISOString();
+    return this.db.select({ id: joinCodes.id }).from(joinCodes).where(and(isNull(joinCodes.revokedAt), gt(joinCodes.expiresAt, at))).limit(1).get() !== undefined;
   }
 
   /** Ends joining for a meeting: its codes stop working and everyone who joined with them is cut off. */
   close(meetingId: number): { closedCodes: number; removedParticipants: number } {
     const at = this.now().toISOString();
-    const codes = this.sqlite.prepare('UPDATE join_codes SET revoked_at = ? WHERE meeting_id = ? AND revoked_at IS NULL').run(at, meetingId);
-    const people = this.sqlite.prepare('UPDATE participants SET removed_at = ? WHERE meeting_id = ? AND removed_at IS NULL').run(at, meetingId);
+    const codes = this.db.update(joinCodes).set({ revokedAt: at }).where(and(eq(joinCodes.meetingId, meetingId), isNull(joinCodes.revokedAt))).run();
+    const people = this.db.update(participants).set({ removedAt: at }).where(and(eq(participants.meetingId, meetingId), isNull(participants.removedAt))).run();
     return { closedCodes: codes.changes, removedParticipants: people.changes };
   }
 
   join(code: string, name: string, address: string): { participantId: number; meetingId: number; role: ParticipantRoleName; token: string } {
-    const row = this.sqlite
-      .prepare('SELECT id, meeting_id, role, expires_at, revoked_at FROM join_codes WHERE code_hash = ?')
-      .get(sha256(code)) as { id: number; meeting_id: number; role: ParticipantRoleName; expires_at: string; revoked_at: string | null } | undefined;
+    const row = this.db.select().from(joinCodes).where(eq(joinCodes.codeHash, sha256(code))).get();
     const now = this.now().toISOString();
-    if (!row || row.revoked_at || row.expires_at <= now) {
+    if (!row || row.revokedAt || row.expiresAt <= now) {
       throw new HostError('forbidden', '加入码不对或已失效。请核对后再输入,或请主持人给一个新的加入码。');
     }
     const token = newSessionToken();
-    const info = this.sqlite
-      .prepare(
-        `INSERT INTO participants (meeting_id, join_code_id, token_hash, name, role, address, joined_at, last_seen_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(row.meeting_id, row.id, sha256(token), name, row.role, address, now, now);
-    return { participantId: Number(info.lastInsertRowid), meetingId: row.meeting_id, role: row.role, token };
+    const participant = this.db
+      .insert(participants)
+      .values({ meetingId: row.meetingId, joinCodeId: row.id, tokenHash: sha256(token), name, role: row.role, address, joinedAt: now, lastSeenAt: now })
+      .returning({ id: participants.id })
+      .get();
+    return { participantId: participant.id, meetingId: row.meetingId, role: row.role, token };
   }
 
   /**
@@ -115,65 +110,72 @@ export class AccessSessions {
    * code was closed or expired. Notes when and from where the participant was last seen.
    */
   identify(token: string, address: string): Extract<Caller, { kind: 'participant' }> | null {
-    if (!this.sqlite.open) return null;
+    if (!this.db.$client.open) return null;
     const now = this.now();
-    const row = this.sqlite
-      .prepare(
-        `SELECT p.id, p.meeting_id, p.name, p.role, p.address, p.last_seen_at
-         FROM participants p LEFT JOIN join_codes c ON c.id = p.join_code_id
-         WHERE p.token_hash = ? AND p.removed_at IS NULL
-           AND (p.join_code_id IS NULL OR (c.revoked_at IS NULL AND c.expires_at > ?))`,
-      )
-      .get(sha256(token), now.toISOString()) as Pick<ParticipantRow, 'id' | 'meeting_id' | 'name' | 'role' | 'address' | 'last_seen_at'> | undefined;
+    const row = this.db
+      .select({
+        id: participants.id,
+        meetingId: participants.meetingId,
+        name: participants.name,
+        role: participants.role,
+        address: participants.address,
+        lastSeenAt: participants.lastSeenAt,
+      })
+      .from(participants)
+      .leftJoin(joinCodes, eq(joinCodes.id, participants.joinCodeId))
+      .where(and(eq(participants.tokenHash, sha256(token)), stillLetIn(now.toISOString())))
+      .get();
     if (!row) return null;
-    if (row.address !== address || now.getTime() - Date.parse(row.last_seen_at) > touchEveryMs) {
+    if (row.address !== address || now.getTime() - Date.parse(row.lastSeenAt) > touchEveryMs) {
       try {
-        this.sqlite.prepare('UPDATE participants SET last_seen_at = ?, address = ? WHERE id = ?').run(now.toISOString(), address, row.id);
+        this.db.update(participants).set({ lastSeenAt: now.toISOString(), address }).where(eq(participants.id, row.id)).run();
       } catch {
         // Last-seen is a courtesy for the chair's list; a full disk must not lock people out.
       }
     }
-    return { kind: 'participant', participantId: row.id, meetingId: row.meeting_id, role: row.role, name: row.name };
+    return { kind: 'participant', participantId: row.id, meetingId: row.meetingId, role: row.role, name: row.name };
   }
 
   /** Still allowed in? (Checked again for long-lived connections: events, signaling.) */
   stillValid(participantId: number): boolean {
-    if (!this.sqlite.open) return false;
+    if (!this.db.$client.open) return false;
     return (
-      this.sqlite
-        .prepare(
-          `SELECT 1 FROM participants p LEFT JOIN join_codes c ON c.id = p.join_code_id
-           WHERE p.id = ? AND p.removed_at IS NULL AND (p.join_code_id IS NULL OR (c.revoked_at IS NULL AND c.expires_at > ?))`,
-        )
-        .get(participantId, this.now().toISOString()) !== undefined
+      this.db
+        .select({ id: participants.id })
+        .from(participants)
+        .leftJoin(joinCodes, eq(joinCodes.id, participants.joinCodeId))
+        .where(and(eq(participants.id, participantId), stillLetIn(this.now().toISOString())))
+        .get() !== undefined
     );
   }
 
   participants(meetingId: number): ParticipantInfo[] {
-    const now = this.now().getTime();
-    const rows = this.sqlite
-      .prepare(
-        `SELECT p.* FROM participants p LEFT JOIN join_codes c ON c.id = p.join_code_id
-         WHERE p.meeting_id = ? AND p.removed_at IS NULL AND (p.join_code_id IS NULL OR (c.revoked_at IS NULL AND c.expires_at > ?))
-         ORDER BY p.joined_at, p.id`,
-      )
-      .all(meetingId, this.now().toISOString()) as ParticipantRow[];
+    const now = this.now();
+    const rows = this.db
+      .select(getTableColumns(participants))
+      .from(participants)
+      .leftJoin(joinCodes, eq(joinCodes.id, participants.joinCodeId))
+      .where(and(eq(participants.meetingId, meetingId), stillLetIn(now.toISOString())))
+      .orderBy(asc(participants.joinedAt), asc(participants.id))
+      .all();
     return rows.map((row) => ({
       id: row.id,
-      meetingId: row.meeting_id,
+      meetingId: row.meetingId,
       name: row.name,
       role: row.role,
       address: row.address,
-      joinedAt: row.joined_at,
-      lastSeenAt: row.last_seen_at,
-      online: now - Date.parse(row.last_seen_at) < onlineWindowMs,
+      joinedAt: row.joinedAt,
+      lastSeenAt: row.lastSeenAt,
+      online: now.getTime() - Date.parse(row.lastSeenAt) < onlineWindowMs,
     }));
   }
 
   remove(participantId: number): void {
-    const info = this.sqlite
-      .prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL')
-      .run(this.now().toISOString(), participantId);
+    const info = this.db
+      .update(participants)
+      .set({ removedAt: this.now().toISOString() })
+      .where(and(eq(participants.id, participantId), isNull(participants.removedAt)))
+      .run();
     if (info.changes === 0) throw notFound('参会人');
   }
 }

@@ -18,11 +18,11 @@ export function meetingsHandlers({ db, now }: AreaContext): AreaHandlers<typeof 
     'meeting:list': ({ councilId }) => listMeetings(db, councilId),
     'meeting:get': ({ meetingId }) => getMeeting(db, meetingId),
     'meeting:create': (input) => createMeeting(db, input),
-    'meeting:update': (input) => updateMeeting(db, input),
+    'meeting:update': (input) => updateMeeting(db, input, now()),
     'meeting:delete': ({ meetingId }) => deleteMeeting(db, meetingId),
 
     'agenda:add': (input) => addAgendaItem(db, input),
-    'agenda:update': (input) => updateAgendaItem(db, input),
+    'agenda:update': (input) => updateAgendaItem(db, input, now()),
     'agenda:amend': (input) => amendAgendaItem(db, input, now()),
     'agenda:remove': ({ agendaItemId }) => removeAgendaItem(db, agendaItemId),
     'agenda:reorder': (input) => reorderAgenda(db, input),

@@ -3,7 +3,10 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Meeting, MeetingSummary } from '../../../../shared/api/areas/meetings';
 import type { Db } from '../../db/client';
-import { agendaItems, attendance, meetings, people, votes } from '../../db/schema';
+import { attendance } from '../attendance/schema';
+import { agendaItems, meetings } from './schema';
+import { people } from '../roster/schema';
+import { votes } from '../voting/schema';
 import { appendAudit } from '../audit/audit-log';
 import { HostError, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
@@ -87,13 +90,13 @@ export function createMeeting(db: Db, input: ParsedInput<'meeting:create'>): Mee
   return getMeeting(db, row.id);
 }
 
-export function updateMeeting(db: Db, input: ParsedInput<'meeting:update'>): Meeting {
+export function updateMeeting(db: Db, input: ParsedInput<'meeting:update'>, now: Date): Meeting {
   const { meetingId, ...fields } = input;
   const current = getMeeting(db, meetingId);
   assertPersonInCouncil(db, current.councilId, fields.chairId, '主持人');
   assertPersonInCouncil(db, current.councilId, fields.secretaryId, '记录人');
   db.update(meetings)
-    .set({ ...fields, updatedAt: new Date().toISOString() })
+    .set({ ...fields, updatedAt: now.toISOString() })
     .where(eq(meetings.id, meetingId))
     .run();
   return getMeeting(db, meetingId);
@@ -124,14 +127,14 @@ export function addAgendaItem(db: Db, input: ParsedInput<'agenda:add'>): Meeting
   return getMeeting(db, input.meetingId);
 }
 
-export function updateAgendaItem(db: Db, input: ParsedInput<'agenda:update'>): Meeting {
+export function updateAgendaItem(db: Db, input: ParsedInput<'agenda:update'>, now: Date): Meeting {
   const item = agendaItem(db, input.agendaItemId);
   const changed = input.title !== item.title || input.text !== item.text;
   if (changed && isMatterLocked(db, item.id)) {
     throw new HostError('conflict', `议题“${item.title}”的表决结果已经锁定,议题名称和内容不能再修改。`);
   }
   db.update(agendaItems)
-    .set({ title: input.title, text: input.text, updatedAt: new Date().toISOString() })
+    .set({ title: input.title, text: input.text, updatedAt: now.toISOString() })
     .where(eq(agendaItems.id, item.id))
     .run();
   return getMeeting(db, item.meetingId);
@@ -186,7 +189,7 @@ export function reorderAgenda(db: Db, input: ParsedInput<'agenda:reorder'>): Mee
 }
 
 /** Sets the step a matter has reached. The step machine (with its history) builds on this. */
-export function updateAgendaStep(db: Db, agendaItemId: number, stepIndex: number): void {
+export function updateAgendaStep(db: Db, agendaItemId: number, stepIndex: number, now: Date): void {
   const item = agendaItem(db, agendaItemId);
-  db.update(agendaItems).set({ stepIndex, updatedAt: new Date().toISOString() }).where(eq(agendaItems.id, item.id)).run();
+  db.update(agendaItems).set({ stepIndex, updatedAt: now.toISOString() }).where(eq(agendaItems.id, item.id)).run();
 }

@@ -4,7 +4,8 @@
  * the agenda with each matter's step, and per matter the views heard and every vote with its
  * rule, counts and outcome. `gatherMeetingData` reads the database; `factsSections` only words it.
  */
-import type Database from 'better-sqlite3';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { AgendaItem, Meeting } from '../../../../shared/api/areas/meetings';
 import type { BallotChoice, VoteMode, VoteState } from '../../../../shared/api/areas/voting';
 import type { FactsBlock, FactsSection } from '../../../../shared/collab/doc-shape';
@@ -16,7 +17,11 @@ import type { Db } from '../../db/client';
 import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';
 import { listVotes } from '../voting/votes';
-import { rolesInColumn } from '../../db/roles-column';
+import { attendance, proxies } from '../attendance/schema';
+import { speakers } from '../console/schema';
+import { councilSettings } from '../councils/schema';
+import { agendaItems } from '../meetings/schema';
+import { households, people } from '../roster/schema';
 
 export interface MeetingData {
   meeting: Meeting;
@@ -29,44 +34,58 @@ export interface MeetingData {
   votes: VoteState[];
 }
 
-export function gatherMeetingData(db: Db, sqlite: Database.Database, meetingId: number): MeetingData {
+export function gatherMeetingData(db: Db, meetingId: number): MeetingData {
   const meeting = getMeeting(db, meetingId);
   const council = getCouncil(db, meeting.councilId);
-  const override = sqlite.prepare('SELECT step_names FROM council_settings WHERE council_id = ?').pluck().get(meeting.councilId) as string | null | undefined;
-  const members = (sqlite.prepare('SELECT name, roles FROM people WHERE council_id = ? ORDER BY id').all(meeting.councilId) as Array<{ name: string; roles: string }>)
-    .filter((person) => rolesInColumn(person.roles).includes('member'))
+  const override = db
+    .select({ stepNames: councilSettings.stepNames })
+    .from(councilSettings)
+    .where(eq(councilSettings.councilId, meeting.councilId))
+    .get()?.stepNames;
+  const members = db
+    .select({ name: people.name, roles: people.roles })
+    .from(people)
+    .where(eq(people.councilId, meeting.councilId))
+    .orderBy(asc(people.id))
+    .all()
+    .filter((person) => person.roles.includes('member'))
     .map((person) => person.name);
-  const attendees = (
-    sqlite
-      .prepare(
-        `SELECT p.name AS name, h.code AS household, p.roles AS roles, a.observer AS observer
-           FROM attendance a JOIN people p ON p.id = a.person_id LEFT JOIN households h ON h.id = p.household_id
-          WHERE a.meeting_id = ? ORDER BY a.arrived_at, a.id`,
-      )
-      .all(meetingId) as Array<{ name: string; household: string | null; roles: string; observer: number }>
-  ).map((row) => ({ name: row.name, household: row.household, observer: Boolean(row.observer), member: rolesInColumn(row.roles).includes('member') }));
-  const proxies = sqlite
-    .prepare(
-      `SELECT g.name AS grantor, h.code AS household, x.name AS holder FROM proxies pr
-         JOIN people g ON g.id = pr.grantor_id JOIN people x ON x.id = pr.holder_id LEFT JOIN households h ON h.id = g.household_id
-        WHERE pr.meeting_id = ? AND pr.revoked_at IS NULL ORDER BY pr.created_at, pr.id`,
-    )
-    .all(meetingId) as MeetingData['proxies'];
-  const speakers = sqlite
-    .prepare(
-      `SELECT s.agenda_item_id AS agendaItemId, p.name AS name, h.code AS household, s.view AS view, s.note AS note
-         FROM speakers s JOIN agenda_items ai ON ai.id = s.agenda_item_id JOIN people p ON p.id = s.person_id
-         LEFT JOIN households h ON h.id = p.household_id
-        WHERE ai.meeting_id = ? AND s.status != 'waiting' ORDER BY s.agenda_item_id, s.position, s.id`,
-    )
-    .all(meetingId) as MeetingData['speakers'];
+  const attendees = db
+    .select({ name: people.name, household: households.code, roles: people.roles, observer: attendance.observer })
+    .from(attendance)
+    .innerJoin(people, eq(people.id, attendance.personId))
+    .leftJoin(households, eq(households.id, people.householdId))
+    .where(eq(attendance.meetingId, meetingId))
+    .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
+    .all()
+    .map((row) => ({ name: row.name, household: row.household, observer: row.observer, member: row.roles.includes('member') }));
+  const grantor = alias(people, 'grantor');
+  const holder = alias(people, 'holder');
+  const proxyRows = db
+    .select({ grantor: grantor.name, household: households.code, holder: holder.name })
+    .from(proxies)
+    .innerJoin(grantor, eq(grantor.id, proxies.grantorId))
+    .innerJoin(holder, eq(holder.id, proxies.holderId))
+    .leftJoin(households, eq(households.id, grantor.householdId))
+    .where(and(eq(proxies.meetingId, meetingId), isNull(proxies.revokedAt)))
+    .orderBy(asc(proxies.createdAt), asc(proxies.id))
+    .all();
+  const speakerRows = db
+    .select({ agendaItemId: speakers.agendaItemId, name: people.name, household: households.code, view: speakers.view, note: speakers.note })
+    .from(speakers)
+    .innerJoin(agendaItems, eq(agendaItems.id, speakers.agendaItemId))
+    .innerJoin(people, eq(people.id, speakers.personId))
+    .leftJoin(households, eq(households.id, people.householdId))
+    .where(and(eq(agendaItems.meetingId, meetingId), ne(speakers.status, 'waiting')))
+    .orderBy(asc(speakers.agendaItemId), asc(speakers.position), asc(speakers.id))
+    .all();
   return {
     meeting,
     stepNames: councilStepNames(council.processTemplate, override ?? null),
     members,
     attendees,
-    proxies,
-    speakers,
+    proxies: proxyRows,
+    speakers: speakerRows,
     votes: listVotes(db, meetingId),
   };
 }

@@ -3,12 +3,20 @@
  * meeting, stored in minutes_docs. Looked up on every subscribe, so a deleted meeting's room
  * closes to newcomers at once, and a restored database is seen without a restart.
  */
-import type { Database } from 'better-sqlite3';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { minutesDocs } from './schema';
 
-export function roomOpenedIn(sqlite: () => Database | null | undefined): (name: string) => boolean {
+export function roomOpenedIn(db: () => Db | null | undefined): (name: string) => boolean {
   return (name) => {
-    const database = sqlite();
-    if (!database?.open) return false;
-    return database.prepare('SELECT 1 FROM minutes_docs WHERE room_name = ? AND locked_at IS NULL').get(name) !== undefined;
+    const database = db();
+    if (!database?.$client.open) return false;
+    return (
+      database
+        .select({ meetingId: minutesDocs.meetingId })
+        .from(minutesDocs)
+        .where(and(eq(minutesDocs.roomName, name), isNull(minutesDocs.lockedAt)))
+        .get() !== undefined
+    );
   };
 }

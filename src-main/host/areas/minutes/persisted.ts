@@ -24,7 +24,7 @@ export interface CompactionPolicy {
 export const defaultCompaction: CompactionPolicy = { minRows: 500, minShareOfSnapshot: 0.5 };
 
 export interface PersistedOptions {
-  now?: () => Date;
+  now: () => Date;
   compaction?: CompactionPolicy;
   /** Batched writes (`track`): write after this many updates at the latest (else at the end of the tick). */
   batchSize?: number;
@@ -55,7 +55,7 @@ export class PersistedMinutes {
     readonly meetingId: number,
     options: PersistedOptions,
   ) {
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now;
     this.compaction = options.compaction ?? defaultCompaction;
     this.batchSize = options.batchSize ?? 2000;
     ensureHead(sqlite, meetingId, this.now());
@@ -71,7 +71,7 @@ export class PersistedMinutes {
     this.snapshotBytes = stats.snapshotBytes;
   }
 
-  static open(sqlite: Database.Database, meetingId: number, options: PersistedOptions = {}): PersistedMinutes {
+  static open(sqlite: Database.Database, meetingId: number, options: PersistedOptions): PersistedMinutes {
     return new PersistedMinutes(sqlite, meetingId, options);
   }
 

@@ -1,6 +1,6 @@
-/** Issue 6: the collaborative minutes, one Yjs document per meeting. */
+/** The collaborative minutes, one Yjs document per meeting. */
 import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { meetings } from '../../db/schema';
+import { meetings } from '../meetings/schema';
 
 export const minutesDocs = sqliteTable('minutes_docs', {
   meetingId: integer('meeting_id')

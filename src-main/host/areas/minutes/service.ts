@@ -61,7 +61,7 @@ export class MinutesService {
     const minutes = this.minutes(meetingId);
     const head = readHead(this.sqlite, meetingId) ?? ensureHead(this.sqlite, meetingId, this.now());
     if (minutes.wasEmpty && isBlank(minutes.doc) && minutes.lastSeq === 0 && !head.lockedAt) {
-      const layout = factsSections(gatherMeetingData(this.db, this.sqlite, meetingId));
+      const layout = factsSections(gatherMeetingData(this.db, meetingId));
       const skeleton = new Y.Doc();
       layOutSkeleton(skeleton, layout);
       minutes.append(Y.encodeStateAsUpdate(skeleton), 'host');
@@ -124,7 +124,7 @@ export class MinutesService {
   refresh(meetingId: number): { updateBase64: string } {
     const minutes = this.minutes(meetingId);
     this.assertEditable(meetingId);
-    const layout = factsSections(gatherMeetingData(this.db, this.sqlite, meetingId));
+    const layout = factsSections(gatherMeetingData(this.db, meetingId));
     const update = refreshSkeleton(minutes.doc, layout, 'host-refresh');
     if (!update) return { updateBase64: Buffer.from(Y.encodeStateAsUpdate(minutes.doc, Y.encodeStateVector(minutes.doc))).toString('base64') };
     minutes.record(update, 'host', currentAmendment(this.sqlite, meetingId));

@@ -8,24 +8,23 @@
  * Every row carries the SHA-256 of its bytes. A row that fails its check (or that Yjs cannot read)
  * is skipped and reported in `problems`; it is never deleted, and compaction leaves it in place, so
  * the damage stays visible and the original bytes stay available for a repair.
+ *
+ * Raw SQL on the connection: the Yjs bytes are written on every keystroke batch and read back as
+ * blobs with their hashes, and PersistedMinutes holds only the connection, not the drizzle Db.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { MinutesProblem } from '../../../../shared/api/areas/minutes';
+import type { minutesDocs, minutesUpdates } from './schema';
 
 /** Origin of updates applied from storage, so a listener does not store them again. */
 export const storageOrigin = Symbol('minutes-storage');
 
 export const sha256Hex = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-export interface MinutesHead {
-  meetingId: number;
-  snapshotSeq: number;
-  roomName: string;
-  roomPassword: string;
-  lockedAt: string | null;
-}
+/** The minutes_docs columns the store reads as its head (typed from minutes/schema.ts). */
+export type MinutesHead = Pick<typeof minutesDocs.$inferSelect, 'meetingId' | 'snapshotSeq' | 'roomName' | 'roomPassword' | 'lockedAt'>;
 
 export interface LoadedMinutes {
   doc: Y.Doc;
@@ -46,11 +45,7 @@ export interface AppendInput {
   amendmentId?: number | null;
 }
 
-interface UpdateRow {
-  seq: number;
-  data: Buffer;
-  hash: string;
-}
+type UpdateRow = Pick<typeof minutesUpdates.$inferSelect, 'seq' | 'data' | 'hash'>;
 
 /** y-webrtc room names are public on the signaling server; the password (128+ bits) never is. */
 function newRoom(): { name: string; password: string } {
@@ -201,7 +196,7 @@ export function storedBytes(sqlite: Database.Database, meetingId: number): { sna
   return { snapshot: snapshot ?? 0, updates: updates.bytes, rows: updates.rows };
 }
 
-// What the signing area reads and sets (issue 7): the document as stored, and the lock.
+// What the signing area reads and sets: the document as stored, and the lock.
 
 /** The minutes as stored now, read fresh from SQLite (damaged rows skipped). */
 export function readMinutesDoc(sqlite: Database.Database, meetingId: number): Y.Doc {
@@ -219,7 +214,7 @@ export function lockMinutes(sqlite: Database.Database, meetingId: number, at: Da
 }
 
 /** Opens the signed minutes again for an amendment: later updates are stored as part of it. */
-export function unlockMinutes(sqlite: Database.Database, meetingId: number, at: Date = new Date()): void {
+export function unlockMinutes(sqlite: Database.Database, meetingId: number, at: Date): void {
   ensureHead(sqlite, meetingId, at);
   sqlite.prepare('UPDATE minutes_docs SET locked_at = NULL, updated_at = ? WHERE meeting_id = ?').run(at.toISOString(), meetingId);
 }

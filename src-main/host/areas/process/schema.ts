@@ -1,7 +1,8 @@
-/** Issue 4: the six-step process per matter. Every transition is kept (who, when, from, to, note). */
+/** The six-step process per matter. Every transition is kept (who, when, from, to, note). */
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { agendaItems, people } from '../../db/schema';
+import { agendaItems } from '../meetings/schema';
+import { people } from '../roster/schema';
 
 export const stepTransitions = sqliteTable(
   'step_transitions',

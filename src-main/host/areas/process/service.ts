@@ -13,7 +13,11 @@ import { acceptedStep, hasRole, processDefinition, stepOf, type ProcessDefinitio
 import { checkStepNames, storedStepNames } from '../../../../shared/domain/process/step-names';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
-import { agendaItems, councilSettings, meetings, people, votes, wishes } from '../../db/schema';
+import { councilSettings } from '../councils/schema';
+import { agendaItems, meetings } from '../meetings/schema';
+import { people } from '../roster/schema';
+import { votes } from '../voting/schema';
+import { wishes } from '../wishes/schema';
 import { matterLocks, matterSeconds, stepTransitions } from './schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';

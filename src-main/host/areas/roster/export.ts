@@ -72,7 +72,7 @@ function safeFileName(text: string): string {
 }
 
 /** The roster as a spreadsheet, one row per person; a household nobody lives in gets a row of its own. */
-export async function exportRosterXlsx(db: Db, councilId: number, now: Date = new Date()): Promise<FilePayload> {
+export async function exportRosterXlsx(db: Db, councilId: number, now: Date): Promise<FilePayload> {
   const council = getCouncil(db, councilId);
   const everyone = listPeople(db, councilId);
   const byHousehold = new Map<number | null, Person[]>();

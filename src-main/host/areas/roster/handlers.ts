@@ -5,21 +5,21 @@ import { createHousehold, deleteHousehold, listHouseholds, updateHousehold } fro
 import { commitRosterImport, previewRosterImport } from './import';
 import { createPerson, deletePerson, listPeople, searchPeopleInCouncil, updatePerson } from './people';
 
-export function rosterHandlers({ database, db }: AreaContext): AreaHandlers<typeof rosterArea> {
+export function rosterHandlers({ database, db, now }: AreaContext): AreaHandlers<typeof rosterArea> {
   return {
     'household:list': ({ councilId }) => listHouseholds(db, councilId),
     'household:create': (input) => createHousehold(db, input),
-    'household:update': (input) => updateHousehold(db, input),
+    'household:update': (input) => updateHousehold(db, input, now()),
     'household:delete': ({ householdId }) => deleteHousehold(db, householdId),
 
     'person:list': ({ councilId }) => listPeople(db, councilId),
     'person:search': (input) => searchPeopleInCouncil(db, input),
     'person:create': (input) => createPerson(db, input),
-    'person:update': (input) => updatePerson(db, input),
+    'person:update': (input) => updatePerson(db, input, now()),
     'person:delete': ({ personId }) => deletePerson(db, personId),
 
     'roster:previewImport': (input) => previewRosterImport(database, input),
-    'roster:commitImport': (input) => commitRosterImport(database, input),
-    'roster:exportXlsx': ({ councilId }) => exportRosterXlsx(db, councilId),
+    'roster:commitImport': (input) => commitRosterImport(database, input, now()),
+    'roster:exportXlsx': ({ councilId }) => exportRosterXlsx(db, councilId, now()),
   };
 }

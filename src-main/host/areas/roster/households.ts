@@ -3,7 +3,9 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Household } from '../../../../shared/api/areas/roster';
 import { compareHouseholdCodes, parseHouseholdCode } from '../../../../shared/domain/roster/household-code';
 import type { Db } from '../../db/client';
-import { households, meetings, people, unitOwners, votes } from '../../db/schema';
+import { meetings } from '../meetings/schema';
+import { households, people, unitOwners } from './schema';
+import { votes } from '../voting/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 
@@ -55,7 +57,7 @@ export function assertOwnersMayChange(db: Db, councilId: number): void {
     .select({ title: votes.title })
     .from(votes)
     .innerJoin(meetings, eq(votes.meetingId, meetings.id))
-    .where(and(eq(meetings.councilId, councilId), ne(votes.status, 'locked'), sql`json_extract(${votes.ruleJson}, '$.voterBasis') = 'owners'`))
+    .where(and(eq(meetings.councilId, councilId), ne(votes.status, 'locked'), sql`json_extract(${votes.rule}, '$.voterBasis') = 'owners'`))
     .get();
   if (running) {
     throw conflict(`业主表决“${running.title}”的结果还没有锁定。为免改变已经投票的人,请先结束并锁定这次表决,再更改业主登记或产权。`);
@@ -135,12 +137,12 @@ export function createHousehold(db: Db, input: ParsedInput<'household:create'>):
   return getHousehold(db, row.id);
 }
 
-export function updateHousehold(db: Db, input: ParsedInput<'household:update'>): Household {
+export function updateHousehold(db: Db, input: ParsedInput<'household:update'>, now: Date): Household {
   const current = getHousehold(db, input.householdId);
   assertCodeFree(db, current.councilId, input.code, current.id);
   if (input.tenure !== current.tenure) assertOwnersMayChange(db, current.councilId);
   db.update(households)
-    .set({ ...columnsFor(input), updatedAt: new Date().toISOString() })
+    .set({ ...columnsFor(input), updatedAt: now.toISOString() })
     .where(eq(households.id, input.householdId))
     .run();
   if (input.ownerIds) setOwners(db, current.councilId, current.id, input.ownerIds);

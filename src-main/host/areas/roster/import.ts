@@ -6,7 +6,7 @@ import { normaliseHouseholdCode, parseHouseholdCode } from '../../../../shared/d
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
 import type { PersonRole, Tenure } from '../../../../shared/domain/roster/roles';
 import type { DatabaseHandle, Db } from '../../db/client';
-import { households, people, unitOwners } from '../../db/schema';
+import { households, people, unitOwners } from './schema';
 import { HostError } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 import { assertOwnersMayChange, findHouseholdByCode } from './households';
@@ -317,11 +317,11 @@ function refuse(issues: ImportIssue[]): HostError {
   );
 }
 
-function writeHouseholds(db: Db, councilId: number, plans: Iterable<HouseholdPlan>) {
+function writeHouseholds(db: Db, councilId: number, plans: Iterable<HouseholdPlan>, now: Date) {
   const ids = new Map<string, number>();
   let created = 0;
   let updated = 0;
-  const now = new Date().toISOString();
+  const updatedAt = now.toISOString();
   for (const plan of plans) {
     const { code, existing } = plan;
     if (existing === undefined) {
@@ -334,7 +334,7 @@ function writeHouseholds(db: Db, councilId: number, plans: Iterable<HouseholdPla
     ids.set(code, existing.id);
     if (plan.status !== 'updated') continue;
     db.update(households)
-      .set({ areaCenti: plan.areaCenti ?? existing.areaCenti, tenure: plan.tenure ?? existing.tenure, updatedAt: now })
+      .set({ areaCenti: plan.areaCenti ?? existing.areaCenti, tenure: plan.tenure ?? existing.tenure, updatedAt })
       .where(eq(households.id, existing.id))
       .run();
     updated += 1;
@@ -350,6 +350,7 @@ function writeHouseholds(db: Db, councilId: number, plans: Iterable<HouseholdPla
 export async function commitRosterImport(
   database: DatabaseHandle,
   input: ParsedInput<'roster:commitImport'>,
+  now: Date,
 ): Promise<ImportResult> {
   const { db, sqlite } = database;
   const table = await readPayload(db, input);
@@ -361,7 +362,7 @@ export async function commitRosterImport(
     const tenureChanges = [...plan.households.values()].some((h) => h.existing && h.tenure !== null && h.tenure !== h.existing.tenure);
     const ownersChange = plan.titles.length > 0 || plan.entries.some((entry) => entry.titleHolder);
     if (tenureChanges || ownersChange) assertOwnersMayChange(db, input.councilId);
-    const written = writeHouseholds(db, input.councilId, plan.households.values());
+    const written = writeHouseholds(db, input.councilId, plan.households.values(), now);
     const residents = plan.entries.filter((entry) => entry.name !== '');
     for (const entry of residents) {
       const keys = pinyinKeys(entry.name);

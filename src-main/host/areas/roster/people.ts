@@ -6,7 +6,9 @@ import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
 import { searchPeople } from '../../../../shared/domain/roster/pinyin-search';
 import type { PersonRole } from '../../../../shared/domain/roster/roles';
 import type { Db } from '../../db/client';
-import { attendance, households, people, proxies, speakers, unitOwners } from '../../db/schema';
+import { attendance, proxies } from '../attendance/schema';
+import { speakers } from '../console/schema';
+import { households, people, unitOwners } from './schema';
 import { HostError, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 
@@ -100,11 +102,11 @@ export function createPerson(db: Db, input: ParsedInput<'person:create'>): Perso
   return getPerson(db, row.id);
 }
 
-export function updatePerson(db: Db, input: ParsedInput<'person:update'>): Person {
+export function updatePerson(db: Db, input: ParsedInput<'person:update'>, now: Date): Person {
   const current = getPerson(db, input.personId);
   assertHouseholdInCouncil(db, current.councilId, input.householdId);
   db.update(people)
-    .set({ ...columnsFor(input), updatedAt: new Date().toISOString() })
+    .set({ ...columnsFor(input), updatedAt: now.toISOString() })
     .where(eq(people.id, input.personId))
     .run();
   return getPerson(db, input.personId);

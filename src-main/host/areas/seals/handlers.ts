@@ -10,6 +10,6 @@ export function sealsHandlers(context: AreaContext): AreaHandlers<typeof sealsAr
     'seals:sign': (input) => signMinutes(db, sqlite, input, now()),
     'seals:amend': (input) => openMinutesAmendment(db, sqlite, input, now()),
     'seals:export': (input) => exportMinutes(db, sqlite, input, now()),
-    'seals:verify': ({ dataBase64 }) => verifyMinutesFile(sqlite, Buffer.from(dataBase64, 'base64')),
+    'seals:verify': ({ dataBase64 }) => verifyMinutesFile(db, Buffer.from(dataBase64, 'base64')),
   };
 }

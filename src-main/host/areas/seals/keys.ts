@@ -4,7 +4,9 @@
  * a key carried by the file being checked.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { councilKeys } from './schema';
 
 export interface CouncilKey {
   id: number;
@@ -16,16 +18,7 @@ export interface CouncilKey {
   fingerprint: string;
 }
 
-interface KeyRow {
-  id: number;
-  councilId: number;
-  publicKey: string;
-  privateKey: string;
-  createdAt: string;
-  retiredAt: string | null;
-}
-
-const columns = 'id, council_id AS councilId, public_key AS publicKey, private_key AS privateKey, created_at AS createdAt, retired_at AS retiredAt';
+type KeyRow = typeof councilKeys.$inferSelect;
 
 export function keyFingerprint(publicKeyBase64: string): string {
   return createHash('sha256').update(Buffer.from(publicKeyBase64, 'base64')).digest('hex');
@@ -43,25 +36,25 @@ function publicView(row: KeyRow): CouncilKey {
 }
 
 /** The council's active key, created (inside the caller's transaction) when it has none. */
-export function activeSigningKey(sqlite: Database.Database, councilId: number, now: Date): CouncilKey & { privateKey: string } {
-  const existing = sqlite
-    .prepare(`SELECT ${columns} FROM council_keys WHERE council_id = ? AND retired_at IS NULL ORDER BY id DESC LIMIT 1`)
-    .get(councilId) as KeyRow | undefined;
+export function activeSigningKey(db: Db, councilId: number, now: Date): CouncilKey & { privateKey: string } {
+  const existing = db
+    .select()
+    .from(councilKeys)
+    .where(and(eq(councilKeys.councilId, councilId), isNull(councilKeys.retiredAt)))
+    .orderBy(desc(councilKeys.id))
+    .limit(1)
+    .get();
   if (existing) return { ...publicView(existing), privateKey: existing.privateKey };
   const pair = generateKeyPairSync('ed25519');
   const publicKey = pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
   const privateKey = pair.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
-  const createdAt = now.toISOString();
-  const { lastInsertRowid } = sqlite
-    .prepare('INSERT INTO council_keys (council_id, public_key, private_key, created_at) VALUES (?, ?, ?, ?)')
-    .run(councilId, publicKey, privateKey, createdAt);
-  const row: KeyRow = { id: Number(lastInsertRowid), councilId, publicKey, privateKey, createdAt, retiredAt: null };
+  const row = db.insert(councilKeys).values({ councilId, publicKey, privateKey, createdAt: now.toISOString() }).returning().get();
   return { ...publicView(row), privateKey };
 }
 
 /** Every key registered in this database, retired ones included (they still verify what they signed). */
-export function registeredKeys(sqlite: Database.Database): CouncilKey[] {
-  return (sqlite.prepare(`SELECT ${columns} FROM council_keys ORDER BY id`).all() as KeyRow[]).map(publicView);
+export function registeredKeys(db: Db): CouncilKey[] {
+  return db.select().from(councilKeys).orderBy(asc(councilKeys.id)).all().map(publicView);
 }
 
 /** Ed25519 over the digest's 32 bytes; base64. */

@@ -14,8 +14,8 @@ export function minutesLockTime(sqlite: Database.Database, meetingId: number): s
   return minutesLockedAt(sqlite, meetingId);
 }
 
-/** Makes the minutes read-only (at) or editable again for an amendment (null). */
-export function setMinutesLock(sqlite: Database.Database, meetingId: number, at: Date | null): void {
-  if (at) lockMinutes(sqlite, meetingId, at);
-  else unlockMinutes(sqlite, meetingId);
+/** Makes the minutes read-only, or editable again for an amendment, at `now`. */
+export function setMinutesLock(sqlite: Database.Database, meetingId: number, locked: boolean, now: Date): void {
+  if (locked) lockMinutes(sqlite, meetingId, now);
+  else unlockMinutes(sqlite, meetingId, now);
 }

@@ -6,6 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Json } from '../../../../shared/domain/seals/canonical-json';
 import type { VoteState } from '../../../../shared/api/areas/voting';
 import { formatCentiArea } from '../../../../shared/domain/roster/floor-area';
@@ -16,7 +18,10 @@ import { getMeeting } from '../meetings/service';
 import { listVotes } from '../voting/votes';
 import { minutesBlocks, type MinutesBlock } from './minutes-blocks';
 import { readMinutesForSeal } from './minutes-source';
-import { rolesInColumn } from '../../db/roles-column';
+import { attendance, proxies } from '../attendance/schema';
+import { tasks } from '../followup/schema';
+import { agendaItems } from '../meetings/schema';
+import { households, people } from '../roster/schema';
 
 export const recordFormat = 'courtyard-minutes/1';
 
@@ -147,35 +152,53 @@ function recordVotes(db: Db, meetingId: number, agendaTitles: Map<number, string
   });
 }
 
-interface AttendanceRow {
-  name: string;
-  household: string | null;
-  roles: string;
-  observer: number;
-  arrivedAt: string;
-  leftAt: string | null;
-  signature: Buffer | null;
-}
-
-export interface SignInImage {
-  hash: string;
-  png: Buffer;
-}
-
 /** The attendance rows with their signature images, in the order people arrived. */
-export function attendanceRows(sqlite: Database.Database, meetingId: number): AttendanceRow[] {
-  return sqlite
-    .prepare(
-      `SELECT p.name AS name, h.code AS household, p.roles AS roles, a.observer AS observer, a.arrived_at AS arrivedAt,
-              a.left_at AS leftAt, a.signature_png AS signature
-         FROM attendance a JOIN people p ON p.id = a.person_id LEFT JOIN households h ON h.id = p.household_id
-        WHERE a.meeting_id = ? ORDER BY a.arrived_at, a.id`,
-    )
-    .all(meetingId) as AttendanceRow[];
+export function attendanceRows(db: Db, meetingId: number) {
+  return db
+    .select({
+      name: people.name,
+      household: households.code,
+      roles: people.roles,
+      observer: attendance.observer,
+      arrivedAt: attendance.arrivedAt,
+      leftAt: attendance.leftAt,
+      signature: attendance.signaturePng,
+    })
+    .from(attendance)
+    .innerJoin(people, eq(people.id, attendance.personId))
+    .leftJoin(households, eq(households.id, people.householdId))
+    .where(eq(attendance.meetingId, meetingId))
+    .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
+    .all();
+}
+
+function proxyRows(db: Db, meetingId: number): SealedRecord['attendance']['proxies'] {
+  const grantor = alias(people, 'grantor');
+  const holder = alias(people, 'holder');
+  return db
+    .select({ grantor: grantor.name, household: households.code, holder: holder.name })
+    .from(proxies)
+    .innerJoin(grantor, eq(grantor.id, proxies.grantorId))
+    .innerJoin(holder, eq(holder.id, proxies.holderId))
+    .leftJoin(households, eq(households.id, grantor.householdId))
+    .where(and(eq(proxies.meetingId, meetingId), isNull(proxies.revokedAt)))
+    .orderBy(asc(proxies.createdAt), asc(proxies.id))
+    .all();
+}
+
+function taskRows(db: Db, meetingId: number): RecordTask[] {
+  return db
+    .select({ matter: agendaItems.title, title: tasks.title, owner: tasks.ownerName, deadline: tasks.deadline })
+    .from(tasks)
+    .innerJoin(agendaItems, eq(agendaItems.id, tasks.agendaItemId))
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(tasks.id))
+    .all();
 }
 
 export interface RecordInput {
   db: Db;
+  /** The minutes' Yjs store is read through the raw connection (see minutes/store.ts). */
   sqlite: Database.Database;
   meetingId: number;
   kind: SealedRecord['kind'];
@@ -194,35 +217,26 @@ export function buildRecord(input: RecordInput): SealedRecord {
   const council = getCouncil(db, meeting.councilId);
   const agendaTitles = new Map(meeting.agenda.map((item) => [item.id, item.title]));
 
-  const rows = attendanceRows(sqlite, meetingId);
-  const members = (
-    sqlite.prepare("SELECT name, roles FROM people WHERE council_id = ? ORDER BY id").all(meeting.councilId) as Array<{ name: string; roles: string }>
-  ).filter((person) => rolesInColumn(person.roles).includes('member'));
+  const rows = attendanceRows(db, meetingId);
+  const members = db
+    .select({ name: people.name, roles: people.roles })
+    .from(people)
+    .where(eq(people.councilId, meeting.councilId))
+    .orderBy(asc(people.id))
+    .all()
+    .filter((person) => person.roles.includes('member'));
   const entries: RecordAttendee[] = rows.map((row) => ({
     name: row.name,
     household: row.household,
-    observer: Boolean(row.observer),
-    member: rolesInColumn(row.roles).includes('member'),
+    observer: row.observer,
+    member: row.roles.includes('member'),
     arrivedAt: row.arrivedAt,
     leftAt: row.leftAt,
     signature: row.signature ? sha256Hex(row.signature) : null,
   }));
   const presentMembers = new Set(entries.filter((entry) => entry.member && !entry.observer).map((entry) => entry.name));
-  const proxies = sqlite
-    .prepare(
-      `SELECT g.name AS grantor, h.code AS household, x.name AS holder FROM proxies pr
-         JOIN people g ON g.id = pr.grantor_id JOIN people x ON x.id = pr.holder_id LEFT JOIN households h ON h.id = g.household_id
-        WHERE pr.meeting_id = ? AND pr.revoked_at IS NULL ORDER BY pr.created_at, pr.id`,
-    )
-    .all(meetingId) as Array<{ grantor: string; household: string | null; holder: string }>;
-
-  const tasks = sqlite
-    .prepare(
-      `SELECT ai.title AS matter, t.title AS title, t.owner_name AS owner, t.deadline AS deadline
-         FROM tasks t JOIN agenda_items ai ON ai.id = t.agenda_item_id
-        WHERE ai.meeting_id = ? ORDER BY ai.position, t.id`,
-    )
-    .all(meetingId) as RecordTask[];
+  const proxies = proxyRows(db, meetingId);
+  const tasks = taskRows(db, meetingId);
 
   return {
     format: recordFormat,

@@ -1,6 +1,8 @@
-/** Issue 7: the council's signing key, handwritten signatures on the minutes, and seals. */
+/** The council's signing key, handwritten signatures on the minutes, and seals. */
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { councils, meetings, people } from '../../db/schema';
+import { councils } from '../councils/schema';
+import { meetings } from '../meetings/schema';
+import { people } from '../roster/schema';
 
 /** One Ed25519 key pair per council, created on first use. Keys as base64 DER (spki / pkcs8). */
 export const councilKeys = sqliteTable('council_keys', {

@@ -7,10 +7,12 @@
  * version N+1, which names the version it amends.
  */
 import type Database from 'better-sqlite3';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { MinutesSignature, SealStatus, SealSummary, SignerRole } from '../../../../shared/api/areas/seals';
 import type { FilePayload } from '../../../../shared/api/kit';
 import { canonicalJson } from '../../../../shared/domain/seals/canonical-json';
 import { appendAudit, auditHead } from '../audit/audit-log';
+import { auditLog } from '../audit/schema';
 import type { Db } from '../../db/client';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { docxMimeType } from '../../exports/docx-style';
@@ -23,57 +25,47 @@ import { verificationCode } from './code';
 import { activeSigningKey, keyFingerprint, signDigest } from './keys';
 import { minutesLockTime, setMinutesLock } from './minutes-source';
 import { sealQrPng, sealQrText } from './qr';
+import { councilKeys, minutesSignatures, seals } from './schema';
 import { attendanceRows, buildRecord, recordJson, sha256Hex, type RecordSignature, type SealedRecord } from './record';
 
-interface SealRow {
-  id: number;
-  meetingId: number;
-  kind: 'minutes' | 'amendment';
-  version: number;
-  keyId: number;
-  canonical: string;
-  digest: string;
-  signature: string;
-  note: string;
-  signedAt: string;
-}
-
-interface SignatureRow {
-  version: number;
-  role: SignerRole;
-  name: string;
-  image: Buffer;
-  signedAt: string;
-}
+type SignatureRow = Pick<typeof minutesSignatures.$inferSelect, 'version' | 'role' | 'name' | 'image' | 'signedAt'>;
 
 const roleLabel: Record<SignerRole, string> = { chair: '主持人', secretary: '记录人' };
 
-function sealRows(sqlite: Database.Database, meetingId: number): SealRow[] {
-  return sqlite
-    .prepare(
-      `SELECT id, meeting_id AS meetingId, kind, version, key_id AS keyId, canonical, digest, signature, note, signed_at AS signedAt
-         FROM seals WHERE meeting_id = ? ORDER BY version`,
-    )
-    .all(meetingId) as SealRow[];
+function sealRows(db: Db, meetingId: number) {
+  return db.select().from(seals).where(eq(seals.meetingId, meetingId)).orderBy(asc(seals.version)).all();
 }
 
-function signatureRows(sqlite: Database.Database, meetingId: number, version?: number): SignatureRow[] {
-  const rows = sqlite
-    .prepare('SELECT version, role, name, image, signed_at AS signedAt FROM minutes_signatures WHERE meeting_id = ? ORDER BY version, id')
-    .all(meetingId) as SignatureRow[];
+function signatureRows(db: Db, meetingId: number, version?: number): SignatureRow[] {
+  const rows = db
+    .select({
+      version: minutesSignatures.version,
+      role: minutesSignatures.role,
+      name: minutesSignatures.name,
+      image: minutesSignatures.image,
+      signedAt: minutesSignatures.signedAt,
+    })
+    .from(minutesSignatures)
+    .where(eq(minutesSignatures.meetingId, meetingId))
+    .orderBy(asc(minutesSignatures.version), asc(minutesSignatures.id))
+    .all();
   return version === undefined ? rows : rows.filter((row) => row.version === version);
 }
 
 /** The open amendment: an `minutes.amendment-open` audit entry after the last seal of the meeting. */
-function openAmendment(sqlite: Database.Database, meetingId: number): { reason: string; openedAt: string } | null {
-  const last = sqlite
-    .prepare(
-      "SELECT kind, payload, at FROM audit_log WHERE meeting_id = ? AND kind IN ('minutes.seal', 'minutes.amendment-open') ORDER BY seq DESC LIMIT 1",
-    )
-    .get(meetingId) as { kind: string; payload: string; at: string } | undefined;
+function openAmendment(db: Db, meetingId: number): { reason: string; openedAt: string } | null {
+  const last = db
+    .select({ kind: auditLog.kind, payload: auditLog.payload, at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.meetingId, meetingId), inArray(auditLog.kind, ['minutes.seal', 'minutes.amendment-open'])))
+    .orderBy(desc(auditLog.seq))
+    .limit(1)
+    .get();
   if (!last || last.kind !== 'minutes.amendment-open') return null;
-  const payload = JSON.parse(last.payload) as { reason?: string };
-  return { reason: payload.reason ?? '', openedAt: last.at };
+  // The payload stays the exact text the audit chain hashed; openMinutesAmendment wrote the reason as a string.
+  const payload: unknown = JSON.parse(last.payload);
+  const reason = typeof payload === 'object' && payload !== null && 'reason' in payload && typeof payload.reason === 'string' ? payload.reason : '';
+  return { reason, openedAt: last.at };
 }
 
 const publicSignature = (row: SignatureRow): MinutesSignature => ({ role: row.role, name: row.name, signedAt: row.signedAt });
@@ -93,10 +85,10 @@ function blockersFor(db: Db, meetingId: number): string[] {
 
 export function sealStatus(db: Db, sqlite: Database.Database, meetingId: number): SealStatus {
   const meeting = getMeeting(db, meetingId);
-  const seals = sealRows(sqlite, meetingId);
-  const signatures = signatureRows(sqlite, meetingId);
-  const amendment = seals.length ? openAmendment(sqlite, meetingId) : null;
-  const latest = seals.at(-1)?.version ?? 0;
+  const sealed = sealRows(db, meetingId);
+  const signatures = signatureRows(db, meetingId);
+  const amendment = sealed.length ? openAmendment(db, meetingId) : null;
+  const latest = sealed.at(-1)?.version ?? 0;
   const complete = latest > 0 && amendment === null;
   const version = latest === 0 ? 1 : amendment ? latest + 1 : latest;
   return {
@@ -109,7 +101,7 @@ export function sealStatus(db: Db, sqlite: Database.Database, meetingId: number)
     version,
     signatures: signatures.filter((row) => row.version === version).map(publicSignature),
     amendment,
-    seals: seals.map(
+    seals: sealed.map(
       (seal): SealSummary => ({
         version: seal.version,
         kind: seal.kind,
@@ -144,10 +136,10 @@ export function signMinutes(
   const image = Buffer.from(input.signaturePngBase64, 'base64');
   const at = now.toISOString();
 
-  sqlite
-    .prepare('INSERT INTO minutes_signatures (meeting_id, version, role, person_id, name, image, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(input.meetingId, status.version, input.role, personId, name, image, at);
-  if (!status.lockedAt) setMinutesLock(sqlite, input.meetingId, now);
+  db.insert(minutesSignatures)
+    .values({ meetingId: input.meetingId, version: status.version, role: input.role, personId, name, image, signedAt: at })
+    .run();
+  if (!status.lockedAt) setMinutesLock(sqlite, input.meetingId, true, now);
   appendAudit(db, {
     kind: 'minutes.signature',
     meetingId: input.meetingId,
@@ -155,14 +147,14 @@ export function signMinutes(
     payload: { version: status.version, role: input.role, name, image: sha256Hex(image) },
   });
 
-  const signed = signatureRows(sqlite, input.meetingId, status.version);
+  const signed = signatureRows(db, input.meetingId, status.version);
   if (signed.length === 2) sealVersion(db, sqlite, input.meetingId, status, signed, now);
   return sealStatus(db, sqlite, input.meetingId);
 }
 
 function sealVersion(db: Db, sqlite: Database.Database, meetingId: number, status: SealStatus, signed: SignatureRow[], now: Date) {
   const meeting = getMeeting(db, meetingId);
-  const key = activeSigningKey(sqlite, meeting.councilId, now);
+  const key = activeSigningKey(db, meeting.councilId, now);
   const previous = status.seals.at(-1);
   const signatures: RecordSignature[] = (['chair', 'secretary'] as const).map((role) => {
     const row = signed.find((signature) => signature.role === role)!;
@@ -182,9 +174,19 @@ function sealVersion(db: Db, sqlite: Database.Database, meetingId: number, statu
   const canonical = canonicalJson(recordJson(record));
   const digest = sha256Hex(canonical);
   const signature = signDigest(key.privateKey, digest);
-  sqlite
-    .prepare('INSERT INTO seals (meeting_id, kind, version, key_id, canonical, digest, signature, note, signed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(meetingId, record.kind, record.version, key.id, canonical, digest, signature, status.amendment?.reason ?? '', record.signedAt);
+  db.insert(seals)
+    .values({
+      meetingId,
+      kind: record.kind,
+      version: record.version,
+      keyId: key.id,
+      canonical,
+      digest,
+      signature,
+      note: status.amendment?.reason ?? '',
+      signedAt: record.signedAt,
+    })
+    .run();
   appendAudit(db, {
     kind: 'minutes.seal',
     meetingId,
@@ -204,15 +206,15 @@ export function openMinutesAmendment(db: Db, sqlite: Database.Database, input: {
     at,
     payload: { reason: input.reason, fromVersion: status.version },
   });
-  setMinutesLock(sqlite, input.meetingId, null);
+  setMinutesLock(sqlite, input.meetingId, false, now);
   return sealStatus(db, sqlite, input.meetingId);
 }
 
 /** Every image the record names, by hash: the handwritten signatures of its version and the sign-in images. */
-function recordImages(sqlite: Database.Database, meetingId: number, version: number | null): Map<string, Buffer> {
+function recordImages(db: Db, meetingId: number, version: number | null): Map<string, Buffer> {
   const images = new Map<string, Buffer>();
-  for (const row of signatureRows(sqlite, meetingId, version ?? undefined)) images.set(sha256Hex(row.image), row.image);
-  for (const row of attendanceRows(sqlite, meetingId)) if (row.signature) images.set(sha256Hex(row.signature), row.signature);
+  for (const row of signatureRows(db, meetingId, version ?? undefined)) images.set(sha256Hex(row.image), row.image);
+  for (const row of attendanceRows(db, meetingId)) if (row.signature) images.set(sha256Hex(row.signature), row.signature);
   return images;
 }
 
@@ -224,13 +226,13 @@ export function exportFileName(record: Pick<SealedRecord, 'meeting' | 'version'>
 }
 
 export async function exportMinutes(db: Db, sqlite: Database.Database, input: { meetingId: number; version: number | null }, now: Date): Promise<FilePayload> {
-  const seals = sealRows(sqlite, input.meetingId);
-  const seal = input.version === null ? seals.at(-1) : seals.find((row) => row.version === input.version);
+  const sealed = sealRows(db, input.meetingId);
+  const seal = input.version === null ? sealed.at(-1) : sealed.find((row) => row.version === input.version);
   if (input.version !== null && !seal) throw notFound(`第 ${input.version} 版会议记录`);
 
   if (!seal) {
     const status = sealStatus(db, sqlite, input.meetingId);
-    const signed = signatureRows(sqlite, input.meetingId, status.version);
+    const signed = signatureRows(db, input.meetingId, status.version);
     const record = buildRecord({
       db,
       sqlite,
@@ -242,19 +244,20 @@ export async function exportMinutes(db: Db, sqlite: Database.Database, input: { 
       signedAt: now.toISOString(),
       amends: null,
     });
-    const data = await minutesDocx({ record, seal: null, images: recordImages(sqlite, input.meetingId, status.version) });
+    const data = await minutesDocx({ record, seal: null, images: recordImages(db, input.meetingId, status.version) });
     return { fileName: exportFileName(record, true), mimeType: docxMimeType, dataBase64: data.toString('base64') };
   }
 
+  // The canonical text is what was hashed and signed, so it stays text; this host wrote it from a SealedRecord.
   const record = JSON.parse(seal.canonical) as SealedRecord;
-  const key = sqlite.prepare('SELECT public_key AS publicKey FROM council_keys WHERE id = ?').get(seal.keyId) as { publicKey: string } | undefined;
+  const key = db.select({ publicKey: councilKeys.publicKey }).from(councilKeys).where(eq(councilKeys.id, seal.keyId)).get();
   if (!key) throw new HostError('internal', '找不到签署用的密钥,无法导出。');
   const code = verificationCode(seal.digest);
   const qrPng = await sealQrPng(sealQrText(record.meeting, record.version, code, seal.digest));
   const data = await minutesDocx({
     record,
     seal: { digest: seal.digest, code, signature: seal.signature, keyFingerprint: keyFingerprint(key.publicKey), canonical: seal.canonical, qrPng },
-    images: recordImages(sqlite, input.meetingId, seal.version),
+    images: recordImages(db, input.meetingId, seal.version),
   });
   return { fileName: exportFileName(record, false), mimeType: docxMimeType, dataBase64: data.toString('base64') };
 }

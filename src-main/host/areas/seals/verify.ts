@@ -14,7 +14,7 @@
  *   visible text, or in the embedded record, → "altered". Formatting (fonts, spacing) is not
  *   sealed and may change, as happens when Word re-saves the file.
  */
-import type Database from 'better-sqlite3';
+import { eq, max } from 'drizzle-orm';
 import JSZip from 'jszip';
 import type { MinutesSignature, VerifyReport } from '../../../../shared/api/areas/seals';
 import { layoutImages, layoutParagraphs, localTime, chineseDate, minutesLayoutOf } from './minutes-layout';
@@ -23,6 +23,8 @@ import { verificationCode } from './code';
 import { registeredKeys, verifyDigest, type CouncilKey } from './keys';
 import { sealQrPng, sealQrText } from './qr';
 import { sha256Hex, type SealedRecord } from './record';
+import type { Db } from '../../db/client';
+import { seals } from './schema';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function decodeXml(text: string): string {
@@ -126,7 +128,7 @@ function compareParagraphs(expected: string[], actual: string[]): string[] {
 }
 
 /** Checks a .docx against the seals and keys of this database. */
-export async function verifyMinutesFile(sqlite: Database.Database, data: Buffer): Promise<VerifyReport> {
+export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyReport> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
@@ -141,7 +143,7 @@ export async function verifyMinutesFile(sqlite: Database.Database, data: Buffer)
   }
 
   const digest = sha256Hex(seal.canonical);
-  const keys = registeredKeys(sqlite);
+  const keys = registeredKeys(db);
   const named: CouncilKey | undefined = keys.find((key) => key.fingerprint === seal.key);
   const verifying = keys.find((key) => verifyDigest(key.publicKey, digest, seal.signature));
   if (!verifying) {
@@ -184,10 +186,8 @@ export async function verifyMinutesFile(sqlite: Database.Database, data: Buffer)
     `第 ${record.version} 版${record.kind === 'amendment' ? '(修订)' : ''},由${signers}签字,${chineseDate(signed.date)} ${signed.time} 封存。`,
     `核验码:${code}`,
   ];
-  const stored = sqlite.prepare('SELECT version FROM seals WHERE digest = ?').get(digest) as { version: number } | undefined;
-  const later = sqlite
-    .prepare('SELECT MAX(version) AS latest FROM seals WHERE meeting_id = ?')
-    .get(record.meeting.id) as { latest: number | null } | undefined;
+  const stored = db.select({ version: seals.version }).from(seals).where(eq(seals.digest, digest)).get();
+  const later = db.select({ latest: max(seals.version) }).from(seals).where(eq(seals.meetingId, record.meeting.id)).get();
   if (!stored) lines.push('签名有效,但本机的签署记录里没有这一版(可能来自本议事会的另一份数据)。');
   else if (later?.latest && later.latest > record.version) lines.push(`注意:此后还有第 ${later.latest} 版修订,请以最新一版为准。`);
   return report('signed', '文件与签署时的内容完全一致,签名有效。', lines, record, digest);

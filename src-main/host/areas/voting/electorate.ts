@@ -3,7 +3,8 @@ import type { Household } from '../../../../shared/api/areas/roster';
 import type { VoterBasis } from '../../../../shared/api/areas/voting';
 import { ownerElectorate } from '../../../../shared/domain/voting/electorate';
 import type { Db } from '../../db/client';
-import { attendance, households, people, proxies } from '../../db/schema';
+import { attendance, proxies } from '../attendance/schema';
+import { households, people } from '../roster/schema';
 import { ownersByUnit } from '../roster/households';
 
 type Unit = Pick<Household, 'id' | 'code' | 'areaCenti' | 'tenure' | 'owners'>;

@@ -1,14 +1,14 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { BallotChoice, BallotReceipt, ChoiceTotals, RollCallVoter, VoterBasis, VoteState } from '../../../../shared/api/areas/voting';
+import type { BallotChoice, BallotReceipt, ChoiceTotals, RollCallVoter, VoteState } from '../../../../shared/api/areas/voting';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
-import { agendaItems, ballots, voteCounts, voteResults, votes } from '../../db/schema';
+import { agendaItems } from '../meetings/schema';
+import { ballots, voteCounts, voteResults, votes } from './schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getMeeting } from '../meetings/service';
 import { decide, type Outcome, type Tally, type VoteInput } from '../../../../shared/domain/voting/tally';
-import type { VotingRule } from '../../../../shared/domain/voting/rules';
 import { entitledVoters, isPresent, presentVoterKeys, type EntitledVoter } from './electorate';
 import { setCurrentMatter } from '../console/service';
 import { lockMatterForVote, prepareVoteOnMatter } from '../process/service';
@@ -21,13 +21,6 @@ function voteRow(db: Db, voteId: number) {
   return row;
 }
 
-function ruleOf(ruleJson: string): VotingRule {
-  return JSON.parse(ruleJson) as VotingRule;
-}
-
-function voterBasisOf(ruleJson: string): VoterBasis {
-  return ruleOf(ruleJson).voterBasis;
-}
 
 const noArea = (headcount: number): Tally => ({ headcount, areaCenti: null });
 
@@ -66,7 +59,7 @@ function voteInput(
 export function getVote(db: Db, voteId: number): VoteState {
   const row = voteRow(db, voteId);
   const meeting = getMeeting(db, row.meetingId);
-  const voterBasis = voterBasisOf(row.ruleJson);
+  const voterBasis = row.rule.voterBasis;
   const electorate = entitledVoters(db, meeting.councilId, voterBasis);
   const areaOf = new Map(electorate.map((voter) => [voter.key, voter.areaCenti]));
   const present = presentVoterKeys(db, row.meetingId);
@@ -83,9 +76,9 @@ export function getVote(db: Db, voteId: number): VoteState {
     totals.abstain.headcount = entered.abstainCount;
     totals.blank.headcount = entered.blankCount;
   }
-  const rule = ruleOf(row.ruleJson);
+  const rule = row.rule;
   const stored = db.select().from(voteResults).where(eq(voteResults.voteId, voteId)).get();
-  let outcome: Outcome | null = stored ? (JSON.parse(stored.outcomeJson) as Outcome) : null;
+  let outcome: Outcome | null = stored?.outcome ?? null;
   let outcomeProblem: string | null = null;
   if (!stored) {
     const input = voteInput(row, electorate, present, cast, entered);
@@ -128,13 +121,12 @@ export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): Vo
   // The step machine decides whether the matter may be voted on now (announced, vetted), and moves it to the vote step.
   if (input.agendaItemId !== null) prepareVoteOnMatter(db, input.agendaItemId, now);
   const at = now.toISOString();
-  const ruleJson = canonicalJson(input.rule as Json);
   const row = db
     .insert(votes)
-    .values({ meetingId: input.meetingId, agendaItemId: input.agendaItemId, title: input.title, mode: input.mode, ruleJson, openedAt: at })
+    .values({ meetingId: input.meetingId, agendaItemId: input.agendaItemId, title: input.title, mode: input.mode, rule: input.rule, openedAt: at })
     .returning()
     .get();
-  appendAudit(db, { kind: 'vote.open', meetingId: input.meetingId, at, payload: { voteId: row.id, title: input.title, mode: input.mode, rule: ruleJson } });
+  appendAudit(db, { kind: 'vote.open', meetingId: input.meetingId, at, payload: { voteId: row.id, title: input.title, mode: input.mode, rule: canonicalJson(input.rule as Json) } });
   // The matter voted on is the matter on: the console and the projector move to it, and speaking stops.
   if (input.agendaItemId !== null) setCurrentMatter(db, { meetingId: input.meetingId, agendaItemId: input.agendaItemId }, now);
   return getVote(db, row.id);
@@ -150,7 +142,7 @@ export function castBallot(db: Db, input: ParsedInput<'vote:castBallot'>, now: D
   if (row.mode !== 'roll_call') throw new HostError('invalid_input', '举手表决和无记名投票只录入票数,不记录个人选择。');
   if (row.status !== 'open') throw conflict('表决已经结束,不能再投票。');
   const meeting = getMeeting(db, row.meetingId);
-  const basis = voterBasisOf(row.ruleJson);
+  const basis = row.rule.voterBasis;
   const voter = entitledVoters(db, meeting.councilId, basis).find((v) => v.key === input.voterKey);
   if (!voter) throw new HostError('invalid_input', '此人(户)没有本次表决的投票权。');
   // Refusals name the voter as the roll-call list does (with the household's people), which costs a read of the roster.
@@ -221,7 +213,7 @@ export function rollCallVoters(db: Db, voteId: number): RollCallVoter[] {
   const chosen = new Map(
     db.select({ voterKey: ballots.voterKey, choice: ballots.choice }).from(ballots).where(eq(ballots.voteId, voteId)).all().map((b) => [b.voterKey, b.choice]),
   );
-  return entitledVoters(db, meeting.councilId, voterBasisOf(row.ruleJson), { residentNames: true }).map((voter) => ({
+  return entitledVoters(db, meeting.councilId, row.rule.voterBasis, { residentNames: true }).map((voter) => ({
     key: voter.key,
     label: voter.label,
     present: isPresent(voter, present),
@@ -250,7 +242,7 @@ export function lockVote(db: Db, voteId: number, now: Date): VoteState {
     .values({
       voteId,
       passed: state.outcome.passed,
-      outcomeJson: canonicalJson(state.outcome as unknown as Json),
+      outcome: state.outcome,
       explanation: state.outcome.explanation,
       lockedAt: at,
       auditHash: entry.hash,
@@ -266,7 +258,7 @@ export function lockVote(db: Db, voteId: number, now: Date): VoteState {
 export function revote(db: Db, input: ParsedInput<'vote:revote'>, now: Date): VoteState {
   const row = voteRow(db, input.voteId);
   if (row.status !== 'locked') throw conflict('只有已锁定的结果才需要重新表决;表决中的请直接继续。');
-  const opened = openVote(db, { meetingId: row.meetingId, agendaItemId: row.agendaItemId, title: row.title, mode: row.mode, rule: ruleOf(row.ruleJson) }, now);
+  const opened = openVote(db, { meetingId: row.meetingId, agendaItemId: row.agendaItemId, title: row.title, mode: row.mode, rule: row.rule }, now);
   db.update(votes).set({ replacesVoteId: row.id, correctionReason: input.reason }).where(eq(votes.id, opened.id)).run();
   appendAudit(db, { kind: 'vote.correction', meetingId: row.meetingId, at: now.toISOString(), payload: { voteId: opened.id, replaces: row.id, reason: input.reason } });
   return getVote(db, opened.id);

@@ -3,7 +3,7 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import type { IntakeStatus, PublicWish, Wish } from '../../../../shared/api/areas/wishes';
 import { mergeRefusal, mergedSupporters, supportRefusal } from '../../../../shared/domain/process/wish-merge';
 import type { Db } from '../../db/client';
-import { wishes } from '../../db/schema';
+import { wishes } from './schema';
 import { conflict, HostError, notFound } from '../../core/errors';
 import { getCouncilSettings } from '../attendance/service';
 import { getCouncil } from '../councils/service';

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { AttendanceEntry, Council, Person } from '../../../shared/api/types';
 import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { PersonPicker } from '../../components/person-picker';
-import { SignatureDialog } from './signature-dialog';
+import { SignatureDialog } from '../../components/signature-dialog';
 import { PageTitle } from '../../components/page-title';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CompactDetail, CompactVersion } from '../../../shared/api/contracts/compacts';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { Dialog, ErrorNote } from '../../components/dialog';
 
 /** Links a version to the meeting matter whose vote adopted it; only a vote that passed can be chosen. */

@@ -4,7 +4,7 @@ import type { CompactDetail, CompactVersion } from '../../../shared/api/contract
 import type { Council } from '../../../shared/api/types';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { AdoptDialog } from './adopt-dialog';

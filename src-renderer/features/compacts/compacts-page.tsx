@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/types';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import './compacts.css';
 

@@ -6,7 +6,7 @@ import { chineseDate, localDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
-import { SignatureDialog } from '../attendance/signature-dialog';
+import { SignatureDialog } from '../../components/signature-dialog';
 
 type Step = { household: UnsignedHousehold; stage: 'choose' | 'pad'; name: string; date: string };
 

@@ -4,12 +4,12 @@ import { bridgeKey } from '../../../shared/api/bridge';
 import { processTemplates } from '../../../shared/domain/process/templates';
 import type { Council } from '../../../shared/api/types';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { PersonPicker } from '../../components/person-picker';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import { KeyLegend } from './key-legend';
-import { StepPanel, useMatterProcess } from './step-panel';
+import { StepPanel, useMatterProcess } from '../process/step-panel';
 import { ProposalPanel } from './proposal-panel';
 import { PageTitle } from '../../components/page-title';
 

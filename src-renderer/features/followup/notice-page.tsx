@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/types';
 import { announcementText } from '../../../shared/domain/followup/notice-text';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { NoticeSheet } from './notice-sheet';
 import { PostingForm } from './posting-form';
-import { publicBase } from './qr-code';
+import { publicBase } from '../../components/qr-code';
 import './followup.css';
 import { PageTitle } from '../../components/page-title';
 

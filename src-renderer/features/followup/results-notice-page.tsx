@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/types';
 import { resultsText } from '../../../shared/domain/followup/notice-text';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { NoticeSheet } from './notice-sheet';

@@ -4,7 +4,7 @@ import type { ResolutionView } from '../../../shared/api/contracts/followup';
 import type { Council } from '../../../shared/api/types';
 import { chineseDate } from '../../../shared/domain/followup/dates';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { RatingDialog, ratingSummaryText } from './rating-dialog';
 import { TaskCard } from './task-card';

@@ -2,7 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Meeting } from '../../../shared/api/types';
 import { processTemplates, type ProcessTemplateId } from '../../../shared/domain/process/templates';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { call } from '../../api/client';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';

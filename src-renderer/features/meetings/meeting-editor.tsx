@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/types';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
-import { navigate } from '../app/use-route';
+import { navigate } from 'wouter/use-hash-location';
 import { AgendaList } from './agenda-list';
 import { MeetingForm } from './meeting-form';
 import { PageTitle } from '../../components/page-title';
@@ -17,7 +17,7 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
 
   const remove = async () => {
     const result = await call('meeting:delete', { meetingId });
-    if (result.ok) navigate({ page: 'meetings' });
+    if (result.ok) navigate('/meetings');
     else setError(result.error.message);
   };
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/api/types';
 import { meetingStatuses, type MeetingStatus } from '../../../shared/domain/roster/roles';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 

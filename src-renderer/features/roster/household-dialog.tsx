@@ -4,7 +4,7 @@ import type { Household } from '../../../shared/api/types';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { tenures, type Tenure } from '../../../shared/domain/roster/roles';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { DialogFormActions } from '../../components/form-actions';

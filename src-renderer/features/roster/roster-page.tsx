@@ -4,7 +4,7 @@ import type { Council, Household, Person } from '../../../shared/api/types';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { HouseholdDialog } from './household-dialog';

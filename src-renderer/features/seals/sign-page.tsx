@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { SealStatus, SignerRole } from '../../../shared/api/contracts/seals';
 import type { Council } from '../../../shared/api/types';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { ReasonForm } from '../../components/reason-form';
-import { SignatureDialog } from '../attendance/signature-dialog';
+import { SignatureDialog } from '../../components/signature-dialog';
 import './seals.css';
 import { PageTitle } from '../../components/page-title';
 

@@ -4,7 +4,7 @@ import type { CouncilSettings, Meeting, VoteMode } from '../../../shared/api/typ
 import { unitsWithoutOwnerVoter } from '../../../shared/domain/voting/electorate';
 import { presetIds, presets, type PresetId, type VotingRule } from '../../../shared/domain/voting/rules';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { RuleAdjuster } from './rule-adjuster';

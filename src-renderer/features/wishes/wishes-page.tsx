@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council, Wish } from '../../../shared/api/types';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
 import { MergeDialog } from './merge-dialog';

@@ -10,9 +10,10 @@ export interface Action {
   /** True while a call runs. */
   busy: boolean;
   /**
-   * Runs one call the user asked for: shows its error or clears the last one, then loads the
-   * `reloads` queries again, after a failure too (a refused change often means the screen is out
-   * of date: someone else locked the vote). Answers the call's result for what the page does next.
+   * Runs one call the user asked for: clears the last error, shows this call's if it fails, and
+   * after a success loads the `reloads` queries again (a refused call changed nothing; and on the
+   * residents' page a reload after a refusal for too many calls would be refused in turn).
+   * Answers the call's result for what the page does next.
    */
   run: <T>(work: Promise<ApiResult<T>>) => Promise<ApiResult<T>>;
 }
@@ -29,10 +30,11 @@ export function useAction(reloads: readonly Channel[] = []): Action {
   const run = useCallback(
     async <T,>(work: Promise<ApiResult<T>>): Promise<ApiResult<T>> => {
       setRunning((count) => count + 1);
+      setError(undefined);
       try {
         const result = await work;
         setError(result.ok ? undefined : result.error.message);
-        if (latestReloads.current.length > 0) void reload(latestReloads.current);
+        if (result.ok && latestReloads.current.length > 0) void reload(latestReloads.current);
         return result;
       } finally {
         setRunning((count) => count - 1);

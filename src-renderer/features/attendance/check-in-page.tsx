@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceEntry, Council, Person } from '../../../shared/api/types';
 import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
+import type { ApiResult } from '../../../shared/api/errors';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
@@ -25,22 +27,16 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
   const [query, setQuery] = useState('');
   const [signing, setSigning] = useState<Person | null>(null);
   const [grantor, setGrantor] = useState<Person | null>(null);
-  const [error, setError] = useState<string>();
+  const action = useAction(['attendance:get']);
   const [notice, setNotice] = useState('');
 
   const current = loaded.data;
   const byPerson = useMemo(() => new Map((current?.entries ?? []).map((e) => [e.personId, e])), [current]);
   const found = useMemo(() => (query.trim() ? searchPeople(people.data ?? [], query, 8) : []), [people.data, query]);
 
-  const apply = async (work: ReturnType<typeof call<'attendance:checkIn'>>, done: string) => {
-    const result = await work;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setError(undefined);
-    loaded.reload();
-    setNotice(done);
+  const apply = async (work: Promise<ApiResult<unknown>>, done: string) => {
+    const result = await action.run(work);
+    if (result.ok) setNotice(done);
   };
 
   const signIn = (person: Person, signaturePngBase64: string | null = null) => {
@@ -82,7 +78,7 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
           </span>
         </div>
       )}
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <p className="visually-hidden" aria-live="polite">
         {notice}
       </p>

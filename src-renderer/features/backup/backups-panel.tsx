@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupInfo, Council } from '../../../shared/api/types';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
@@ -23,49 +24,38 @@ export function BackupsPanel({ council, onImported }: { council: Council; onImpo
   const { t } = useTranslation();
   const backups = useQuery('backup:list', {}, { live: true });
   const [confirming, setConfirming] = useState<BackupInfo | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useAction(['backup:list']);
   const [note, setNote] = useState<string>();
+  const { busy, error } = action;
 
-  const run = async (work: () => Promise<string | undefined>) => {
-    setBusy(true);
-    setError(undefined);
+  const backupNow = async () => {
     setNote(undefined);
-    try {
-      setNote(await work());
-    } catch (failure) {
-      setError((failure as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const result = await action.run(call('backup:create', {}));
+    if (result.ok) setNote(t('backups.created', { name: result.value.fileName }));
   };
-  const unwrap = <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value;
+  const restore = async (backup: BackupInfo) => {
+    setNote(undefined);
+    const result = await action.run(call('backup:restore', { fileName: backup.fileName, confirm: true }));
+    if (!result.ok) return;
+    setConfirming(null);
+    setNote(t('backups.restored', { time: when(backup.createdAt), saved: result.value.savedBefore.fileName }));
   };
-
-  const backupNow = () => run(async () => t('backups.created', { name: unwrap(await call('backup:create', {})).fileName }));
-  const restore = (backup: BackupInfo) =>
-    run(async () => {
-      const restored = unwrap(await call('backup:restore', { fileName: backup.fileName, confirm: true }));
-      setConfirming(null);
-      return t('backups.restored', { time: when(backup.createdAt), saved: restored.savedBefore.fileName });
-    }).then(() => backups.reload());
-  const exportArchive = () =>
-    run(async () => {
-      const file = unwrap(await call('archive:export', { councilId: council.id }));
-      downloadFile(file);
-      return t('backups.exported', { name: file.fileName });
-    });
-  const importArchive = (file: File | undefined) => {
+  const exportArchive = async () => {
+    setNote(undefined);
+    const result = await action.run(call('archive:export', { councilId: council.id }));
+    if (!result.ok) return;
+    downloadFile(result.value);
+    setNote(t('backups.exported', { name: result.value.fileName }));
+  };
+  const importArchive = async (file: File | undefined) => {
     if (!file) return;
-    void run(async () => {
-      const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-      const imported = unwrap(await call('archive:import', { fileName: file.name, dataBase64 }));
-      onImported(imported.council);
-      const rows = Object.values(imported.rows).reduce((sum, count) => sum + count, 0);
-      return t('backups.imported', { name: imported.council.name, rows });
-    });
+    setNote(undefined);
+    const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    const result = await action.run(call('archive:import', { fileName: file.name, dataBase64 }));
+    if (!result.ok) return;
+    onImported(result.value.council);
+    const rows = Object.values(result.value.rows).reduce((sum, count) => sum + count, 0);
+    setNote(t('backups.imported', { name: result.value.council.name, rows }));
   };
 
   const list = backups.data ?? [];
@@ -115,7 +105,7 @@ export function BackupsPanel({ council, onImported }: { council: Council; onImpo
         </button>
         <label className="file-pick">
           <span className="button">{busy ? t('backups.importing') : t('backups.import')}</span>
-          <input type="file" accept=".courtyard,application/gzip" disabled={busy} onChange={(event) => importArchive(event.target.files?.[0])} />
+          <input type="file" accept=".courtyard,application/gzip" disabled={busy} onChange={(event) => void importArchive(event.target.files?.[0])} />
         </label>
       </div>
       {note && (
@@ -133,7 +123,7 @@ export function BackupsPanel({ council, onImported }: { council: Council; onImpo
           onConfirm={() => void restore(confirming)}
           onCancel={() => {
             setConfirming(null);
-            setError(undefined);
+            action.setError(undefined);
           }}
         />
       )}

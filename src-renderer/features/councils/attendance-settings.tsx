@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
@@ -37,7 +38,7 @@ function AttendanceSettingsForm({ councilId, stored }: { councilId: number; stor
   const [cap, setCap] = useState(stored.maxProxiesPerHolder === null ? '' : String(stored.maxProxiesPerHolder));
   const [requireSignature, setRequireSignature] = useState(stored.requireSignature);
   const [intakeOpen, setIntakeOpen] = useState(stored.intakeOpen);
-  const [error, setError] = useState<string>();
+  const action = useAction();
   const [saved, setSaved] = useState(false);
   /** A change after a save takes the "saved" note away until the next save. */
   const edited =
@@ -51,11 +52,10 @@ function AttendanceSettingsForm({ councilId, stored }: { councilId: number; stor
     event.preventDefault();
     const maxProxiesPerHolder = cap.trim() === '' ? null : Number(cap);
     if (maxProxiesPerHolder !== null && !Number.isInteger(maxProxiesPerHolder)) {
-      setError(t('council.proxyCapInvalid'));
+      action.setError(t('council.proxyCapInvalid'));
       return;
     }
-    const result = await call('council:updateSettings', { councilId, maxProxiesPerHolder, requireSignature, intakeOpen });
-    setError(result.ok ? undefined : result.error.message);
+    const result = await action.run(call('council:updateSettings', { councilId, maxProxiesPerHolder, requireSignature, intakeOpen }));
     setSaved(result.ok);
   };
 
@@ -78,8 +78,8 @@ function AttendanceSettingsForm({ councilId, stored }: { councilId: number; stor
           {t('council.intakeLink')} <a href={`/wish?council=${councilId}`}>{`${window.location.origin}/wish?council=${councilId}`}</a>
         </p>
       )}
-      {error && <ErrorNote message={error} />}
-      {saved && !error && <p className="saved-note">{t('common.saved')}</p>}
+      {action.error && <ErrorNote message={action.error} />}
+      {saved && !action.error && <p className="saved-note">{t('common.saved')}</p>}
       <div className="form-actions">
         <button type="submit" className="button-primary">
           {t('common.save')}

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditReport } from '../../../shared/api/types';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 
 /** Checks the hash chain of the audit log and says, in plain words, whether anything was changed behind the app's back. */
 export function AuditCheck() {
   const { t } = useTranslation();
   const [report, setReport] = useState<AuditReport>();
-  const [error, setError] = useState<string>();
+  const action = useAction();
   const check = async () => {
-    const result = await call('audit:verify', {});
+    const result = await action.run(call('audit:verify', {}));
     if (result.ok) setReport(result.value);
-    else setError(result.error.message);
   };
   return (
     <section className="form" aria-label={t('council.audit')}>
@@ -27,7 +27,7 @@ export function AuditCheck() {
           {report.message}
         </p>
       )}
-      {error && <p className="error-note">{error}</p>}
+      {action.error && <p className="error-note">{action.error}</p>}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import type { Council } from '../../../shared/api/types';
 import { processTemplateIds, processTemplates, type ProcessTemplateId } from '../../../shared/domain/process/templates';
@@ -18,20 +19,14 @@ export function CouncilForm({ council, onSaved }: CouncilFormProps) {
   const [community, setCommunity] = useState(council?.community ?? '');
   const [address, setAddress] = useState(council?.address ?? '');
   const [processTemplate, setProcessTemplate] = useState<ProcessTemplateId>(council?.processTemplate ?? 'six-step');
-  const [error, setError] = useState<string>();
+  const action = useAction();
   const [saved, setSaved] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const fields = { name, community, address, processTemplate };
-    const result = council
-      ? await call('council:update', { councilId: council.id, ...fields })
-      : await call('council:create', fields);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setError(undefined);
+    const result = await action.run(council ? call('council:update', { councilId: council.id, ...fields }) : call('council:create', fields));
+    if (!result.ok) return;
     setSaved(true);
     onSaved(result.value);
   };
@@ -56,8 +51,8 @@ export function CouncilForm({ council, onSaved }: CouncilFormProps) {
           ))}
         </select>
       </Field>
-      {error && <ErrorNote message={error} />}
-      {saved && !error && council && <p className="saved-note">{t('common.saved')}</p>}
+      {action.error && <ErrorNote message={action.error} />}
+      {saved && !action.error && council && <p className="saved-note">{t('common.saved')}</p>}
       <div className="form-actions">
         <button type="submit" className="button-primary">
           {council ? t('common.save') : t('council.create')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Output } from '../../../shared/api/contract';
 import { stepCount } from '../../../shared/domain/process/templates';
 import { stepNameLimit } from '../../../shared/domain/process/step-names';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
@@ -21,15 +22,14 @@ function StepNamesForm({ councilId, data }: { councilId: number; data: Output<'p
   const { t } = useTranslation();
   const [names, setNames] = useState<string[]>(() => [...data.effectiveSteps]);
   const [seconds, setSeconds] = useState(() => String(data.secondsRequired));
-  const [error, setError] = useState<string>();
+  const action = useAction();
   const [saved, setSaved] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const secondsRequired = Number(seconds);
     const same = names.every((name, index) => name.trim() === data.templateSteps[index]);
-    const result = await call('council:setSteps', { councilId, stepNames: same ? null : names, secondsRequired });
-    setError(result.ok ? undefined : result.error.message);
+    const result = await action.run(call('council:setSteps', { councilId, stepNames: same ? null : names, secondsRequired }));
     setSaved(result.ok);
   };
 
@@ -69,8 +69,8 @@ function StepNamesForm({ councilId, data }: { councilId: number; data: Output<'p
           inputMode="numeric"
         />
       </Field>
-      {error && <ErrorNote message={error} />}
-      {saved && !error && <p className="saved-note">{t('common.saved')}</p>}
+      {action.error && <ErrorNote message={action.error} />}
+      {saved && !action.error && <p className="saved-note">{t('common.saved')}</p>}
       <div className="form-actions">
         <button type="button" onClick={() => setNames([...data.templateSteps])}>
           {t('process.settings.reset')}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { participantRoles, type LanOpening, type ParticipantInfo, type ParticipantRoleName } from '../../../shared/api/contracts/access';
 import { bridgeKey } from '../../../shared/api/bridge';
 import type { Council } from '../../../shared/api/types';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
@@ -58,8 +59,7 @@ function MeetingAccess({ meetingId }: { meetingId: number }) {
   const [role, setRole] = useState<ParticipantRoleName>('viewer');
   const [hours, setHours] = useState<number>(6);
   const [opening, setOpening] = useState<LanOpening | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useAction(['access:participants']);
   const [note, setNote] = useState<string>();
   const [closing, setClosing] = useState(false);
   const [removing, setRemoving] = useState<ParticipantInfo | null>(null);
@@ -72,33 +72,26 @@ function MeetingAccess({ meetingId }: { meetingId: number }) {
   }, [reload]);
 
   const open = async () => {
-    setBusy(true);
-    setError(undefined);
     setNote(undefined);
     // The card of a previous code goes first: two codes on screen at once would be misread.
     setOpening(null);
-    const result = await call('access:openLan', { meetingId, role, validMinutes: hours * 60 });
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
-    setOpening(result.value);
-    reload();
+    const result = await action.run(call('access:openLan', { meetingId, role, validMinutes: hours * 60 }));
+    if (result.ok) setOpening(result.value);
   };
 
   const close = async () => {
-    const result = await call('access:closeLan', { meetingId });
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(call('access:closeLan', { meetingId }));
+    if (!result.ok) return;
     setClosing(false);
     setOpening(null);
     setNote(t('access.closed', { codes: result.value.closedCodes, people: result.value.removedParticipants }));
-    reload();
   };
 
   const remove = async (participant: ParticipantInfo) => {
-    const result = await call('access:remove', { participantId: participant.id });
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(call('access:remove', { participantId: participant.id }));
+    if (!result.ok) return;
     setRemoving(null);
     setNote(t('access.removed', { name: participant.name }));
-    reload();
   };
 
   const data = overview.data;
@@ -128,13 +121,13 @@ function MeetingAccess({ meetingId }: { meetingId: number }) {
           </Field>
         </div>
         <div className="form-actions">
-          <button type="button" className="button-primary button-large" onClick={() => void open()} disabled={busy}>
-            {busy ? t('access.opening') : t('access.open')}
+          <button type="button" className="button-primary button-large" onClick={() => void open()} disabled={action.busy}>
+            {action.busy ? t('access.opening') : t('access.open')}
           </button>
         </div>
       </div>
 
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {note && (
         <p className="saved-note" role="status">
           {note}

@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -19,16 +20,12 @@ export function JoinPage({ initialCode, onJoined }: { initialCode: string; onJoi
   const { t } = useTranslation();
   const [code, setCode] = useState(() => shown(initialCode));
   const [name, setName] = useState(() => localStorage.getItem(nameKey) ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useAction();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    const result = await call('access:join', { code, name });
-    setBusy(false);
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(call('access:join', { code, name }));
+    if (!result.ok) return;
     localStorage.setItem(nameKey, name.trim());
     onJoined();
   };
@@ -53,9 +50,9 @@ export function JoinPage({ initialCode, onJoined }: { initialCode: string; onJoi
         <Field label={t('join.name')} hint={t('join.nameHint')}>
           <input value={name} onChange={(event) => setName(event.target.value)} maxLength={20} autoComplete="name" required autoFocus={initialCode !== ''} />
         </Field>
-        {error && <ErrorNote message={error} />}
-        <button type="submit" className="button-primary" disabled={busy}>
-          {busy ? t('join.joining') : t('join.submit')}
+        {action.error && <ErrorNote message={action.error} />}
+        <button type="submit" className="button-primary" disabled={action.busy}>
+          {action.busy ? t('join.joining') : t('join.submit')}
         </button>
       </form>
     </main>

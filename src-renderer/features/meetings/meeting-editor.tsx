@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/types';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
@@ -13,12 +14,11 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
   const { t } = useTranslation();
   const meeting = useQuery('meeting:get', { meetingId });
   const [deleting, setDeleting] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useAction();
 
   const remove = async () => {
-    const result = await call('meeting:delete', { meetingId });
+    const result = await action.run(call('meeting:delete', { meetingId }));
     if (result.ok) navigate('/meetings');
-    else setError(result.error.message);
   };
 
   if (meeting.error) return <ErrorNote message={meeting.error.message} />;
@@ -60,7 +60,7 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
         </div>
         <div className="panel">
           <h2>{t('agenda.title')}</h2>
-          <AgendaList meeting={data} processTemplate={council.processTemplate} onChanged={meeting.reload} />
+          <AgendaList meeting={data} processTemplate={council.processTemplate} />
         </div>
       </div>
       {deleting && (
@@ -70,7 +70,7 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
           confirmLabel={t('common.delete')}
           onConfirm={remove}
           onCancel={() => setDeleting(false)}
-          error={error}
+          error={action.error}
         />
       )}
     </section>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatterProcess } from '../../../shared/api/contracts/process';
 import type { Person } from '../../../shared/api/types';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { PersonPicker } from '../../components/person-picker';
@@ -11,32 +12,25 @@ import './process.css';
 /** The current matter's process and the chair's moves, shared by the buttons and the keyboard. */
 export function useMatterProcess(agendaItemId: number | null) {
   const process = useQuery('process:get', agendaItemId === null ? null : { agendaItemId }, { live: true });
-  const [refusal, setRefusal] = useState<string>();
+  // A refusal is the action's error: the step the rules forbid, with their reason.
+  const { error: refusal, setError: setRefusal, run } = useAction(['process:get']);
   // A refusal belongs to the matter it was about.
-  useEffect(() => setRefusal(undefined), [agendaItemId]);
-  const settle = useCallback(
-    (result: { ok: true } | { ok: false; error: { message: string } }) => {
-      setRefusal(result.ok ? undefined : result.error.message);
-      process.reload();
-      return result.ok;
-    },
-    [process],
-  );
+  useEffect(() => setRefusal(undefined), [agendaItemId, setRefusal]);
   const advance = useCallback(async () => {
-    if (agendaItemId !== null) settle(await call('process:advance', { agendaItemId }));
-  }, [agendaItemId, settle]);
+    if (agendaItemId !== null) await run(call('process:advance', { agendaItemId }));
+  }, [agendaItemId, run]);
   const back = useCallback(async () => {
-    if (agendaItemId !== null) settle(await call('process:back', { agendaItemId }));
-  }, [agendaItemId, settle]);
+    if (agendaItemId !== null) await run(call('process:back', { agendaItemId }));
+  }, [agendaItemId, run]);
   const override = useCallback(
-    async (toStep: number, reason: string) => (agendaItemId === null ? false : settle(await call('process:override', { agendaItemId, toStep, reason }))),
-    [agendaItemId, settle],
+    async (toStep: number, reason: string) => (agendaItemId === null ? false : (await run(call('process:override', { agendaItemId, toStep, reason }))).ok),
+    [agendaItemId, run],
   );
   const second = useCallback(
     async (person: Person) => {
-      if (agendaItemId !== null) settle(await call('process:second', { agendaItemId, personId: person.id }));
+      if (agendaItemId !== null) await run(call('process:second', { agendaItemId, personId: person.id }));
     },
-    [agendaItemId, settle],
+    [agendaItemId, run],
   );
   return { process: process.data, refusal, clearRefusal: () => setRefusal(undefined), advance, back, override, second };
 }

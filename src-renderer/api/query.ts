@@ -27,13 +27,16 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** A call's key: its channel, then its input. Patching or invalidating by channel uses the first part. */
-export function queryKey<C extends Channel>(channel: C, input: Input<C>): QueryKey {
+/**
+ * A call's key: its channel, then its input (what `queryClient.setQueryData(queryKey(…), …)` patches);
+ * invalidating a whole channel matches on the first part.
+ */
+export function queryKey<C extends Channel>(channel: C, input: Input<C> | null): QueryKey {
   return [channel, input];
 }
 
 /** What a call's failure carries through TanStack Query: the host's own error, with its Chinese message. */
-export class CallFailed extends Error {
+class CallFailed extends Error {
   constructor(readonly error: ApiError) {
     super(error.message);
   }
@@ -64,7 +67,7 @@ export function useQuery<C extends Channel>(
   options: { live?: boolean } = {},
 ): QueryState<Output<C>> {
   const client = useQueryClient();
-  const key: QueryKey = [channel, input];
+  const key = queryKey(channel, input);
   const query = useTanStackQuery<Output<C>, CallFailed>({
     queryKey: key,
     queryFn: () => fetchCall(channel, input as Input<C>),

@@ -100,7 +100,7 @@ const fallback = routes.find((route) => route.path === '/roster')!;
  * Patterns for wouter: a `:name` is a row's number (every parameter here is one), the rest is
  * literal, and the pattern matches its address and anything under it (`/settings/x` is settings).
  */
-export function parsePattern(path: string): { pattern: RegExp; keys: string[] } {
+function parsePattern(path: string): { pattern: RegExp; keys: string[] } {
   const keys: string[] = [];
   const source = path
     .split('/')

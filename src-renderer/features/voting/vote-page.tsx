@@ -14,7 +14,7 @@ import { PageTitle } from '../../components/page-title';
 
 const shownChoices: BallotChoice[] = ['for', 'against', 'abstain'];
 
-export function Totals({ vote }: { vote: VoteState }) {
+function Totals({ vote }: { vote: VoteState }) {
   const { t } = useTranslation();
   return (
     <div className="totals" aria-label={t('vote.totals')}>

@@ -1,7 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -14,28 +12,23 @@ function savedLanguage(): Language {
 
 type Messages = { [key: string]: string | Messages };
 
-/** Each area keeps its strings in locales/areas/<area>.<language>.json; merged over the main files. */
-const areaFiles = import.meta.glob<Messages>('./locales/areas/*.json', { eager: true, import: 'default' });
+/**
+ * Each area keeps its strings beside its pages (features/<area>/<area>.<language>.json; the shell's
+ * and the common words in app/app.<language>.json). Each file owns whole top-level namespaces
+ * (tests/unit/i18n-keys.test.ts checks that no namespace is in two files), so composing is joining.
+ */
+const files = import.meta.glob<Messages>(['./app/*.json', './features/*/*.json'], { eager: true, import: 'default' });
 
-function merge(target: Messages, source: Messages): Messages {
-  for (const [key, value] of Object.entries(source)) {
-    const existing = target[key];
-    target[key] =
-      typeof value === 'object' && typeof existing === 'object' ? merge({ ...existing }, value) : value;
+function messages(language: Language): Messages {
+  const joined: Messages = {};
+  for (const [path, content] of Object.entries(files)) {
+    if (path.endsWith(`.${language}.json`)) Object.assign(joined, content);
   }
-  return target;
-}
-
-function withAreas(base: Messages, language: Language): Messages {
-  let merged: Messages = { ...base };
-  for (const [path, messages] of Object.entries(areaFiles)) {
-    if (path.endsWith(`.${language}.json`)) merged = merge(merged, messages);
-  }
-  return merged;
+  return joined;
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: withAreas(zhCN, 'zh-CN') }, en: { translation: withAreas(en, 'en') } },
+  resources: { 'zh-CN': { translation: messages('zh-CN') }, en: { translation: messages('en') } },
   lng: savedLanguage(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

@@ -1,7 +1,7 @@
 import { bridgeKey } from '../../shared/api/bridge';
 import type { FilePayload } from '../../shared/api/kit';
 
-export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);

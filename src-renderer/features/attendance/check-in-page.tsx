@@ -4,11 +4,13 @@ import type { AttendanceEntry } from '../../../shared/api/areas/attendance';
 import type { Council } from '../../../shared/api/areas/councils';
 import type { Person } from '../../../shared/api/areas/roster';
 import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
+import type { ApiResult } from '../../../shared/api/errors';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { PersonPicker } from '../../components/person-picker';
-import { SignatureDialog } from './signature-dialog';
+import { SignatureDialog } from '../../components/signature-dialog';
 import { PageTitle } from '../../components/page-title';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
@@ -27,22 +29,16 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
   const [query, setQuery] = useState('');
   const [signing, setSigning] = useState<Person | null>(null);
   const [grantor, setGrantor] = useState<Person | null>(null);
-  const [error, setError] = useState<string>();
+  const action = useAction(['attendance:get']);
   const [notice, setNotice] = useState('');
 
   const current = loaded.data;
   const byPerson = useMemo(() => new Map((current?.entries ?? []).map((e) => [e.personId, e])), [current]);
   const found = useMemo(() => (query.trim() ? searchPeople(people.data ?? [], query, 8) : []), [people.data, query]);
 
-  const apply = async (work: ReturnType<typeof call<'attendance:checkIn'>>, done: string) => {
-    const result = await work;
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setError(undefined);
-    loaded.reload();
-    setNotice(done);
+  const apply = async (work: Promise<ApiResult<unknown>>, done: string) => {
+    const result = await action.run(work);
+    if (result.ok) setNotice(done);
   };
 
   const signIn = (person: Person, signaturePngBase64: string | null = null) => {
@@ -84,7 +80,7 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
           </span>
         </div>
       )}
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <p className="visually-hidden" aria-live="polite">
         {notice}
       </p>

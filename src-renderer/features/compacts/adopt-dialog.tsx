@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompactDetail, CompactVersion } from '../../../shared/api/areas/compacts';
 import { chineseDate } from '../../../shared/domain/followup/dates';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { Dialog, ErrorNote } from '../../components/dialog';
 
 /** Links a version to the meeting matter whose vote adopted it; only a vote that passed can be chosen. */
@@ -11,12 +12,12 @@ export function AdoptDialog({ councilId, version, onDone, onCancel }: { councilI
   const { t } = useTranslation();
   const candidates = useQuery('compacts:adoptionCandidates', { councilId });
   const [voteId, setVoteId] = useState<number | null>(null);
-  const [error, setError] = useState<string>();
+  const action = useAction();
 
   const adopt = async () => {
-    if (voteId === null) return setError(t('compacts.adopt.choose'));
-    const result = await call('compacts:adopt', { versionId: version.id, voteId });
-    if (!result.ok) return setError(result.error.message);
+    if (voteId === null) return action.setError(t('compacts.adopt.choose'));
+    const result = await action.run(call('compacts:adopt', { versionId: version.id, voteId }));
+    if (!result.ok) return;
     onDone(result.value);
   };
 
@@ -57,7 +58,7 @@ export function AdoptDialog({ councilId, version, onDone, onCancel }: { councilI
           </li>
         ))}
       </ul>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CompactDetail } from '../../../shared/api/areas/compacts';
 import { articleLabel, charCount, maxArticleChars, maxArticles, sameArticles } from '../../../shared/domain/compacts/articles';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 
@@ -34,7 +35,7 @@ export function ArticlesEditor({ compact, onSaved }: { compact: CompactDetail; o
   const [articles, setArticles] = useState<string[]>(baseArticles);
   const [note, setNote] = useState('');
   const [restored, setRestored] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useAction();
   const [saved, setSaved] = useState<string>();
 
   // A new latest version (saved here or elsewhere) becomes the starting point, unless this browser kept unsaved edits on it.
@@ -68,10 +69,9 @@ export function ArticlesEditor({ compact, onSaved }: { compact: CompactDetail; o
     });
 
   const save = async () => {
-    setError(undefined);
     setSaved(undefined);
-    const result = await call('compacts:saveVersion', { compactId: compact.id, articles, note });
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(call('compacts:saveVersion', { compactId: compact.id, articles, note }));
+    if (!result.ok) return;
     localStorage.removeItem(storageKey(compact.id));
     setSaved(t('compacts.editor.saved', { version: result.value.versions.at(-1)!.version }));
     onSaved(result.value);
@@ -141,8 +141,8 @@ export function ArticlesEditor({ compact, onSaved }: { compact: CompactDetail; o
           {t('compacts.editor.save', { version: baseVersion + 1 })}
         </button>
       </div>
-      {dirty && !error && <p className="muted">{t('compacts.editor.unsaved')}</p>}
-      {error && <ErrorNote message={error} />}
+      {dirty && !action.error && <p className="muted">{t('compacts.editor.unsaved')}</p>}
+      {action.error && <ErrorNote message={action.error} />}
       {saved && (
         <p className="saved-note" role="status">
           {saved}

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { CompactDetail, CompactVersion } from '../../../shared/api/areas/compacts';
 import type { Council } from '../../../shared/api/areas/councils';
 import { chineseDate } from '../../../shared/domain/followup/dates';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { AdoptDialog } from './adopt-dialog';
@@ -36,7 +37,7 @@ export function CompactPage({ council, compactId }: { council: Council; compactI
   const [adopting, setAdopting] = useState<CompactVersion | null>(null);
   const [renaming, setRenaming] = useState<string | null>(null);
   const [message, setMessage] = useState<string>();
-  const [error, setError] = useState<string>();
+  const action = useAction();
 
   useEffect(() => {
     if (query.data) setDetail(query.data);
@@ -51,25 +52,24 @@ export function CompactPage({ council, compactId }: { council: Council; compactI
   const shownPair = pair ?? (versions.length >= 2 ? [versions.at(-2)!.version, latest!.version] : null);
 
   const download = async (work: Promise<Awaited<ReturnType<typeof call<'compacts:export'>>>>) => {
-    setError(undefined);
     setMessage(undefined);
-    const result = await work;
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(work);
+    if (!result.ok) return;
     downloadFile(result.value);
     setMessage(t('compacts.exported', { fileName: result.value.fileName }));
   };
 
   const rename = async (title: string) => {
-    const result = await call('compacts:rename', { compactId, title });
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(call('compacts:rename', { compactId, title }));
+    if (!result.ok) return;
     setRenaming(null);
     setDetail(result.value);
   };
 
   const remove = async () => {
     if (!window.confirm(t('compacts.deleteConfirm', { title: compact.title }))) return;
-    const result = await call('compacts:delete', { compactId });
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(call('compacts:delete', { compactId }));
+    if (!result.ok) return;
     window.location.hash = '#/compacts';
   };
 
@@ -114,7 +114,7 @@ export function CompactPage({ council, compactId }: { council: Council; compactI
       <p className={inForce ? 'compact-status compact-status-adopted' : 'compact-status'}>
         {inForce ? t('compacts.inForceLine', { version: inForce.version, line: adoptionLine(inForce, t) }) : t('compacts.noneInForce')}
       </p>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {message && (
         <p className="saved-note" role="status">
           {message}

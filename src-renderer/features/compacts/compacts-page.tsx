@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/areas/councils';
 import { chineseDate } from '../../../shared/domain/followup/dates';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import './compacts.css';
 
@@ -12,12 +13,11 @@ export function CompactsPage({ council }: { council: Council }) {
   const { t } = useTranslation();
   const list = useQuery('compacts:list', { councilId: council.id }, { live: true });
   const [title, setTitle] = useState(`${council.name.replace(/议事会$/, '')}公约`);
-  const [error, setError] = useState<string>();
+  const action = useAction();
 
   const create = async () => {
-    setError(undefined);
-    const result = await call('compacts:create', { councilId: council.id, title });
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(call('compacts:create', { councilId: council.id, title }));
+    if (!result.ok) return;
     window.location.hash = `#/compacts/${result.value.id}`;
   };
 
@@ -43,7 +43,7 @@ export function CompactsPage({ council }: { council: Council }) {
           {t('compacts.create')}
         </button>
       </form>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {list.error && <ErrorNote message={list.error.message} />}
       {list.data && list.data.length === 0 && <p className="empty">{t('compacts.none')}</p>}
       <ul className="compact-list">

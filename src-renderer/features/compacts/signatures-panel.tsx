@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { CompactDetail, CompactSigning, UnsignedHousehold } from '../../../shared/api/areas/compacts';
 import { matchesHouseholdQuery } from '../../../shared/domain/compacts/signing';
 import { chineseDate, localDate } from '../../../shared/domain/followup/dates';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
-import { SignatureDialog } from '../attendance/signature-dialog';
+import { SignatureDialog } from '../../components/signature-dialog';
 
 type Step = { household: UnsignedHousehold; stage: 'choose' | 'pad'; name: string; date: string };
 
@@ -17,35 +18,34 @@ export function SignaturesPanel({ signing, onChanged }: { signing: CompactSignin
   const [step, setStep] = useState<Step | null>(null);
   const [removing, setRemoving] = useState<number | null>(null);
   const [viewing, setViewing] = useState<{ name: string; png: string } | null>(null);
-  const [error, setError] = useState<string>();
+  const action = useAction();
   const waiting = useMemo(() => signing.unsigned.filter((household) => matchesHouseholdQuery(household.code, query)), [signing.unsigned, query]);
 
   const record = async (mode: 'pad' | 'paper', png: string | null) => {
     if (!step) return;
-    setError(undefined);
-    const result = await call('compacts:sign', {
+    const result = await action.run(call('compacts:sign', {
       versionId: signing.versionId,
       householdId: step.household.householdId,
       signerName: step.name,
       mode,
       signaturePngBase64: png,
       signedOn: mode === 'paper' ? step.date : null,
-    });
+    }));
     setStep(null);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return;
     onChanged(result.value);
   };
 
   const view = async (signatureId: number, name: string) => {
-    const result = await call('compacts:signatureImage', { signatureId });
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(call('compacts:signatureImage', { signatureId }));
+    if (!result.ok) return;
     setViewing({ name, png: result.value.pngBase64 });
   };
 
   const remove = async (signatureId: number, reason: string) => {
-    const result = await call('compacts:removeSignature', { signatureId, reason });
+    const result = await action.run(call('compacts:removeSignature', { signatureId, reason }));
     setRemoving(null);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return;
     onChanged(result.value);
   };
 
@@ -56,7 +56,7 @@ export function SignaturesPanel({ signing, onChanged }: { signing: CompactSignin
         <span role="status">{t('compacts.progress', { signed: signing.signed, total: signing.total })}</span>
         <progress max={signing.total || 1} value={signing.signed} aria-label={t('compacts.sign.progressLabel')} />
       </div>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <div className="sign-columns">
         <div className="panel">
           <h3>{t('compacts.sign.waiting', { count: signing.unsigned.length })}</h3>

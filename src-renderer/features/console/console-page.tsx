@@ -3,13 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { bridgeKey } from '../../../shared/api/bridge';
 import { processTemplates } from '../../../shared/domain/process/templates';
 import type { Council } from '../../../shared/api/areas/councils';
+import type { ApiResult } from '../../../shared/api/errors';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { PersonPicker } from '../../components/person-picker';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import { KeyLegend } from './key-legend';
-import { StepPanel, useMatterProcess } from './step-panel';
+import { StepPanel, useMatterProcess } from '../process/step-panel';
 import { ProposalPanel } from './proposal-panel';
 import { PageTitle } from '../../components/page-title';
 
@@ -37,7 +39,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
   const meeting = useQuery('meeting:get', { meetingId }, { live: true });
   const state = useQuery('console:get', { meetingId }, { live: true });
   const people = useQuery('person:list', { councilId: council.id });
-  const [error, setError] = useState<string>();
+  const action = useAction(['console:get']);
   markReceived(state.data);
   const left = useCountdown(state.data);
   const steps = state.data?.stepNames ?? processTemplates[council.processTemplate].steps;
@@ -51,11 +53,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
   // S starts the timer for the next in the queue, or stops whoever is speaking.
   const toggleTimer = () => void run(call(speaking ? 'speaker:stop' : 'speaker:next', { meetingId }));
 
-  const run = async (work: Promise<{ ok: boolean; error?: { message: string } }>) => {
-    const result = await work;
-    setError(result.ok ? undefined : result.error?.message);
-    state.reload();
-  };
+  const run = (work: Promise<ApiResult<unknown>>) => action.run(work);
   const toggleScreen = (screen: 'blank' | 'break') =>
     run(call('console:setScreen', { meetingId, screen: state.data?.screen === screen ? 'meeting' : screen }));
   const goTo = (index: number) => {
@@ -107,7 +105,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
           </button>
         </div>
       </div>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {projectorNote && (
         <p className="saved-note" role="status">
           {projectorNote}
@@ -135,7 +133,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
             <ProposalPanel
               item={current}
               onDone={(message) => {
-                setError(message);
+                action.setError(message);
                 meeting.reload();
               }}
             />

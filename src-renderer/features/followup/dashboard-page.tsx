@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Rate } from '../../../shared/domain/followup/dashboard';
 import type { Council } from '../../../shared/api/areas/councils';
 import { percent } from '../../../shared/domain/followup/ratings';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import './followup.css';
 

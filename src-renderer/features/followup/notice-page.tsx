@@ -1,14 +1,14 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/areas/councils';
 import { announcementText } from '../../../shared/domain/followup/notice-text';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { NoticeSheet } from './notice-sheet';
 import { PostingForm } from './posting-form';
-import { publicBase } from './qr-code';
+import { publicBase } from '../../components/qr-code';
 import './followup.css';
 import { PageTitle } from '../../components/page-title';
 
@@ -16,7 +16,7 @@ import { PageTitle } from '../../components/page-title';
 export function NoticePage({ council, meetingId }: { council: Council; meetingId: number }) {
   const { t } = useTranslation();
   const notice = useQuery('followup:notice', { meetingId }, { live: true });
-  const [error, setError] = useState<string>();
+  const action = useAction(['followup:notice']);
   const base = publicBase();
   void council;
 
@@ -27,14 +27,11 @@ export function NoticePage({ council, meetingId }: { council: Council; meetingId
 
   const exportWord = async () => {
     if (!base) return;
-    const result = await call('followup:exportNotice', { meetingId, publicBaseUrl: base });
+    const result = await action.run(call('followup:exportNotice', { meetingId, publicBaseUrl: base }));
     if (result.ok) downloadFile(result.value);
-    setError(result.ok ? undefined : result.error.message);
   };
   const post = async (postedOn: string) => {
-    const result = await call('followup:postNotice', { meetingId, postedOn });
-    setError(result.ok ? undefined : result.error.message);
-    notice.reload();
+    const result = await action.run(call('followup:postNotice', { meetingId, postedOn }));
     return result.ok;
   };
 
@@ -51,7 +48,7 @@ export function NoticePage({ council, meetingId }: { council: Council; meetingId
           </button>
         </div>
       </div>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {!base && <p className="panel qr-warning no-print">{t('followup.notice.qrMissing')}</p>}
       {!data.intakeOpen && <p className="muted no-print">{t('followup.notice.intakeClosed')}</p>}
       <PostingForm postings={data.postings} onPost={post} />

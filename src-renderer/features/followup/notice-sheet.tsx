@@ -1,5 +1,5 @@
 import type { NoticeText } from '../../../shared/domain/followup/notice-text';
-import { QrCode } from './qr-code';
+import { QrCode } from '../../components/qr-code';
 
 /**
  * A notice as it is printed for the board: the same wording as the Word file

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { ResolutionView } from '../../../shared/api/areas/followup';
 import type { Household } from '../../../shared/api/areas/roster';
 import { percent, ratingValues, type RatingSummary, type RatingValue } from '../../../shared/domain/followup/ratings';
+import type { ApiResult } from '../../../shared/api/errors';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -19,16 +21,14 @@ export function RatingDialog({ resolution, households, onClose }: { resolution: 
   const [householdId, setHouseholdId] = useState<number | null>(null);
   const [counts, setCounts] = useState<Record<RatingValue, string>>({ satisfied: '', basically: '', unsatisfied: '' });
   const [summary, setSummary] = useState(resolution.ratings);
-  const [error, setError] = useState<string>();
+  const action = useAction();
   const [saved, setSaved] = useState<string>();
 
-  const done = (result: { ok: true; value: RatingSummary } | { ok: false; error: { message: string } }) => {
+  const done = (result: ApiResult<RatingSummary>) => {
     if (result.ok) {
       setSummary(result.value);
       setSaved(t('followup.rating.saved'));
-      setError(undefined);
     } else {
-      setError(result.error.message);
       setSaved(undefined);
     }
     return result.ok;
@@ -40,7 +40,7 @@ export function RatingDialog({ resolution, households, onClose }: { resolution: 
         <strong>{ratingSummaryText(t, summary)}</strong>
         {saved && <span className="saved-note">{saved}</span>}
       </p>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <div className="tabs rating-dialog-tabs" role="tablist">
         <button type="button" role="tab" aria-selected={tab === 'one'} onClick={() => setTab('one')}>
           {t('followup.rating.one')}
@@ -66,7 +66,7 @@ export function RatingDialog({ resolution, households, onClose }: { resolution: 
               <button
                 key={rating}
                 type="button"
-                onClick={() => void call('followup:addRating', { agendaItemId: resolution.agendaItemId, rating, householdId }).then(done)}
+                onClick={() => void action.run(call('followup:addRating', { agendaItemId: resolution.agendaItemId, rating, householdId })).then(done)}
               >
                 {t(`followup.rating.${rating}`)}
               </button>
@@ -81,12 +81,12 @@ export function RatingDialog({ resolution, households, onClose }: { resolution: 
           onSubmit={(event) => {
             event.preventDefault();
             const number = (value: string) => (value.trim() === '' ? 0 : Number(value));
-            void call('followup:addRatingCounts', {
+            void action.run(call('followup:addRatingCounts', {
               agendaItemId: resolution.agendaItemId,
               satisfied: number(counts.satisfied),
               basically: number(counts.basically),
               unsatisfied: number(counts.unsatisfied),
-            }).then((result) => done(result) && setCounts({ satisfied: '', basically: '', unsatisfied: '' }));
+            })).then((result) => done(result) && setCounts({ satisfied: '', basically: '', unsatisfied: '' }));
           }}
         >
           <div className="rating-counts">

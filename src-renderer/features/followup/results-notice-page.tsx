@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/areas/councils';
 import { resultsText } from '../../../shared/domain/followup/notice-text';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { NoticeSheet } from './notice-sheet';
@@ -17,18 +18,15 @@ export function ResultsNoticePage({ council }: { council: Council }) {
   const [meetingId, setMeetingId] = useState<number | null>(null);
   const meetings = useQuery('meeting:list', { councilId: council.id });
   const notice = useQuery('followup:resultsNotice', { councilId: council.id, meetingId }, { live: true });
-  const [error, setError] = useState<string>();
+  const action = useAction(['followup:resultsNotice']);
   const held = (meetings.data ?? []).filter((m) => m.status === 'closed' || m.status === 'in_progress');
 
   const exportWord = async () => {
-    const result = await call('followup:exportResultsNotice', { councilId: council.id, meetingId });
+    const result = await action.run(call('followup:exportResultsNotice', { councilId: council.id, meetingId }));
     if (result.ok) downloadFile(result.value);
-    setError(result.ok ? undefined : result.error.message);
   };
   const post = async (postedOn: string) => {
-    const result = await call('followup:postResultsNotice', { councilId: council.id, meetingId, postedOn });
-    setError(result.ok ? undefined : result.error.message);
-    notice.reload();
+    const result = await action.run(call('followup:postResultsNotice', { councilId: council.id, meetingId, postedOn }));
     return result.ok;
   };
 
@@ -56,7 +54,7 @@ export function ResultsNoticePage({ council }: { council: Council }) {
           </button>
         </div>
       </div>
-      {(error ?? notice.error?.message) && <ErrorNote message={error ?? notice.error!.message} />}
+      {(action.error ?? notice.error?.message) && <ErrorNote message={action.error ?? notice.error!.message} />}
       {notice.data && (
         <>
           <PostingForm postings={notice.data.postings} onPost={post} />

@@ -4,12 +4,12 @@ import type { TaskView } from '../../../shared/api/areas/followup';
 import type { MeetingSummary } from '../../../shared/api/areas/meetings';
 import type { Person } from '../../../shared/api/areas/roster';
 import { chineseDate } from '../../../shared/domain/followup/dates';
+import type { ApiResult } from '../../../shared/api/errors';
 import { call } from '../../api/client';
 import { ConfirmDialog } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
 import { TaskForm } from './task-form';
 
-type Outcome = { ok: boolean; error?: { message: string } };
 
 /** One task: who, by when, how it is going (red when overdue), its notes, and report-back. */
 export function TaskCard({
@@ -22,7 +22,7 @@ export function TaskCard({
   people: Person[];
   /** Meetings after the one that resolved the matter, where the task can be reported back. */
   laterMeetings: MeetingSummary[];
-  run: (work: Promise<Outcome>) => Promise<boolean>;
+  run: (work: Promise<ApiResult<unknown>>) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'idle' | 'note' | 'edit' | 'reopen' | 'delete'>('idle');

@@ -3,15 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { ResolutionView } from '../../../shared/api/areas/followup';
 import type { Council } from '../../../shared/api/areas/councils';
 import { chineseDate } from '../../../shared/domain/followup/dates';
+import type { ApiResult } from '../../../shared/api/errors';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { RatingDialog, ratingSummaryText } from './rating-dialog';
 import { TaskCard } from './task-card';
 import { TaskForm } from './task-form';
 import './followup.css';
 
-type Outcome = { ok: boolean; error?: { message: string } };
 
 /** Step 6, implement: every resolution of the council with its tasks, progress, report-back and ratings. */
 export function TasksPage({ council }: { council: Council }) {
@@ -22,14 +23,8 @@ export function TasksPage({ council }: { council: Council }) {
   const meetings = useQuery('meeting:list', { councilId: council.id }, { live: true });
   const [adding, setAdding] = useState<number | null>(null);
   const [rating, setRating] = useState<ResolutionView | null>(null);
-  const [error, setError] = useState<string>();
-
-  const run = async (work: Promise<Outcome>) => {
-    const result = await work;
-    setError(result.ok ? undefined : result.error?.message);
-    board.reload();
-    return result.ok;
-  };
+  const action = useAction(['followup:tasks']);
+  const run = async (work: Promise<ApiResult<unknown>>) => (await action.run(work)).ok;
 
   if (board.error) return <ErrorNote message={board.error.message} />;
   if (!board.data) return <p className="muted">{t('common.loading')}</p>;
@@ -50,7 +45,7 @@ export function TasksPage({ council }: { council: Council }) {
           </a>
         </div>
       </div>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {resolutions.length === 0 && <p className="empty">{t('followup.tasks.none')}</p>}
       {resolutions.map((resolution) => (
         <article key={resolution.agendaItemId} className="panel resolution" aria-label={resolution.title}>

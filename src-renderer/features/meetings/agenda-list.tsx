@@ -2,7 +2,9 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgendaItem, Meeting } from '../../../shared/api/areas/meetings';
 import { processTemplates, type ProcessTemplateId } from '../../../shared/domain/process/templates';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
+import type { ApiResult } from '../../../shared/api/errors';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -10,7 +12,6 @@ import { Field } from '../../components/field';
 interface AgendaListProps {
   meeting: Meeting;
   processTemplate: ProcessTemplateId;
-  onChanged: () => void;
 }
 
 function moved<T>(items: readonly T[], from: number, to: number): T[] {
@@ -24,7 +25,7 @@ function moved<T>(items: readonly T[], from: number, to: number): T[] {
  * The agenda, reorderable by dragging or, for those who do not drag, with the
  * buttons or Alt+↑ / Alt+↓ on a focused matter.
  */
-export function AgendaList({ meeting, processTemplate, onChanged }: AgendaListProps) {
+export function AgendaList({ meeting, processTemplate }: AgendaListProps) {
   const { t } = useTranslation();
   // The council's own step names where it renamed them (settings), else its template's.
   const settings = useQuery('process:settings', { councilId: meeting.councilId });
@@ -34,19 +35,10 @@ export function AgendaList({ meeting, processTemplate, onChanged }: AgendaListPr
   const [removing, setRemoving] = useState<AgendaItem | null>(null);
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
-  const [error, setError] = useState<string>();
+  const action = useAction(['meeting:get']);
   const [announcement, setAnnouncement] = useState('');
 
-  const run = async (work: Promise<{ ok: boolean; error?: { message: string } }>) => {
-    const result = await work;
-    if (!result.ok) {
-      setError(result.error?.message);
-      return false;
-    }
-    setError(undefined);
-    onChanged();
-    return true;
-  };
+  const run = async (work: Promise<ApiResult<unknown>>) => (await action.run(work)).ok;
 
   const move = async (from: number, to: number) => {
     if (to < 0 || to >= meeting.agenda.length || from === to) return;
@@ -152,7 +144,7 @@ export function AgendaList({ meeting, processTemplate, onChanged }: AgendaListPr
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <form className="form agenda-form" onSubmit={submit}>
         <h3>{editing ? t('agenda.editTitle') : t('agenda.add')}</h3>
         <Field label={t('agenda.itemTitle')}>
@@ -188,7 +180,7 @@ export function AgendaList({ meeting, processTemplate, onChanged }: AgendaListPr
             if (await run(call('agenda:remove', { agendaItemId: removing.id }))) setRemoving(null);
           }}
           onCancel={() => setRemoving(null)}
-          error={error}
+          error={action.error}
         />
       )}
     </div>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/areas/councils';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
-import { navigate } from '../app/use-route';
+import { navigate } from 'wouter/use-hash-location';
 import { AgendaList } from './agenda-list';
 import { MeetingForm } from './meeting-form';
 import { PageTitle } from '../../components/page-title';
@@ -13,12 +14,11 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
   const { t } = useTranslation();
   const meeting = useQuery('meeting:get', { meetingId });
   const [deleting, setDeleting] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useAction();
 
   const remove = async () => {
-    const result = await call('meeting:delete', { meetingId });
-    if (result.ok) navigate({ page: 'meetings' });
-    else setError(result.error.message);
+    const result = await action.run(call('meeting:delete', { meetingId }));
+    if (result.ok) navigate('/meetings');
   };
 
   if (meeting.error) return <ErrorNote message={meeting.error.message} />;
@@ -60,7 +60,7 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
         </div>
         <div className="panel">
           <h2>{t('agenda.title')}</h2>
-          <AgendaList meeting={data} processTemplate={council.processTemplate} onChanged={meeting.reload} />
+          <AgendaList meeting={data} processTemplate={council.processTemplate} />
         </div>
       </div>
       {deleting && (
@@ -70,7 +70,7 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
           confirmLabel={t('common.delete')}
           onConfirm={remove}
           onCancel={() => setDeleting(false)}
-          error={error}
+          error={action.error}
         />
       )}
     </section>

@@ -2,8 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Meeting } from '../../../shared/api/areas/meetings';
 import { meetingStatuses, type MeetingStatus } from '../../../shared/domain/roster/roles';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 
@@ -28,7 +29,7 @@ export function MeetingForm({ councilId, meeting, onSaved }: MeetingFormProps) {
   const [chairId, setChairId] = useState<number | null>(meeting?.chairId ?? null);
   const [secretaryId, setSecretaryId] = useState<number | null>(meeting?.secretaryId ?? null);
   const [status, setStatus] = useState<MeetingStatus>(meeting?.status ?? 'planned');
-  const [error, setError] = useState<string>();
+  const action = useAction();
   const [saved, setSaved] = useState(false);
 
   // The chair and the secretary come from the council itself; list them first.
@@ -39,14 +40,10 @@ export function MeetingForm({ councilId, meeting, onSaved }: MeetingFormProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const fields = { title, date, startTime, place, chairId, secretaryId };
-    const result = meeting
-      ? await call('meeting:update', { meetingId: meeting.id, ...fields, status })
-      : await call('meeting:create', { councilId, ...fields });
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setError(undefined);
+    const result = await action.run(
+      meeting ? call('meeting:update', { meetingId: meeting.id, ...fields, status }) : call('meeting:create', { councilId, ...fields }),
+    );
+    if (!result.ok) return;
     setSaved(true);
     onSaved(result.value);
   };
@@ -96,8 +93,8 @@ export function MeetingForm({ councilId, meeting, onSaved }: MeetingFormProps) {
           </select>
         </Field>
       )}
-      {error && <ErrorNote message={error} />}
-      {saved && !error && meeting && <p className="saved-note">{t('common.saved')}</p>}
+      {action.error && <ErrorNote message={action.error} />}
+      {saved && !action.error && meeting && <p className="saved-note">{t('common.saved')}</p>}
       <div className="form-actions">
         <button type="submit" className="button-primary">
           {meeting ? t('common.save') : t('meetings.create')}

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/areas/councils';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { Dialog, ErrorNote } from '../../components/dialog';
-import { navigate } from '../app/use-route';
+import { navigate } from 'wouter/use-hash-location';
 import { MeetingForm } from './meeting-form';
 
 export function MeetingsPage({ council }: { council: Council }) {
@@ -33,7 +33,7 @@ export function MeetingsPage({ council }: { council: Council }) {
         </thead>
         <tbody>
           {(meetings.data ?? []).map((meeting) => (
-            <tr key={meeting.id} className="row-link" onClick={() => navigate({ page: 'meeting', meetingId: meeting.id })}>
+            <tr key={meeting.id} className="row-link" onClick={() => navigate(`/meetings/${meeting.id}`)}>
               <td>
                 {meeting.date} {meeting.startTime}
               </td>
@@ -53,7 +53,7 @@ export function MeetingsPage({ council }: { council: Council }) {
       {meetings.data?.length === 0 && <p className="empty">{t('meetings.none')}</p>}
       {creating && (
         <Dialog title={t('meetings.create')} onClose={() => setCreating(false)}>
-          <MeetingForm councilId={council.id} onSaved={(meeting) => navigate({ page: 'meeting', meetingId: meeting.id })} />
+          <MeetingForm councilId={council.id} onSaved={(meeting) => navigate(`/meetings/${meeting.id}`)} />
         </Dialog>
       )}
     </section>

@@ -3,7 +3,7 @@ const nameKey = 'courtyard.minutes.name';
 const colorKey = 'courtyard.minutes.color';
 
 /** Calm, clearly different colours that keep dark text readable on their light tint. */
-export const cursorColors = ['#d9480f', '#1971c2', '#2f9e44', '#9c36b5', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4'];
+const cursorColors = ['#d9480f', '#1971c2', '#2f9e44', '#9c36b5', '#e8590c', '#0c8599', '#c2255c', '#5f3dc4'];
 
 export function savedName(): string | null {
   const name = localStorage.getItem(nameKey)?.trim();

@@ -5,7 +5,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/areas/councils';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { savedColor, savedName, saveName } from './editor-user';
 import { MinutesEditor } from './minutes-editor';

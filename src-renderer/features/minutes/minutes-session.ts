@@ -21,8 +21,8 @@ import { Outbox, type PushResult } from './outbox';
 import { signalingUrl } from './signaling-url';
 import { provideSubtleCrypto } from './lan-crypto';
 
-export const hostOrigin = 'courtyard-host';
-export const localCopyOrigin = 'courtyard-local-copy';
+const hostOrigin = 'courtyard-host';
+const localCopyOrigin = 'courtyard-local-copy';
 
 /** 'alone': this window cannot meet peers (the desktop window, file://); edits still go to the host. */
 export type ConnectionState = 'signed' | 'connected' | 'connecting' | 'offline' | 'alone';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryStatus } from '../../../shared/api/areas/backup';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 
@@ -12,17 +13,13 @@ const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { dateStyle:
 export function RecoveryScreen({ status, onRestored }: { status: Damaged; onRestored: () => void }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useAction();
   const [keptAs, setKeptAs] = useState<string>();
   const backup = status.latestBackup;
 
   const restore = async () => {
-    const result = await call('recovery:restoreLatest', { confirm: true });
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setKeptAs(result.value.keptAs);
+    const result = await action.run(call('recovery:restoreLatest', { confirm: true }));
+    if (result.ok) setKeptAs(result.value.keptAs);
   };
 
   return (
@@ -58,7 +55,7 @@ export function RecoveryScreen({ status, onRestored }: { status: Damaged; onRest
       ) : (
         <p>{t('recovery.noBackup')}</p>
       )}
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
     </section>
   );
 }

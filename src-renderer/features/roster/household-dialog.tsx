@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { Household } from '../../../shared/api/areas/roster';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { tenures, type Tenure } from '../../../shared/domain/roster/roles';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { DialogFormActions } from '../../components/form-actions';
@@ -24,17 +25,16 @@ export function HouseholdDialog({ councilId, household, onClose, onSaved }: Hous
   const [tenure, setTenure] = useState<Tenure>(household?.tenure ?? 'owner');
   const [note, setNote] = useState(household?.note ?? '');
   const [owners, setOwners] = useState<Household['owners']>(household?.owners ?? []);
-  const [error, setError] = useState<string>();
+  const action = useAction(['person:list', 'household:list']);
   const people = useQuery('person:list', { councilId });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const fields = { code, area, tenure, note, ownerIds: owners.map((owner) => owner.id) };
-    const result = household
-      ? await call('household:update', { householdId: household.id, ...fields })
-      : await call('household:create', { councilId, ...fields });
+    const result = await action.run(
+      household ? call('household:update', { householdId: household.id, ...fields }) : call('household:create', { councilId, ...fields }),
+    );
     if (result.ok) onSaved();
-    else setError(result.error.message);
   };
 
   return (
@@ -86,7 +86,7 @@ export function HouseholdDialog({ councilId, household, onClose, onSaved }: Hous
         <Field label={t('household.note')}>
           <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />
         </Field>
-        {error && <ErrorNote message={error} />}
+        {action.error && <ErrorNote message={action.error} />}
         <DialogFormActions onCancel={onClose} />
       </form>
     </Dialog>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '../../../shared/api/areas/roster';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { bytesToBase64 } from '../../components/download';
@@ -17,32 +18,25 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
   const { t } = useTranslation();
   const [file, setFile] = useState<{ fileName: string; dataBase64: string }>();
   const [preview, setPreview] = useState<ImportPreview>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const action = useAction(['person:list', 'household:list']);
 
   const choose = async (chosen: File | undefined) => {
     setPreview(undefined);
-    setError(undefined);
+    action.setError(undefined);
     if (!chosen) return;
     const payload = { fileName: chosen.name, dataBase64: bytesToBase64(new Uint8Array(await chosen.arrayBuffer())) };
     setFile(payload);
-    setBusy(true);
-    const result = await call('roster:previewImport', { councilId, ...payload });
-    setBusy(false);
+    const result = await action.run(call('roster:previewImport', { councilId, ...payload }));
     if (result.ok) setPreview(result.value);
-    else setError(result.error.message);
   };
 
   const commit = async () => {
     if (!file) return;
-    setBusy(true);
-    const result = await call('roster:commitImport', { councilId, ...file });
-    setBusy(false);
+    const result = await action.run(call('roster:commitImport', { councilId, ...file }));
     if (result.ok) onImported();
-    else setError(result.error.message);
   };
 
-  const canCommit = preview && preview.issues.length === 0 && preview.rows.length > 0 && !busy;
+  const canCommit = preview && preview.issues.length === 0 && preview.rows.length > 0 && !action.busy;
 
   return (
     <Dialog title={t('import.title')} onClose={onClose} wide>
@@ -56,8 +50,8 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
         />
         <span>{file?.fileName ?? t('import.noFile')}</span>
       </label>
-      {busy && <p className="muted">{t('common.loading')}</p>}
-      {error && <ErrorNote message={error} />}
+      {action.busy && <p className="muted">{t('common.loading')}</p>}
+      {action.error && <ErrorNote message={action.error} />}
       {preview && (
         <div className="import-preview">
           <p className="import-summary">

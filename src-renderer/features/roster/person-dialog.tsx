@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Household, Person } from '../../../shared/api/areas/roster';
 import { normaliseHouseholdCode } from '../../../shared/domain/roster/household-code';
 import { personRoles, type PersonRole } from '../../../shared/domain/roster/roles';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
@@ -22,7 +23,7 @@ export function PersonDialog({ councilId, person, households, onClose, onSaved }
   const [householdCode, setHouseholdCode] = useState(person?.householdCode ?? '');
   const [phone, setPhone] = useState(person?.phone ?? '');
   const [roles, setRoles] = useState<PersonRole[]>(person?.roles ?? []);
-  const [error, setError] = useState<string>();
+  const action = useAction(['person:list', 'household:list']);
 
   const toggle = (role: PersonRole) =>
     setRoles((current) => (current.includes(role) ? current.filter((r) => r !== role) : [...current, role]));
@@ -34,17 +35,16 @@ export function PersonDialog({ councilId, person, households, onClose, onSaved }
       const code = normaliseHouseholdCode(householdCode);
       const household = code ? households.find((h) => h.code === code) : undefined;
       if (!household) {
-        setError(t('person.unknownHousehold', { code: householdCode.trim() }));
+        action.setError(t('person.unknownHousehold', { code: householdCode.trim() }));
         return;
       }
       householdId = household.id;
     }
     const fields = { name, householdId, phone, roles };
-    const result = person
-      ? await call('person:update', { personId: person.id, ...fields })
-      : await call('person:create', { councilId, ...fields });
+    const result = await action.run(
+      person ? call('person:update', { personId: person.id, ...fields }) : call('person:create', { councilId, ...fields }),
+    );
     if (result.ok) onSaved();
-    else setError(result.error.message);
   };
 
   return (
@@ -73,7 +73,7 @@ export function PersonDialog({ councilId, person, households, onClose, onSaved }
             </label>
           ))}
         </fieldset>
-        {error && <ErrorNote message={error} />}
+        {action.error && <ErrorNote message={action.error} />}
         <DialogFormActions onCancel={onClose} />
       </form>
     </Dialog>

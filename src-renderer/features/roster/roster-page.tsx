@@ -4,8 +4,9 @@ import type { Council } from '../../../shared/api/areas/councils';
 import type { Household, Person } from '../../../shared/api/areas/roster';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { HouseholdDialog } from './household-dialog';
@@ -26,16 +27,10 @@ export function RosterPage({ council }: { council: Council }) {
   const [tab, setTab] = useState<'people' | 'households'>('people');
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<Editing | null>(null);
-  const [error, setError] = useState<string>();
-
-  const reload = () => {
-    people.reload();
-    households.reload();
-  };
+  const action = useAction(['person:list', 'household:list']);
   const done = () => {
     setEditing(null);
-    setError(undefined);
-    reload();
+    action.setError(undefined);
   };
 
   const shownPeople = useMemo(() => searchPeople(people.data ?? [], query, 5000), [people.data, query]);
@@ -46,21 +41,19 @@ export function RosterPage({ council }: { council: Council }) {
   }, [households.data, query]);
 
   const exportXlsx = async () => {
-    const result = await call('roster:exportXlsx', { councilId: council.id });
-    if (!result.ok) setError(result.error.message);
-    else downloadFile(result.value);
+    const result = await action.run(call('roster:exportXlsx', { councilId: council.id }));
+    if (result.ok) downloadFile(result.value);
   };
 
   const remove = async () => {
     if (!editing) return;
-    const result =
+    if (editing.kind !== 'delete-person' && editing.kind !== 'delete-household') return;
+    const result = await action.run(
       editing.kind === 'delete-person'
-        ? await call('person:delete', { personId: editing.person.id })
-        : editing.kind === 'delete-household'
-          ? await call('household:delete', { householdId: editing.household.id })
-          : null;
-    if (result && !result.ok) setError(result.error.message);
-    else done();
+        ? call('person:delete', { personId: editing.person.id })
+        : call('household:delete', { householdId: editing.household.id }),
+    );
+    if (result.ok) done();
   };
 
   return (
@@ -102,8 +95,8 @@ export function RosterPage({ council }: { council: Council }) {
           </button>
         </div>
       </div>
-      {(error ?? people.error?.message ?? households.error?.message) && (
-        <ErrorNote message={error ?? people.error?.message ?? households.error?.message ?? ''} />
+      {(action.error ?? people.error?.message ?? households.error?.message) && (
+        <ErrorNote message={action.error ?? people.error?.message ?? households.error?.message ?? ''} />
       )}
 
       {tab === 'people' ? (
@@ -200,9 +193,9 @@ export function RosterPage({ council }: { council: Council }) {
           onConfirm={remove}
           onCancel={() => {
             setEditing(null);
-            setError(undefined);
+            action.setError(undefined);
           }}
-          error={error}
+          error={action.error}
         />
       )}
     </section>

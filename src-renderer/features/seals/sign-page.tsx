@@ -2,12 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SealStatus, SignerRole } from '../../../shared/api/areas/seals';
 import type { Council } from '../../../shared/api/areas/councils';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { ReasonForm } from '../../components/reason-form';
-import { SignatureDialog } from '../attendance/signature-dialog';
+import { SignatureDialog } from '../../components/signature-dialog';
 import './seals.css';
 import { PageTitle } from '../../components/page-title';
 
@@ -27,7 +28,7 @@ export function SignPage({ council, meetingId }: { council: Council; meetingId: 
   const [amending, setAmending] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction(['seals:status']);
 
   if (status.error) return <ErrorNote message={status.error.message} />;
   if (!status.data) return <p className="muted">{t('common.loading')}</p>;
@@ -36,29 +37,23 @@ export function SignPage({ council, meetingId }: { council: Council; meetingId: 
 
   const sign = async (role: SignerRole, png: string) => {
     setSigning(null);
-    setError(null);
-    const result = await call('seals:sign', { meetingId, role, signaturePngBase64: png });
-    if (!result.ok) setError(result.error.message);
-    status.reload();
+    await action.run(call('seals:sign', { meetingId, role, signaturePngBase64: png }));
   };
 
   const exportWord = async (version: number | null) => {
     setBusy(t('seals.exporting'));
-    setError(null);
     setMessage(null);
-    const result = await call('seals:export', { meetingId, version });
+    const result = await action.run(call('seals:export', { meetingId, version }));
     setBusy(null);
-    if (!result.ok) return setError(result.error.message);
+    if (!result.ok) return;
     downloadFile(result.value);
     setMessage(t('seals.exported', { fileName: result.value.fileName }));
   };
 
   const amend = async (reason: string) => {
-    setError(null);
-    const result = await call('seals:amend', { meetingId, reason });
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(call('seals:amend', { meetingId, reason }));
+    if (!result.ok) return;
     setAmending(false);
-    status.reload();
   };
 
   return (
@@ -75,7 +70,7 @@ export function SignPage({ council, meetingId }: { council: Council; meetingId: 
         </div>
       </div>
 
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {busy && (
         <p className="muted" role="status">
           {busy}

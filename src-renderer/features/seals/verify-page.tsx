@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VerifyReport } from '../../../shared/api/areas/seals';
 import type { Council } from '../../../shared/api/areas/councils';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 import { bytesToBase64 } from '../../components/download';
@@ -15,18 +16,17 @@ export function VerifyPage({ council }: { council: Council }) {
   void council;
   const [checking, setChecking] = useState<string | null>(null);
   const [result, setResult] = useState<{ fileName: string; report: VerifyReport } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
 
   const check = async (file: File) => {
     setResult(null);
-    setError(null);
-    if (!/\.docx$/i.test(file.name)) return setError(t('seals.notDocx'));
-    if (file.size > maxBytes) return setError(t('seals.tooLarge'));
+    if (!/\.docx$/i.test(file.name)) return action.setError(t('seals.notDocx'));
+    if (file.size > maxBytes) return action.setError(t('seals.tooLarge'));
     setChecking(file.name);
     const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-    const answer = await call('seals:verify', { fileName: file.name, dataBase64 });
+    const answer = await action.run(call('seals:verify', { fileName: file.name, dataBase64 }));
     setChecking(null);
-    if (!answer.ok) return setError(answer.error.message);
+    if (!answer.ok) return;
     setResult({ fileName: file.name, report: answer.value });
   };
 
@@ -59,7 +59,7 @@ export function VerifyPage({ council }: { council: Council }) {
           {t('seals.checking', { fileName: checking })}
         </p>
       )}
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {result && (
         <div className={`panel verdict verdict-${result.report.verdict}`} role="status" aria-label={verdictLabel[result.report.verdict]}>
           <h2>{verdictLabel[result.report.verdict]}</h2>

@@ -1,26 +1,25 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '../../../shared/api/areas/voting';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 
 /** Show of hands (the chair counts) or secret ballot (the tellers count): only numbers are entered. */
-export function CountsForm({ vote, onChanged }: { vote: VoteState; onChanged: () => void }) {
+export function CountsForm({ vote }: { vote: VoteState }) {
   const { t } = useTranslation();
   const [counts, setCounts] = useState({ for: '', against: '', abstain: '' });
-  const [error, setError] = useState<string>();
+  const action = useAction(['vote:list']);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const numbers = Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, Number(value || '0')])) as Record<keyof typeof counts, number>;
     if (Object.values(numbers).some((n) => !Number.isInteger(n) || n < 0)) {
-      setError(t('vote.countsInvalid'));
+      action.setError(t('vote.countsInvalid'));
       return;
     }
-    const result = await call('vote:enterCounts', { voteId: vote.id, ...numbers });
-    setError(result.ok ? undefined : result.error.message);
-    if (result.ok) onChanged();
+    await action.run(call('vote:enterCounts', { voteId: vote.id, ...numbers }));
   };
 
   return (
@@ -36,7 +35,7 @@ export function CountsForm({ vote, onChanged }: { vote: VoteState; onChanged: ()
           </Field>
         ))}
       </div>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <div className="form-actions">
         <button type="submit" className="button-primary">
           {t('vote.saveCounts')}

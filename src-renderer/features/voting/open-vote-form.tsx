@@ -5,8 +5,9 @@ import type { Meeting } from '../../../shared/api/areas/meetings';
 import type { VoteMode } from '../../../shared/api/areas/voting';
 import { unitsWithoutOwnerVoter } from '../../../shared/domain/voting/electorate';
 import { presetIds, presets, type PresetId, type VotingRule } from '../../../shared/domain/voting/rules';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { RuleAdjuster } from './rule-adjuster';
@@ -20,14 +21,14 @@ const isPresetId = (value: string): value is PresetId => (presetIds as readonly 
  * It starts from the council's saved default, so the form waits for the council's settings: a choice
  * made before they arrived would be overwritten by them.
  */
-export function OpenVoteForm({ meeting, onOpened }: { meeting: Meeting; onOpened: () => void }) {
+export function OpenVoteForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const settings = useQuery('council:getSettings', { councilId: meeting.councilId });
   if (!settings.data && !settings.error) return <p className="muted">{t('common.loading')}</p>;
-  return <OpenVoteFormBody meeting={meeting} saved={settings.data?.defaultVote ?? null} onOpened={onOpened} />;
+  return <OpenVoteFormBody meeting={meeting} saved={settings.data?.defaultVote ?? null} />;
 }
 
-function OpenVoteFormBody({ meeting, saved, onOpened }: { meeting: Meeting; saved: CouncilSettings['defaultVote']; onOpened: () => void }) {
+function OpenVoteFormBody({ meeting, saved }: { meeting: Meeting; saved: CouncilSettings['defaultVote'] }) {
   const { t } = useTranslation();
   const start = saved ?? appDefault;
   const [itemId, setItemId] = useState<number | null>(meeting.agenda[0]?.id ?? null);
@@ -35,25 +36,16 @@ function OpenVoteFormBody({ meeting, saved, onOpened }: { meeting: Meeting; save
   const [preset, setPreset] = useState<PresetId>(isPresetId(start.rule.id) ? start.rule.id : 'residents-meeting');
   const [rule, setRule] = useState<VotingRule>(start.rule);
   const [makeDefault, setMakeDefault] = useState(false);
-  const [error, setError] = useState<string>();
+  const action = useAction(['vote:list']);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const item = meeting.agenda.find((a) => a.id === itemId);
-    const result = await call('vote:open', {
-      meetingId: meeting.id,
-      agendaItemId: item?.id ?? null,
-      title: item?.title ?? meeting.title,
-      mode,
-      rule,
-    });
-    if (!result.ok) return setError(result.error.message);
+    const result = await action.run(
+      call('vote:open', { meetingId: meeting.id, agendaItemId: item?.id ?? null, title: item?.title ?? meeting.title, mode, rule }),
+    );
     // The default is the rule of a vote that opened: a refused vote changes nothing.
-    if (makeDefault) {
-      const savedDefault = await call('council:setDefaultVote', { councilId: meeting.councilId, rule, mode });
-      if (!savedDefault.ok) return setError(savedDefault.error.message);
-    }
-    onOpened();
+    if (result.ok && makeDefault) await action.run(call('council:setDefaultVote', { councilId: meeting.councilId, rule, mode }));
   };
 
   return (
@@ -100,7 +92,7 @@ function OpenVoteFormBody({ meeting, saved, onOpened }: { meeting: Meeting; save
         <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.target.checked)} />
         {t('vote.makeDefault')}
       </label>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <div className="form-actions">
         <button type="submit" className="button-primary">
           {t('vote.open')}

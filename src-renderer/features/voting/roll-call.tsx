@@ -1,28 +1,26 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BallotChoice, VoteState } from '../../../shared/api/areas/voting';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 
 const buttons: BallotChoice[] = ['for', 'against', 'abstain'];
 
 /** Roll call: each voter present answers, and the choice is recorded by name. */
-export function RollCall({ vote, onChanged }: { vote: VoteState; onChanged: () => void }) {
+export function RollCall({ vote }: { vote: VoteState }) {
   const { t } = useTranslation();
   const voters = useQuery('vote:voters', { voteId: vote.id });
   const [query, setQuery] = useState('');
-  const [error, setError] = useState<string>();
+  const action = useAction(['vote:voters', 'vote:list']);
   const shown = useMemo(
     () => (voters.data ?? []).filter((voter) => voter.present && (!query.trim() || voter.label.includes(query.trim()))),
     [voters.data, query],
   );
 
   const cast = async (voterKey: string, choice: BallotChoice) => {
-    const result = await call('vote:castBallot', { voteId: vote.id, voterKey, choice });
-    setError(result.ok ? undefined : result.error.message);
-    voters.reload();
-    onChanged();
+    await action.run(call('vote:castBallot', { voteId: vote.id, voterKey, choice }));
   };
 
   return (
@@ -35,7 +33,7 @@ export function RollCall({ vote, onChanged }: { vote: VoteState; onChanged: () =
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <ul className="roll-call" aria-label={t('vote.rollCall')}>
         {shown.map((voter) => (
           <li key={voter.key} className="check-in-row">

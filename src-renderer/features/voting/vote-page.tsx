@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BallotChoice, VoteState } from '../../../shared/api/areas/voting';
+import type { ApiResult } from '../../../shared/api/errors';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
 import { CountsForm } from './counts-form';
@@ -12,7 +14,7 @@ import { PageTitle } from '../../components/page-title';
 
 const shownChoices: BallotChoice[] = ['for', 'against', 'abstain'];
 
-export function Totals({ vote }: { vote: VoteState }) {
+function Totals({ vote }: { vote: VoteState }) {
   const { t } = useTranslation();
   return (
     <div className="totals" aria-label={t('vote.totals')}>
@@ -48,23 +50,13 @@ export function VotePage({ meetingId }: { meetingId: number }) {
   const { t } = useTranslation();
   const meeting = useQuery('meeting:get', { meetingId });
   const votes = useQuery('vote:list', { meetingId }, { live: true });
-  const [error, setError] = useState<string>();
+  const action = useAction(['vote:list']);
   const open = votes.data?.find((vote) => vote.status === 'open');
   const closed = votes.data?.find((vote) => vote.status === 'closed');
   const [correcting, setCorrecting] = useState<VoteState | null>(null);
 
-  const run = async (work: Promise<{ ok: boolean; error?: { message: string } }>) => {
-    const result = await work;
-    setError(result.ok ? undefined : result.error?.message);
-    votes.reload();
-    return result.ok;
-  };
-
-  const close = async (vote: VoteState) => {
-    const result = await call('vote:close', { voteId: vote.id });
-    setError(result.ok ? undefined : result.error.message);
-    votes.reload();
-  };
+  const run = async (work: Promise<ApiResult<unknown>>) => (await action.run(work)).ok;
+  const close = (vote: VoteState) => run(call('vote:close', { voteId: vote.id }));
 
   return (
     <section>
@@ -79,7 +71,7 @@ export function VotePage({ meetingId }: { meetingId: number }) {
           </a>
         </div>
       </div>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {closed && !open && (
         <div className="panel">
           <h2>{t('vote.closedTitle', { title: closed.title })}</h2>
@@ -110,9 +102,9 @@ export function VotePage({ meetingId }: { meetingId: number }) {
           <Totals vote={open} />
           <Outcome vote={open} />
           {open.mode === 'roll_call' ? (
-            <RollCall vote={open} onChanged={votes.reload} />
+            <RollCall vote={open} />
           ) : (
-            <CountsForm vote={open} onChanged={votes.reload} />
+            <CountsForm vote={open} />
           )}
           <div className="form-actions">
             <button type="button" className="button-danger" onClick={() => void close(open)}>
@@ -124,7 +116,7 @@ export function VotePage({ meetingId }: { meetingId: number }) {
         meeting.data &&
         !closed && (
           <div className="panel">
-            <OpenVoteForm meeting={meeting.data} onOpened={votes.reload} />
+            <OpenVoteForm meeting={meeting.data} />
           </div>
         )
       )}

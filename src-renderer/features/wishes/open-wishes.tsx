@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicWish } from '../../../shared/api/areas/wishes';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
 
@@ -23,15 +24,11 @@ export function OpenWishes({ wishes, onSupported }: { wishes: PublicWish[]; onSu
   const { t } = useTranslation();
   const [supported, setSupported] = useState(remembered);
   const [counts, setCounts] = useState<Record<number, number>>({});
-  const [error, setError] = useState<string>();
+  const action = useAction();
 
   const support = async (wish: PublicWish) => {
-    const result = await call('wish:support', { wishId: wish.id });
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    setError(undefined);
+    const result = await action.run(call('wish:support', { wishId: wish.id }));
+    if (!result.ok) return;
     const next = new Set(supported).add(wish.id);
     setSupported(next);
     setCounts((previous) => ({ ...previous, [wish.id]: result.value.supporters }));
@@ -43,7 +40,7 @@ export function OpenWishes({ wishes, onSupported }: { wishes: PublicWish[]; onSu
     <section className="open-wishes" aria-label={t('process.wish.openList')}>
       <h2>{t('process.wish.openList')}</h2>
       <p className="muted">{t('process.wish.openHint')}</p>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       {wishes.length === 0 ? (
         <p className="empty">{t('process.wish.noneOpen')}</p>
       ) : (

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 import { OpenWishes } from './open-wishes';
@@ -17,17 +18,13 @@ export function WishPublicPage({ councilId }: { councilId: number }) {
   const [category, setCategory] = useState('');
   const [building, setBuilding] = useState('');
   const [name, setName] = useState('');
-  const [error, setError] = useState<string>();
+  const action = useAction(['wish:intake']);
   const [sent, setSent] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await call('wish:submit', { councilId, text, category, building, name });
-    if (result.ok) {
-      setSent(true);
-      setError(undefined);
-      intake.reload();
-    } else setError(result.error.message);
+    const result = await action.run(call('wish:submit', { councilId, text, category, building, name }));
+    if (result.ok) setSent(true);
   };
 
   if (intake.error) return <main className="wish-page"><ErrorNote message={intake.error.message} /></main>;
@@ -63,7 +60,7 @@ export function WishPublicPage({ councilId }: { councilId: number }) {
           <Field label={t('wish.name')}>
             <input value={name} onChange={(e) => setName(e.target.value)} maxLength={20} />
           </Field>
-          {error && <ErrorNote message={error} />}
+          {action.error && <ErrorNote message={action.error} />}
           <button type="submit" className="button-primary button-large">
             {t('wish.submit')}
           </button>

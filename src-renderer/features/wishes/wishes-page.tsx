@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Council } from '../../../shared/api/areas/councils';
 import type { Wish } from '../../../shared/api/areas/wishes';
+import type { ApiResult } from '../../../shared/api/errors';
+import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/use-query';
+import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
 import { MergeDialog } from './merge-dialog';
@@ -22,15 +24,10 @@ export function WishesPage({ council }: { council: Council }) {
   const [declining, setDeclining] = useState<Wish | null>(null);
   const [merging, setMerging] = useState<Wish | null>(null);
   const byId = new Map((wishes.data ?? []).map((wish) => [wish.id, wish]));
-  const [error, setError] = useState<string>();
+  const action = useAction(['wish:list']);
   const target = meetingId ?? planned[0]?.id ?? null;
 
-  const run = async (work: Promise<{ ok: boolean; error?: { message: string } }>) => {
-    const result = await work;
-    setError(result.ok ? undefined : result.error?.message);
-    wishes.reload();
-    return result.ok;
-  };
+  const run = async (work: Promise<ApiResult<unknown>>) => (await action.run(work)).ok;
 
   return (
     <section>
@@ -47,7 +44,7 @@ export function WishesPage({ council }: { council: Council }) {
           </select>
         </label>
       </div>
-      {error && <ErrorNote message={error} />}
+      {action.error && <ErrorNote message={action.error} />}
       <table className="table" aria-label={t('wish.vetting')}>
         <thead>
           <tr>

@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+import { matchRoute } from 'wouter';
+import type { Council } from '../../shared/api/areas/councils';
+import { CheckInPage } from '../features/attendance/check-in-page';
+import { CompactPage } from '../features/compacts/compact-page';
+import { CompactsPage } from '../features/compacts/compacts-page';
+import { ConsolePage } from '../features/console/console-page';
+import { ProjectorView } from '../features/console/projector-view';
+import { CouncilSettings } from '../features/councils/council-settings';
+import { DashboardPage } from '../features/followup/dashboard-page';
+import { NoticePage } from '../features/followup/notice-page';
+import { ResultsNoticePage } from '../features/followup/results-notice-page';
+import { TasksPage } from '../features/followup/tasks-page';
+import { AccessPage } from '../features/lan/access-page';
+import { MeetingEditor } from '../features/meetings/meeting-editor';
+import { MeetingsPage } from '../features/meetings/meetings-page';
+import { MinutesPage } from '../features/minutes/minutes-page';
+import { RosterPage } from '../features/roster/roster-page';
+import { SignPage } from '../features/seals/sign-page';
+import { VerifyPage } from '../features/seals/verify-page';
+import { VotePage } from '../features/voting/vote-page';
+import { WishesPage } from '../features/wishes/wishes-page';
+
+/** The menu's sections, in the order shown; each page lights one of them. */
+export const sections = ['roster', 'meetings', 'wishes', 'tasks', 'compacts', 'dashboard', 'settings'] as const;
+export type Section = (typeof sections)[number];
+
+/** What the shell hands every page inside it: the council chosen at the top, and how to choose another. */
+export interface Shell {
+  council: Council;
+  /** Makes `council` the chosen one and loads the list of councils again (after creating, renaming, importing). */
+  chooseCouncil: (council: Council) => void;
+}
+
+/** `:meetingId` in `/meetings/:meetingId/vote` → `'meetingId'`. */
+type ParamNames<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : Path extends `${string}:${infer Name}`
+    ? Name
+    : never;
+type Params<Path extends string> = Record<ParamNames<Path>, number>;
+
+type Render<ShellGiven> = (shell: ShellGiven, params: Record<string, number>) => ReactNode;
+export type PageRoute =
+  | { path: string; section: Section; render: Render<Shell> }
+  /** A page of its own, without the menus (and without waiting for the councils). */
+  | { path: string; section: null; render: Render<null> };
+
+function page<Path extends string>(path: Path, section: Section, render: (shell: Shell, params: Params<Path>) => ReactNode): PageRoute {
+  return { path, section, render: render as Render<Shell> };
+}
+
+function bare<Path extends string>(path: Path, render: (params: Params<Path>) => ReactNode): PageRoute {
+  return { path, section: null, render: (_shell, params) => render(params as Params<Path>) };
+}
+
+/**
+ * Every screen of the app, found by the address after the `#` (hash routes keep every screen
+ * reachable by link in Electron's file:// and in a browser alike). A pattern matches its address
+ * and anything under it, so the first match wins: a page below another comes before it
+ * (`/meetings/:meetingId/vote` before `/meetings/:meetingId` before `/meetings`). An address that
+ * matches nothing shows the roster.
+ */
+export const routes: readonly PageRoute[] = [
+  bare('/projector/:meetingId', ({ meetingId }) => <ProjectorView meetingId={meetingId} />),
+  page('/meetings/:meetingId/check-in', 'meetings', ({ council }, { meetingId }) => <CheckInPage council={council} meetingId={meetingId} />),
+  page('/meetings/:meetingId/vote', 'meetings', (_shell, { meetingId }) => <VotePage meetingId={meetingId} />),
+  page('/meetings/:meetingId/console', 'meetings', ({ council }, { meetingId }) => <ConsolePage council={council} meetingId={meetingId} />),
+  page('/meetings/:meetingId/minutes', 'meetings', ({ council }, { meetingId }) => <MinutesPage council={council} meetingId={meetingId} />),
+  page('/meetings/:meetingId/sign', 'meetings', ({ council }, { meetingId }) => <SignPage council={council} meetingId={meetingId} />),
+  page('/meetings/:meetingId/notice', 'meetings', ({ council }, { meetingId }) => <NoticePage council={council} meetingId={meetingId} />),
+  page('/meetings/:meetingId', 'meetings', ({ council }, { meetingId }) => <MeetingEditor council={council} meetingId={meetingId} />),
+  page('/meetings', 'meetings', ({ council }) => <MeetingsPage council={council} />),
+  page('/roster', 'roster', ({ council }) => <RosterPage council={council} />),
+  page('/wishes', 'wishes', ({ council }) => <WishesPage council={council} />),
+  page('/tasks', 'tasks', ({ council }) => <TasksPage council={council} />),
+  page('/results-notice', 'tasks', ({ council }) => <ResultsNoticePage council={council} />),
+  page('/dashboard', 'dashboard', ({ council }) => <DashboardPage council={council} />),
+  page('/compacts/:compactId', 'compacts', ({ council }, { compactId }) => <CompactPage council={council} compactId={compactId} />),
+  page('/compacts', 'compacts', ({ council }) => <CompactsPage council={council} />),
+  page('/settings', 'settings', ({ council, chooseCouncil }) => <CouncilSettings council={council} onChanged={chooseCouncil} />),
+  page('/verify', 'settings', ({ council }) => <VerifyPage council={council} />),
+  page('/access', 'settings', ({ council }) => <AccessPage council={council} />),
+];
+
+/** Where each section of the menu leads. */
+export const sectionPaths: Record<Section, string> = {
+  roster: '/roster',
+  meetings: '/meetings',
+  wishes: '/wishes',
+  tasks: '/tasks',
+  compacts: '/compacts',
+  dashboard: '/dashboard',
+  settings: '/settings',
+};
+
+const fallback = routes.find((route) => route.path === '/roster')!;
+
+/**
+ * Patterns for wouter: a `:name` is a row's number (every parameter here is one), the rest is
+ * literal, and the pattern matches its address and anything under it (`/settings/x` is settings).
+ */
+function parsePattern(path: string): { pattern: RegExp; keys: string[] } {
+  const keys: string[] = [];
+  const source = path
+    .split('/')
+    .map((part) => {
+      if (!part.startsWith(':')) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      keys.push(part.slice(1));
+      return '(\\d+)';
+    })
+    .join('/');
+  return { pattern: new RegExp(`^${source}(?:/.*)?$`), keys };
+}
+
+/** The page for an address (`/meetings/3/console`), with its parameters as numbers. */
+export function findRoute(location: string): { route: PageRoute; params: Record<string, number> } {
+  for (const route of routes) {
+    const [matched, params] = matchRoute(parsePattern, route.path, location);
+    if (matched) return { route, params: Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Number(value)])) };
+  }
+  return { route: fallback, params: {} };
+}

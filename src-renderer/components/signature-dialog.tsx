@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import SignaturePad from 'signature_pad';
+import { Dialog } from './dialog';
+
+interface SignatureDialogProps {
+  name: string;
+  onDone: (pngBase64: string) => void;
+  onCancel: () => void;
+  /** Wording for uses other than signing in at the door (e.g. signing the minutes). */
+  title?: string;
+  help?: string;
+  confirmLabel?: string;
+}
+
+/** Captures a handwritten signature with the touchpad, a mouse or a finger on a tablet. */
+export function SignatureDialog({ name, onDone, onCancel, title, help, confirmLabel }: SignatureDialogProps) {
+  const { t } = useTranslation();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const pad = useRef<SignaturePad | null>(null);
+  const [empty, setEmpty] = useState(true);
+
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element) return;
+    const ratio = Math.max(window.devicePixelRatio || 1, 1);
+    element.width = element.offsetWidth * ratio;
+    element.height = element.offsetHeight * ratio;
+    element.getContext('2d')?.scale(ratio, ratio);
+    const signaturePad = new SignaturePad(element, { minWidth: 1.2, maxWidth: 3.2, penColor: '#111' });
+    signaturePad.addEventListener('endStroke', () => setEmpty(signaturePad.isEmpty()));
+    pad.current = signaturePad;
+    return () => signaturePad.off();
+  }, []);
+
+  return (
+    <Dialog title={title ?? t('checkIn.signatureTitle', { name })} onClose={onCancel} wide>
+      <p>{help ?? t('checkIn.signatureHelp')}</p>
+      <canvas ref={canvas} className="signature-canvas" aria-label={t('checkIn.signatureArea')} />
+      <div className="dialog-actions">
+        <button
+          type="button"
+          onClick={() => {
+            pad.current?.clear();
+            setEmpty(true);
+          }}
+        >
+          {t('checkIn.signatureClear')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button-primary"
+          disabled={empty}
+          onClick={() => onDone(pad.current!.toDataURL('image/png').replace(/^data:image\/png;base64,/, ''))}
+        >
+          {confirmLabel ?? t('checkIn.signatureConfirm')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,197 @@
+import { useTranslation } from 'react-i18next';
+import type { VoteState } from '../../../shared/api/areas/voting';
+import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
+import { processTemplates } from '../../../shared/domain/process/templates';
+import { useQuery } from '../../api/query';
+import { formatSeconds, markReceived, useCountdown } from './use-countdown';
+import './projector.css';
+
+function percent(part: number, whole: number): string {
+  return whole > 0 ? `${Math.min(100, (part / whole) * 100)}%` : '0%';
+}
+
+/** The tally as bars against the line the "for" bar must cross. */
+function VoteBars({ vote }: { vote: VoteState }) {
+  const { t } = useTranslation();
+  const outcome = vote.outcome;
+  const whole = outcome?.threshold.whole.headcount ?? vote.present;
+  const needed = outcome?.threshold.needed.headcount ?? 0;
+  const rows = [
+    { key: 'for', value: vote.totals.for.headcount },
+    { key: 'against', value: vote.totals.against.headcount },
+    { key: 'abstain', value: vote.totals.abstain.headcount },
+  ] as const;
+  return (
+    <div className="projector-bars" aria-label={t('vote.totals')}>
+      {rows.map((row) => (
+        <div key={row.key} className="projector-bar-row">
+          <span className="projector-bar-label">{t(`vote.choices.${row.key}`)}</span>
+          <div className="projector-bar-track">
+            <div className={`projector-bar projector-bar-${row.key}`} style={{ width: percent(row.value, whole) }} />
+            {row.key === 'for' && needed > 0 && (
+              <div className="projector-threshold" style={{ left: percent(needed, whole) }} aria-label={t('projector.needed', { count: needed })} />
+            )}
+          </div>
+          <span className="projector-bar-value">{row.value}</span>
+        </div>
+      ))}
+      {outcome && (
+        <p className="projector-rule">
+          {t('projector.rule', { rule: outcome.ruleName, label: outcome.threshold.label, needed, whole })}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Where the meeting is in its agenda: a numbered box per matter, those before the current one ticked. */
+function AgendaProgress({ agenda, currentId }: { agenda: ReadonlyArray<{ id: number; title: string }>; currentId: number }) {
+  const { t } = useTranslation();
+  const position = agenda.findIndex((item) => item.id === currentId);
+  return (
+    <div className="projector-progress">
+      <span aria-hidden="true">{t('projector.matters')}</span>
+      <ol aria-label={t('projector.progress', { n: position + 1, total: agenda.length })}>
+        {agenda.map((item, index) => (
+          <li key={item.id} className={index < position ? 'past' : index === position ? 'current' : undefined} title={item.title}>
+            {index + 1}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/**
+ * What the room sees on the wall: dark, high contrast, letters readable from the
+ * back of a courtyard. Follows the console live through the host's change events.
+ */
+export function ProjectorView({ meetingId }: { meetingId: number }) {
+  const { t } = useTranslation();
+  const meeting = useQuery('meeting:get', { meetingId }, { live: true });
+  const attendance = useQuery('attendance:get', { meetingId }, { live: true });
+  const votes = useQuery('vote:list', { meetingId }, { live: true });
+  const councils = useQuery('council:list', {});
+  const council = councils.data?.find((c) => c.id === meeting.data?.councilId);
+  const list = votes.data ?? [];
+  const current = list.find((v) => v.status === 'open') ?? list.find((v) => v.status === 'closed') ?? list.at(-1);
+  const sheet = attendance.data;
+  const consoleState = useQuery('console:get', { meetingId }, { live: true });
+  // The council's own step names (renamed, or its template's), as the console shows them.
+  const steps = consoleState.data?.stepNames ?? processTemplates[council?.processTemplate ?? 'six-step'].steps;
+  // A locked result stays up until the chair moves on to another matter.
+  const showResult = current && current.status === 'locked' && current.outcome && current.agendaItemId === consoleState.data?.currentAgendaItemId;
+  markReceived(consoleState.data);
+  const left = useCountdown(consoleState.data);
+  const matter = meeting.data?.agenda.find((item) => item.id === consoleState.data?.currentAgendaItemId);
+  const speaking = consoleState.data?.speakers.find((s) => s.status === 'speaking');
+  const waiting = consoleState.data?.speakers.filter((s) => s.status === 'waiting') ?? [];
+  const nextMatter = matter && meeting.data ? meeting.data.agenda[meeting.data.agenda.indexOf(matter) + 1] : undefined;
+
+  if (consoleState.data?.screen === 'blank') return <div className="projector projector-blank" aria-label={t('projector.blankTitle')} />;
+  if (consoleState.data?.screen === 'break') {
+    return (
+      <div className="projector projector-break" aria-label={t('projector.breakTitle')}>
+        <p className="projector-verdict">{t('projector.breakTitle')}</p>
+        <p>{t('projector.breakText')}</p>
+      </div>
+    );
+  }
+
+  // The chair sees on the wall why nothing is shown (a link to a meeting that is gone), not a dark screen.
+  if (meeting.error) {
+    return (
+      <div className="projector">
+        <h1 role="alert">{meeting.error.message}</h1>
+      </div>
+    );
+  }
+  if (!meeting.data) return <div className="projector" />;
+  return (
+    <div className="projector" lang="zh-CN">
+      <header className="projector-header">
+        <h1>{meeting.data.title}</h1>
+        {sheet && (
+          <div className="projector-quorum" role="status" aria-label={t('projector.attendance')}>
+            {t('projector.present', { households: sheet.householdsRepresented, total: sheet.householdsTotal })}
+          </div>
+        )}
+      </header>
+      {current && current.status !== 'locked' ? (
+        <section className="projector-vote" aria-label={t('projector.voting')}>
+          <h2>
+            {current.status === 'open' ? t('projector.votingOn') : t('projector.votingClosed')}:{current.title}
+          </h2>
+          {current.outcome?.quorum && (
+            <p className={current.outcome.quorate ? 'projector-quorate yes' : 'projector-quorate no'}>
+              {current.outcome.quorate ? t('projector.quorate') : t('projector.notQuorate')} ·{' '}
+              {t('projector.quorumLine', {
+                present: current.outcome.quorum.actual.headcount,
+                needed: current.outcome.quorum.needed.headcount,
+              })}
+              {current.outcome.quorum.actual.areaCenti !== null && current.outcome.quorum.areaMet !== null && (
+                <> · {formatCentiArea(current.outcome.quorum.actual.areaCenti, { grouping: true })}㎡</>
+              )}
+            </p>
+          )}
+          <VoteBars vote={current} />
+        </section>
+      ) : showResult ? (
+        <section className={current.outcome!.passed ? 'projector-result passed' : 'projector-result failed'} aria-label={t('projector.result')}>
+          <h2>{current.title}</h2>
+          <p className="projector-verdict">{current.outcome!.passed ? t('vote.passed') : t('vote.failed')}</p>
+          <p className="projector-explanation">{current.outcome!.explanation}</p>
+        </section>
+      ) : matter ? (
+        <section className="projector-matter" aria-label={t('console.on', { title: matter.title })}>
+          <div className="projector-matter-head">
+            <h2>{matter.title}</h2>
+            <AgendaProgress agenda={meeting.data.agenda} currentId={matter.id} />
+          </div>
+          <ol className="projector-steps" aria-label={t('process.steps')}>
+            {steps.map((step, index) => (
+              <li
+                key={step}
+                className={index === matter.stepIndex ? 'current' : index < matter.stepIndex ? 'past' : undefined}
+                aria-current={index === matter.stepIndex ? 'step' : undefined}
+              >
+                <span className="projector-step-number">{index + 1}</span>
+                {step}
+              </li>
+            ))}
+          </ol>
+          {speaking && (
+            <div className={left !== null && left <= 30 ? 'projector-speaker warning' : 'projector-speaker'} role="timer" aria-label={t('projector.speaking')}>
+              <span>
+                {t('projector.speaking')}:{speaking.name}
+              </span>
+              <strong>{formatSeconds(left ?? 0)}</strong>
+            </div>
+          )}
+          {waiting.length > 0 && (
+            <p className="projector-queue" aria-label={t('projector.waiting')}>
+              {t('projector.waiting')}:{waiting.map((s) => s.name).join('、')}
+            </p>
+          )}
+          {nextMatter && (
+            <p className="projector-next">
+              {t('projector.nextMatter')}:{nextMatter.title}
+            </p>
+          )}
+        </section>
+      ) : (
+        <section className="projector-agenda" aria-label={t('agenda.title')}>
+          <h2>{t('agenda.title')}</h2>
+          <ol>
+            {meeting.data.agenda.map((item) => (
+              <li key={item.id}>
+                <span>{item.title}</span>
+                <span className="projector-step">{steps[item.stepIndex]}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * What a participant who joined over the LAN sees: only the one page their role is for, under a
+ * bar saying who they are and in which meeting. The host checks every call anyway; this keeps the
+ * screen honest about it. When the chair removes them or closes joining, they are told so.
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WhoAmI } from '../../../shared/api/areas/lan';
+import { call } from '../../api/client';
+import { CheckInPage } from '../attendance/check-in-page';
+import { MinutesPage } from '../minutes/minutes-page';
+import { savedName, saveName } from '../minutes/editor-user';
+import { ProjectorView } from '../console/projector-view';
+import './lan.css';
+
+type Participant = Extract<WhoAmI, { kind: 'participant' }>;
+
+/** How often the page asks whether this participant is still in. */
+const checkEveryMs = 15_000;
+
+export function ParticipantApp({ who, onLeft }: { who: Participant; onLeft: () => void }) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    const timer = setInterval(() => {
+      void call('access:whoami', {}).then((result) => {
+        if (result.ok && result.value.kind !== 'participant') onLeft();
+      });
+    }, checkEveryMs);
+    return () => clearInterval(timer);
+  }, [onLeft]);
+  useEffect(() => {
+    document.title = `${who.meetingTitle} · ${t('app.title')}`;
+  }, [who.meetingTitle, t]);
+
+  // The viewer's page is the projector's: nothing around it.
+  if (who.role === 'viewer') return <ProjectorView meetingId={who.meetingId} />;
+  return (
+    <div className="participant">
+      <header className="participant-bar">
+        <strong>{who.council.name}</strong>
+        <span>{t('join.as', { meeting: who.meetingTitle, role: t(`access.roles.${who.role}`) })}</span>
+        <span className="muted">{t('join.welcome', { name: who.name })}</span>
+      </header>
+      <main className="participant-content">
+        {who.role === 'editor' && <EditorPage who={who} />}
+        {who.role === 'door' && <CheckInPage council={who.council} meetingId={who.meetingId} />}
+      </main>
+    </div>
+  );
+}
+
+function EditorPage({ who }: { who: Participant }) {
+  // Others see the participant's join name at their cursor unless they chose another before.
+  const [ready] = useState(() => {
+    if (!savedName()) saveName(who.name);
+    return true;
+  });
+  return ready ? <MinutesPage council={who.council} meetingId={who.meetingId} /> : null;
+}
+
+export function LeftMeeting({ onAgain }: { onAgain: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <main className="join-page" role="alert">
+      <h1>{t('join.leftTitle')}</h1>
+      <p>{t('join.left')}</p>
+      <button type="button" className="button-primary" onClick={onAgain}>
+        {t('join.again')}
+      </button>
+    </main>
+  );
+}

@@ -87,6 +87,10 @@ describe('a request is weighed before its body is read', () => {
     expect(reply.status).toBe(403);
     expect(reply.text).toContain('"unauthenticated"');
     expect(reply.closed).toBe(true);
+    // Nor does it learn which calls exist: an unknown one is refused the same way.
+    const unknown = await rawExchange({ port: host.port, send: headersOnly('/api/call/nope:nothing', 10), localAddress: '127.0.0.2', waitMs: 3_000 });
+    expect(unknown.status).toBe(403);
+    expect(unknown.text).toContain('"unauthenticated"');
   });
 
   it('a Content-Length above the limit is refused at once: 16 KB for public calls, 30 MB for the others', async () => {

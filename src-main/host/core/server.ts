@@ -205,10 +205,11 @@ async function handleCall(host: CallTarget, rawChannel: string, request: Incomin
     logRefused(request, 400, '操作名无法解码');
     return refuse(400, 'unknown_call', '未知的操作。');
   }
-  if (!isChannel(channel)) return refuse(404, 'unknown_call', `未知的操作：${channel.slice(0, 60)}`);
+  // The caller first: someone who may not call learns nothing, not even which calls exist.
   const caller = callerOf(host, request);
   const refusal = refusalOf(channel, caller);
   if (refusal) return refuse(403, refusal.code, refusal.message);
+  if (!isChannel(channel)) return refuse(404, 'unknown_call', `未知的操作：${channel.slice(0, 60)}`);
   const limit = bodyLimitOf(channel);
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) {

@@ -5,13 +5,16 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../../../shared/api/content-security-policy';
-import type { ApiResult } from '../../../shared/api/errors';
+import { isChannel } from '../../../shared/api/contract';
+import type { ApiError, ApiResult } from '../../../shared/api/errors';
 import type { AccessGate } from '../areas/lan/gate';
 import { isLocalAddress } from '../areas/lan/gate';
 import type { LanListeners } from '../areas/lan/lan';
 import type { Caller } from './caller';
 import type { Invoke } from './dispatch';
-import { rateLimitOf } from './policy';
+import { HostError } from './errors';
+import { answerClientError, BadRequest, logRefused, pathOf, readBody, send } from './http-boundary';
+import { checkChannel, publicChannels, rateLimitOf } from './policy';
 import { createSignalingServer, signalingPath, type SignalingOptions } from '../areas/minutes/signaling-server';
 
 /** What the server needs of a host: only its contract calls (the host may be swapped after a recovery). */
@@ -82,6 +85,20 @@ const mimeTypes: Record<string, string> = {
 };
 
 const maxBodyBytes = 30 * 1024 * 1024;
+/** The calls anyone may make (the wish page, joining) carry a few lines of text: a few KB at most. */
+const maxPublicBodyBytes = 16 * 1024;
+
+/** How long a client may take; one that stalls is answered 408 and dropped. */
+export interface ServerTimeouts {
+  /** Until the request line and headers have arrived. */
+  headersMs: number;
+  /** Until the whole request, body included, has arrived. */
+  requestMs: number;
+  /** How often open connections are checked against the two limits above. */
+  checkEveryMs: number;
+}
+
+const defaultTimeouts: ServerTimeouts = { headersMs: 20_000, requestMs: 60_000, checkEveryMs: 5_000 };
 
 export interface BrowserHostOptions {
   host: CallTarget;
@@ -91,6 +108,8 @@ export interface BrowserHostOptions {
   bindAddress: string;
   /** y-webrtc signaling for the minutes at ws://<host>/signal; omitted: no signaling. */
   signaling?: Pick<SignalingOptions, 'roomOpened' | 'authorize'>;
+  /** Limits for slow clients; tests shorten them. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export interface BrowserHost extends LanListeners {
@@ -99,29 +118,16 @@ export interface BrowserHost extends LanListeners {
   close(): Promise<void>;
 }
 
-function sendJson(response: ServerResponse, status: number, body: ApiResult<unknown>): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
-  });
-  response.end(text);
+function sendJson(response: ServerResponse, status: number, body: ApiResult<unknown>, closing?: IncomingMessage): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(body), closing);
 }
 
-function reject(response: ServerResponse, status: number, code: ErrorCode, message: string): void {
-  sendJson(response, status, { ok: false, error: { code, message } });
+function reject(response: ServerResponse, status: number, code: ErrorCode, message: string, closing?: IncomingMessage): void {
+  sendJson(response, status, { ok: false, error: { code, message } }, closing);
 }
 
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function rejectText(response: ServerResponse, status: number, text: string, closing?: IncomingMessage): void {
+  send(response, status, 'text/plain; charset=utf-8', text, closing);
 }
 
 /** A page from another site may not call the API: browsers send Origin on cross-site POSTs. */
@@ -149,32 +155,77 @@ function rateLimited(channel: string, request: IncomingMessage): boolean {
   return false;
 }
 
-async function handleCall(host: CallTarget, channel: string, request: IncomingMessage, response: ServerResponse) {
-  if (request.method !== 'POST') return reject(response, 405, 'method_not_allowed', '只接受 POST 请求。');
-  if (!sameOrigin(request)) return reject(response, 403, 'forbidden', '拒绝来自其他网站的请求。');
-  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return reject(response, 415, 'invalid_input', '请求格式应为 JSON。');
+/** Why this caller may not make this call at all (judged on the channel alone), or null. */
+function refusalOf(channel: string, caller: Caller): ApiError | null {
+  try {
+    checkChannel(channel, caller);
+    return null;
+  } catch (error) {
+    if (error instanceof HostError) return error.toApiError();
+    throw error;
   }
-  const body = await readBody(request);
-  if (body === null) return reject(response, 413, 'invalid_input', '提交的内容太大(最大 30 MB)。');
+}
+
+function bodyLimitOf(channel: string): number {
+  return isChannel(channel) && publicChannels.has(channel) ? maxPublicBodyBytes : maxBodyBytes;
+}
+
+function tooLargeMessage(limit: number): string {
+  return limit >= 1024 * 1024 ? `提交的内容太大（最大 ${limit / 1024 / 1024} MB）。` : `提交的内容太大（最大 ${limit / 1024} KB）。`;
+}
+
+/**
+ * One contract call. Everything that can be judged from the request line and the headers (method,
+ * origin, type, channel, caller, declared size, rate) is judged before a byte of the body is read;
+ * a refusal then closes the connection, so an unread body is never waited for nor kept.
+ */
+async function handleCall(host: CallTarget, rawChannel: string, request: IncomingMessage, response: ServerResponse, expectsContinue: boolean) {
+  const refuse = (status: number, code: ErrorCode, message: string) => {
+    if (!expectsContinue) return reject(response, status, code, message, request);
+    // A client that asked to continue sends no body after a refusal: nothing to drain, but the
+    // connection still closes (its declared body never comes).
+    response.setHeader('Connection', 'close');
+    reject(response, status, code, message);
+  };
+  if (request.method !== 'POST') return refuse(405, 'method_not_allowed', '只接受 POST 请求。');
+  if (!sameOrigin(request)) return refuse(403, 'forbidden', '拒绝来自其他网站的请求。');
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    return refuse(415, 'invalid_input', '请求格式应为 JSON。');
+  }
+  let channel: string;
+  try {
+    channel = decodeURIComponent(rawChannel);
+  } catch {
+    logRefused(request, 400, '操作名无法解码');
+    return refuse(400, 'unknown_call', '未知的操作。');
+  }
+  // The caller first: someone who may not call learns nothing, not even which calls exist.
+  const caller = callerOf(host, request);
+  const refusal = refusalOf(channel, caller);
+  if (refusal) return refuse(403, refusal.code, refusal.message);
+  if (!isChannel(channel)) return refuse(404, 'unknown_call', `未知的操作：${channel.slice(0, 60)}`);
+  const limit = bodyLimitOf(channel);
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    logRefused(request, 413, `声明的内容长度超过 ${limit} 字节`);
+    return refuse(413, 'invalid_input', tooLargeMessage(limit));
+  }
+  if (rateLimited(channel, request)) return refuse(429, 'rate_limited', '提交太频繁了,请过一会儿再试。');
+  if (expectsContinue) response.writeContinue();
+  const body = await readBody(request, limit);
+  if (body === 'aborted') return;
+  if (body === 'too_large') {
+    logRefused(request, 413, `内容超过 ${limit} 字节`);
+    return refuse(413, 'invalid_input', tooLargeMessage(limit));
+  }
   let input: unknown;
   try {
-    input = body === '' ? {} : (JSON.parse(body) as { input?: unknown }).input;
+    input = body.text === '' ? {} : (JSON.parse(body.text) as { input?: unknown }).input;
   } catch {
     return reject(response, 400, 'invalid_input', '请求内容不是有效的 JSON。');
   }
-  let name: string;
-  try {
-    name = decodeURIComponent(channel);
-  } catch {
-    return reject(response, 400, 'unknown_call', '未知的操作。');
-  }
-  if (rateLimited(name, request)) {
-    return reject(response, 429, 'rate_limited', '提交太频繁了,请过一会儿再试。');
-  }
-  const caller = callerOf(host, request);
-  const result = await host.invoke(name, input, caller);
-  if (name === 'access:join' && result.ok) return sendJoined(host, request, response, result.value as { sessionToken?: string });
+  const result = await host.invoke(channel, input, caller);
+  if (channel === 'access:join' && result.ok) return sendJoined(host, request, response, result.value as { sessionToken?: string });
   sendJson(response, 200, result);
 }
 
@@ -190,7 +241,13 @@ function sendJoined(host: CallTarget, request: IncomingMessage, response: Server
 
 function serveStatic(webRoot: string, pathname: string, response: ServerResponse): void {
   const root = resolve(webRoot);
-  let file = resolve(join(root, normalize(decodeURIComponent(pathname))));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    throw new BadRequest('路径无法解码');
+  }
+  let file = resolve(join(root, normalize(decoded)));
   if (file !== root && !file.startsWith(root + sep)) {
     response.writeHead(403).end();
     return;
@@ -211,27 +268,52 @@ function serveStatic(webRoot: string, pathname: string, response: ServerResponse
     'Referrer-Policy': 'no-referrer',
     'Cache-Control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  createReadStream(file).pipe(response);
+  // A file that vanishes between the check and the read (a rebuild) ends this answer, not the host.
+  createReadStream(file)
+    .on('error', () => response.destroy())
+    .pipe(response);
+}
+
+/**
+ * One request, whatever it is: the URL is parsed and decoded inside, so every failure is an
+ * answer (400 for what cannot be read, 500 for our own faults), never an exception that ends the host.
+ */
+async function answer(options: BrowserHostOptions, request: IncomingMessage, response: ServerResponse, expectsContinue: boolean): Promise<void> {
+  const pathname = pathOf(request);
+  if (pathname === '/api/events') {
+    if (request.method !== 'GET') return reject(response, 405, 'method_not_allowed', '只接受 GET 请求。');
+    return serveEvents(options.host, request, response);
+  }
+  const call = /^\/api\/call\/([^/]+)$/.exec(pathname);
+  if (call) return handleCall(options.host, call[1]!, request, response, expectsContinue);
+  if (pathname === '/api' || pathname.startsWith('/api/')) return reject(response, 404, 'unknown_call', '未知的操作。');
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('Allow', 'GET, HEAD');
+    return rejectText(response, 405, '只接受 GET 请求。');
+  }
+  serveStatic(options.webRoot, pathname, response);
+}
+
+function answerFailure(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+  const bad = error instanceof BadRequest;
+  if (bad) logRefused(request, 400, error.message);
+  else console.error(error);
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  const isApi = /^\/api(\/|$)/.test(String(request.url ?? ''));
+  if (bad && isApi) reject(response, 400, 'invalid_input', '请求地址无效。', request);
+  else if (bad) rejectText(response, 400, '请求地址无效。', request);
+  else reject(response, 500, 'internal', '服务器内部错误,数据没有改动。', request);
 }
 
 export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const call = /^\/api\/call\/([^/]+)$/.exec(url.pathname);
-    if (url.pathname === '/api/events' && request.method === 'GET') {
-      serveEvents(options.host, request, response);
-      return;
-    }
-    const work = call
-      ? handleCall(options.host, call[1]!, request, response)
-      : Promise.resolve(serveStatic(options.webRoot, url.pathname, response));
-    work.catch((error: unknown) => {
-      console.error(error);
-      if (!response.headersSent) reject(response, 500, 'internal', '服务器内部错误,数据没有改动。');
-      else response.end();
-    });
+  const timeouts = { ...defaultTimeouts, ...options.timeouts };
+  const onRequest = (request: IncomingMessage, response: ServerResponse, expectsContinue = false) => {
+    answer(options, request, response, expectsContinue).catch((error: unknown) => answerFailure(request, response, error));
   };
-  // Minutes signaling hook (issue 6): WebSocket upgrades on /signal go to the y-webrtc signaling
+  // Minutes signaling: WebSocket upgrades on /signal go to the y-webrtc signaling
   // server; every other upgrade is refused. Only this computer and minutes editors may connect;
   // an editor removed by the chair is disconnected at the next change.
   const signaling = options.signaling
@@ -254,20 +336,38 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
   const sweep = setInterval(dropRemoved, 10_000);
   sweep.unref();
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (signaling && new URL(request.url ?? '/', 'http://localhost').pathname === signalingPath) {
+    // The socket is ours from here on: its errors (a reset mid-handshake) end it, not the host.
+    socket.on('error', () => socket.destroy());
+    try {
+      if (!signaling || pathOf(request) !== signalingPath) {
+        socket.destroy();
+        return;
+      }
       const caller = callerOf(options.host, request);
       if (caller.kind === 'participant') {
         signalingSockets.set(socket, caller.participantId);
         socket.once('close', () => signalingSockets.delete(socket));
       }
       signaling.handleUpgrade(request, socket, head);
-    } else {
+    } catch (error) {
+      if (error instanceof BadRequest) logRefused(request, 400, error.message);
+      else console.error(error);
       socket.destroy();
     }
   };
   const makeServer = () => {
-    const server = createServer(onRequest);
-    server.requestTimeout = 60_000;
+    const server = createServer(
+      {
+        headersTimeout: timeouts.headersMs,
+        requestTimeout: timeouts.requestMs,
+        connectionsCheckingInterval: timeouts.checkEveryMs,
+      },
+      (request, response) => onRequest(request, response),
+    );
+    // Clients that send Expect: 100-continue (curl, for large bodies) hear "continue" only once
+    // the call has been weighed, so a refused body is never sent.
+    server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => onRequest(request, response, true));
+    server.on('clientError', answerClientError);
     server.on('upgrade', onUpgrade);
     return server;
   };

@@ -84,16 +84,19 @@ export function parseSignalingMessage(raw: string): SignalingMessage | null {
   }
 }
 
-/** The browser's Origin must be this host (or the desktop window, from file:// on this computer). */
+/**
+ * A browser's Origin must be this host's own page (http or https, the same host and port as the
+ * request's Host). `Origin: null` (a sandboxed frame, a data: or file: page) and any other origin
+ * are refused, from this computer too: the desktop window never connects (it has no host of its
+ * own address), and a page that hides its origin is no page of ours. Clients that are not
+ * browsers send no Origin; they still pass `authorize`.
+ */
 function sameOrigin(request: IncomingMessage): boolean {
   const origin = request.headers.origin;
-  if (!origin) return true;
-  if (origin === 'file://' || origin === 'null') {
-    const address = request.socket.remoteAddress ?? '';
-    return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-  }
+  if (origin === undefined) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    const url = new URL(origin);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === request.headers.host;
   } catch {
     return false;
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { processTemplates } from '../process/templates';
 import { dashboardFigures, type DashboardInput } from './dashboard';
 import { decideMatters, resolutionIds } from './resolutions';
-import { councilStepNames } from '../process/council-step-names';
+import { councilStepNames } from '../process/step-names';
 
 const steps = [...processTemplates['six-step'].steps];
 

@@ -2,12 +2,6 @@
 export const ratingValues = ['satisfied', 'basically', 'unsatisfied'] as const;
 export type RatingValue = (typeof ratingValues)[number];
 
-export const ratingLabels: Record<RatingValue, string> = {
-  satisfied: '满意',
-  basically: '基本满意',
-  unsatisfied: '不满意',
-};
-
 export interface RatingSummary {
   satisfied: number;
   basically: number;

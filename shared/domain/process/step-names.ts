@@ -1,5 +1,8 @@
-/** A council's own names for its six steps: checked here, stored as JSON in council_settings.step_names. */
-import { stepCount } from './templates';
+/**
+ * A council's own names for its six steps: checked here, stored as JSON in council_settings.step_names,
+ * and read back (with the template's names for any that are missing or damaged).
+ */
+import { processTemplates, stepCount, type ProcessTemplateId } from './templates';
 
 export const stepNameLimit = 12;
 export const secondsRequiredRange = { min: 1, max: 99 } as const;
@@ -26,4 +29,19 @@ export function checkStepNames(names: readonly string[]): NamesCheck {
 export function storedStepNames(names: readonly string[] | null, templateSteps: readonly string[]): string | null {
   if (names === null) return null;
   return names.every((name, index) => name === templateSteps[index]) ? null : JSON.stringify(names);
+}
+
+/** The step names a council shows: its own renamed steps if it set six of them, else its template's. */
+export function councilStepNames(template: ProcessTemplateId, overrideJson: string | null): string[] {
+  const defaults = [...processTemplates[template].steps];
+  if (!overrideJson) return defaults;
+  try {
+    const parsed: unknown = JSON.parse(overrideJson);
+    if (Array.isArray(parsed) && parsed.length === stepCount) {
+      return parsed.map((name, index) => (typeof name === 'string' && name.trim() ? name.trim() : defaults[index]!));
+    }
+  } catch {
+    // A damaged override falls back to the template: the names are labels, not data.
+  }
+  return defaults;
 }

@@ -60,6 +60,21 @@ async function main(): Promise<void> {
     if (error instanceof DatabaseInUseError) fail(error.message);
     fail(`无法打开数据库 ${databasePath}：${(error as Error).message}`);
   }
+  // Ended from here on (Ctrl+C, a service stop), the host closes the database and gives its lock back.
+  // Registered before anything is printed: a signal without a listener ends the process at once.
+  let server: Awaited<ReturnType<typeof startBrowserHost>> | undefined;
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    void (server?.close() ?? Promise.resolve()).finally(() => {
+      host.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
   if (host.damaged) {
     console.error(`${host.damaged.message}损坏的文件会保留,请在浏览器中打开下面的地址,从最近的备份恢复。`);
   } else if ((values.demo || values['demo-plain']) && host.host && isDatabaseEmpty(host.host.database)) {
@@ -75,7 +90,6 @@ async function main(): Promise<void> {
 
   const webRoot = fileURLToPath(new URL('../../../out/web', import.meta.url));
   const bindAddress = values.lan ? '0.0.0.0' : '127.0.0.1';
-  let server;
   try {
     // Minutes signaling accepts only the rooms opened in this host's database (see opened-rooms.ts).
     const signaling = { roomOpened: roomOpenedIn(() => host.host?.database.db) };
@@ -100,17 +114,6 @@ async function main(): Promise<void> {
   lanTimer.unref();
   syncLan();
 
-  let closing = false;
-  const shutdown = () => {
-    if (closing) return;
-    closing = true;
-    void server.close().finally(() => {
-      host.close();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
 }
 
 main().catch((error: unknown) => fail(`浏览器版出错:${(error as Error).message}`));

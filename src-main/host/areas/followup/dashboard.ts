@@ -3,7 +3,7 @@ import { eq, ne, and, inArray } from 'drizzle-orm';
 import type { Dashboard } from '../../../../shared/api/areas/followup';
 import { dashboardFigures, definitions, referenceRate } from '../../../../shared/domain/followup/dashboard';
 import { localDate } from '../../../../shared/domain/followup/dates';
-import { councilStepNames } from '../../../../shared/domain/process/council-step-names';
+import { councilStepNames } from '../../../../shared/domain/process/step-names';
 import type { Db } from '../../db/client';
 import { councilSettings } from '../councils/schema';
 import { agendaItems, meetings } from '../meetings/schema';

@@ -11,7 +11,7 @@ import type { BallotChoice, VoteMode, VoteState } from '../../../../shared/api/a
 import type { FactsBlock, FactsSection } from '../../../../shared/collab/doc-shape';
 import { formatCentiArea } from '../../../../shared/domain/roster/floor-area';
 import { chineseDate } from '../../../../shared/domain/followup/dates';
-import { councilStepNames } from '../../../../shared/domain/process/council-step-names';
+import { councilStepNames } from '../../../../shared/domain/process/step-names';
 import { voterUnitWord } from '../../../../shared/domain/voting/explain';
 import type { Db } from '../../db/client';
 import { getCouncil } from '../councils/service';

@@ -6,7 +6,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { MatterProcess, ProcessSettings, StepTransition } from '../../../../shared/api/areas/process';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import { councilStepNames } from '../../../../shared/domain/process/council-step-names';
+import { councilStepNames } from '../../../../shared/domain/process/step-names';
 import { processTemplates, type ProcessTemplateId } from '../../../../shared/domain/process/templates';
 import { apply, possibleMoves, type ProcessAction, type ProcessState } from '../../../../shared/domain/process/machine';
 import { acceptedStep, hasRole, processDefinition, stepOf, type ProcessDefinition } from '../../../../shared/domain/process/step-roles';

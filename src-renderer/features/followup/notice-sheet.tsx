@@ -1,5 +1,6 @@
 import type { NoticeText } from '../../../shared/domain/followup/notice-text';
 import { QrCode } from '../../components/qr-code';
+import { TextTable } from '../../components/text-table';
 
 /**
  * A notice as it is printed for the board: the same wording as the Word file
@@ -20,24 +21,7 @@ export function NoticeSheet({ text, qrUrl, qrLabel }: { text: NoticeText; qrUrl?
             </p>
           ))}
           {section.table && (
-            <table className="notice-table">
-              <thead>
-                <tr>
-                  {section.table[0]!.map((cell) => (
-                    <th key={cell}>{cell}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {section.table.slice(1).map((row, rowIndex) => (
-                  <tr key={rowIndex}>
-                    {row.map((cell, cellIndex) => (
-                      <td key={cellIndex}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <TextTable className="notice-table" columns={section.table[0]!} rows={section.table.slice(1)} />
           )}
           {section.qr && qrUrl && (
             <figure className="notice-qr">

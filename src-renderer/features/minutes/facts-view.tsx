@@ -7,6 +7,7 @@ import { NodeViewWrapper, ReactNodeViewRenderer, type ReactNodeViewProps } from 
 import { useTranslation } from 'react-i18next';
 import { parseFacts, type FactsBlock } from '../../../shared/collab/doc-shape';
 import { MeetingFacts } from '../../../shared/collab/minutes-extensions';
+import { TextTable } from '../../components/text-table';
 
 function Block({ block }: { block: FactsBlock }) {
   return (
@@ -23,24 +24,7 @@ function Block({ block }: { block: FactsBlock }) {
         </dl>
       )}
       {block.table && (
-        <table className="facts-table">
-          <thead>
-            <tr>
-              {block.table.columns.map((column, index) => (
-                <th key={index}>{column}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {block.table.rows.map((row, rowIndex) => (
-              <tr key={rowIndex}>
-                {row.map((cell, cellIndex) => (
-                  <td key={cellIndex}>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <TextTable className="facts-table" columns={block.table.columns} rows={block.table.rows} />
       )}
       {block.notes?.map((note, index) => (
         <p key={index} className="facts-note">

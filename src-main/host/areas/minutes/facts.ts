@@ -4,8 +4,7 @@
  * the agenda with each matter's step, and per matter the views heard and every vote with its
  * rule, counts and outcome. `gatherMeetingData` reads the database; `factsSections` only words it.
  */
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { AgendaItem, Meeting } from '../../../../shared/api/areas/meetings';
 import type { BallotChoice, VoteMode, VoteState } from '../../../../shared/api/areas/voting';
 import type { FactsBlock, FactsSection } from '../../../../shared/collab/doc-shape';
@@ -17,7 +16,8 @@ import type { Db } from '../../db/client';
 import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';
 import { listVotes } from '../voting/votes';
-import { attendance, proxies } from '../attendance/schema';
+import { attendance } from '../attendance/schema';
+import { proxiesInForce } from '../attendance/proxy-list';
 import { speakers } from '../console/schema';
 import { councilSettings } from '../councils/schema';
 import { agendaItems } from '../meetings/schema';
@@ -59,17 +59,7 @@ export function gatherMeetingData(db: Db, meetingId: number): MeetingData {
     .orderBy(asc(attendance.arrivedAt), asc(attendance.id))
     .all()
     .map((row) => ({ name: row.name, household: row.household, observer: row.observer, member: row.roles.includes('member') }));
-  const grantor = alias(people, 'grantor');
-  const holder = alias(people, 'holder');
-  const proxyRows = db
-    .select({ grantor: grantor.name, household: households.code, holder: holder.name })
-    .from(proxies)
-    .innerJoin(grantor, eq(grantor.id, proxies.grantorId))
-    .innerJoin(holder, eq(holder.id, proxies.holderId))
-    .leftJoin(households, eq(households.id, grantor.householdId))
-    .where(and(eq(proxies.meetingId, meetingId), isNull(proxies.revokedAt)))
-    .orderBy(asc(proxies.createdAt), asc(proxies.id))
-    .all();
+  const proxyRows = proxiesInForce(db, meetingId);
   const speakerRows = db
     .select({ agendaItemId: speakers.agendaItemId, name: people.name, household: households.code, view: speakers.view, note: speakers.note })
     .from(speakers)

@@ -6,8 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { and, asc, eq, isNull } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { asc, eq } from 'drizzle-orm';
 import type { Json } from '../../../../shared/domain/seals/canonical-json';
 import type { VoteState } from '../../../../shared/api/areas/voting';
 import { formatCentiArea } from '../../../../shared/domain/roster/floor-area';
@@ -18,7 +17,8 @@ import { getMeeting } from '../meetings/service';
 import { listVotes } from '../voting/votes';
 import { minutesBlocks, type MinutesBlock } from './minutes-blocks';
 import { readMinutesForSeal } from './minutes-source';
-import { attendance, proxies } from '../attendance/schema';
+import { attendance } from '../attendance/schema';
+import { proxiesInForce } from '../attendance/proxy-list';
 import { tasks } from '../followup/schema';
 import { agendaItems } from '../meetings/schema';
 import { households, people } from '../roster/schema';
@@ -172,20 +172,6 @@ export function attendanceRows(db: Db, meetingId: number) {
     .all();
 }
 
-function proxyRows(db: Db, meetingId: number): SealedRecord['attendance']['proxies'] {
-  const grantor = alias(people, 'grantor');
-  const holder = alias(people, 'holder');
-  return db
-    .select({ grantor: grantor.name, household: households.code, holder: holder.name })
-    .from(proxies)
-    .innerJoin(grantor, eq(grantor.id, proxies.grantorId))
-    .innerJoin(holder, eq(holder.id, proxies.holderId))
-    .leftJoin(households, eq(households.id, grantor.householdId))
-    .where(and(eq(proxies.meetingId, meetingId), isNull(proxies.revokedAt)))
-    .orderBy(asc(proxies.createdAt), asc(proxies.id))
-    .all();
-}
-
 function taskRows(db: Db, meetingId: number): RecordTask[] {
   return db
     .select({ matter: agendaItems.title, title: tasks.title, owner: tasks.ownerName, deadline: tasks.deadline })
@@ -235,7 +221,7 @@ export function buildRecord(input: RecordInput): SealedRecord {
     signature: row.signature ? sha256Hex(row.signature) : null,
   }));
   const presentMembers = new Set(entries.filter((entry) => entry.member && !entry.observer).map((entry) => entry.name));
-  const proxies = proxyRows(db, meetingId);
+  const proxies = proxiesInForce(db, meetingId);
   const tasks = taskRows(db, meetingId);
 
   return {

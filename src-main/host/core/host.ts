@@ -1,6 +1,6 @@
 import { contract, isChannel } from '../../../shared/api/contract';
 import type { AppInfo } from '../../../shared/api/areas/app';
-import { backupsFolder, createBackup, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
+import { backupsFolder, createBackup, createBackupNow, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { createDispatcher, type Invoke } from './dispatch';
 import { createHandlers, type HandlerContext } from './registry';
@@ -94,21 +94,34 @@ function participantView(database: DatabaseHandle, channel: string, value: unkno
   return view ? view(value, { councilId: councilOfMeeting(database.sqlite, caller.meetingId) }) : value;
 }
 
-/** A daily backup at start when none was made today, then checked every hour; old ones rotated out. */
+/**
+ * A daily backup at start when none was made today, then checked every hour; old ones rotated out.
+ * The one at start is taken at once, before anything is served (so it is there when the host is); the
+ * hourly ones while serving use the online backup, which lets calls through between its steps.
+ */
 function startBackupSchedule(database: DatabaseHandle): NodeJS.Timeout {
   const folder = backupsFolder(database.path);
-  const run = () => {
-    try {
-      const now = new Date();
-      if (!database.sqlite.open || !dailyBackupDue(folder, now)) return;
-      createBackup(database.sqlite, folder, 'daily', now);
-      rotateBackups(folder, now);
-    } catch (error) {
-      console.error(`自动备份失败:${(error as Error).message}`);
-    }
+  const due = (now: Date) => database.sqlite.open && dailyBackupDue(folder, now);
+  const failed = (error: unknown) => {
+    // A backup cut short by the database closing is not a failure to report.
+    if (database.sqlite.open) console.error(`自动备份失败:${(error as Error).message}`);
   };
-  run();
-  const timer = setInterval(run, 60 * 60 * 1000);
+  try {
+    const now = new Date();
+    if (due(now)) {
+      createBackupNow(database.sqlite, folder, 'daily', now);
+      rotateBackups(folder, now);
+    }
+  } catch (error) {
+    failed(error);
+  }
+  const hourly = async () => {
+    const now = new Date();
+    if (!due(now)) return;
+    await createBackup(database.sqlite, folder, 'daily', now);
+    rotateBackups(folder, now);
+  };
+  const timer = setInterval(() => void hourly().catch(failed), 60 * 60 * 1000);
   timer.unref();
   return timer;
 }

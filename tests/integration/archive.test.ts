@@ -146,6 +146,19 @@ describe('council archive', () => {
     expect(dumpTables(host.database.sqlite)).toBe(before);
   });
 
+  it('refuses a file larger than 64 MiB once decompressed, before reading it, changing nothing', async () => {
+    const host = tempHost();
+    await host.ok('council:create', { name: '平安小区院落议事会' });
+    const before = dumpTables(host.database.sqlite);
+    // A small file that inflates past the limit: what a crafted "zip bomb" archive does.
+    const head = Buffer.from(JSON.stringify({ format: 'courtyard-council-archive', version: 2, councilName: 'x', tables: { councils: [] }, pad: '' }).slice(0, -2));
+    const bomb = gzipSync(Buffer.concat([head, Buffer.alloc(64 * 1024 * 1024 + 1, 'a'), Buffer.from('"}')]));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const result = await host.invoke('archive:import', { fileName: 'big.courtyard', dataBase64: bomb.toString('base64') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '归档文件解压后超过 64 MiB，超出了可以导入的大小。没有导入任何内容。' } });
+    expect(dumpTables(host.database.sqlite)).toBe(before);
+  });
+
   it('reads a file of the first archive version, and refuses one of a version it does not know', async () => {
     const source = tempHost();
     const held = await heldMeeting(source);

@@ -175,10 +175,29 @@ function councilScope(payload: unknown): { councilId?: unknown; compactId?: unkn
 
 const unreadable = () => new HostError('invalid_input', '这个文件不是院落议事的议事会归档文件,或者已经损坏。没有导入任何内容。');
 
-function readArchive(dataBase64: string): { councilName: string; tables: Record<string, Row[]> } {
+/** The most an archive may inflate to: a council of many years is a few MiB; more is a crafted file. */
+export const maxArchiveBytes = 64 * 1024 * 1024;
+
+/**
+ * Inflated with zlib's own output limit, so a small file that would inflate to gigabytes stops at the
+ * limit instead of filling memory, and nothing is parsed unless the whole text fits.
+ */
+function inflateArchive(dataBase64: string): Buffer {
+  try {
+    return gunzipSync(Buffer.from(dataBase64, 'base64'), { maxOutputLength: maxArchiveBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new HostError('invalid_input', '归档文件解压后超过 64 MiB，超出了可以导入的大小。没有导入任何内容。');
+    }
+    throw unreadable();
+  }
+}
+
+function readArchive(dataBase64: string): { councilName: string; version: number; tables: Record<string, Row[]> } {
+  const text = inflateArchive(dataBase64);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(gunzipSync(Buffer.from(dataBase64, 'base64'), { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8'));
+    parsed = JSON.parse(text.toString('utf8'));
   } catch {
     throw unreadable();
   }
@@ -189,7 +208,7 @@ function readArchive(dataBase64: string): { councilName: string; tables: Record<
   for (const rows of Object.values(tables)) {
     if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== 'object' || Array.isArray(row))) throw unreadable();
   }
-  return { councilName: String(body.councilName ?? ''), tables: tables as Record<string, Row[]> };
+  return { councilName: String(body.councilName ?? ''), version: body.version as number, tables: tables as Record<string, Row[]> };
 }
 
 const voterKeyPattern = /^(person|household):(\d+)$/;

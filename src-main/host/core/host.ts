@@ -9,6 +9,7 @@ import { storageError } from './storage-errors';
 import { createAccessGate, type AccessGate } from '../areas/lan/gate';
 import type { AccessExtras } from '../areas/lan/extras';
 import type { LanInfo } from '../areas/lan/lan';
+import type { KeyProtector, SealExtras } from '../areas/seals/keys';
 import { authorizeCall, councilOfMeeting } from './policy';
 import { AccessSessions } from '../areas/lan/sessions';
 import type { Caller } from './caller';
@@ -23,6 +24,8 @@ export interface HostOptions {
   lan?: LanInfo;
   /** Restores a named backup in place of this host's database (SwitchableHost sets it). */
   restore?: AccessExtras['restore'];
+  /** Encrypts the council's private signing key with the system's key store (the desktop app's safeStorage). */
+  keyProtector?: KeyProtector;
 }
 
 export interface Host {
@@ -42,13 +45,14 @@ export function createHost(options: HostOptions): Host {
   const database = openDatabase(options.databasePath, { migrationsFolder: options.migrationsFolder });
   const schedule = options.databasePath === ':memory:' ? null : startBackupSchedule(database);
   const closers: Array<() => void | Promise<void>> = [];
-  const context: HandlerContext & AccessExtras = {
+  const context: HandlerContext & AccessExtras & SealExtras = {
     database,
     version: options.version ?? appVersion,
     host: options.host,
     onClose: (close) => closers.push(close),
     lan: options.lan,
     restore: options.restore,
+    keyProtector: options.keyProtector,
   };
   const handlers = createHandlers(context);
   const sessions = new AccessSessions(database.db, () => new Date());

@@ -34,8 +34,11 @@ const readableVersions: unknown[] = [1, 2, 3];
 /** Columns never written into an archive, nor read from one: the private half of a council's key. */
 const staysHome: Record<string, Set<string>> = { council_keys: new Set(['private_key', 'private_key_form']) };
 
-/** Sessions and join codes belong to one evening on one computer; they do not move. */
-const notMoved = new Set(['join_codes', 'participants', 'audit_log']);
+/**
+ * Sessions and join codes belong to one evening on one computer; so do the browsers and addresses
+ * that supported a wish (the count itself moves with the wish). They do not move.
+ */
+const notMoved = new Set(['join_codes', 'participants', 'audit_log', 'wish_supports']);
 
 /** Id columns without a declared foreign key. */
 const extraReferences: Record<string, Record<string, string>> = {

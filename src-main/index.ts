@@ -14,6 +14,7 @@ import { setupMenu } from './menu';
 import { setupSecurity } from './security';
 import { createMainWindow, focusMainWindow, setupProjector } from './windows';
 import { setupSaveFile } from './save-file';
+import { safeStorageProtector } from './key-protector';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -60,6 +61,8 @@ function openHost(): Host | null {
       migrationsFolder: join(app.getAppPath(), 'src-main/host/db/migrations'),
       host: 'desktop',
       version: app.getVersion(),
+      // The signing key is stored through the system's key store where it offers one.
+      keyProtector: safeStorageProtector(),
     });
   try {
     // A damaged file: the newest sound backup is offered; the damaged file is kept aside, never overwritten.

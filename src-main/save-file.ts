@@ -3,11 +3,14 @@
  * export's Chinese name (made safe again here), and the file written exactly where the user chose.
  * A failed write is told in a dialog; nothing else is written anywhere.
  */
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { shellChannels } from '../shared/api/bridge';
 import { proposedSavePath } from './host/exports/file-name';
 import { isTrustedSender } from './windows';
+
+/** A council archive holds the whole roster with every phone number: only this user may read it. */
+const privateExtensions = new Set(['courtyard']);
 
 /** The largest export accepted over IPC (base64 of about 150 MB). */
 const maxBase64Length = 200 * 1024 * 1024;
@@ -42,7 +45,10 @@ export function setupSaveFile(): void {
     const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { saved: false, path: null };
     try {
-      await writeFile(choice.filePath, Buffer.from(file.dataBase64, 'base64'));
+      const isPrivate = privateExtensions.has(choice.filePath.slice(choice.filePath.lastIndexOf('.') + 1).toLowerCase());
+      // The mode given to writeFile applies only to a new file: one written over is made private first.
+      if (isPrivate && process.platform !== 'win32') await chmod(choice.filePath, 0o600).catch(() => undefined);
+      await writeFile(choice.filePath, Buffer.from(file.dataBase64, 'base64'), isPrivate ? { mode: 0o600 } : undefined);
       return { saved: true, path: choice.filePath };
     } catch (error) {
       dialog.showErrorBox('文件没有保存', `没能写入 ${choice.filePath}:${(error as Error).message}。请换一个文件夹再试。`);

@@ -45,9 +45,13 @@ describe('council archive', () => {
     expect(imported.rows.ballots).toBeGreaterThan(0);
     expect(imported.rows.seals).toBeGreaterThan(0);
     // The import itself is recorded: one more audit entry than the source had.
-    const sourceContent = contentModuloIds(source, ['audit_log']);
-    const targetContent = contentModuloIds(target, ['audit_log']);
+    const sourceContent = contentModuloIds(source, ['audit_log', 'council_keys']);
+    const targetContent = contentModuloIds(target, ['audit_log', 'council_keys']);
     expect(targetContent).toEqual(sourceContent);
+    // The council's key comes as its public half only, retired: it verifies the old seals and signs nothing here.
+    const keysOf = (host: TempHost) => host.database.sqlite.prepare('SELECT public_key, private_key, private_key_form, retired_at FROM council_keys').all();
+    const [sourceKey] = keysOf(source) as Array<{ public_key: string }>;
+    expect(keysOf(target)).toEqual([{ public_key: sourceKey!.public_key, private_key: '', private_key_form: 'absent', retired_at: expect.any(String) }]);
     const sourceAudit = source.database.sqlite.prepare('SELECT kind, payload FROM audit_log ORDER BY seq').all();
     const targetAudit = target.database.sqlite.prepare("SELECT kind, payload FROM audit_log WHERE kind != 'archive-import' ORDER BY seq").all();
     expect(targetAudit).toEqual(sourceAudit);
@@ -146,18 +150,31 @@ describe('council archive', () => {
     expect(dumpTables(host.database.sqlite)).toBe(before);
   });
 
+  it('refuses a file larger than 64 MiB once decompressed, before reading it, changing nothing', async () => {
+    const host = tempHost();
+    await host.ok('council:create', { name: '平安小区院落议事会' });
+    const before = dumpTables(host.database.sqlite);
+    // A small file that inflates past the limit: what a crafted "zip bomb" archive does.
+    const head = Buffer.from(JSON.stringify({ format: 'courtyard-council-archive', version: 2, councilName: 'x', tables: { councils: [] }, pad: '' }).slice(0, -2));
+    const bomb = gzipSync(Buffer.concat([head, Buffer.alloc(64 * 1024 * 1024 + 1, 'a'), Buffer.from('"}')]));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const result = await host.invoke('archive:import', { fileName: 'big.courtyard', dataBase64: bomb.toString('base64') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '归档文件解压后超过 64 MiB，超出了可以导入的大小。没有导入任何内容。' } });
+    expect(dumpTables(host.database.sqlite)).toBe(before);
+  });
+
   it('reads a file of the first archive version, and refuses one of a version it does not know', async () => {
     const source = tempHost();
     const held = await heldMeeting(source);
     const file = await source.ok('archive:export', { councilId: held.councilId });
     const withVersion = (version: number) => {
       const body = JSON.parse(gunzipSync(Buffer.from(file.dataBase64, 'base64')).toString('utf8')) as { version: number };
-      expect(body.version).toBe(2);
+      expect(body.version).toBe(3);
       return gzipSync(Buffer.from(JSON.stringify({ ...body, version }), 'utf8')).toString('base64');
     };
     const target = tempHost();
     const before = dumpTables(target.database.sqlite);
-    const newer = await target.invoke('archive:import', { fileName: file.fileName, dataBase64: withVersion(3) });
+    const newer = await target.invoke('archive:import', { fileName: file.fileName, dataBase64: withVersion(4) });
     expect(!newer.ok && newer.error.message).toBe('这个归档文件来自不同版本的院落议事,无法导入。没有导入任何内容。');
     expect(dumpTables(target.database.sqlite)).toBe(before);
     const first = (await target.ok('archive:import', { fileName: file.fileName, dataBase64: withVersion(1) })) as ArchiveImportResult;

@@ -2,7 +2,7 @@
  * The desktop app's start on a damaged database (no recovery page there): the newest sound
  * backup is offered; yes restores it and keeps the damaged file; no and "no backup" touch nothing.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeBackup, openOrRecover } from '../../src-main/host/areas/backup/open-or-recover';
 import { createHost } from '../../src-main/host/core/host';
@@ -57,5 +57,29 @@ describe('desktop start on a damaged database', () => {
     const outcome = openOrRecover(host.databasePath, openDesktop(host.databasePath), () => true, () => new Date());
     expect(outcome.kind).toBe('opened');
     if (outcome.kind === 'opened') outcome.host.close();
+  });
+
+  it('an empty (0-byte) file with a sound backup beside it offers that backup too', async () => {
+    const host = tempHost();
+    await host.ok('council:create', { name: '平安小区院落议事会' });
+    await host.ok('backup:create', {});
+    host.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(host.databasePath + suffix, { force: true });
+    writeFileSync(host.databasePath, '');
+    let offered = '';
+    const outcome = openOrRecover(
+      host.databasePath,
+      openDesktop(host.databasePath),
+      (damage, backup) => {
+        offered = `${damage.message} ${describeBackup(backup)}`;
+        return true;
+      },
+      () => new Date(),
+    );
+    expect(offered).toMatch(/0 字节.*的手动备份/);
+    if (outcome.kind !== 'restored') throw new Error(outcome.kind);
+    expect(await outcome.host.invoke('council:list', {})).toMatchObject({ ok: true, value: [{ name: '平安小区院落议事会' }] });
+    outcome.host.close();
+    expect(readFileSync(outcome.keptAs).length).toBe(0);
   });
 });

@@ -197,7 +197,7 @@ describe('六议 and renamed steps', () => {
     await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
     const weak = await host.ok('wish:submit', { councilId, text: '希望在院里放一张乒乓球桌' });
     const strong = await host.ok('wish:submit', { councilId, text: '东门晚上没有路灯,老人回家看不清' });
-    for (let i = 0; i < 3; i += 1) await host.ok('wish:support', { wishId: strong.id });
+    for (let i = 0; i < 3; i += 1) await host.ok('wish:support', { wishId: strong.id, browserId: `browser-${i}-0123456789abcdef` });
     const weakItem = (await host.ok('wish:accept', { wishId: weak.id, meetingId })).agendaItemId!;
     const strongItem = (await host.ok('wish:accept', { wishId: strong.id, meetingId })).agendaItemId!;
     expect(await host.ok('process:get', { agendaItemId: weakItem })).toMatchObject({ stepIndex: 1, seconds: 0 });
@@ -211,8 +211,8 @@ describe('vetting: merge duplicates and residents’ "me too"', () => {
     await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
     const first = await host.ok('wish:submit', { councilId, text: '5 栋门口的路灯坏了一个月了', name: '刘阿姨', household: '5-1-101' });
     const duplicate = await host.ok('wish:submit', { councilId, text: '5 栋路灯不亮,晚上很黑', name: '张大爷' });
-    await host.ok('wish:support', { wishId: duplicate.id });
-    await host.ok('wish:support', { wishId: first.id });
+    await host.ok('wish:support', { wishId: duplicate.id, browserId: 'browser-a-0123456789abcdef' });
+    await host.ok('wish:support', { wishId: first.id, browserId: 'browser-a-0123456789abcdef' });
 
     const intake = await host.ok('wish:intake', { councilId });
     expect(intake.openWishes.map((w) => [w.text, w.supporters])).toEqual([
@@ -231,7 +231,7 @@ describe('vetting: merge duplicates and residents’ "me too"', () => {
       ok: false,
       error: { message: '这条议题已经合并到别的议题了,请选择合并后的那一条。' },
     });
-    expect(await host.invoke('wish:support', { wishId: duplicate.id })).toMatchObject({ ok: false, error: { message: '这条议题已经和别的议题合并,请支持合并后的那一条。' } });
+    expect(await host.invoke('wish:support', { wishId: duplicate.id, browserId: 'browser-b-0123456789abcdef' })).toMatchObject({ ok: false, error: { message: '这条议题已经和别的议题合并,请支持合并后的那一条。' } });
     expect((await host.ok('wish:intake', { councilId })).openWishes.map((w) => w.id)).toEqual([first.id]);
 
     await host.ok('wish:accept', { wishId: first.id, meetingId });
@@ -255,7 +255,7 @@ describe('vetting: merge duplicates and residents’ "me too"', () => {
         const response = await fetch(`${server.url}api/call/wish:support`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ input: { wishId: wish.id } }),
+          body: JSON.stringify({ input: { wishId: wish.id, browserId: `browser-${i}-0123456789abcdef` } }),
         });
         statuses.push(response.status);
       }

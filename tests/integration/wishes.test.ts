@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { startBrowserHost } from '../../src-main/host/core/server';
 import { seedDemo } from '../../src-main/host/demo/seed';
@@ -51,6 +52,66 @@ describe('matters raised by residents', () => {
       }
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
       expect(await host.ok('wish:list', { councilId })).toHaveLength(5);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('"me too" counts once per browser and once per address; a repeat says so and changes nothing', async () => {
+    const { host, councilId } = await demo();
+    await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
+    const wish = await host.ok('wish:submit', { councilId, text: '希望增加垃圾分类指导员' });
+    const phone = (address: string) => ({ kind: 'public' as const, address });
+    const supporters = async () => (await host.ok('wish:list', { councilId })).find((w) => w.id === wish.id)!.supporters;
+
+    expect(await host.invoke('wish:support', { wishId: wish.id, browserId: 'phone-a-0123456789abcdef' }, phone('192.168.1.20'))).toEqual({ ok: true, value: { id: wish.id, supporters: 1 } });
+    const repeats = [
+      [{ wishId: wish.id, browserId: 'phone-a-0123456789abcdef' }, phone('192.168.1.20')],
+      // The same browser from another address (the phone got a new address), and a new id from the same address.
+      [{ wishId: wish.id, browserId: 'phone-a-0123456789abcdef' }, phone('192.168.1.99')],
+      [{ wishId: wish.id, browserId: 'phone-b-0123456789abcdef' }, phone('192.168.1.20')],
+    ] as const;
+    for (const [input, caller] of repeats) {
+      expect(await host.invoke('wish:support', input, caller)).toEqual({ ok: false, error: { code: 'conflict', message: '您已经支持过这个议题。' } });
+    }
+    expect(await supporters()).toBe(1);
+    expect(await host.invoke('wish:support', { wishId: wish.id, browserId: 'phone-c-0123456789abcdef' }, phone('192.168.1.21'))).toMatchObject({ ok: true, value: { supporters: 2 } });
+    // The chair's own computer (no address): its browsers count by their ids.
+    await host.ok('wish:support', { wishId: wish.id, browserId: 'desk-a-0123456789abcdef' });
+    expect(await host.invoke('wish:support', { wishId: wish.id, browserId: 'desk-a-0123456789abcdef' })).toMatchObject({ ok: false, error: { message: '您已经支持过这个议题。' } });
+    expect(await supporters()).toBe(3);
+    // Without the page's browser id the call is refused.
+    expect(await host.invoke('wish:support', { wishId: wish.id }, phone('192.168.1.30'))).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('through the browser host, by the address each phone comes from', async () => {
+    const { host, councilId } = await demo();
+    await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
+    const wish = await host.ok('wish:submit', { councilId, text: '希望增加垃圾分类指导员' });
+    const server = await startBrowserHost({ host, webRoot: host.dir, port: 0, bindAddress: '127.0.0.1' });
+    const support = (localAddress: string, browserId: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const body = JSON.stringify({ input: { wishId: wish.id, browserId } });
+        const call = request(
+          `${server.url}api/call/wish:support`,
+          { method: 'POST', localAddress, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
+          (response) => {
+            let text = '';
+            response.setEncoding('utf8');
+            response.on('data', (piece: string) => (text += piece));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+          },
+        );
+        call.on('error', reject);
+        call.end(body);
+      });
+    try {
+      expect((await support('127.0.0.5', 'phone-a-0123456789abcdef')).status).toBe(200);
+      const again = await support('127.0.0.5', 'phone-a-0123456789abcdef');
+      expect(again.body).toContain('您已经支持过这个议题');
+      expect((await support('127.0.0.5', 'phone-z-0123456789abcdef')).body).toContain('您已经支持过这个议题');
+      expect((await support('127.0.0.6', 'phone-b-0123456789abcdef')).status).toBe(200);
+      expect((await host.ok('wish:list', { councilId })).find((w) => w.id === wish.id)!.supporters).toBe(2);
     } finally {
       await server.close();
     }

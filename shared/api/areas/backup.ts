@@ -32,7 +32,7 @@ const confirm = z.literal(true, { error: '恢复前需要确认' });
 
 export const backupArea = {
   'backup:list': query(z.object({}), returns<BackupInfo[]>()),
-  /** VACUUM INTO cannot run inside a transaction: the backup is one consistent read of its own. */
+  /** The online backup copies in steps between other calls (an await): no transaction can span it. */
   'backup:create': mutation(z.object({}), returns<BackupInfo>(), { transaction: 'handler' }),
   /** Closes the open database and copies the backup into its place: no transaction can span that. */
   'backup:restore': mutation(z.object({ fileName: backupFileNameSchema, confirm }), returns<RestoreResult>(), { transaction: 'handler' }),

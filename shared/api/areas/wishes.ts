@@ -40,6 +40,11 @@ export interface IntakeStatus {
   openWishes: PublicWish[];
 }
 
+/** The random id the public page keeps for its browser (src-renderer/features/wishes/browser-id.ts). */
+export const browserIdSchema = z
+  .string({ error: '请刷新页面后再试。' })
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, '请刷新页面后再试。');
+
 export const wishesArea = {
   'wish:intake': query(z.object({ councilId: id }), returns<IntakeStatus>(), { public: true }),
   /** The public page: each address may raise only a few matters in a while. */
@@ -63,8 +68,11 @@ export const wishesArea = {
     chairOnly,
   ),
   'wish:merge': mutation(z.object({ wishId: id, intoWishId: id }), returns<Wish>(), chairOnly),
-  /** Residents' "me too" on the public page. */
-  'wish:support': mutation(z.object({ wishId: id }), returns<{ id: number; supporters: number }>(), {
+  /**
+   * Residents' "me too" on the public page: one per browser (the random id the page keeps) and one
+   * per address; a repeat is refused and changes nothing.
+   */
+  'wish:support': mutation(z.object({ wishId: id, browserId: browserIdSchema }), returns<{ id: number; supporters: number }>(), {
     public: true,
     rateLimit: { calls: 20, perMinutes: 10 },
   }),

@@ -9,7 +9,7 @@ export type ParticipantRole = 'viewer' | 'editor' | 'door';
 export type Caller =
   | { kind: 'local' }
   | { kind: 'participant'; participantId: number; meetingId: number; role: ParticipantRole; name: string }
-  /** The public resident page (/wish) reached without any code. */
-  | { kind: 'public' };
+  /** The public resident page (/wish) reached without any code; from the network address it came from, where known. */
+  | { kind: 'public'; address?: string };
 
 export const localCaller: Caller = { kind: 'local' };

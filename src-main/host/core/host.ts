@@ -1,6 +1,6 @@
 import { contract, isChannel } from '../../../shared/api/contract';
 import type { AppInfo } from '../../../shared/api/areas/app';
-import { backupsFolder, createBackup, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
+import { backupsFolder, createBackup, createBackupNow, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { createDispatcher, type Invoke } from './dispatch';
 import { createHandlers, type HandlerContext } from './registry';
@@ -9,6 +9,7 @@ import { storageError } from './storage-errors';
 import { createAccessGate, type AccessGate } from '../areas/lan/gate';
 import type { AccessExtras } from '../areas/lan/extras';
 import type { LanInfo } from '../areas/lan/lan';
+import type { KeyProtector, SealExtras } from '../areas/seals/keys';
 import { authorizeCall, councilOfMeeting } from './policy';
 import { AccessSessions } from '../areas/lan/sessions';
 import type { Caller } from './caller';
@@ -23,6 +24,8 @@ export interface HostOptions {
   lan?: LanInfo;
   /** Restores a named backup in place of this host's database (SwitchableHost sets it). */
   restore?: AccessExtras['restore'];
+  /** Encrypts the council's private signing key with the system's key store (the desktop app's safeStorage). */
+  keyProtector?: KeyProtector;
 }
 
 export interface Host {
@@ -42,13 +45,14 @@ export function createHost(options: HostOptions): Host {
   const database = openDatabase(options.databasePath, { migrationsFolder: options.migrationsFolder });
   const schedule = options.databasePath === ':memory:' ? null : startBackupSchedule(database);
   const closers: Array<() => void | Promise<void>> = [];
-  const context: HandlerContext & AccessExtras = {
+  const context: HandlerContext & AccessExtras & SealExtras = {
     database,
     version: options.version ?? appVersion,
     host: options.host,
     onClose: (close) => closers.push(close),
     lan: options.lan,
     restore: options.restore,
+    keyProtector: options.keyProtector,
   };
   const handlers = createHandlers(context);
   const sessions = new AccessSessions(database.db, () => new Date());
@@ -94,21 +98,34 @@ function participantView(database: DatabaseHandle, channel: string, value: unkno
   return view ? view(value, { councilId: councilOfMeeting(database.sqlite, caller.meetingId) }) : value;
 }
 
-/** A daily backup at start when none was made today, then checked every hour; old ones rotated out. */
+/**
+ * A daily backup at start when none was made today, then checked every hour; old ones rotated out.
+ * The one at start is taken at once, before anything is served (so it is there when the host is); the
+ * hourly ones while serving use the online backup, which lets calls through between its steps.
+ */
 function startBackupSchedule(database: DatabaseHandle): NodeJS.Timeout {
   const folder = backupsFolder(database.path);
-  const run = () => {
-    try {
-      const now = new Date();
-      if (!database.sqlite.open || !dailyBackupDue(folder, now)) return;
-      createBackup(database.sqlite, folder, 'daily', now);
-      rotateBackups(folder, now);
-    } catch (error) {
-      console.error(`自动备份失败:${(error as Error).message}`);
-    }
+  const due = (now: Date) => database.sqlite.open && dailyBackupDue(folder, now);
+  const failed = (error: unknown) => {
+    // A backup cut short by the database closing is not a failure to report.
+    if (database.sqlite.open) console.error(`自动备份失败:${(error as Error).message}`);
   };
-  run();
-  const timer = setInterval(run, 60 * 60 * 1000);
+  try {
+    const now = new Date();
+    if (due(now)) {
+      createBackupNow(database.sqlite, folder, 'daily', now);
+      rotateBackups(folder, now);
+    }
+  } catch (error) {
+    failed(error);
+  }
+  const hourly = async () => {
+    const now = new Date();
+    if (!due(now)) return;
+    await createBackup(database.sqlite, folder, 'daily', now);
+    rotateBackups(folder, now);
+  };
+  const timer = setInterval(() => void hourly().catch(failed), 60 * 60 * 1000);
   timer.unref();
   return timer;
 }

@@ -1,7 +1,7 @@
 import type { Caller } from './caller';
 import type { ApiResult } from '../../../shared/api/errors';
 import type { RecoveryResult, RecoveryStatus, RestoreResult } from '../../../shared/api/areas/backup';
-import { backupsFolder, createBackup } from '../areas/backup/backups';
+import { backupsFolder, createBackupNow } from '../areas/backup/backups';
 import { latestGoodBackup, replaceWithBackup, restoreFromBackup, soundBackupNamed } from '../areas/backup/recovery';
 import type { AccessGate } from '../areas/lan/gate';
 import { isLocalAddress } from '../areas/lan/gate';
@@ -78,7 +78,8 @@ export class SwitchableHost {
     if (!host) throw new HostError('conflict', '数据文件已损坏,请用恢复页面恢复。');
     const backup = soundBackupNamed(this.options.databasePath, fileName);
     if (!backup) throw new HostError('not_found', '找不到这个备份,或者它已经损坏。当前数据没有改动。');
-    const savedBefore = createBackup(host.database.sqlite, backupsFolder(this.options.databasePath), 'pre-restore', new Date());
+    // At once (not the online backup): nothing written between this copy and the close may be left out of it.
+    const savedBefore = createBackupNow(host.database.sqlite, backupsFolder(this.options.databasePath), 'pre-restore', new Date());
     host.close();
     this.current = null;
     try {

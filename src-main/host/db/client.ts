@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backupsFolder, createBackup } from '../areas/backup/backups';
+import { backupsFolder, createBackupNow, removeStalePartials } from '../areas/backup/backups';
+import { latestGoodBackup } from '../areas/backup/recovery';
+import { privateEmptyFile, privateFolderMode, securePrivateFiles } from './file-modes';
 import { schema, type Schema } from './schema';
 
 /** The file is not an SQLite database, or SQLite finds it damaged. Never overwritten: see recovery.ts. */
@@ -26,6 +28,32 @@ function assertSound(sqlite: Database.Database, path: string): void {
     throw new DamagedDatabaseError(path, (error as Error).message);
   }
   if (result !== 'ok') throw new DamagedDatabaseError(path, String(result));
+}
+
+const sizeOf = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+
+/**
+ * A database file of 0 bytes (and no write-ahead log) where backups lie beside it: something emptied
+ * it (a full disk, a sync tool, a copy gone wrong), since the app never leaves its own file empty.
+ * Opening it would start a new, empty council over the records; it is damaged, and the newest sound
+ * backup is offered instead. Without backups an empty file is simply a new database.
+ */
+function assertNotEmptied(path: string): void {
+  if (!existsSync(path) || sizeOf(path) > 0 || sizeOf(`${path}-wal`) > 0) return;
+  if (latestGoodBackup(path)) throw new DamagedDatabaseError(path, '文件大小为 0 字节，里面没有任何数据，旁边有备份');
+}
+
+/**
+ * Before SQLite opens the file: the folder made (0700 when the app makes it), the file itself made
+ * private and empty when new, unfinished backups of a crash removed, and files an earlier version
+ * left readable by others corrected.
+ */
+function prepareFiles(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: privateFolderMode });
+  assertNotEmptied(path);
+  privateEmptyFile(path);
+  removeStalePartials(backupsFolder(path));
+  securePrivateFiles(path, backupsFolder(path));
 }
 
 /** True when the file is behind the committed migrations (raw SQL: drizzle's bookkeeping table, read before migrating). */
@@ -68,7 +96,7 @@ export interface OpenOptions {
  * NORMAL may lose the last commits.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): DatabaseHandle {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') prepareFiles(path);
   const sqlite = new Database(path);
   try {
     assertSound(sqlite, path);
@@ -80,9 +108,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): DatabaseH
     const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder;
     if (path !== ':memory:' && pendingMigrations(sqlite, migrationsFolder) && hasData(sqlite)) {
       // A migration that goes wrong must never cost the council its records.
-      createBackup(sqlite, backupsFolder(path), 'pre-migration', new Date());
+      createBackupNow(sqlite, backupsFolder(path), 'pre-migration', new Date());
     }
     migrate(db, { migrationsFolder });
+    // The -wal and -shm SQLite has just made take the database's mode; an older pair is corrected here.
+    if (path !== ':memory:') securePrivateFiles(path, backupsFolder(path));
     return {
       path,
       sqlite,

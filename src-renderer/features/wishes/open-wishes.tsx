@@ -4,6 +4,7 @@ import type { PublicWish } from '../../../shared/api/areas/wishes';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { ErrorNote } from '../../components/dialog';
+import { browserId } from './browser-id';
 
 const storageKey = 'courtyard.supported';
 
@@ -18,7 +19,7 @@ function remembered(): Set<number> {
 
 /**
  * The matters neighbours raised, words only (never who), each with 我也支持. This phone remembers
- * what it supported, so one press is one voice; the host limits each address as well.
+ * what it supported, so one press is one voice; the host counts one support per browser and per address.
  */
 export function OpenWishes({ wishes, onSupported }: { wishes: PublicWish[]; onSupported: () => void }) {
   const { t } = useTranslation();
@@ -26,13 +27,21 @@ export function OpenWishes({ wishes, onSupported }: { wishes: PublicWish[]; onSu
   const [counts, setCounts] = useState<Record<number, number>>({});
   const action = useAction();
 
-  const support = async (wish: PublicWish) => {
-    const result = await action.run(call('wish:support', { wishId: wish.id }));
-    if (!result.ok) return;
-    const next = new Set(supported).add(wish.id);
+  const remember = (wishId: number) => {
+    const next = new Set(supported).add(wishId);
     setSupported(next);
-    setCounts((previous) => ({ ...previous, [wish.id]: result.value.supporters }));
     localStorage.setItem(storageKey, JSON.stringify([...next]));
+  };
+
+  const support = async (wish: PublicWish) => {
+    const result = await action.run(call('wish:support', { wishId: wish.id, browserId: browserId() }));
+    if (!result.ok) {
+      // The host remembers this browser's (or this phone's) support even when the page forgot it.
+      if (result.error.code === 'conflict' && result.error.message.startsWith('您已经支持过')) remember(wish.id);
+      return;
+    }
+    remember(wish.id);
+    setCounts((previous) => ({ ...previous, [wish.id]: result.value.supporters }));
     onSupported();
   };
 

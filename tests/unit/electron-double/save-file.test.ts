@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -52,6 +52,19 @@ describe('saving an export (Electron replaced by a test double)', () => {
     dialog.saveAnswers.push({ canceled: false, filePath: chosen });
     await expect(save(minutes)).resolves.toEqual({ saved: true, path: chosen });
     expect(readFileSync(chosen)).toEqual(bytes);
+  });
+
+  it.skipIf(process.platform === 'win32')('writes a council archive (the whole roster) readable by this user only, also over an existing file', async () => {
+    const archive = { fileName: '平安小区-2026-11-22.courtyard', mimeType: 'application/gzip', dataBase64: Buffer.from('archive').toString('base64') };
+    const fresh = join(folder, 'new.courtyard');
+    const existing = join(folder, 'old.courtyard');
+    writeFileSync(existing, 'old', { mode: 0o644 });
+    for (const chosen of [fresh, existing]) {
+      dialog.saveAnswers.push({ canceled: false, filePath: chosen });
+      await expect(save(archive)).resolves.toEqual({ saved: true, path: chosen });
+      expect(statSync(chosen).mode & 0o777).toBe(0o600);
+      expect(readFileSync(chosen, 'utf8')).toBe('archive');
+    }
   });
 
   it('writes nothing when the user cancels', async () => {

@@ -1,6 +1,6 @@
 /**
  * A whole council in one file, to move it to a new laptop: every row that belongs to the council
- * (roster, meetings, votes, minutes with their updates, seals and keys, compacts, follow-up, the
+ * (roster, meetings, votes, minutes with their updates, seals and public keys, compacts, follow-up, the
  * audit entries of its meetings and the council's own: its default vote, compacts' signatures,
  * earlier imports), found by following the foreign keys from `councils`. Import makes
  * a new council with fresh ids, rewriting every reference (foreign keys, the few id columns without
@@ -18,17 +18,27 @@ import type { FilePayload } from '../../../../shared/api/kit';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
 import { HostError, notFound } from '../../core/errors';
+import { verifyDigest } from '../seals/keys';
+import { sha256Hex } from '../seals/record';
 
 export const archiveFormat = 'courtyard-council-archive';
 /**
  * 2: the council's own audit entries travel too, with its new ids in their payload. A version-1
- * file (meeting entries only) reads the same way; an older build refuses a version-2 file.
+ * file (meeting entries only) reads the same way; an older build refuses a newer file.
+ * 3: council keys travel without their private half (it stays on the computer that made it). A
+ * version-1 or 2 file still carries it: it is read the same way, and the private key left out.
  */
-export const archiveVersion = 2;
-const readableVersions: unknown[] = [1, 2];
+export const archiveVersion = 3;
+const readableVersions: unknown[] = [1, 2, 3];
 
-/** Sessions and join codes belong to one evening on one computer; they do not move. */
-const notMoved = new Set(['join_codes', 'participants', 'audit_log']);
+/** Columns never written into an archive, nor read from one: the private half of a council's key. */
+const staysHome: Record<string, Set<string>> = { council_keys: new Set(['private_key', 'private_key_form']) };
+
+/**
+ * Sessions and join codes belong to one evening on one computer; so do the browsers and addresses
+ * that supported a wish (the count itself moves with the wish). They do not move.
+ */
+const notMoved = new Set(['join_codes', 'participants', 'audit_log', 'wish_supports']);
 
 /** Id columns without a declared foreign key. */
 const extraReferences: Record<string, Record<string, string>> = {
@@ -119,9 +129,9 @@ function councilRows(sqlite: Database, infos: Map<string, TableInfo>, councilId:
 function encodeRow(info: TableInfo, row: Row): Row {
   const out: Row = {};
   for (const [key, value] of Object.entries(row)) {
+    if (staysHome[info.name]?.has(key)) continue;
     out[key] = Buffer.isBuffer(value) ? { $base64: value.toString('base64') } : value;
   }
-  void info;
   return out;
 }
 
@@ -175,10 +185,29 @@ function councilScope(payload: unknown): { councilId?: unknown; compactId?: unkn
 
 const unreadable = () => new HostError('invalid_input', '这个文件不是院落议事的议事会归档文件,或者已经损坏。没有导入任何内容。');
 
-function readArchive(dataBase64: string): { councilName: string; tables: Record<string, Row[]> } {
+/** The most an archive may inflate to: a council of many years is a few MiB; more is a crafted file. */
+export const maxArchiveBytes = 64 * 1024 * 1024;
+
+/**
+ * Inflated with zlib's own output limit, so a small file that would inflate to gigabytes stops at the
+ * limit instead of filling memory, and nothing is parsed unless the whole text fits.
+ */
+function inflateArchive(dataBase64: string): Buffer {
+  try {
+    return gunzipSync(Buffer.from(dataBase64, 'base64'), { maxOutputLength: maxArchiveBytes });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new HostError('invalid_input', '归档文件解压后超过 64 MiB，超出了可以导入的大小。没有导入任何内容。');
+    }
+    throw unreadable();
+  }
+}
+
+function readArchive(dataBase64: string): { councilName: string; version: number; tables: Record<string, Row[]> } {
+  const text = inflateArchive(dataBase64);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(gunzipSync(Buffer.from(dataBase64, 'base64'), { maxOutputLength: 512 * 1024 * 1024 }).toString('utf8'));
+    parsed = JSON.parse(text.toString('utf8'));
   } catch {
     throw unreadable();
   }
@@ -189,7 +218,26 @@ function readArchive(dataBase64: string): { councilName: string; tables: Record<
   for (const rows of Object.values(tables)) {
     if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== 'object' || Array.isArray(row))) throw unreadable();
   }
-  return { councilName: String(body.councilName ?? ''), tables: tables as Record<string, Row[]> };
+  return { councilName: String(body.councilName ?? ''), version: body.version as number, tables: tables as Record<string, Row[]> };
+}
+
+/**
+ * Every seal in the file must be what it claims: its digest that of its record, its signature made by
+ * the key it names. A file that fails this was changed after it was exported, and is refused whole.
+ */
+function assertSealsHold(tables: Record<string, Row[]>): void {
+  const publicKeys = new Map((tables.council_keys ?? []).map((key) => [key.id, key.public_key]));
+  for (const seal of tables.seals ?? []) {
+    const publicKey = publicKeys.get(seal.key_id);
+    const holds =
+      typeof publicKey === 'string' &&
+      typeof seal.canonical === 'string' &&
+      typeof seal.digest === 'string' &&
+      typeof seal.signature === 'string' &&
+      sha256Hex(seal.canonical) === seal.digest &&
+      verifyDigest(publicKey, seal.digest, seal.signature);
+    if (!holds) throw new HostError('invalid_input', '归档文件里的签署记录与它的签名对不上，文件在导出后被改动过。没有导入任何内容。');
+  }
 }
 
 const voterKeyPattern = /^(person|household):(\d+)$/;
@@ -197,6 +245,7 @@ const voterKeyPattern = /^(person|household):(\d+)$/;
 /** Brings the archive in as a new council, in one transaction: all of it or nothing. */
 export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: string, now: Date): { councilId: number; rows: Record<string, number> } {
   const archive = readArchive(dataBase64);
+  assertSealsHold(archive.tables);
   const infos = tableInfos(sqlite);
   const councils = archive.tables.councils;
   if (!councils || councils.length !== 1) throw unreadable();
@@ -258,7 +307,7 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
       for (const source of rows) {
         const row: Row = {};
         for (const column of info.columns) {
-          if (!(column in source)) continue;
+          if (!(column in source) || staysHome[info.name]?.has(column)) continue;
           let value = decodeValue(source[column]);
           const target = referenceOf.get(column);
           if (target && value !== null && value !== undefined) {
@@ -291,6 +340,12 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
           row.room_name = `courtyard-minutes-${randomBytes(12).toString('hex')}`;
           row.room_password = randomBytes(24).toString('base64url');
           row.snapshot_seq = 0;
+        }
+        if (info.name === 'council_keys') {
+          // The key verifies what it sealed on the old computer and signs nothing here: a new key does.
+          row.private_key = '';
+          row.private_key_form = 'absent';
+          row.retired_at = typeof row.retired_at === 'string' ? row.retired_at : now.toISOString();
         }
         const realStatus = info.name === 'votes' ? row.status : undefined;
         if (info.name === 'votes') row.status = 'open';

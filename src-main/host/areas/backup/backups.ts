@@ -1,6 +1,7 @@
-import type Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { makePrivate, privateEmptyFile, privateFolder } from '../../db/file-modes';
 
 export const backupKinds = ['daily', 'manual', 'pre-migration', 'pre-restore'] as const;
 export type BackupKind = (typeof backupKinds)[number];
@@ -42,22 +43,74 @@ export function listBackups(folder: string): BackupFile[] {
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }
 
-/**
- * `VACUUM INTO` a `.partial` file (a consistent, compact copy taken inside one read
- * transaction, synchronous, so it can run before migrations), renamed into place
- * only when complete: a crash or SIGKILL mid-way leaves the earlier backups and the
- * database as they were, and no half-written file under a backup's name.
- */
-export function createBackup(sqlite: Database.Database, folder: string, kind: BackupKind, now: Date): BackupFile {
-  mkdirSync(folder, { recursive: true });
-  const fileName = `courtyard-${stamp(now)}-${kind}.sqlite`;
-  const finalPath = join(folder, fileName);
+function startPartial(folder: string, kind: BackupKind, now: Date): { finalPath: string; partialPath: string } {
+  privateFolder(folder);
+  const finalPath = join(folder, `courtyard-${stamp(now)}-${kind}.sqlite`);
   const partialPath = `${finalPath}.partial`;
-  rmSync(partialPath, { force: true });
-  // Raw SQL: VACUUM INTO has no query-builder form, and this runs before migrations, on any schema.
-  sqlite.prepare('VACUUM INTO ?').run(partialPath);
+  removePartial(partialPath);
+  // Made empty and private first: the copy is written into a file no one else may read, from its first page.
+  privateEmptyFile(partialPath);
+  return { finalPath, partialPath };
+}
+
+function removePartial(partialPath: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(partialPath + suffix, { force: true });
+}
+
+function finish(partialPath: string, finalPath: string, folder: string): BackupFile {
+  makePrivate(partialPath);
   renameSync(partialPath, finalPath);
   return parse(basename(finalPath), folder)!;
+}
+
+/**
+ * A backup taken while the host keeps answering: better-sqlite3's online backup copies the database
+ * into a `.partial` file a hundred pages at a time, giving the event loop back between steps (what
+ * this connection writes meanwhile is copied too). The copy is renamed into place only when complete:
+ * a crash or SIGKILL mid-way leaves the earlier backups and the database as they were, and no
+ * half-written file under a backup's name (the stale `.partial` goes at the next start).
+ */
+export async function createBackup(sqlite: Database.Database, folder: string, kind: BackupKind, now: Date): Promise<BackupFile> {
+  const { finalPath, partialPath } = startPartial(folder, kind, now);
+  try {
+    await sqlite.backup(partialPath);
+    // The online backup copies the header as it is, WAL flag included; a backup is one self-contained file.
+    const copy = new Database(partialPath);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    return finish(partialPath, finalPath, folder);
+  } catch (error) {
+    removePartial(partialPath);
+    throw error;
+  }
+}
+
+/**
+ * A backup taken at once with `VACUUM INTO` (one consistent read, synchronous): before migrating,
+ * when nothing is served yet, and just before a restore closes the database, when nothing written
+ * between the copy and the close may be left out of it.
+ */
+export function createBackupNow(sqlite: Database.Database, folder: string, kind: BackupKind, now: Date): BackupFile {
+  const { finalPath, partialPath } = startPartial(folder, kind, now);
+  try {
+    // Raw SQL: VACUUM INTO has no query-builder form, and this runs before migrations, on any schema.
+    sqlite.prepare('VACUUM INTO ?').run(partialPath);
+    return finish(partialPath, finalPath, folder);
+  } catch (error) {
+    removePartial(partialPath);
+    throw error;
+  }
+}
+
+/** Unfinished copies left by a crash or a kill: never listed as backups, removed at the next start. */
+export function removeStalePartials(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  const stale = readdirSync(folder).filter((name) => /\.partial(-journal|-wal|-shm)?$/.test(name));
+  for (const name of stale) rmSync(join(folder, name), { force: true });
+  return stale;
 }
 
 /**

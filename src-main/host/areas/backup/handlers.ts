@@ -9,7 +9,7 @@ export function backupHandlers(context: AreaContext): AreaHandlers<typeof backup
   const extras = accessExtras(context);
   return {
     'backup:list': () => listBackups(backupsFolder(database.path)).map(toBackupInfo),
-    'backup:create': () => toBackupInfo(createBackup(sqlite, backupsFolder(database.path), 'manual', now())),
+    'backup:create': async () => toBackupInfo(await createBackup(sqlite, backupsFolder(database.path), 'manual', now())),
     'backup:restore': ({ fileName }) => {
       if (!extras.restore) throw conflict('这个窗口不能在运行中恢复备份,请关闭程序后联系管理员。');
       return extras.restore(fileName);

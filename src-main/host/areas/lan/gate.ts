@@ -29,7 +29,7 @@ export function createAccessGate(db: () => Db | null, sessions: () => AccessSess
     identify(address, token) {
       if (isLocalAddress(address)) return localCaller;
       const found = token ? sessions()?.identify(token, address) : null;
-      return found ?? { kind: 'public' };
+      return found ?? { kind: 'public', address };
     },
     stillValid: (participantId) => sessions()?.stillValid(participantId) ?? false,
     lanWanted() {

@@ -4,7 +4,16 @@ import { councils } from '../councils/schema';
 import { meetings } from '../meetings/schema';
 import { people } from '../roster/schema';
 
-/** One Ed25519 key pair per council, created on first use. Keys as base64 DER (spki / pkcs8). */
+/** How a council key's private half is held on this computer (see keys.ts). */
+export const privateKeyForms = ['plain', 'protected', 'absent'] as const;
+
+/**
+ * The council's Ed25519 key pairs, created on first use. The public key as base64 DER (spki); the
+ * private key in the form private_key_form names: 'plain' base64 DER (pkcs8), as every key was
+ * stored before; 'protected' base64 of what the system's key store (Electron's safeStorage) made
+ * of that DER; 'absent' an empty string: the key came with an archive from another computer, and
+ * its private half stayed there (it verifies what it sealed, and signs nothing here).
+ */
 export const councilKeys = sqliteTable('council_keys', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   councilId: integer('council_id')
@@ -12,6 +21,7 @@ export const councilKeys = sqliteTable('council_keys', {
     .references(() => councils.id, { onDelete: 'cascade' }),
   publicKey: text('public_key').notNull(),
   privateKey: text('private_key').notNull(),
+  privateKeyForm: text('private_key_form', { enum: privateKeyForms }).notNull().default('plain'),
   createdAt: text('created_at').notNull(),
   /** A retired key still verifies what it signed, but signs nothing new. */
   retiredAt: text('retired_at'),

@@ -22,7 +22,7 @@ import { minutesDocx } from './minutes-docx';
 import { getMeeting } from '../meetings/service';
 import { listVotes } from '../voting/votes';
 import { verificationCode } from './code';
-import { activeSigningKey, keyFingerprint, signDigest } from './keys';
+import { activeSigningKey, keyFingerprint, signDigest, type KeyProtector } from './keys';
 import { minutesLockTime, setMinutesLock } from './minutes-source';
 import { sealQrPng, sealQrText } from './qr';
 import { councilKeys, minutesSignatures, seals } from './schema';
@@ -123,6 +123,7 @@ export function signMinutes(
   sqlite: Database.Database,
   input: { meetingId: number; role: SignerRole; signaturePngBase64: string },
   now: Date,
+  keyProtector?: KeyProtector,
 ): SealStatus {
   const status = sealStatus(db, sqlite, input.meetingId);
   if (status.complete) throw conflict('会议记录已经签署并封存。如需更改,请先发起修订。');
@@ -148,13 +149,13 @@ export function signMinutes(
   });
 
   const signed = signatureRows(db, input.meetingId, status.version);
-  if (signed.length === 2) sealVersion(db, sqlite, input.meetingId, status, signed, now);
+  if (signed.length === 2) sealVersion(db, sqlite, input.meetingId, status, signed, now, keyProtector);
   return sealStatus(db, sqlite, input.meetingId);
 }
 
-function sealVersion(db: Db, sqlite: Database.Database, meetingId: number, status: SealStatus, signed: SignatureRow[], now: Date) {
+function sealVersion(db: Db, sqlite: Database.Database, meetingId: number, status: SealStatus, signed: SignatureRow[], now: Date, keyProtector?: KeyProtector) {
   const meeting = getMeeting(db, meetingId);
-  const key = activeSigningKey(db, meeting.councilId, now);
+  const key = activeSigningKey(db, meeting.councilId, now, keyProtector);
   const previous = status.seals.at(-1);
   const signatures: RecordSignature[] = (['chair', 'secretary'] as const).map((role) => {
     const row = signed.find((signature) => signature.role === role)!;

@@ -5,8 +5,10 @@
  *   timestamps), so the seal covers the canonical record, never the file. The export carries
  *   that record in a custom XML part, with the digest, the Ed25519 signature and the
  *   fingerprint of the key that made it.
- * - Trust comes only from this database: the signature must verify with a key registered here.
- *   No key, or a key that is not ours → "unknown" (another council's file, or not ours at all).
+ * - Trust comes only from this database's seal records: the file's record must be one sealed here
+ *   (or brought in with the council's archive), and its signature must verify with the public key
+ *   stored with that seal. Any other key in the database, one an archive brought in included,
+ *   proves nothing. No such seal → "unknown" (another council's file, or not ours at all).
  * - The signature proves the embedded record, not what the pages show. So the verifier lays the
  *   record out again exactly as the export did (exports/minutes/layout.ts) and compares every
  *   paragraph of word/document.xml, table cells included, and every image (the handwritten
@@ -20,11 +22,11 @@ import type { MinutesSignature, VerifyReport } from '../../../../shared/api/area
 import { layoutImages, layoutParagraphs, localTime, chineseDate, minutesLayoutOf } from './minutes-layout';
 import { sealNamespace } from './minutes-docx';
 import { verificationCode } from './code';
-import { registeredKeys, verifyDigest, type CouncilKey } from './keys';
+import { verifyDigest } from './keys';
 import { sealQrPng, sealQrText } from './qr';
 import { sha256Hex, type SealedRecord } from './record';
 import type { Db } from '../../db/client';
-import { seals } from './schema';
+import { councilKeys, seals } from './schema';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 function decodeXml(text: string): string {
@@ -127,7 +129,18 @@ function compareParagraphs(expected: string[], actual: string[]): string[] {
   return differences;
 }
 
-/** Checks a .docx against the seals and keys of this database. */
+/** The seal record stored when minutes with this digest were signed, with the public key stored for it. */
+function storedSeal(db: Db, digest: string) {
+  const row = db
+    .select({ meetingId: seals.meetingId, version: seals.version, signature: seals.signature, publicKey: councilKeys.publicKey, form: councilKeys.privateKeyForm })
+    .from(seals)
+    .innerJoin(councilKeys, eq(councilKeys.id, seals.keyId))
+    .where(eq(seals.digest, digest))
+    .get();
+  return row ? { ...row, fromAnotherComputer: row.form === 'absent' } : null;
+}
+
+/** Checks a .docx against the seal records of this database: each file against the seal made when it was signed. */
 export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyReport> {
   let zip: JSZip;
   try {
@@ -143,18 +156,17 @@ export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyRep
   }
 
   const digest = sha256Hex(seal.canonical);
-  const keys = registeredKeys(db);
-  const named: CouncilKey | undefined = keys.find((key) => key.fingerprint === seal.key);
-  const verifying = keys.find((key) => verifyDigest(key.publicKey, digest, seal.signature));
-  if (!verifying) {
-    if (named) {
-      const details =
-        digest !== seal.digest && verifyDigest(named.publicKey, seal.digest, seal.signature)
-          ? ['文件中保存的签署记录与签名不符:签署记录被改动过。']
-          : ['文件中的签名与本议事会的密钥对不上。'];
-      return report('altered', alteredHeadline, details);
+  const stored = storedSeal(db, digest);
+  if (!stored) {
+    // The file names a seal this database holds, but its record is not that seal's: changed after signing.
+    if (seal.digest && seal.digest !== digest && storedSeal(db, seal.digest)) {
+      return report('altered', alteredHeadline, ['文件中保存的签署记录与签名不符:签署记录被改动过。']);
     }
-    return report('unknown', unknownHeadline, ['本机登记的议事会密钥都无法验证这份文件的签名。']);
+    return report('unknown', unknownHeadline, ['本机的签署记录里没有这份文件：它不是在这里签署的，也不是随本议事会的归档迁入的。']);
+  }
+  // Checked with the key stored with the seal, never with another key of the database.
+  if (!verifyDigest(stored.publicKey, digest, stored.signature) || !verifyDigest(stored.publicKey, digest, seal.signature)) {
+    return report('altered', alteredHeadline, ['文件中的签名与本机保存的签署记录对不上。']);
   }
 
   let record: SealedRecord;
@@ -186,9 +198,8 @@ export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyRep
     `第 ${record.version} 版${record.kind === 'amendment' ? '(修订)' : ''},由${signers}签字,${chineseDate(signed.date)} ${signed.time} 封存。`,
     `核验码:${code}`,
   ];
-  const stored = db.select({ version: seals.version }).from(seals).where(eq(seals.digest, digest)).get();
-  const later = db.select({ latest: max(seals.version) }).from(seals).where(eq(seals.meetingId, record.meeting.id)).get();
-  if (!stored) lines.push('签名有效,但本机的签署记录里没有这一版(可能来自本议事会的另一份数据)。');
-  else if (later?.latest && later.latest > record.version) lines.push(`注意:此后还有第 ${later.latest} 版修订,请以最新一版为准。`);
+  if (stored.fromAnotherComputer) lines.push('由原电脑签署：这一版随议事会归档从原来的电脑迁入，用签署时保存的公钥核验。');
+  const later = db.select({ latest: max(seals.version) }).from(seals).where(eq(seals.meetingId, stored.meetingId)).get();
+  if (later?.latest && later.latest > stored.version) lines.push(`注意:此后还有第 ${later.latest} 版修订,请以最新一版为准。`);
   return report('signed', '文件与签署时的内容完全一致,签名有效。', lines, record, digest);
 }

@@ -10,6 +10,6 @@ export function wishesHandlers({ db, now }: AreaContext): AreaHandlers<typeof wi
     'wish:accept': (input) => acceptWish(db, input, now()),
     'wish:decline': (input) => declineWish(db, input),
     'wish:merge': (input) => mergeWish(db, input),
-    'wish:support': ({ wishId }) => supportWish(db, wishId),
+    'wish:support': (input, caller) => supportWish(db, input, caller.kind === 'public' ? (caller.address ?? null) : null, now()),
   };
 }

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { councils } from '../councils/schema';
 import { agendaItems } from '../meetings/schema';
 
@@ -28,4 +28,24 @@ export const wishes = sqliteTable(
     createdAt: text('created_at').notNull(),
   },
   (table) => [index('wishes_council_status').on(table.councilId, table.status)],
+);
+
+/**
+ * Residents' "me too", one row each: a wish counts one support per browser (the random id the
+ * public page keeps) and one per network address, so pressing again, another tab, or a script
+ * sending new ids from the same phone adds nothing. The address is null for the chair's own
+ * computer. These rows stay on this computer: an archive carries only the count (wishes.supporters).
+ */
+export const wishSupports = sqliteTable(
+  'wish_supports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    wishId: integer('wish_id')
+      .notNull()
+      .references(() => wishes.id, { onDelete: 'cascade' }),
+    browserId: text('browser_id').notNull(),
+    address: text('address'),
+    createdAt: text('created_at').notNull(),
+  },
+  (table) => [uniqueIndex('wish_supports_browser').on(table.wishId, table.browserId), uniqueIndex('wish_supports_address').on(table.wishId, table.address)],
 );

@@ -1,9 +1,9 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, or } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { IntakeStatus, PublicWish, Wish } from '../../../../shared/api/areas/wishes';
 import { mergeRefusal, mergedSupporters, supportRefusal } from '../../../../shared/domain/process/wish-merge';
 import type { Db } from '../../db/client';
-import { wishes } from './schema';
+import { wishes, wishSupports } from './schema';
 import { conflict, HostError, notFound } from '../../core/errors';
 import { getCouncilSettings } from '../attendance/service';
 import { getCouncil } from '../councils/service';
@@ -110,12 +110,20 @@ export function mergeWish(db: Db, input: ParsedInput<'wish:merge'>): Wish {
   return toWish(wishRow(db, duplicate.id));
 }
 
-/** A resident's "me too" on the public page: only while the council collects matters. */
-export function supportWish(db: Db, wishId: number): { id: number; supporters: number } {
-  const row = wishRow(db, wishId);
+/**
+ * A resident's "me too" on the public page, only while the council collects matters: once per
+ * browser (the page's random id) and once per address (null on the chair's own computer), so a
+ * second press, another tab, or new ids sent from the same phone add nothing.
+ */
+export function supportWish(db: Db, input: ParsedInput<'wish:support'>, address: string | null, now: Date): { id: number; supporters: number } {
+  const row = wishRow(db, input.wishId);
   if (!intakeStatus(db, row.councilId).open) throw conflict('议事会现在没有征集议题,请留意公示栏的通知。');
   const refusal = supportRefusal(row);
   if (refusal) throw conflict(refusal);
+  const sameSupporter = address === null ? eq(wishSupports.browserId, input.browserId) : or(eq(wishSupports.browserId, input.browserId), eq(wishSupports.address, address));
+  const earlier = db.select({ id: wishSupports.id }).from(wishSupports).where(and(eq(wishSupports.wishId, row.id), sameSupporter)).get();
+  if (earlier) throw conflict('您已经支持过这个议题。');
+  db.insert(wishSupports).values({ wishId: row.id, browserId: input.browserId, address, createdAt: now.toISOString() }).run();
   db.update(wishes).set({ supporters: row.supporters + 1 }).where(eq(wishes.id, row.id)).run();
   return { id: row.id, supporters: row.supporters + 1 };
 }

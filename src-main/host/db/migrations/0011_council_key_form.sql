@@ -1,0 +1,1 @@
+ALTER TABLE `council_keys` ADD `private_key_form` text DEFAULT 'plain' NOT NULL;

@@ -4,7 +4,7 @@ import type { ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from 
 import { formatCentiArea, parseAreaToCenti } from '../../../../shared/domain/roster/floor-area';
 import { normaliseHouseholdCode, parseHouseholdCode } from '../../../../shared/domain/roster/household-code';
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
-import type { PersonRole, Tenure } from '../../../../shared/domain/roster/roles';
+import { withImpliedRoles, type PersonRole, type Tenure } from '../../../../shared/domain/roster/roles';
 import type { RollChange } from '../../../../shared/domain/roster/roll-changes';
 import type { DatabaseHandle, Db } from '../../db/client';
 import { households, people, unitOwners } from './schema';
@@ -21,6 +21,7 @@ import {
   mapColumns,
   missingColumns,
   roleOf,
+  roleWordsHint,
   splitRoles,
   tenureLabels,
   tenureOf,
@@ -87,7 +88,7 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
   for (const word of splitRoles(rolesText)) {
     const role = roleOf(word);
     if (role) roles.add(role);
-    else problem(row, 'roles', `身份“${word}”无法识别,可填:主任、记录人、理事、户代表、监督员、列席。`);
+    else problem(row, 'roles', `身份“${word}”无法识别，可填：${roleWordsHint}。`);
   }
 
   let code: string | null = null;
@@ -130,8 +131,8 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
   else if (titleHolder && !code) problem(row, 'titleHolder', '产权人须填写户号:登记为哪一户的产权人。');
 
   if (problems > 0) return null;
-  // Roles keep the order the file gives them, so that export → import is exact.
-  return { row, name, code, areaCenti, tenure, phone, roles: [...roles], titleHolder: titleHolder === true };
+  // Roles keep the order the file gives them, so that export → import is exact; an officer is a member.
+  return { row, name, code, areaCenti, tenure, phone, roles: withImpliedRoles([...roles]), titleHolder: titleHolder === true };
 }
 
 const personKey = (code: string | null, name: string) => `${code ?? ''}\u0000${name}`;

@@ -4,7 +4,7 @@ import type { Person } from '../../../../shared/api/areas/roster';
 import { compareHouseholdCodes } from '../../../../shared/domain/roster/household-code';
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
 import { searchPeople } from '../../../../shared/domain/roster/pinyin-search';
-import type { PersonRole } from '../../../../shared/domain/roster/roles';
+import { withImpliedRoles, type PersonRole } from '../../../../shared/domain/roster/roles';
 import type { RollChange } from '../../../../shared/domain/roster/roll-changes';
 import type { Db } from '../../db/client';
 import { attendance, proxies } from '../attendance/schema';
@@ -87,7 +87,7 @@ function columnsFor(fields: Omit<ParsedInput<'person:create'>, 'councilId'>) {
     name: fields.name,
     householdId: fields.householdId,
     phone: fields.phone,
-    roles: [...new Set(fields.roles)],
+    roles: withImpliedRoles(fields.roles),
     pinyinInitials: keys.initials,
     pinyinFull: keys.full,
   };

@@ -4,6 +4,75 @@
  */
 import { z } from 'zod';
 
+type ZodIssue = Parameters<NonNullable<z.core.$ZodConfig['localeError']>>[0];
+
+/** What each of zod's type names is called to the person at the desk. */
+const typeWords: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  bigint: '整数',
+  boolean: '“是”或“否”',
+  object: '一组填写内容',
+  record: '一组填写内容',
+  array: '列表',
+  tuple: '列表',
+  set: '列表',
+  map: '一组填写内容',
+  date: '日期',
+  file: '文件',
+};
+
+/**
+ * zod's own messages, for every check a schema did not word itself: Chinese only. zod's zh-CN
+ * locale names the types in English and shows schema internals (期望 object，实际接收 数组,
+ * 期望 number >=1, a regular expression); a person can act on neither.
+ */
+export function chineseZodMessage(issue: ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return '缺少必填的内容';
+      const word = typeWords[issue.expected];
+      return word ? `格式不对，应为${word}` : '格式不对';
+    }
+    case 'too_big': {
+      const max = String(issue.maximum);
+      if (issue.origin === 'string') return `不能超过 ${max} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `最多 ${max} 项`;
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+        return issue.inclusive ? `不能大于 ${max}` : `必须小于 ${max}`;
+      }
+      if (issue.origin === 'file') return '文件太大';
+      return '超出了允许的范围';
+    }
+    case 'too_small': {
+      const min = String(issue.minimum);
+      if (issue.origin === 'string') return issue.minimum === 1 ? '不能为空' : `至少 ${min} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set') return issue.minimum === 1 ? '至少要有一项' : `至少 ${min} 项`;
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+        return issue.inclusive ? `不能小于 ${min}` : `必须大于 ${min}`;
+      }
+      return '不到允许的范围';
+    }
+    case 'not_multiple_of':
+      return `必须是 ${String(issue.divisor)} 的倍数`;
+    case 'invalid_value':
+      return '不是可以选择的值';
+    case 'unrecognized_keys':
+      return '有无法识别的填写项';
+    case 'invalid_format':
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+      return '格式不对';
+    default:
+      return '输入有误';
+  }
+}
+
+// Set where every schema is declared, so the host, the renderer and the tests all read the same words.
+z.config({ localeError: chineseZodMessage });
+
 /** The roles a join code gives a participant on the LAN. */
 export const participantRoles = ['viewer', 'editor', 'door'] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
@@ -82,9 +151,16 @@ export const mutation = <I extends z.ZodType, O, const T extends TransactionMode
 export const quietMutation = <I extends z.ZodType, O, const T extends TransactionMode = 'dispatcher'>(input: I, output: O, access: Options<O, T>) =>
   declaration(input, output, 'mutation', false, access, 'dispatcher');
 
-export const id = z.number({ error: '缺少编号' }).int('编号必须是整数').positive('编号必须是正整数');
+/** A record's id. Given as text ("12") or anything else it is there but not an id: 编号无效. */
+export const id = z
+  .number({ error: (issue) => (issue.input === undefined ? '缺少编号' : '编号无效') })
+  .int('编号无效')
+  .positive('编号无效');
 export const text = (max: number, label: string) =>
-  z.string({ error: `${label}必须是文字` }).trim().max(max, `${label}不能超过 ${max} 个字`);
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `请填写${label}` : `${label}必须是文字`) })
+    .trim()
+    .max(max, `${label}不能超过 ${max} 个字`);
 export const requiredText = (max: number, label: string) => text(max, label).min(1, `请填写${label}`);
 
 export const dateSchema = z

@@ -167,7 +167,7 @@ describe('reading roster files', () => {
     expect(result).toMatchObject({ encoding: 'xlsx', issues: [] });
     expect(result.rows.map(({ name, areaCenti, phone, roles }) => ({ name, areaCenti, phone, roles }))).toEqual([
       { name: '蒋文博', areaCenti: 8550, phone: '13812345678', roles: ['chair', 'member'] },
-      { name: '谭雅琪', areaCenti: 7250, phone: '', roles: ['secretary'] },
+      { name: '谭雅琪', areaCenti: 7250, phone: '', roles: ['secretary', 'member'] },
     ]);
   });
 });
@@ -223,7 +223,7 @@ describe('checking a roster before anything is written', () => {
       [4, '姓名', '与第 3 行重复:户号 3-2-502 中已有“雷振东”。'],
       [6, '产权', '产权“自住房”无法识别,应填 业主 或 租户。'],
       [6, '手机', '电话“1380013800A”只能包含数字、空格、+、-、括号,最长 20 个字符。'],
-      [6, '身份', '身份“队长”无法识别,可填:主任、记录人、理事、户代表、监督员、列席。'],
+      [6, '身份', '身份“队长”无法识别，可填：理事会主任、理事会副主任、记录人、理事会成员、户代表、监督员、列席、党员、楼栋长、单元长、网格员、户主。'],
       [7, '房号', '缺少户号(只有不住本院的列席人员可以不填)。'],
     ]);
     // The same household given two areas is caught between otherwise correct rows.
@@ -370,7 +370,7 @@ describe('exporting the roster', () => {
     expect(values).toEqual([
       ['户号', '楼栋', '单元', '门牌', '面积(㎡)', '产权', '姓名', '电话', '身份', '产权人'],
       ['2-1-101', '2', '1', '101', undefined, '业主'],
-      ['3-2-501', '3', '2', '501', '86.50', '业主', '何兆品', "'+86 138 0000 1111", '理事会主任、户代表', '是'],
+      ['3-2-501', '3', '2', '501', '86.50', '业主', '何兆品', "'+86 138 0000 1111", '理事会主任、户代表、理事会成员', '是'],
       ['3-2-501', '3', '2', '501', '86.50', '业主', '\'=HYPERLINK("http://x")', "'-1"],
       ['10-1-1201', '10', '1', '1201', '120.00', '租户', "''引号开头", undefined, '理事会成员'],
       [undefined, undefined, undefined, undefined, undefined, undefined, "'@孙网格", undefined, '列席'],

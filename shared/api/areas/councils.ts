@@ -5,7 +5,7 @@ import { secondsRequiredRange, stepNameLimit } from '../../domain/process/step-n
 import type { VotingRule } from '../../domain/voting/rules';
 import { chairOnly, id, mutation, query, requiredText, returns, text } from '../kit';
 import type { ProcessSettings } from './process';
-import { voteModeSchema, votingRuleSchema, type VoteMode } from './voting';
+import { voteModeSchema, votingRuleSchema, type VoteMode, type VoterBasis } from './voting';
 
 export interface Council {
   id: number;
@@ -25,6 +25,15 @@ export interface CouncilSettings {
   defaultVote: { rule: VotingRule; mode: VoteMode } | null;
 }
 
+/** Who is entitled to vote under a voter basis now, as a vote opened now would list them. */
+export interface Electorate {
+  voterBasis: VoterBasis;
+  count: number;
+  /** The voters' exclusive floor area added up, in hundredths of a m² (0 for council members). */
+  areaCenti: number;
+  voters: Array<{ key: string; label: string; areaCenti: number }>;
+}
+
 const councilFields = {
   name: requiredText(60, '议事会名称'),
   community: text(60, '所属社区').default(''),
@@ -41,6 +50,12 @@ export const councilsArea = {
   'council:create': mutation(z.object(councilFields), returns<Council>(), chairOnly),
   'council:update': mutation(z.object({ councilId: id, ...councilFields }), returns<Council>(), chairOnly),
 
+  /** The entitled list the vote form shows before the chair opens a vote. */
+  'council:electorate': query(
+    z.object({ councilId: id, voterBasis: z.enum(['members', 'households', 'owners'], { error: '未知的投票人范围' }) }),
+    returns<Electorate>(),
+    chairOnly,
+  ),
   'council:getSettings': query(z.object({ councilId: id }), returns<CouncilSettings>(), { roles: ['door'] }),
   'council:updateSettings': mutation(
     z.object({

@@ -76,6 +76,7 @@ export const householdCodeSchema = z
   .string({ error: '请填写户号' })
   .trim()
   .min(1, '请填写户号')
+  .max(40, '户号不能超过 40 个字')
   .transform((value, ctx) => {
     const code = normaliseHouseholdCode(value);
     if (!code) {
@@ -89,6 +90,7 @@ export const householdCodeSchema = z
 export const areaTextSchema = z
   .string({ error: '面积必须是文字' })
   .trim()
+  .max(20, '面积不能超过 20 个字')
   .transform((value, ctx) => {
     if (value === '') return null;
     const centi = parseAreaToCenti(value);

@@ -1,12 +1,9 @@
-import { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/errors';
 import { HostError } from './errors';
 import type { Handlers } from './registry';
 import { localCaller, type Caller } from './caller';
 import { checkChannel } from './policy';
-
-z.config(z.locales.zhCN());
 
 export type Invoke = (channel: string, rawInput: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
 

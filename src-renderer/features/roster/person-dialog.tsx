@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Household, Person } from '../../../shared/api/areas/roster';
 import { normaliseHouseholdCode } from '../../../shared/domain/roster/household-code';
-import { personRoles, type PersonRole } from '../../../shared/domain/roster/roles';
+import { councilOfficers, personRoles, type PersonRole } from '../../../shared/domain/roster/roles';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
@@ -27,6 +27,9 @@ export function PersonDialog({ councilId, person, households, onClose, onSaved }
 
   const toggle = (role: PersonRole) =>
     setRoles((current) => (current.includes(role) ? current.filter((r) => r !== role) : [...current, role]));
+  // The host stores an officer as a member too; the box shows it and cannot be cleared while they are one.
+  const officer = roles.some((role) => councilOfficers.includes(role));
+  const checked = (role: PersonRole) => roles.includes(role) || (role === 'member' && officer);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -68,10 +71,11 @@ export function PersonDialog({ councilId, person, households, onClose, onSaved }
           <legend>{t('person.roles')}</legend>
           {personRoles.map((role) => (
             <label key={role} className="check">
-              <input type="checkbox" checked={roles.includes(role)} onChange={() => toggle(role)} />
+              <input type="checkbox" checked={checked(role)} disabled={role === 'member' && officer} onChange={() => toggle(role)} />
               {t(`role.${role}`)}
             </label>
           ))}
+          {officer && <p className="muted">{t('person.officerIsMember')}</p>}
         </fieldset>
         {action.error && <ErrorNote message={action.error} />}
         <DialogFormActions onCancel={onClose} />

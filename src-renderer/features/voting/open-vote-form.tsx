@@ -10,6 +10,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { EntitledList } from './entitled-list';
 import { RuleAdjuster } from './rule-adjuster';
 
 const modes: VoteMode[] = ['hands', 'roll_call', 'secret'];
@@ -86,6 +87,7 @@ function OpenVoteFormBody({ meeting, saved }: { meeting: Meeting; saved: Council
         </select>
       </Field>
       <RuleAdjuster rule={rule} onChange={setRule} />
+      <EntitledList councilId={meeting.councilId} voterBasis={rule.voterBasis} />
       {rule.voterBasis === 'owners' && <OwnersGapNote councilId={meeting.councilId} />}
       {saved && <p className="muted">{t('vote.startsFromDefault')}</p>}
       <label className="check">

@@ -1,11 +1,11 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Household } from '../../../../shared/api/areas/roster';
 import { compareHouseholdCodes, parseHouseholdCode } from '../../../../shared/domain/roster/household-code';
 import type { Db } from '../../db/client';
-import { meetings } from '../meetings/schema';
+import type { RollChange } from '../../../../shared/domain/roster/roll-changes';
 import { households, people, unitOwners } from './schema';
-import { votes } from '../voting/schema';
+import { assertRollMayChange } from './roll-guard';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 
@@ -47,30 +47,13 @@ export function ownersByUnit(db: Db, councilId: number, householdIds?: number[])
   return byUnit;
 }
 
-/**
- * An owners' vote works its voters out from the roster each time (who owns what, which units are
- * owner-occupied): until its result is locked, a change there could move a ballot already cast to
- * another voter, or leave it with none. So owners and tenure wait until the vote is locked.
- */
-export function assertOwnersMayChange(db: Db, councilId: number): void {
-  const running = db
-    .select({ title: votes.title })
-    .from(votes)
-    .innerJoin(meetings, eq(votes.meetingId, meetings.id))
-    .where(and(eq(meetings.councilId, councilId), ne(votes.status, 'locked'), sql`json_extract(${votes.rule}, '$.voterBasis') = 'owners'`))
-    .get();
-  if (running) {
-    throw conflict(`业主表决“${running.title}”的结果还没有锁定。为免改变已经投票的人,请先结束并锁定这次表决,再更改业主登记或产权。`);
-  }
-}
-
 /** Records exactly these people as the unit's owners; each must be on the same council's roster. */
 function setOwners(db: Db, councilId: number, householdId: number, ownerIds: number[]): void {
   const unique = [...new Set(ownerIds)];
   const current = (ownersByUnit(db, councilId, [householdId]).get(householdId) ?? []).map((owner) => owner.id);
   const same = current.length === unique.length && current.every((id) => unique.includes(id));
   if (same) return;
-  assertOwnersMayChange(db, councilId);
+  assertRollMayChange(db, councilId, ['owners']);
   if (unique.length > 0) {
     const known = db
       .select({ id: people.id })
@@ -128,6 +111,7 @@ function columnsFor(fields: HouseholdFields) {
 export function createHousehold(db: Db, input: ParsedInput<'household:create'>): Household {
   getCouncil(db, input.councilId);
   assertCodeFree(db, input.councilId, input.code);
+  assertRollMayChange(db, input.councilId, ['units']);
   const row = db
     .insert(households)
     .values({ councilId: input.councilId, ...columnsFor(input) })
@@ -140,7 +124,10 @@ export function createHousehold(db: Db, input: ParsedInput<'household:create'>):
 export function updateHousehold(db: Db, input: ParsedInput<'household:update'>, now: Date): Household {
   const current = getHousehold(db, input.householdId);
   assertCodeFree(db, current.councilId, input.code, current.id);
-  if (input.tenure !== current.tenure) assertOwnersMayChange(db, current.councilId);
+  const changes: RollChange[] = [];
+  if (input.area !== current.areaCenti) changes.push('area');
+  if (input.tenure !== current.tenure) changes.push('tenure');
+  assertRollMayChange(db, current.councilId, changes);
   db.update(households)
     .set({ ...columnsFor(input), updatedAt: now.toISOString() })
     .where(eq(households.id, input.householdId))
@@ -154,7 +141,7 @@ export function deleteHousehold(db: Db, householdId: number): { deleted: true } 
   if (current.memberCount > 0) {
     throw conflict(`户号 ${current.code} 还有 ${current.memberCount} 位成员,请先删除成员或把他们转到其他户。`);
   }
-  if (current.owners.length > 0 || current.tenure === 'owner') assertOwnersMayChange(db, current.councilId);
+  assertRollMayChange(db, current.councilId, ['units']);
   db.delete(households).where(eq(households.id, householdId)).run();
   return { deleted: true };
 }

@@ -4,12 +4,14 @@ import type { ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from 
 import { formatCentiArea, parseAreaToCenti } from '../../../../shared/domain/roster/floor-area';
 import { normaliseHouseholdCode, parseHouseholdCode } from '../../../../shared/domain/roster/household-code';
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
-import type { PersonRole, Tenure } from '../../../../shared/domain/roster/roles';
+import { withImpliedRoles, type PersonRole, type Tenure } from '../../../../shared/domain/roster/roles';
+import type { RollChange } from '../../../../shared/domain/roster/roll-changes';
 import type { DatabaseHandle, Db } from '../../db/client';
 import { households, people, unitOwners } from './schema';
-import { HostError } from '../../core/errors';
+import { HostError, conflict } from '../../core/errors';
 import { getCouncil } from '../councils/service';
-import { assertOwnersMayChange, findHouseholdByCode } from './households';
+import { findHouseholdByCode } from './households';
+import { rollChangeBlocked } from './roll-guard';
 import { readTable, UnreadableFile, type RawTable } from './read-table';
 import { readTitles, type TitleEntry } from './titles';
 import {
@@ -19,6 +21,7 @@ import {
   mapColumns,
   missingColumns,
   roleOf,
+  roleWordsHint,
   splitRoles,
   tenureLabels,
   tenureOf,
@@ -85,7 +88,7 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
   for (const word of splitRoles(rolesText)) {
     const role = roleOf(word);
     if (role) roles.add(role);
-    else problem(row, 'roles', `身份“${word}”无法识别,可填:主任、记录人、理事、户代表、监督员、列席。`);
+    else problem(row, 'roles', `身份“${word}”无法识别，可填：${roleWordsHint}。`);
   }
 
   let code: string | null = null;
@@ -128,8 +131,8 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
   else if (titleHolder && !code) problem(row, 'titleHolder', '产权人须填写户号:登记为哪一户的产权人。');
 
   if (problems > 0) return null;
-  // Roles keep the order the file gives them, so that export → import is exact.
-  return { row, name, code, areaCenti, tenure, phone, roles: [...roles], titleHolder: titleHolder === true };
+  // Roles keep the order the file gives them, so that export → import is exact; an officer is a member.
+  return { row, name, code, areaCenti, tenure, phone, roles: withImpliedRoles([...roles]), titleHolder: titleHolder === true };
 }
 
 const personKey = (code: string | null, name: string) => `${code ?? ''}\u0000${name}`;
@@ -259,6 +262,31 @@ function planImport(db: Db, councilId: number, table: RawTable): Plan {
   };
 }
 
+/** What writing the plan would change that a running vote may count. */
+function rollChangesOf(plan: Plan): Set<RollChange> {
+  const changes = new Set<RollChange>();
+  for (const household of plan.households.values()) {
+    if (!household.existing) changes.add('units');
+    else {
+      if (household.areaCenti !== null && household.areaCenti !== household.existing.areaCenti) changes.add('area');
+      if (household.tenure !== null && household.tenure !== household.existing.tenure) changes.add('tenure');
+    }
+  }
+  if (plan.titles.length > 0) changes.add('owners');
+  for (const entry of plan.entries) {
+    if (entry.titleHolder) changes.add('owners');
+    if (entry.name && entry.code) changes.add('residence');
+    if (entry.name && entry.roles.length > 0) changes.add('roles');
+  }
+  return changes;
+}
+
+/** A roster is imported whole or not at all: one change a running vote counts holds back the file. */
+function rollIssue(db: Db, councilId: number, plan: Plan): ImportIssue | null {
+  const refusal = rollChangeBlocked(db, councilId, rollChangesOf(plan));
+  return refusal ? fileIssue(`${refusal}名册没有导入。`) : null;
+}
+
 async function readPayload(db: Db, input: ParsedInput<'roster:previewImport'>): Promise<RawTable | ImportIssue> {
   getCouncil(db, input.councilId);
   const bytes = Buffer.from(input.dataBase64, 'base64');
@@ -280,6 +308,8 @@ export async function previewRosterImport(
     'rows' in table
       ? planImport(database.db, input.councilId, table)
       : { issues: [table], entries: [], households: new Map(), titles: [] };
+  const held = rollIssue(database.db, input.councilId, plan);
+  if (held) plan.issues.unshift(held);
   const rows = plan.entries.map((entry): ImportRowPreview => {
     const household = entry.code ? plan.households.get(entry.code) : undefined;
     return {
@@ -358,10 +388,9 @@ export async function commitRosterImport(
   return sqlite.transaction((): ImportResult => {
     getCouncil(db, input.councilId);
     const plan = planImport(db, input.councilId, table);
+    const held = rollIssue(db, input.councilId, plan);
+    if (held) throw conflict(held.message);
     if (plan.issues.length > 0) throw refuse(plan.issues);
-    const tenureChanges = [...plan.households.values()].some((h) => h.existing && h.tenure !== null && h.tenure !== h.existing.tenure);
-    const ownersChange = plan.titles.length > 0 || plan.entries.some((entry) => entry.titleHolder);
-    if (tenureChanges || ownersChange) assertOwnersMayChange(db, input.councilId);
     const written = writeHouseholds(db, input.councilId, plan.households.values(), now);
     const residents = plan.entries.filter((entry) => entry.name !== '');
     for (const entry of residents) {

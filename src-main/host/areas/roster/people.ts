@@ -4,12 +4,14 @@ import type { Person } from '../../../../shared/api/areas/roster';
 import { compareHouseholdCodes } from '../../../../shared/domain/roster/household-code';
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
 import { searchPeople } from '../../../../shared/domain/roster/pinyin-search';
-import type { PersonRole } from '../../../../shared/domain/roster/roles';
+import { withImpliedRoles, type PersonRole } from '../../../../shared/domain/roster/roles';
+import type { RollChange } from '../../../../shared/domain/roster/roll-changes';
 import type { Db } from '../../db/client';
 import { attendance, proxies } from '../attendance/schema';
 import { speakers } from '../console/schema';
 import { households, people, unitOwners } from './schema';
 import { HostError, notFound } from '../../core/errors';
+import { assertRollMayChange } from './roll-guard';
 import { getCouncil } from '../councils/service';
 
 const personColumns = { person: people, householdCode: households.code };
@@ -85,18 +87,32 @@ function columnsFor(fields: Omit<ParsedInput<'person:create'>, 'councilId'>) {
     name: fields.name,
     householdId: fields.householdId,
     phone: fields.phone,
-    roles: [...new Set(fields.roles)],
+    roles: withImpliedRoles(fields.roles),
     pinyinInitials: keys.initials,
     pinyinFull: keys.full,
   };
 }
 
+type Placement = { householdId: number | null; roles: readonly string[] };
+
+/** What moving a person from one household and set of roles to another changes for a vote. */
+function rollChanges(was: Placement, becomes: Placement): RollChange[] {
+  const changes: RollChange[] = [];
+  if (was.householdId !== becomes.householdId) changes.push('residence');
+  const [before, after] = [new Set(was.roles), new Set(becomes.roles)];
+  const sameRoles = before.size === after.size && [...before].every((role) => after.has(role));
+  if (!sameRoles) changes.push('roles');
+  return changes;
+}
+
 export function createPerson(db: Db, input: ParsedInput<'person:create'>): Person {
   getCouncil(db, input.councilId);
   assertHouseholdInCouncil(db, input.councilId, input.householdId);
+  const columns = columnsFor(input);
+  assertRollMayChange(db, input.councilId, rollChanges({ householdId: null, roles: [] }, columns));
   const row = db
     .insert(people)
-    .values({ councilId: input.councilId, ...columnsFor(input) })
+    .values({ councilId: input.councilId, ...columns })
     .returning()
     .get();
   return getPerson(db, row.id);
@@ -105,8 +121,10 @@ export function createPerson(db: Db, input: ParsedInput<'person:create'>): Perso
 export function updatePerson(db: Db, input: ParsedInput<'person:update'>, now: Date): Person {
   const current = getPerson(db, input.personId);
   assertHouseholdInCouncil(db, current.councilId, input.householdId);
+  const columns = columnsFor(input);
+  assertRollMayChange(db, current.councilId, rollChanges(current, columns));
   db.update(people)
-    .set({ ...columnsFor(input), updatedAt: now.toISOString() })
+    .set({ ...columns, updatedAt: now.toISOString() })
     .where(eq(people.id, input.personId))
     .run();
   return getPerson(db, input.personId);
@@ -132,6 +150,7 @@ export function deletePerson(db: Db, personId: number): { deleted: true } {
   if (owned.length > 0) {
     throw new HostError('conflict', `${person.name} 登记为 ${owned.map((unit) => unit.code).join('、')} 的业主(产权人)。请先在住户中移除其业主登记,再删除此人。`);
   }
+  assertRollMayChange(db, person.councilId, rollChanges(person, { householdId: null, roles: [] }));
   db.delete(people).where(eq(people.id, personId)).run();
   return { deleted: true };
 }

@@ -7,22 +7,36 @@ import type { PersonRole, Tenure } from '../../../../shared/domain/roster/roles'
  */
 export const roleLabels: Record<PersonRole, string> = {
   chair: '理事会主任',
+  vice_chair: '理事会副主任',
   secretary: '记录人',
   member: '理事会成员',
   representative: '户代表',
   supervisor: '监督员',
   observer: '列席',
+  party_member: '党员',
+  building_head: '楼栋长',
+  unit_head: '单元长',
+  grid_worker: '网格员',
+  household_head: '户主',
 };
 export const tenureLabels: Record<Tenure, string> = { owner: '业主', tenant: '租户' };
 
 const roleWords: Record<PersonRole, string[]> = {
-  chair: ['主任', '主持人', '理事长'],
+  chair: ['主任', '主持人', '理事长', '议事会主任'],
+  vice_chair: ['副主任', '副理事长', '议事会副主任'],
   secretary: ['记录人', '记录员', '秘书'],
   member: ['理事', '成员', '委员', '议事会成员', '议事员'],
   representative: ['户代表', '居民代表'],
-  supervisor: ['监事', '监督员', '监督人'],
+  supervisor: ['监事', '监督员', '监督人', '监事会成员'],
   observer: ['列席', '列席人员'],
+  party_member: ['党员', '中共党员'],
+  building_head: ['楼栋长', '楼长', '栋长'],
+  unit_head: ['单元长'],
+  grid_worker: ['网格员'],
+  household_head: ['户主'],
 };
+/** The words a 身份 cell may hold, as an error lists them: the labels, the same as the screens show. */
+export const roleWordsHint = Object.values(roleLabels).join('、');
 const tenureWords: Record<Tenure, string[]> = {
   owner: ['业主', '产权人', '房主', '自有'],
   tenant: ['租户', '承租人', '租住', '租赁'],

@@ -1,4 +1,5 @@
-import type { AuditStatus, auditArea } from '../../../../shared/api/areas/audit';
+import type Database from 'better-sqlite3';
+import type { AuditReport, AuditStatus, auditArea } from '../../../../shared/api/areas/audit';
 import type { AreaContext, AreaHandlers } from '../../core/registry';
 import { signAuditHeadAtShutdown } from './heads';
 import { checkAudit } from './integrity';
@@ -9,10 +10,20 @@ import { checkAudit } from './integrity';
  * closes cleanly (the host's close runs the areas' clean-up before the database closes).
  */
 export function auditHandlers({ db, sqlite, now, onClose }: AreaContext): AreaHandlers<typeof auditArea> {
-  const atStart: AuditStatus = { ...checkAudit(sqlite), checkedAt: now().toISOString() };
+  const atStart: AuditStatus = { ...startCheck(sqlite), checkedAt: now().toISOString() };
   onClose(() => signAuditHeadAtShutdown(db, now()));
   return {
     'audit:verify': () => checkAudit(sqlite),
     'audit:status': () => atStart,
   };
+}
+
+/** The check at start never keeps the host from opening: a check that cannot run says so instead. */
+function startCheck(sqlite: Database.Database): AuditReport {
+  try {
+    return checkAudit(sqlite);
+  } catch (error) {
+    const problem = `无法核对审计记录：${(error as Error).message}`;
+    return { ok: false, entries: 0, brokenAt: null, headHash: null, signedHead: null, problems: [problem], message: problem };
+  }
 }

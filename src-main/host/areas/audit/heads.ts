@@ -69,6 +69,8 @@ export function signAuditHead(db: Db, concerning: { meetingId: number } | { coun
 export function signAuditHeadAtShutdown(db: Db, now: Date): void {
   const sqlite = db.$client;
   if (!sqlite.open || sqlite.readonly) return;
+  // A file whose schema is older than the table of heads (a host opened on earlier migrations) has nothing to sign into.
+  if (!sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_heads'").pluck().get()) return;
   try {
     sqlite
       .transaction(() => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Council } from '../../shared/api/areas/councils';
 import { useQuery, useReload } from '../api/query';
+import { AuditBanner } from '../components/audit-banner';
 import { ErrorNote } from '../components/dialog';
 import { CouncilForm } from '../features/councils/council-form';
 import { RecoveryScreen } from '../features/recovery/recovery-screen';
@@ -82,6 +83,7 @@ export function App() {
         </button>
       </header>
       <main className="content">
+        <AuditBanner />
         {recovery.data?.damaged && (
           <RecoveryScreen
             status={recovery.data}

@@ -45,8 +45,8 @@ describe('council archive', () => {
     expect(imported.rows.ballots).toBeGreaterThan(0);
     expect(imported.rows.seals).toBeGreaterThan(0);
     // The import itself is recorded: one more audit entry than the source had.
-    const sourceContent = contentModuloIds(source, ['audit_log', 'council_keys']);
-    const targetContent = contentModuloIds(target, ['audit_log', 'council_keys']);
+    const sourceContent = contentModuloIds(source, ['audit_log', 'audit_heads', 'council_keys']);
+    const targetContent = contentModuloIds(target, ['audit_log', 'audit_heads', 'council_keys']);
     expect(targetContent).toEqual(sourceContent);
     // The council's key comes as its public half only, retired: it verifies the old seals and signs nothing here.
     const keysOf = (host: TempHost) => host.database.sqlite.prepare('SELECT public_key, private_key, private_key_form, retired_at FROM council_keys').all();
@@ -56,6 +56,9 @@ describe('council archive', () => {
     const targetAudit = target.database.sqlite.prepare("SELECT kind, payload FROM audit_log WHERE kind != 'archive-import' ORDER BY seq").all();
     expect(targetAudit).toEqual(sourceAudit);
     expect(verifyAuditChain(target.database.sqlite).ok).toBe(true);
+    // The signed heads anchor the chain of the computer that signed them, so they stay there; the copy's
+    // entries, tables and minutes (sealed under the other chain) check out against this chain.
+    expect(await target.ok('audit:verify', {})).toMatchObject({ ok: true, problems: [] });
     expect(target.database.sqlite.pragma('foreign_key_check')).toEqual([]);
 
     const newMeetingId = (target.database.sqlite.prepare('SELECT id FROM meetings ORDER BY id').all() as Array<{ id: number }>)
@@ -77,7 +80,7 @@ describe('council archive', () => {
     seedFollowupDemo(host.database, new Date());
     const [council] = await host.ok('council:list', {});
     for (const meeting of await host.ok('meeting:list', { councilId: council!.id })) await host.ok('minutes:open', { meetingId: meeting.id });
-    const before = contentModuloIds(host, ['audit_log']);
+    const before = contentModuloIds(host, ['audit_log', 'audit_heads']);
     const file = await host.ok('archive:export', { councilId: council!.id });
     const imported = (await host.ok('archive:import', { fileName: file.fileName, dataBase64: file.dataBase64 })) as ArchiveImportResult;
     expect(imported.council.id).not.toBe(council!.id);
@@ -85,8 +88,9 @@ describe('council archive', () => {
     expect(imported.rows.ratings).toBeGreaterThan(0);
     expect(await host.ok('council:list', {})).toHaveLength(2);
     // Every row is now there twice: the original and the copy.
-    const after = contentModuloIds(host, ['audit_log']);
+    const after = contentModuloIds(host, ['audit_log', 'audit_heads']);
     for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual([...rows, ...rows].sort());
+    expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true, problems: [] });
     // A locked result names its audit entry by hash: each copy names the copied entry, of its own meeting.
     const results = host.database.sqlite
       .prepare('SELECT v.meeting_id AS voteMeeting, a.meeting_id AS entryMeeting, a.kind FROM vote_results r JOIN votes v ON v.id = r.vote_id LEFT JOIN audit_log a ON a.hash = r.audit_hash')

@@ -30,7 +30,7 @@ describe('signing the minutes', () => {
     expect(kinds.slice(-3)).toEqual(['minutes.signature', 'minutes.signature', 'minutes.seal']);
     const seal = sqlite.prepare('SELECT canonical, digest FROM seals WHERE meeting_id = ?').get(meetingId) as { canonical: string; digest: string };
     const record = JSON.parse(seal.canonical);
-    expect(record).toMatchObject({ format: 'courtyard-minutes/1', version: 1, meeting: { id: meetingId, chair: '王建国', secretary: '李秀英' } });
+    expect(record).toMatchObject({ format: 'courtyard-minutes/2', version: 1, meeting: { id: meetingId, chair: '王建国', secretary: '李秀英' } });
     expect(record.auditHead.seq).toBeGreaterThan(0);
     expect(record.votes).toHaveLength(2);
     expect(record.attendance.entries).toHaveLength(6);

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
-import type { AuditReport } from '../../../../shared/api/areas/audit';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import type { Db } from '../../db/client';
 import { auditLog } from './schema';
@@ -72,7 +71,7 @@ export function verifyAuditChain(sqlite: Database.Database): ChainReport {
       return { ok: false, entries: count, brokenAt: previous.seq + 1, reason: `第 ${previous.seq + 1} 条记录缺失。` };
     }
     if (entry.prevHash !== previous.hash) {
-      return { ok: false, entries: count, brokenAt: entry.seq, reason: `第 ${entry.seq} 条记录与前一条接不上,前面的记录被改动过。` };
+      return { ok: false, entries: count, brokenAt: entry.seq, reason: `第 ${entry.seq} 条记录与前一条接不上，前面的记录被改动过。` };
     }
     if (entryHash(entry) !== entry.hash) {
       return { ok: false, entries: count, brokenAt: entry.seq, reason: `第 ${entry.seq} 条记录的内容被改动过。` };
@@ -80,17 +79,4 @@ export function verifyAuditChain(sqlite: Database.Database): ChainReport {
     previous = entry;
   }
   return { ok: true, entries: count, headHash: previous.hash };
-}
-
-/** The report as the user reads it. */
-export function describeChain(report: ChainReport): AuditReport {
-  if (report.ok) {
-    return { ...report, message: `审计记录完整:共 ${report.entries} 条,逐条核对无误。` };
-  }
-  return {
-    ok: false,
-    entries: report.entries,
-    brokenAt: report.brokenAt,
-    message: `审计记录在第 ${report.brokenAt} 条处断开:${report.reason}该数据文件在本程序之外被改动过。`,
-  };
 }

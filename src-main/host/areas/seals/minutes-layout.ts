@@ -255,6 +255,9 @@ function voteBlocks(vote: RecordVote, index: number): LayoutBlock[] {
   return out;
 }
 
+/** 第 57 条 · 3f9a2c1d7e4b: the head's number and the first 12 hex digits of its hash. */
+export const auditHeadLabel = (head: SealedRecord['auditHead']) => `第 ${head.seq} 条 · ${head.hash.slice(0, 12)}`;
+
 const signatureSize = { maxWidth: 180, maxHeight: 60 };
 const signInSize = { maxWidth: 130, maxHeight: 40 };
 const qrSize = { maxWidth: 96, maxHeight: 96 };
@@ -359,6 +362,8 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
     out.push({ kind: 'image', image: { hash: seal.qrHash, ...qrSize } });
     out.push({ kind: 'plain', runs: [{ text: '核验码:', bold: true }, { text: seal.code }], small: true });
     out.push({ kind: 'plain', runs: [{ text: '数字摘要(SHA-256):', bold: true }, { text: seal.digest }], tiny: true });
+    // The audit chain's head at signing, sealed with the record: `npm run verify -- FILE --db` compares it with the database's chain.
+    if (record.format !== 'courtyard-minutes/1') out.push({ kind: 'plain', runs: [{ text: '审计链', bold: true }, { text: auditHeadLabel(record.auditHead) }], tiny: true });
     out.push({
       kind: 'plain',
       runs: plainRuns(

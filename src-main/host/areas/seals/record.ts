@@ -23,7 +23,8 @@ import { tasks } from '../followup/schema';
 import { agendaItems } from '../meetings/schema';
 import { households, people } from '../roster/schema';
 
-export const recordFormat = 'courtyard-minutes/1';
+/** Version 2 prints the audit chain's head into the pages; a version 1 record is laid out as it was signed. */
+export const recordFormat = 'courtyard-minutes/2';
 
 export interface RecordPerson {
   name: string;
@@ -83,7 +84,7 @@ export interface RecordSignature {
 }
 
 export interface SealedRecord {
-  format: typeof recordFormat;
+  format: 'courtyard-minutes/1' | typeof recordFormat;
   kind: 'minutes' | 'amendment';
   version: number;
   /** The time zone in which times are written in the document (the host's, at signing). */

@@ -12,6 +12,7 @@ import type { MinutesSignature, SealStatus, SealSummary, SignerRole } from '../.
 import type { FilePayload } from '../../../../shared/api/kit';
 import { canonicalJson } from '../../../../shared/domain/seals/canonical-json';
 import { appendAudit, auditHead } from '../audit/audit-log';
+import { signAuditHead } from '../audit/heads';
 import { auditLog } from '../audit/schema';
 import type { Db } from '../../db/client';
 import { HostError, conflict, notFound } from '../../core/errors';
@@ -194,6 +195,7 @@ function sealVersion(db: Db, sqlite: Database.Database, meetingId: number, statu
     at: record.signedAt,
     payload: { version: record.version, kind: record.kind, digest, key: key.fingerprint },
   });
+  signAuditHead(db, { councilId: meeting.councilId }, 'minutes.seal', now);
 }
 
 export function openMinutesAmendment(db: Db, sqlite: Database.Database, input: { meetingId: number; reason: string }, now: Date): SealStatus {

@@ -63,7 +63,7 @@ export function documentParagraphs(xml: string): string[] {
   return out.map((line) => line.normalize('NFC')).filter((line) => line.trim() !== '');
 }
 
-interface EmbeddedSeal {
+export interface EmbeddedSeal {
   meeting: string;
   version: string;
   digest: string;
@@ -77,7 +77,7 @@ function field(xml: string, name: string): string | null {
   return match ? decodeXml(match[1]!).trim() : null;
 }
 
-async function embeddedSeal(zip: JSZip): Promise<EmbeddedSeal | null> {
+export async function embeddedSeal(zip: JSZip): Promise<EmbeddedSeal | null> {
   for (const file of Object.values(zip.files)) {
     if (!/^customXml\/item\d+\.xml$/.test(file.name)) continue;
     const xml = await file.async('string');

@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import type { BallotChoice, BallotReceipt, ChoiceTotals, RollCallVoter, VoteState } from '../../../../shared/api/areas/voting';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import { appendAudit } from '../audit/audit-log';
+import { signAuditHead } from '../audit/heads';
 import type { Db } from '../../db/client';
 import { agendaItems } from '../meetings/schema';
 import { ballots, voteCounts, voteResults, votes } from './schema';
@@ -163,6 +164,7 @@ export function closeVote(db: Db, voteId: number, now: Date): VoteState {
   const at = now.toISOString();
   db.update(votes).set({ status: 'closed', closedAt: at }).where(eq(votes.id, voteId)).run();
   appendAudit(db, { kind: 'vote.close', meetingId: row.meetingId, at, payload: { voteId } });
+  signAuditHead(db, { meetingId: row.meetingId }, 'vote.close', now);
   return getVote(db, voteId);
 }
 
@@ -251,6 +253,7 @@ export function lockVote(db: Db, voteId: number, now: Date): VoteState {
   db.update(votes).set({ status: 'locked' }).where(eq(votes.id, voteId)).run();
   // The matter's result is locked with it: it can move on to 落实公示 and never back.
   if (row.agendaItemId !== null) lockMatterForVote(db, row.agendaItemId, now);
+  signAuditHead(db, { meetingId: row.meetingId }, 'vote.lock', now);
   return getVote(db, voteId);
 }
 

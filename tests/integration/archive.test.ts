@@ -80,7 +80,8 @@ describe('council archive', () => {
     seedFollowupDemo(host.database, new Date());
     const [council] = await host.ok('council:list', {});
     for (const meeting of await host.ok('meeting:list', { councilId: council!.id })) await host.ok('minutes:open', { meetingId: meeting.id });
-    const before = contentModuloIds(host, ['audit_log', 'audit_heads']);
+    // The council's key is not copied whole: the copy gets its public half only (checked below).
+    const before = contentModuloIds(host, ['audit_log', 'audit_heads', 'council_keys']);
     const file = await host.ok('archive:export', { councilId: council!.id });
     const imported = (await host.ok('archive:import', { fileName: file.fileName, dataBase64: file.dataBase64 })) as ArchiveImportResult;
     expect(imported.council.id).not.toBe(council!.id);
@@ -88,8 +89,10 @@ describe('council archive', () => {
     expect(imported.rows.ratings).toBeGreaterThan(0);
     expect(await host.ok('council:list', {})).toHaveLength(2);
     // Every row is now there twice: the original and the copy.
-    const after = contentModuloIds(host, ['audit_log', 'audit_heads']);
+    const after = contentModuloIds(host, ['audit_log', 'audit_heads', 'council_keys']);
     for (const [table, rows] of Object.entries(before)) expect(after[table], table).toEqual([...rows, ...rows].sort());
+    const keys = host.database.sqlite.prepare('SELECT council_id, private_key_form FROM council_keys ORDER BY id').all() as Array<{ council_id: number; private_key_form: string }>;
+    expect(keys.filter((key) => key.council_id === imported.council.id).every((key) => key.private_key_form === 'absent')).toBe(true);
     expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true, problems: [] });
     // A locked result names its audit entry by hash: each copy names the copied entry, of its own meeting.
     const results = host.database.sqlite

@@ -49,10 +49,11 @@ export class MinutesService {
     getMeeting(this.db, meetingId);
     let minutes = this.open.get(meetingId);
     if (!minutes) {
-      minutes = PersistedMinutes.open(this.sqlite, meetingId, { now: this.now });
+      // The worker's copy is seeded again whenever rows another writer stored reach the document.
+      minutes = PersistedMinutes.open(this.sqlite, meetingId, { now: this.now, onCatchUp: () => this.intake.invalidate(meetingId) });
       this.open.set(meetingId, minutes);
-    } else if (minutes.catchUp()) {
-      this.intake.invalidate(meetingId);
+    } else {
+      minutes.catchUp();
     }
     return minutes;
   }
@@ -130,6 +131,11 @@ export class MinutesService {
     minutes.record(update, 'host', currentAmendment(this.sqlite, meetingId));
     this.intake.invalidate(meetingId);
     return { updateBase64: Buffer.from(update).toString('base64') };
+  }
+
+  /** Folds every open meeting's waiting rows into its snapshot now (close does it too). */
+  compact(): void {
+    for (const minutes of this.open.values()) minutes.compact();
   }
 
   /** Folds every meeting's waiting rows into its snapshot and stops the worker. */

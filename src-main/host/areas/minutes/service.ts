@@ -78,8 +78,13 @@ export class MinutesService {
     };
   }
 
-  private dropKey(meetingId: number, origin: string, caller: Caller): string {
-    const who = caller.kind === 'participant' ? `participant:${caller.participantId}` : `origin:${origin}`;
+  /**
+   * Who is refused after a harmful update: a participant by their session (participant id), and
+   * this computer (the desktop window, the browser on loopback: one address) as one sender. Never
+   * by `origin`: that is a name the client chooses, and a new name would lift the refusal.
+   */
+  private dropKey(meetingId: number, caller: Caller): string {
+    const who = caller.kind === 'participant' ? `participant:${caller.participantId}` : caller.kind;
     return `${meetingId}:${who}`;
   }
 
@@ -89,7 +94,7 @@ export class MinutesService {
 
   async push(input: { meetingId: number; updateBase64: string; origin: string }, caller: Caller): Promise<MinutesPushResult> {
     const { meetingId } = input;
-    const key = this.dropKey(meetingId, input.origin, caller);
+    const key = this.dropKey(meetingId, caller);
     const droppedUntil = this.dropped.get(key);
     if (droppedUntil !== undefined) {
       if (droppedUntil > this.now().getTime()) {

@@ -42,6 +42,25 @@ function smallEdit(state: Uint8Array, words: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc, before);
 }
 
+/** Yjs' variable-length unsigned integer (lib0 writeVarUint), for updates written by hand. */
+function varUint(value: number): number[] {
+  const bytes: number[] = [];
+  while (value > 0x7f) {
+    bytes.push(0x80 | (value % 0x80));
+    value = Math.floor(value / 0x80);
+  }
+  bytes.push(value);
+  return bytes;
+}
+
+/** A well-formed update (Yjs reads it without complaint) that claims absurd lengths. */
+const absurdUpdates = {
+  /** One client, one GC struct at clock 0 of length 2^40. */
+  gcStruct: Uint8Array.from([...varUint(1), ...varUint(1), ...varUint(4242), ...varUint(0), 0, ...varUint(2 ** 40), ...varUint(0)]),
+  /** No structs; a delete set deleting 2^40 items of a client from clock 2^45. */
+  deleteRange: Uint8Array.from([...varUint(0), ...varUint(1), ...varUint(4242), ...varUint(1), ...varUint(2 ** 45), ...varUint(2 ** 40)]),
+};
+
 async function refusal(promise: Promise<unknown>): Promise<HostError> {
   try {
     await promise;
@@ -69,8 +88,11 @@ describe('intake of peer updates', () => {
 
     // Dropped: even a harmless update from the same sender is refused for a while.
     expect((await refusal(service.push({ meetingId, updateBase64: b64(smallEdit(state, '你好')), origin: '很多人' }, localCaller))).code).toBe('forbidden');
+    // The origin is a name the sender chooses: another one is the same sender, still refused.
+    expect((await refusal(service.push({ meetingId, updateBase64: b64(smallEdit(state, '你好')), origin: '李秀英' }, localCaller))).code).toBe('forbidden');
     // Everyone else goes on, through a fresh worker seeded from the host's copy.
-    expect((await service.push({ meetingId, updateBase64: b64(smallEdit(state, '会议开始')), origin: '李秀英' }, localCaller)).seq).toBeGreaterThan(0);
+    const editor = { kind: 'participant', participantId: 1, meetingId, role: 'editor', name: '李秀英' } as const;
+    expect((await service.push({ meetingId, updateBase64: b64(smallEdit(state, '会议开始')), origin: '李秀英' }, editor)).seq).toBeGreaterThan(0);
     await service.close();
   }, 60_000);
 
@@ -91,6 +113,21 @@ describe('intake of peer updates', () => {
     await service.close();
   });
 
+  it('an update claiming absurd lengths (a GC struct of 2^40 items, a deleted range beyond 2^45) is refused before it is stored', async () => {
+    const { host, service, meetingId } = await setUp();
+    const stored = storedBytes(host.database.sqlite, meetingId);
+    const before = Y.encodeStateAsUpdate(readMinutesDoc(host.database.sqlite, meetingId));
+    for (const [name, update] of Object.entries(absurdUpdates)) {
+      expect(() => Y.decodeUpdate(update), name).not.toThrow();
+      const error = await refusal(service.push({ meetingId, updateBase64: b64(update), origin: name }, { kind: 'participant', participantId: name.length, meetingId, role: 'editor', name }));
+      expect(error.code, name).toBe('invalid_input');
+      expect(error.message).toMatch(/已拒绝/);
+    }
+    expect(storedBytes(host.database.sqlite, meetingId)).toEqual(stored);
+    expect(Y.encodeStateAsUpdate(readMinutesDoc(host.database.sqlite, meetingId))).toEqual(before);
+    await service.close();
+  });
+
   it('truncated and random bytes are refused in Chinese and the stored document stays as it was', async () => {
     const { host, service, meetingId, state } = await setUp();
     await service.push({ meetingId, updateBase64: b64(smallEdit(state, '原有内容')), origin: '李秀英' }, localCaller);
@@ -98,7 +135,9 @@ describe('intake of peer updates', () => {
     const good = smallEdit(state, '另一段');
     const hostile = [good.slice(0, Math.floor(good.length / 2)), Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) % 256)];
     for (const [index, update] of hostile.entries()) {
-      const error = await refusal(service.push({ meetingId, updateBase64: b64(update), origin: `捣乱${index}` }, localCaller));
+      // Two senders (two sessions): each one's update is refused for what it is, not for a refusal before.
+      const sender = { kind: 'participant', participantId: 10 + index, meetingId, role: 'editor', name: `捣乱${index}` } as const;
+      const error = await refusal(service.push({ meetingId, updateBase64: b64(update), origin: `捣乱${index}` }, sender));
       expect(error.message).toMatch(/已拒绝|无法读取/);
     }
     // An empty update is well-formed: it changes nothing and is not stored.

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { seedDemo } from '../../src-main/host/demo/seed';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/core/server';
 import { roomOpenedIn } from '../../src-main/host/areas/minutes/opened-rooms';
-import { createSignalingServer, parseSignalingMessage } from '../../src-main/host/areas/minutes/signaling-server';
+import { createSignalingServer, parseSignalingMessage, type SignalingOptions } from '../../src-main/host/areas/minutes/signaling-server';
 import { tempHost, type TempHost } from './temp-host';
 
 const openRoom = 'courtyard-minutes-test-room';
@@ -193,6 +193,107 @@ describe('signaling server (y-webrtc protocol)', () => {
       await new Promise((resolve) => http.close(resolve));
     }
   });
+
+  it('closes a connection whose frame is larger than any y-webrtc signaling message (an encrypted offer is about 1 kB)', async () => {
+    const { url } = await hostWithRoom();
+    const alice = await connect(url);
+    const bob = await connect(url);
+    for (const client of [alice, bob]) client.send({ type: 'subscribe', topics: [openRoom] });
+    await settled(alice);
+    await settled(bob);
+    alice.send({ type: 'publish', topic: openRoom, data: 'A'.repeat(8 * 1024) });
+    await bob.next((m) => m.type === 'publish');
+    // Not relayed to every member: the connection is closed first.
+    alice.send({ type: 'publish', topic: openRoom, data: 'B'.repeat(40 * 1024) });
+    expect(await alice.closed).toBe(1009);
+    await settled(bob);
+    expect(bob.received.filter((m) => m.type === 'publish' && String(m.data).startsWith('B'))).toEqual([]);
+  });
+
+  it('closes a connection that asks for more rooms in one message than it may hold, or keeps asking for rooms that are not open', async () => {
+    const { url } = await hostWithRoom();
+    const greedy = await connect(url);
+    greedy.send({ type: 'subscribe', topics: Array.from({ length: 9 }, (_, i) => `room-${i}`) });
+    expect(await greedy.closed).toBe(1008);
+
+    const prober = await connect(url);
+    for (let i = 0; i < 100 && prober.socket.readyState === WebSocket.OPEN; i += 1) prober.send({ type: 'subscribe', topics: [`guess-${i}`] });
+    expect(await prober.closed).toBe(1008);
+
+    // A page whose room was closed (signed minutes) and that then joins its open room is not closed for it.
+    const page = await connect(url);
+    page.send({ type: 'subscribe', topics: ['signed-room', 'made-up-room'] });
+    page.send({ type: 'subscribe', topics: [openRoom] });
+    const other = await connect(url);
+    other.send({ type: 'subscribe', topics: [openRoom] });
+    await settled(page);
+    await settled(other);
+    other.send({ type: 'publish', topic: openRoom, data: 'aGk=' });
+    await page.next((m) => m.type === 'publish' && m.data === 'aGk=');
+  });
+
+  it('checks a room once for many subscribes of the same topic within a short time, and again after it', async () => {
+    const asked: string[] = [];
+    const options: SignalingOptions = { roomOpened: (name) => (asked.push(name), name === 'open'), roomCheckMs: 300 };
+    const signaling = createSignalingServer(options);
+    const http = createServer();
+    http.on('upgrade', (request, socket, head) => signaling.handleUpgrade(request, socket, head));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/signal`;
+      const clients = [await connect(url), await connect(url)];
+      for (let i = 0; i < 50; i += 1) {
+        for (const client of clients) {
+          client.send({ type: 'subscribe', topics: ['open'] });
+          client.send({ type: 'unsubscribe', topics: ['open'] });
+        }
+      }
+      for (const client of clients) await settled(client);
+      expect(asked).toEqual(['open']);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      clients[0]!.send({ type: 'subscribe', topics: ['open'] });
+      await settled(clients[0]!);
+      expect(asked).toEqual(['open', 'open']);
+    } finally {
+      signaling.close();
+      await new Promise((resolve) => http.close(resolve));
+    }
+  });
+
+  it('a subscribe flood on three connections leaves the API answering within 50 ms, and the flooding connections are closed', async () => {
+    const { server, url } = await hostWithRoom();
+    const floods = await Promise.all([0, 1, 2].map(() => connect(url)));
+    // Bounded: at most 2,000 messages of 50 made-up topics per connection, in bursts of 100 a
+    // second, under the per-connection message rate, so only the limits on topics can stop it.
+    let flooding = true;
+    const flood = (async () => {
+      for (let burst = 0; burst < 20 && flooding; burst += 1) {
+        for (const [index, client] of floods.entries()) {
+          for (let message = 0; message < 100 && client.socket.readyState === WebSocket.OPEN; message += 1) {
+            client.send({ type: 'subscribe', topics: Array.from({ length: 50 }, (_, topic) => `made-up-${index}-${burst}-${message}-${topic}`) });
+          }
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    })();
+    // The median of seven calls spread over the first second and a half of the flood. An answer on
+    // loopback takes a few ms even on a busy 2-core machine; 50 ms is far above that and far below
+    // what the flood caused before (hundreds of ms to seconds), so the bound is safe both ways.
+    const timings: number[] = [];
+    for (let call = 0; call < 7; call += 1) {
+      const started = performance.now();
+      const response = await fetch(`${server.url}api/call/council:list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"input":{}}' });
+      expect(response.status).toBe(200);
+      await response.json();
+      timings.push(performance.now() - started);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const median = timings.sort((a, b) => a - b)[3]!;
+    expect(median, `API answers during the flood: ${timings.map((t) => t.toFixed(1)).join(', ')} ms`).toBeLessThan(50);
+    expect(await Promise.all(floods.map((client) => client.closed))).toEqual([1008, 1008, 1008]);
+    flooding = false;
+    await flood;
+  }, 60_000);
 
   it('refuses upgrades that authorize rejects, from other sites, and on other paths', async () => {
     const refused = await hostWithRoom({ authorize: () => false });

@@ -30,6 +30,27 @@ const workerCode = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Y = require(workerData.yjsPath);
 const docs = new Map();
+const maxClock = workerData.maxClock;
+const beyond = (clock, length) => !Number.isSafeInteger(clock + length) || length < 0 || clock + length > maxClock;
+// Checked on the copy after applying (decoding the update first would cost as much again): the end
+// of each client's structs, and whatever the update left pending (Yjs keeps those as V2 updates).
+const checkLengths = (doc, pendingStructsBefore, pendingDsBefore) => {
+  for (const [client, structs] of doc.store.clients) {
+    const last = structs[structs.length - 1];
+    if (last && beyond(last.id.clock, last.length)) throw new Error('struct beyond any real clock: client ' + client);
+  }
+  const pending = doc.store.pendingStructs;
+  if (pending && pending.update !== pendingStructsBefore) {
+    for (const struct of Y.decodeUpdateV2(pending.update).structs) {
+      if (beyond(struct.id.clock, struct.length)) throw new Error('pending struct beyond any real clock');
+    }
+  }
+  if (doc.store.pendingDs && doc.store.pendingDs !== pendingDsBefore) {
+    for (const ranges of Y.decodeUpdateV2(doc.store.pendingDs).ds.clients.values()) {
+      for (const range of ranges) if (beyond(range.clock, range.len)) throw new Error('deleted range beyond any real clock');
+    }
+  }
+};
 const pendingSize = (doc) => (doc.store.pendingStructs ? doc.store.pendingStructs.update.length : 0) + (doc.store.pendingDs ? doc.store.pendingDs.length : 0);
 parentPort.on('message', (message) => {
   try {
@@ -49,12 +70,15 @@ parentPort.on('message', (message) => {
       let changed = false;
       const listener = () => { changed = true; };
       const pendingBefore = pendingSize(doc);
+      const pendingStructsBefore = doc.store.pendingStructs && doc.store.pendingStructs.update;
+      const pendingDsBefore = doc.store.pendingDs;
       doc.on('update', listener);
       try {
         Y.applyUpdate(doc, message.update);
       } finally {
         doc.off('update', listener);
       }
+      checkLengths(doc, pendingStructsBefore, pendingDsBefore);
       parentPort.postMessage({ id: message.id, kind: 'applied', changed: changed || pendingSize(doc) !== pendingBefore });
     }
   } catch (error) {
@@ -62,6 +86,14 @@ parentPort.on('message', (message) => {
   }
 });
 `;
+
+/**
+ * The highest clock (clock + length) an update may reach. A clock counts the items one client
+ * (one page load: y-webrtc makes a new client id each time) ever created: a character, an
+ * element, an attribute. 2^31 is two billion of them from one page, far past anything typed or
+ * pasted (an update is at most 1 MiB), and far below where clocks lose precision (2^53).
+ */
+export const maxClock = 2 ** 31;
 
 let yjsPath: string | null = null;
 function resolveYjs(): string {
@@ -134,7 +166,7 @@ export class UpdateIntake {
     if (this.worker) return this.worker;
     const worker = new Worker(workerCode, {
       eval: true,
-      workerData: { yjsPath: resolveYjs() },
+      workerData: { yjsPath: resolveYjs(), maxClock },
       resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb },
     });
     worker.unref();

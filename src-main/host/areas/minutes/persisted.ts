@@ -8,11 +8,16 @@
  * - `track()`: listens to the document's own updates and writes them a batch at a time (per
  *   tick, or every `batchSize` updates), one row per batch, for a writer that makes many tiny
  *   edits in a row (a replay, a participant's own copy).
+ *
+ * The document follows the file, never the other way round: every write first catches up, in the
+ * same immediate transaction, with what another writer stored since (rows after `lastSeq`, and a
+ * snapshot that writer folded), so `lastSeq` never passes a row the document lacks; compaction
+ * folds what is on disk (store.ts), not this copy.
  */
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { MinutesProblem } from '../../../../shared/api/areas/minutes';
-import { appendUpdate, compactMinutes, ensureHead, foldableStats, loadMinutes, rowsAfter, sha256Hex, storageOrigin } from './store';
+import { appendUpdate, compactMinutes, ensureHead, foldableStats, loadMinutes, problemText, readSnapshot, rowsAfter, sha256Hex, snapshotMark, storageOrigin } from './store';
 
 export interface CompactionPolicy {
   /** Fold once at least this many rows wait… */
@@ -28,6 +33,8 @@ export interface PersistedOptions {
   compaction?: CompactionPolicy;
   /** Batched writes (`track`): write after this many updates at the latest (else at the end of the tick). */
   batchSize?: number;
+  /** Told when rows or a snapshot another writer stored were applied to the document. */
+  onCatchUp?: () => void;
 }
 
 export class PersistedMinutes {
@@ -49,6 +56,9 @@ export class PersistedMinutes {
   private trackOrigin = '';
   private flushScheduled = false;
   private stopTracking: (() => void) | null = null;
+  /** The hash of the snapshot the document contains: when the stored one differs, another writer folded rows. */
+  private snapshotHash: string | null;
+  private readonly onCatchUp: () => void;
 
   private constructor(
     readonly sqlite: Database.Database,
@@ -65,6 +75,8 @@ export class PersistedMinutes {
     this.damaged = loaded.damaged;
     this.problems = loaded.problems;
     this.wasEmpty = loaded.empty;
+    this.snapshotHash = loaded.snapshotHash;
+    this.onCatchUp = options.onCatchUp ?? (() => {});
     const stats = foldableStats(sqlite, meetingId);
     this.waitingRows = stats.rows;
     this.waitingBytes = stats.bytes;
@@ -81,28 +93,64 @@ export class PersistedMinutes {
   }
 
   /**
-   * Applies rows another writer stored since this document was loaded (e.g. a test or a tool
-   * writing to the same file). Returns true when there were any.
+   * Applies what another writer stored since this document last read the file (e.g. a test or a
+   * tool writing to the same file). Returns true when there was anything.
    */
   catchUp(): boolean {
+    this.flush();
+    // Read only: a deferred transaction is enough for a consistent view of snapshot and rows.
+    return this.sqlite.transaction(() => this.catchUpWithin())();
+  }
+
+  /**
+   * Inside a transaction: a snapshot folded by another writer (it may hold rows after `lastSeq`
+   * that are gone from the table now), then the rows after `lastSeq`. Yjs applies what the
+   * document already has as a no-op, so applying a snapshot again is safe.
+   */
+  private catchUpWithin(): boolean {
+    let found = false;
+    const mark = snapshotMark(this.sqlite, this.meetingId);
+    if (mark && mark.snapshotHash !== this.snapshotHash) {
+      found = true;
+      this.snapshotHash = mark.snapshotHash;
+      const stored = readSnapshot(this.sqlite, this.meetingId);
+      if (stored?.snapshot) this.applyStored(stored.snapshot, stored.snapshotHash, 'snapshot');
+      this.lastSeq = Math.max(this.lastSeq, mark.snapshotSeq);
+    }
     const rows = rowsAfter(this.sqlite, this.meetingId, this.lastSeq);
     for (const row of rows) {
       this.lastSeq = row.seq;
-      if (sha256Hex(row.data) !== row.hash) {
-        this.damaged.add(row.seq);
-        this.problems.push({ where: String(row.seq), message: `第 ${row.seq} 条修改记录已损坏,已跳过;其余内容已载入。损坏的记录已保留,未被删除。` });
-        continue;
+      if (this.applyStored(row.data, row.hash, row.seq)) {
+        this.waitingRows += 1;
+        this.waitingBytes += row.data.length;
       }
-      try {
-        Y.applyUpdate(this.doc, row.data, storageOrigin);
-      } catch {
-        this.damaged.add(row.seq);
-        this.problems.push({ where: String(row.seq), message: `第 ${row.seq} 条修改记录无法读取,已跳过;其余内容已载入。该记录已保留,未被删除。` });
-      }
-      this.waitingRows += 1;
-      this.waitingBytes += row.data.length;
     }
-    return rows.length > 0;
+    if (rows.length) found = true;
+    if (found) {
+      // Applied with storageOrigin, so `track` does not write them again as this writer's batch.
+      if (this.flushedVector && !this.unflushed) this.flushedVector = Y.encodeStateVector(this.doc);
+      this.onCatchUp();
+    }
+    return found;
+  }
+
+  /** Applies stored bytes after their check; a damaged or unreadable row is kept, skipped and reported. */
+  private applyStored(data: Uint8Array, hash: string | null, where: number | 'snapshot'): boolean {
+    const report = (message: string) => {
+      if (where !== 'snapshot') this.damaged.add(where);
+      this.problems.push({ where: String(where), message });
+    };
+    if (sha256Hex(data) !== hash) {
+      report(where === 'snapshot' ? problemText.snapshot : problemText.row(where));
+      return false;
+    }
+    try {
+      Y.applyUpdate(this.doc, data, storageOrigin);
+      return true;
+    } catch {
+      report(where === 'snapshot' ? problemText.snapshot : problemText.unreadable(where));
+      return false;
+    }
   }
 
   /** Stores one update (its own transaction) and applies it to the document. Returns its seq. */
@@ -117,7 +165,12 @@ export class PersistedMinutes {
 
   private store(update: Uint8Array, origin: string, amendmentId: number | null, apply: boolean): number {
     this.flush();
-    const seq = appendUpdate(this.sqlite, { meetingId: this.meetingId, data: update, origin, at: this.now().toISOString(), amendmentId });
+    const seq = this.sqlite
+      .transaction(() => {
+        this.catchUpWithin();
+        return appendUpdate(this.sqlite, { meetingId: this.meetingId, data: update, origin, at: this.now().toISOString(), amendmentId });
+      })
+      .immediate();
     if (apply) {
       Y.applyUpdate(this.doc, update, storageOrigin);
       if (this.flushedVector) this.flushedVector = Y.encodeStateVector(this.doc);
@@ -163,9 +216,15 @@ export class PersistedMinutes {
     this.flushScheduled = false;
     if (!this.unflushed || !this.flushedVector) return;
     this.unflushed = 0;
+    // The batch is taken before catching up: rows another writer stored are not this writer's to store again.
     const update = Y.encodeStateAsUpdate(this.doc, this.flushedVector);
+    this.lastSeq = this.sqlite
+      .transaction(() => {
+        this.catchUpWithin();
+        return appendUpdate(this.sqlite, { meetingId: this.meetingId, data: update, origin: this.trackOrigin, at: this.now().toISOString() });
+      })
+      .immediate();
     this.flushedVector = Y.encodeStateVector(this.doc);
-    this.lastSeq = appendUpdate(this.sqlite, { meetingId: this.meetingId, data: update, origin: this.trackOrigin, at: this.now().toISOString() });
     this.waitingRows += 1;
     this.waitingBytes += update.length;
     this.maybeCompact();
@@ -176,12 +235,25 @@ export class PersistedMinutes {
     if (this.waitingRows >= minRows && this.waitingBytes >= this.snapshotBytes * minShareOfSnapshot) this.compact();
   }
 
-  /** Folds every stored row into the snapshot (one transaction). Returns false when there was nothing to fold. */
+  /**
+   * Folds every stored row into the snapshot, and catches up with what it folded, in one immediate
+   * transaction. Returns false when there was nothing to fold.
+   */
   compact(): boolean {
     // Flush first; flushing may itself compact.
     if (this.unflushed) this.flush();
-    if (!this.canCompact || this.waitingRows === 0) return false;
-    const folded = compactMinutes(this.sqlite, this.meetingId, this.doc, this.lastSeq, this.damaged, this.now());
+    if (!this.canCompact) return false;
+    const folded = this.sqlite
+      .transaction(() => {
+        this.catchUpWithin();
+        const result = compactMinutes(this.sqlite, this.meetingId, this.now());
+        if (result) {
+          this.snapshotHash = snapshotMark(this.sqlite, this.meetingId)?.snapshotHash ?? null;
+          this.lastSeq = Math.max(this.lastSeq, result.throughSeq);
+        }
+        return result !== null;
+      })
+      .immediate();
     const stats = foldableStats(this.sqlite, this.meetingId);
     this.waitingRows = stats.rows;
     this.waitingBytes = stats.bytes;

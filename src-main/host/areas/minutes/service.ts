@@ -49,10 +49,11 @@ export class MinutesService {
     getMeeting(this.db, meetingId);
     let minutes = this.open.get(meetingId);
     if (!minutes) {
-      minutes = PersistedMinutes.open(this.sqlite, meetingId, { now: this.now });
+      // The worker's copy is seeded again whenever rows another writer stored reach the document.
+      minutes = PersistedMinutes.open(this.sqlite, meetingId, { now: this.now, onCatchUp: () => this.intake.invalidate(meetingId) });
       this.open.set(meetingId, minutes);
-    } else if (minutes.catchUp()) {
-      this.intake.invalidate(meetingId);
+    } else {
+      minutes.catchUp();
     }
     return minutes;
   }
@@ -77,8 +78,13 @@ export class MinutesService {
     };
   }
 
-  private dropKey(meetingId: number, origin: string, caller: Caller): string {
-    const who = caller.kind === 'participant' ? `participant:${caller.participantId}` : `origin:${origin}`;
+  /**
+   * Who is refused after a harmful update: a participant by their session (participant id), and
+   * this computer (the desktop window, the browser on loopback: one address) as one sender. Never
+   * by `origin`: that is a name the client chooses, and a new name would lift the refusal.
+   */
+  private dropKey(meetingId: number, caller: Caller): string {
+    const who = caller.kind === 'participant' ? `participant:${caller.participantId}` : caller.kind;
     return `${meetingId}:${who}`;
   }
 
@@ -88,7 +94,7 @@ export class MinutesService {
 
   async push(input: { meetingId: number; updateBase64: string; origin: string }, caller: Caller): Promise<MinutesPushResult> {
     const { meetingId } = input;
-    const key = this.dropKey(meetingId, input.origin, caller);
+    const key = this.dropKey(meetingId, caller);
     const droppedUntil = this.dropped.get(key);
     if (droppedUntil !== undefined) {
       if (droppedUntil > this.now().getTime()) {
@@ -130,6 +136,11 @@ export class MinutesService {
     minutes.record(update, 'host', currentAmendment(this.sqlite, meetingId));
     this.intake.invalidate(meetingId);
     return { updateBase64: Buffer.from(update).toString('base64') };
+  }
+
+  /** Folds every open meeting's waiting rows into its snapshot now (close does it too). */
+  compact(): void {
+    for (const minutes of this.open.values()) minutes.compact();
   }
 
   /** Folds every meeting's waiting rows into its snapshot and stops the worker. */

@@ -10,6 +10,10 @@
  * - frames over `maxPayload` close the connection (ws does it), invalid JSON, binary frames and
  *   unknown message types are ignored, a connection may hold only a few topics, and a flood of
  *   messages closes it;
+ * - a subscribe may name no more topics than a connection may hold, and a connection that keeps
+ *   naming rooms that are not open is closed: guessing rooms costs the guesser, not the host;
+ * - whether a room is open is asked once per topic within `roomCheckMs` (a flood of subscribes to
+ *   the same topic does not become a flood of database queries);
  * - dead connections are found by ping/pong, as in bin/server.js.
  * Awareness (names, cursors) never reaches this server: it travels peer to peer, display only.
  */
@@ -22,10 +26,16 @@ export interface SignalingOptions {
   roomOpened(name: string): boolean;
   /** Access check on the upgrade request (join codes, roles); default: allow. */
   authorize?(request: IncomingMessage): boolean;
-  /** Largest frame accepted, in bytes; an encrypted offer is about 2–4 kB. */
+  /** Largest frame accepted, in bytes (default 32 KiB, see `defaultMaxPayload`). */
   maxPayload?: number;
   /** Topics (rooms) one connection may subscribe to at once. */
   maxTopicsPerConnection?: number;
+  /** Topics one subscribe may name; a message with more closes the connection. */
+  maxTopicsPerMessage?: number;
+  /** Topics refused to one connection (not open, malformed, over its limit) before it is closed. */
+  maxRefusedTopics?: number;
+  /** How long the answer of `roomOpened` for a topic is reused, ms. */
+  roomCheckMs?: number;
   /** Messages one connection may send per second before it is closed. */
   maxMessagesPerSecond?: number;
   /** How often dead connections are looked for (ping/pong). */
@@ -41,8 +51,21 @@ export interface SignalingServer {
 }
 
 export const signalingPath = '/signal';
-const defaultMaxPayload = 64 * 1024;
+/**
+ * y-webrtc's largest signaling message is a WebRTC offer or answer: the SDP, encrypted with the
+ * room password and base64-encoded. Measured with y-webrtc 10.3 (three peers in a room with a
+ * password): subscribe 66 bytes, publish at most 1,167 (median 507). A browser's SDP is longer
+ * than a Node peer's, and without trickle ICE every candidate is in it (about 100 bytes each):
+ * a few kB. 32 KiB leaves a margin of more than ten times over that, and halves what one frame
+ * can make the host fan out to every member of a room.
+ */
+const defaultMaxPayload = 32 * 1024;
 const defaultMaxTopics = 8;
+/** A page asks for its one room, again after a reconnect; a room closed meanwhile is refused a few times at most. */
+const defaultMaxRefusedTopics = 16;
+const defaultRoomCheckMs = 2000;
+/** Room answers kept at most (topics are at most 200 characters): the cache is emptied when full. */
+const maxCachedRooms = 1000;
 const defaultMaxMessagesPerSecond = 200;
 const maxRoomNameLength = 200;
 
@@ -52,6 +75,7 @@ interface Connection {
   alive: boolean;
   windowStart: number;
   windowCount: number;
+  refusedTopics: number;
 }
 
 type SignalingMessage =
@@ -105,6 +129,10 @@ function sameOrigin(request: IncomingMessage): boolean {
 export function createSignalingServer(options: SignalingOptions): SignalingServer {
   const maxTopics = options.maxTopicsPerConnection ?? defaultMaxTopics;
   const maxRate = options.maxMessagesPerSecond ?? defaultMaxMessagesPerSecond;
+  const maxTopicsPerMessage = options.maxTopicsPerMessage ?? defaultMaxTopics;
+  const maxRefused = options.maxRefusedTopics ?? defaultMaxRefusedTopics;
+  const roomCheckMs = options.roomCheckMs ?? defaultRoomCheckMs;
+  const roomChecks = new Map<string, { opened: boolean; at: number }>();
   const authorize = options.authorize ?? (() => true);
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayload ?? defaultMaxPayload });
   const rooms = new Map<string, Set<Connection>>();
@@ -125,23 +153,45 @@ export function createSignalingServer(options: SignalingOptions): SignalingServe
     if (members.size === 0) rooms.delete(topic);
   };
 
-  const join = (connection: Connection, topic: unknown) => {
-    if (typeof topic !== 'string' || topic.length === 0 || topic.length > maxRoomNameLength) return;
-    if (connection.topics.has(topic) || connection.topics.size >= maxTopics) return;
-    let opened = false;
+  /** Whether the chair opened the room, asked of `roomOpened` at most once per topic within `roomCheckMs`. */
+  const roomIsOpen = (topic: string, now: number): boolean => {
+    const cached = roomChecks.get(topic);
+    if (cached && now - cached.at < roomCheckMs) return cached.opened;
+    let opened: boolean;
     try {
       opened = options.roomOpened(topic);
     } catch (error) {
       console.error(`信令服务器无法查询会议室:${(error as Error).message}`);
+      return false;
     }
-    if (!opened) return;
+    if (roomChecks.size >= maxCachedRooms) roomChecks.clear();
+    roomChecks.set(topic, { opened, at: now });
+    return opened;
+  };
+
+  /** Joins the room, or counts the refusal against the connection; false when the connection was closed for it. */
+  const join = (connection: Connection, topic: unknown, now: number): boolean => {
+    if (typeof topic === 'string' && connection.topics.has(topic)) return true;
+    const acceptable =
+      typeof topic === 'string' && topic.length > 0 && topic.length <= maxRoomNameLength && connection.topics.size < maxTopics && roomIsOpen(topic, now);
+    if (!acceptable) {
+      connection.refusedTopics += 1;
+      if (connection.refusedTopics > maxRefused) {
+        connection.socket.close(1008, 'too many refused topics');
+        return false;
+      }
+      return true;
+    }
     connection.topics.add(topic);
     let members = rooms.get(topic);
     if (!members) rooms.set(topic, (members = new Set()));
     members.add(connection);
+    return true;
   };
 
   const onMessage = (connection: Connection, raw: RawData, isBinary: boolean) => {
+    // Closed for abuse: what it still sends until its close frame arrives is not read.
+    if (connection.socket.readyState !== connection.socket.OPEN) return;
     const now = Date.now();
     if (now - connection.windowStart >= 1000) {
       connection.windowStart = now;
@@ -157,10 +207,15 @@ export function createSignalingServer(options: SignalingOptions): SignalingServe
     if (!message) return;
     switch (message.type) {
       case 'subscribe':
-        for (const topic of message.topics) join(connection, topic);
+        // y-webrtc names every room of the page in one subscribe: never more than a connection may hold.
+        if (message.topics.length > maxTopicsPerMessage) {
+          connection.socket.close(1008, 'too many topics');
+          return;
+        }
+        for (const topic of message.topics) if (!join(connection, topic, now)) return;
         break;
       case 'unsubscribe':
-        for (const topic of message.topics) if (typeof topic === 'string') leave(connection, topic);
+        for (const topic of message.topics.slice(0, maxTopicsPerMessage)) if (typeof topic === 'string') leave(connection, topic);
         break;
       case 'publish': {
         // Only members may speak in a room; what is relayed is rebuilt, never passed through.
@@ -178,7 +233,7 @@ export function createSignalingServer(options: SignalingOptions): SignalingServe
   };
 
   wss.on('connection', (socket: WebSocket) => {
-    const connection: Connection = { socket, topics: new Set(), alive: true, windowStart: Date.now(), windowCount: 0 };
+    const connection: Connection = { socket, topics: new Set(), alive: true, windowStart: Date.now(), windowCount: 0, refusedTopics: 0 };
     connections.add(connection);
     socket.on('pong', () => {
       connection.alive = true;
@@ -228,6 +283,7 @@ export function createSignalingServer(options: SignalingOptions): SignalingServe
       for (const connection of connections) connection.socket.terminate();
       connections.clear();
       rooms.clear();
+      roomChecks.clear();
       wss.close();
     },
   };

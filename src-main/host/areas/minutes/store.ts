@@ -3,7 +3,9 @@
  * updates since (minutes_updates), the way y-leveldb and y-indexeddb keep theirs. Every update is
  * appended as it arrives, in its own transaction (synchronous=FULL: once a push is answered, the
  * words are on disk); past a threshold, and when the host closes, the rows are folded into the
- * snapshot in one transaction.
+ * snapshot in one transaction, from what is on disk (see compactMinutes): the file is the truth,
+ * a process's copy in memory only follows it, so a second writer on the same file (refused by the
+ * one-writer lock in normal use) can never make a row disappear.
  *
  * Every row carries the SHA-256 of its bytes. A row that fails its check (or that Yjs cannot read)
  * is skipped and reported in `problems`; it is never deleted, and compaction leaves it in place, so
@@ -35,6 +37,8 @@ export interface LoadedMinutes {
   problems: MinutesProblem[];
   /** True when nothing at all is stored yet (no snapshot, no rows). */
   empty: boolean;
+  /** The hash of the snapshot loaded: another writer's compaction changes it. */
+  snapshotHash: string | null;
 }
 
 export interface AppendInput {
@@ -73,7 +77,7 @@ export function ensureHead(sqlite: Database.Database, meetingId: number, now: Da
   return readHead(sqlite, meetingId)!;
 }
 
-const problemText = {
+export const problemText = {
   snapshot: '会议记录的快照校验失败,已跳过;其余修改已载入。损坏的数据已保留,请从备份恢复或联系技术人员。',
   row: (seq: number) => `第 ${seq} 条修改记录已损坏,已跳过;其余内容已载入。损坏的记录已保留,未被删除。`,
   unreadable: (seq: number) => `第 ${seq} 条修改记录无法读取,已跳过;其余内容已载入。该记录已保留,未被删除。`,
@@ -85,6 +89,11 @@ const problemText = {
  * damaged ones are reported again, the others are already in the snapshot.
  */
 export function loadMinutes(sqlite: Database.Database, meetingId: number): LoadedMinutes {
+  // One read transaction: the snapshot and the rows as of one moment, even while another writer folds rows.
+  return sqlite.transaction(() => loadWithin(sqlite, meetingId))();
+}
+
+function loadWithin(sqlite: Database.Database, meetingId: number): LoadedMinutes {
   const doc = new Y.Doc({ gc: true });
   const problems: MinutesProblem[] = [];
   const damaged = new Set<number>();
@@ -122,7 +131,7 @@ export function loadMinutes(sqlite: Database.Database, meetingId: number): Loade
       problems.push({ where: String(row.seq), message: problemText.unreadable(row.seq) });
     }
   }
-  return { doc, lastSeq, damaged, problems, empty };
+  return { doc, lastSeq, damaged, problems, empty, snapshotHash: head?.snapshotHash ?? null };
 }
 
 /** Rows stored after `afterSeq` (written by another writer since the document was loaded). */
@@ -155,36 +164,91 @@ export function foldableStats(sqlite: Database.Database, meetingId: number): Row
   return rows ?? { rows: 0, bytes: 0, snapshotBytes: 0 };
 }
 
+export interface Compacted {
+  /** The highest row the new snapshot accounts for (merged, or skipped as damaged). */
+  throughSeq: number;
+  /** Rows merged into the snapshot. */
+  merged: number;
+  /** Rows that failed their check or could not be read: left in place, not merged. */
+  damaged: number[];
+}
+
 /**
- * Folds every row up to `throughSeq` into a new snapshot (the state of `doc`, which must contain
- * exactly those rows) and deletes the folded rows, in one transaction. Damaged rows and the rows of
- * an amendment stay where they are. Returns false when there was nothing to fold.
+ * Folds what is on disk, and only that: the stored snapshot and every row after it, read inside
+ * one immediate transaction (no other writer can add or fold rows meanwhile), are merged into a
+ * new snapshot, and exactly the rows merged are deleted. Nothing is taken from a process's memory,
+ * so rows another process wrote are folded in too, never dropped.
+ *
+ * Merged by applying to a fresh document and encoding its state, as y-leveldb's own
+ * `mergeUpdates` does: unlike `Y.mergeUpdates` on the bytes, the fresh document garbage-collects
+ * deleted text (the snapshot does not grow with everything ever deleted) and finds rows Yjs
+ * cannot read. Damaged rows and the rows of an amendment record stay where they are (the
+ * amendment rows are in the snapshot too; the seals area reads them as the amendment's record).
+ * Returns null when there was nothing to fold, or when the stored snapshot fails its check (it
+ * is never replaced: that would hide what was lost).
  */
-export function compactMinutes(
-  sqlite: Database.Database,
-  meetingId: number,
-  doc: Y.Doc,
-  throughSeq: number,
-  damaged: ReadonlySet<number>,
-  now: Date,
-): boolean {
-  const head = readHead(sqlite, meetingId);
-  if (!head || throughSeq <= head.snapshotSeq) return false;
-  const snapshot = Y.encodeStateAsUpdate(doc);
-  sqlite.transaction(() => {
+export function compactMinutes(sqlite: Database.Database, meetingId: number, now: Date): Compacted | null {
+  return sqlite.transaction((): Compacted | null => {
+    const head = sqlite
+      .prepare('SELECT snapshot, snapshot_seq AS snapshotSeq, snapshot_hash AS snapshotHash FROM minutes_docs WHERE meeting_id = ?')
+      .get(meetingId) as { snapshot: Buffer | null; snapshotSeq: number; snapshotHash: string | null } | undefined;
+    if (!head) return null;
+    if (head.snapshot && sha256Hex(head.snapshot) !== head.snapshotHash) return null;
+    const rows = sqlite
+      .prepare('SELECT seq, data, hash, amendment_id AS amendmentId FROM minutes_updates WHERE meeting_id = ? AND seq > ? ORDER BY seq')
+      .all(meetingId, head.snapshotSeq) as Array<UpdateRow & { amendmentId: number | null }>;
+    if (rows.length === 0) return null;
+    const doc = new Y.Doc({ gc: true });
+    const damaged: number[] = [];
+    const merged: typeof rows = [];
+    try {
+      if (head.snapshot) Y.applyUpdate(doc, head.snapshot, storageOrigin);
+    } catch {
+      doc.destroy();
+      return null;
+    }
+    for (const row of rows) {
+      if (sha256Hex(row.data) !== row.hash) {
+        damaged.push(row.seq);
+        continue;
+      }
+      try {
+        Y.applyUpdate(doc, row.data, storageOrigin);
+        merged.push(row);
+      } catch {
+        damaged.push(row.seq);
+      }
+    }
+    if (merged.length === 0) {
+      doc.destroy();
+      return null;
+    }
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    const throughSeq = rows.at(-1)!.seq;
     sqlite
       .prepare('UPDATE minutes_docs SET snapshot = ?, snapshot_seq = ?, snapshot_hash = ?, updated_at = ? WHERE meeting_id = ?')
       .run(Buffer.from(snapshot), throughSeq, sha256Hex(snapshot), now.toISOString(), meetingId);
-    const remove = sqlite.prepare('DELETE FROM minutes_updates WHERE meeting_id = ? AND seq > ? AND seq <= ? AND amendment_id IS NULL');
-    // Delete in ranges between damaged rows, so a damaged row is never folded away.
-    let from = head.snapshotSeq;
-    for (const seq of [...damaged].filter((value) => value > from && value <= throughSeq).sort((a, b) => a - b)) {
-      remove.run(meetingId, from, seq - 1);
-      from = seq;
-    }
-    remove.run(meetingId, from, throughSeq);
-  })();
-  return true;
+    const remove = sqlite.prepare('DELETE FROM minutes_updates WHERE meeting_id = ? AND seq = ?');
+    for (const row of merged) if (row.amendmentId === null) remove.run(meetingId, row.seq);
+    return { throughSeq, merged: merged.length, damaged };
+  }).immediate();
+}
+
+/** The snapshot's place and hash, without its bytes: enough to see whether another writer folded rows. */
+export function snapshotMark(sqlite: Database.Database, meetingId: number): { snapshotSeq: number; snapshotHash: string | null } | null {
+  const row = sqlite.prepare('SELECT snapshot_seq AS snapshotSeq, snapshot_hash AS snapshotHash FROM minutes_docs WHERE meeting_id = ?').get(meetingId) as
+    | { snapshotSeq: number; snapshotHash: string | null }
+    | undefined;
+  return row ?? null;
+}
+
+/** The stored snapshot's bytes and hash. */
+export function readSnapshot(sqlite: Database.Database, meetingId: number): { snapshot: Buffer | null; snapshotHash: string | null } | null {
+  const row = sqlite.prepare('SELECT snapshot, snapshot_hash AS snapshotHash FROM minutes_docs WHERE meeting_id = ?').get(meetingId) as
+    | { snapshot: Buffer | null; snapshotHash: string | null }
+    | undefined;
+  return row ?? null;
 }
 
 /** Bytes the minutes of a meeting take in both tables (for the storage figures and the no-growth test). */

@@ -4,17 +4,9 @@
  * would: `chairCookie` goes with every call that needs the chair.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { logInAt, printedLogin } from './chair-login';
 
-/** The login address as the host prints it: the host's address, then /login?key=…. */
-export const printedLogin = /(http:\/\/127\.0\.0\.1:\d+\/)login\?key=[A-Za-z0-9_-]{43}/;
-
-/** Opens the login address as a browser would (without following the redirect); resolves the session cookie (name=value). */
-export async function logInAt(loginUrl: string): Promise<string> {
-  const response = await fetch(loginUrl, { redirect: 'manual' });
-  const cookie = (response.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
-  if (response.status !== 303 || !cookie) throw new Error(`the login address did not log in: ${response.status}`);
-  return cookie;
-}
+export { logInAt };
 
 export interface ServeProcess {
   readonly url: string;

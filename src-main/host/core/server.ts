@@ -281,9 +281,10 @@ interface Site {
 
 /**
  * Whether a request's Host names this host: 127.0.0.1, localhost or [::1], or a LAN address it
- * listens on, each with the port it listens on. A page served under another name (DNS rebinding:
- * evil.example resolving to 127.0.0.1) sends that name, and is refused the API, the events, the
- * signaling and the login, even when its Origin matches its Host.
+ * listens on, with the port it listens on (or without a port: a browser leaves the port out only
+ * for port 80, so a bare name comes from a program, not from a page). A page served under another
+ * name (DNS rebinding: evil.example resolving to 127.0.0.1) sends that name, and is refused the
+ * API, the events, the signaling and the login, even when its Origin matches its Host.
  */
 function ownHostCheck(names: () => Iterable<string>, port: () => number): Site['isOwnHost'] {
   return (request) => {
@@ -291,7 +292,7 @@ function ownHostCheck(names: () => Iterable<string>, port: () => number): Site['
     if (!given) return false;
     const listening = port();
     for (const name of names()) {
-      if (given === `${name}:${listening}` || (listening === 80 && given === name)) return true;
+      if (given === `${name}:${listening}` || given === name) return true;
     }
     return false;
   };

@@ -49,15 +49,18 @@ async function logInAt(loginUrl: string): Promise<{ name: string; value: string 
   return { name, value };
 }
 
-/** The chair's session of every host started here, by its address (a host started again at one address replaces it). */
-const chairCookies = new Map<string, { name: string; value: string }>();
+/**
+ * The chair's session of the host started last. Browsers keep cookies by host name, not by port:
+ * one session for 127.0.0.1 at a time, which is all a test needs (one host at a time; a host
+ * started again on the same file keeps the session, one on a new file replaces it).
+ */
+let chairCookie: { url: string; name: string; value: string } | null = null;
 /** The browser contexts that carry the chair's sessions (and get each new one). */
 const chairContexts = new Set<BrowserContext>();
 const chairBrowsers = new WeakSet<Browser>();
 
 async function giveChairCookies(context: BrowserContext): Promise<void> {
-  const cookies = [...chairCookies].map(([url, cookie]) => ({ ...cookie, url, httpOnly: true, sameSite: 'Strict' as const }));
-  if (cookies.length) await context.addCookies(cookies);
+  if (chairCookie) await context.addCookies([{ ...chairCookie, httpOnly: true, sameSite: 'Strict' }]);
 }
 
 async function addChairContext(context: BrowserContext): Promise<void> {
@@ -68,25 +71,35 @@ async function addChairContext(context: BrowserContext): Promise<void> {
 }
 
 /**
- * Every context this browser opens from now on carries the chair's sessions of the hosts started
+ * Every context this browser opens from now on carries the chair's session of the host started
  * here, including hosts started later (tests open pages before a restart and keep them after).
+ * Returns what undoes it (the test's browser is shared with the next file's tests).
  */
-export function signInEveryContext(browser: Browser): void {
-  if (chairBrowsers.has(browser)) return;
+export function signInEveryContext(browser: Browser): () => void {
+  if (chairBrowsers.has(browser)) return () => undefined;
   chairBrowsers.add(browser);
-  const newContext = browser.newContext.bind(browser);
+  const newContext = browser.newContext;
   browser.newContext = async (options) => {
-    const context = await newContext(options);
+    const context = await newContext.call(browser, options);
     await addChairContext(context);
     return context;
+  };
+  return () => {
+    browser.newContext = newContext;
+    chairBrowsers.delete(browser);
   };
 }
 
 /** The test's own context and every context it opens are the chair's: registered once per file. */
 export function chairInEveryContext(): void {
+  let undo = () => undefined as void;
   test.beforeEach(async ({ browser, context }) => {
-    signInEveryContext(browser);
+    undo = signInEveryContext(browser);
     await addChairContext(context);
+  });
+  test.afterEach(() => {
+    undo();
+    chairContexts.clear();
   });
 }
 
@@ -121,7 +134,7 @@ export async function startHost(databasePath: string, options: HostOptions = {})
   });
   const url = printedLogin.exec(loginUrl)![1]!;
   const cookie = await logInAt(loginUrl);
-  chairCookies.set(url, cookie);
+  chairCookie = { url, ...cookie };
   await Promise.all([...chairContexts].map(giveChairCookies));
   return {
     url,

@@ -83,18 +83,34 @@ export interface RateLimit {
   perMinutes: number;
 }
 
+/** What a participant's answer is cut to: the council of the meeting they joined, and their role. */
+export interface ParticipantScope {
+  councilId: number | null;
+  role: ParticipantRole;
+}
+
 /**
- * Who may make a call, declared next to it. The chair (this computer: the desktop window, a browser
- * on loopback) may make every call; a participant joined over the LAN only the calls whose `roles`
- * include theirs, and only about their own meeting; a `public` call is open to anyone who reaches
- * the host. Nothing declared: the chair only (default deny, so a new call stays closed until opened here).
+ * Who may make a call, declared next to it. The chair (the desktop window, or a browser on this
+ * computer logged in with the address the host printed) may make every call; a participant joined
+ * over the LAN only the calls whose `roles` include theirs, and only about their own meeting; a
+ * `public` call is open to anyone who reaches the host. Nothing declared: the chair only (default
+ * deny, so a new call stays closed until opened here).
  */
 export interface Access<O> {
   roles?: readonly ParticipantRole[];
   public?: true;
   rateLimit?: RateLimit;
-  /** What a participant sees of the answer, given the council of the meeting they joined. */
-  participantView?: (value: O, own: { councilId: number | null }) => O;
+  /**
+   * What a participant receives instead of the chair's answer: only their own council, fewer rows,
+   * no phone numbers. The least a role needs, declared with the call (participants never receive
+   * phone numbers: a test walks every answer of every role).
+   */
+  participantView?: (value: O, scope: ParticipantScope) => unknown;
+}
+
+/** A person as a participant sees them: everything but the phone number. */
+export function withoutPhone<T extends { phone: string }>({ phone: _phone, ...rest }: T): Omit<T, 'phone'> {
+  return rest;
 }
 
 /**

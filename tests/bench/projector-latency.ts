@@ -1,5 +1,5 @@
 import { chromium } from '@playwright/test';
-import { startHost, tempDatabasePath } from '../e2e/host-process';
+import { signInEveryContext, startHost, tempDatabasePath } from '../e2e/host-process';
 
 type Report = (name: string, value: number, unit: string) => void;
 
@@ -19,13 +19,14 @@ export async function projectorLatency(report: Report): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   try {
+    signInEveryContext(browser);
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${host.url}#/projector/3`);
     await page.waitForSelector('.projector-matter h2');
     const post = async (channel: string, input: unknown) => {
       const response = await fetch(`${host.url}api/call/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', Cookie: host.chairCookie },
         body: JSON.stringify({ input }),
       });
       return (await response.json()) as { ok: boolean; value: { agenda: Array<{ id: number; title: string }> } };

@@ -7,7 +7,7 @@
  * inside one, it checks that loopback really is the only interface before anything starts.
  */
 import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { chairInEveryContext, startHost, tempDatabasePath, type HostProcess } from './host-process';
 import { loopbackOnlyProblem } from './netns/loopback-only';
 import { rerunInside } from './netns/rerun-inside';
 import { webrtcChromium } from './netns/webrtc-chromium';
@@ -20,6 +20,7 @@ rerunInside(
 function defineNamespaceTests() {
   test.describe.configure({ mode: 'serial' });
   test.use({ launchOptions: webrtcChromium });
+  chairInEveryContext();
 
   test.beforeAll(() => {
     const problem = loopbackOnlyProblem();
@@ -202,7 +203,7 @@ function defineNamespaceTests() {
     await person.page.keyboard.type('网页里写的一句话');
 
     const { joinWithStockClient } = await import('./netns/stock-peer');
-    const peer = await joinWithStockClient(`http://127.0.0.1:${port}`, meetingId, '节点');
+    const peer = await joinWithStockClient(`http://127.0.0.1:${port}`, meetingId, '节点', host.chairCookie);
     try {
       await expect.poll(() => peer.text(), { timeout: 20_000 }).toContain('网页里写的一句话');
       peer.appendParagraph('节点写的一句话');

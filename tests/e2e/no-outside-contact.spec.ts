@@ -13,7 +13,7 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { startHost, type HostProcess } from './host-process';
+import { signInEveryContext, startHost, type HostProcess } from './host-process';
 import { isLoopback, isRouteProbe, readTrace, stracePrefix, type Attempt } from './netns/connection-trace';
 import { loopbackOnlyProblem } from './netns/loopback-only';
 import { rerunInside } from './netns/rerun-inside';
@@ -91,6 +91,7 @@ function defineNamespaceTest() {
           ...(process.env.COURTYARD_NETLOG ? [`--log-net-log=${process.env.COURTYARD_NETLOG}`] : []),
         ],
       });
+      signInEveryContext(browser);
       await wholeSession(browser, host.url);
     } finally {
       await browser?.close();

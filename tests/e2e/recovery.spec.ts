@@ -1,12 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { startHost, tempDatabasePath } from './host-process';
+import { chairInEveryContext, startHost, tempDatabasePath } from './host-process';
+
+chairInEveryContext();
 
 test('a truncated database at start leads to the recovery offer; the damaged file is kept', async ({ page, request }) => {
   const databasePath = tempDatabasePath();
   let host = await startHost(databasePath, { demo: true });
-  const backup = await request.post(`${host.url}api/call/backup:create`, { data: { input: {} } });
+  const backup = await request.post(`${host.url}api/call/backup:create`, { data: { input: {} }, headers: { cookie: host.chairCookie } });
   expect((await backup.json()).ok).toBe(true);
   await host.stop();
 

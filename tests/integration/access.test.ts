@@ -61,8 +61,8 @@ describe('access on the LAN', () => {
     });
     expect(events).toBe(403);
     expect(server.dump()).toBe(before);
-    // The chair's own computer is let in: 127.0.0.1 is local.
-    expect((await openSignal(server.port, { from: '127.0.0.1' })).result).toBe('open');
+    // The chair, on the chair's own computer with the chair's session, is let in.
+    expect((await openSignal(server.port, { from: '127.0.0.1', cookie: server.chairCookie })).result).toBe('open');
   });
 
   it('a viewer reads their meeting and is refused every change, and every other meeting', async () => {

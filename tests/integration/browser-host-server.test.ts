@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/core/server';
 import { tempHost } from './temp-host';
+import { logInTo } from './chair-login';
 
 let server: BrowserHost | undefined;
 afterEach(async () => {
@@ -17,11 +18,15 @@ async function start() {
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>院落议事</title>');
   writeFileSync(join(webRoot, 'assets', 'app.js'), 'console.log(1)');
   server = await startBrowserHost({ host, webRoot, port: 0, bindAddress: '127.0.0.1' });
+  chairCookie = await logInTo(server, host);
   return { host, url: server.url };
 }
 
+/** The chair's session: loopback alone is not the chair. */
+let chairCookie = '';
+
 const post = (url: string, channel: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(`${url}api/call/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+  fetch(`${url}api/call/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: chairCookie, ...headers }, body });
 
 describe('the browser host', () => {
   it('listens on loopback and carries the contract over HTTP', async () => {
@@ -37,7 +42,7 @@ describe('the browser host', () => {
     const { url } = await start();
     expect(await (await post(url, 'council:list', '{not json')).json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await (await post(url, 'nope:nothing', '{}')).json()).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
-    const wrongType = await fetch(`${url}api/call/council:list`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'text/plain' } });
+    const wrongType = await fetch(`${url}api/call/council:list`, { method: 'POST', body: '{}', headers: { 'Content-Type': 'text/plain', Cookie: chairCookie } });
     expect(wrongType.status).toBe(415);
     const get = await fetch(`${url}api/call/council:list`);
     expect(get.status).toBe(405);
@@ -66,7 +71,7 @@ describe('change events', () => {
   it('tells listeners of each successful change, and of nothing else', async () => {
     const { url } = await start();
     const controller = new AbortController();
-    const events = await fetch(`${url}api/events`, { signal: controller.signal });
+    const events = await fetch(`${url}api/events`, { signal: controller.signal, headers: { Cookie: chairCookie } });
     expect(events.headers.get('content-type')).toContain('text/event-stream');
     const reader = events.body!.getReader();
     const received: string[] = [];

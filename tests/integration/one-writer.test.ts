@@ -19,11 +19,11 @@ function tempDatabase(): string {
   return join(mkdtempSync(join(tmpdir(), 'courtyard-lock-')), 'council.sqlite');
 }
 
-/** Whether the host answers a call from this computer. */
-async function appInfo(url: string): Promise<boolean> {
+/** Whether the host answers a call from the chair on this computer. */
+async function appInfo({ url, chairCookie }: ServeProcess): Promise<boolean> {
   const response = await fetch(new URL('/api/call/app:info', url), {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: new URL(url).origin },
+    headers: { 'content-type': 'application/json', origin: new URL(url).origin, cookie: chairCookie },
     body: JSON.stringify({ input: {} }),
   });
   return ((await response.json()) as { ok: boolean }).ok;
@@ -51,7 +51,7 @@ describe('one writer per database file', () => {
     expect(second.output).not.toMatch(/at .*\.ts:\d+/); // a sentence, not a stack trace
     expect(snapshot(databasePath)).toEqual(before);
     // The first host still answers.
-    expect(await appInfo(first.url)).toBe(true);
+    expect(await appInfo(first)).toBe(true);
   }, 60_000);
 
   it('starts again at once after the first host was killed (the lock of a dead process is taken over)', async () => {
@@ -61,7 +61,7 @@ describe('one writer per database file', () => {
     expect(existsSync(lockPathOf(databasePath))).toBe(true);
     const again = await startServe(databasePath);
     running.push(again);
-    expect(await appInfo(again.url)).toBe(true);
+    expect(await appInfo(again)).toBe(true);
   }, 60_000);
 
   it('removes its lock when it closes normally', async () => {

@@ -8,9 +8,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { logInAt, printedLogin } from './chair-login';
 
 export interface SpawnedHost {
   port: number;
+  /** The chair's session cookie (name=value), from the login address the host printed. */
+  chairCookie: string;
   child: ChildProcess;
   /** Everything the host printed so far (stdout and stderr). */
   output(): string;
@@ -20,20 +23,23 @@ export interface SpawnedHost {
   stop(): Promise<void>;
 }
 
-/** Starts `serve.ts` on a fresh temporary database and waits for its address. */
+/** The chair's session of each host spawned here, by port: stillAnswers calls as the chair. */
+const chairCookies = new Map<number, string>();
+
+/** Starts `serve.ts` on a fresh temporary database, waits for its login address and logs the chair in. */
 export async function spawnHost(startTimeout = 60_000): Promise<SpawnedHost> {
   const dir = mkdtempSync(join(tmpdir(), 'courtyard-boundary-'));
   const args = ['--import', 'tsx', 'src-main/host/cli/serve.ts', '--port', '0', '--db', join(dir, 'council.sqlite')];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
+  const login = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), startTimeout);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+      const match = printedLogin.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve(match);
       }
     };
     child.stdout.on('data', onData);
@@ -43,8 +49,12 @@ export async function spawnHost(startTimeout = 60_000): Promise<SpawnedHost> {
       reject(new Error(`host exited with ${code}:\n${output}`));
     });
   });
+  const port = Number(login[2]);
+  const chairCookie = await logInAt(login[0]);
+  chairCookies.set(port, chairCookie);
   return {
     port,
+    chairCookie,
     child,
     output: () => output,
     alive: () => child.exitCode === null && child.signalCode === null,
@@ -144,13 +154,13 @@ export function rawExchange({ port, send, waitMs = 2_000, untilStatus = false, l
   });
 }
 
-/** A plain GET and a contract call over HTTP, to show the host still answers. */
+/** A plain GET and a contract call over HTTP (as the chair of a host spawned here), to show the host still answers. */
 export async function stillAnswers(port: number): Promise<{ page: number; api: unknown }> {
   const page = await fetch(`http://127.0.0.1:${port}/`);
   await page.arrayBuffer();
   const api = await fetch(`http://127.0.0.1:${port}/api/call/council:list`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Cookie: chairCookies.get(port) ?? '' },
     body: JSON.stringify({ input: {} }),
   });
   return { page: page.status, api: await api.json() };

@@ -1,8 +1,19 @@
-/** The real browser host (`npm run serve` without the build step) as its own process, for vitest tests. */
+/**
+ * The real browser host (`npm run serve` without the build step) as its own process, for vitest
+ * tests. The chair is logged in once, through the login address the host prints, as a newcomer
+ * would: `chairCookie` goes with every call that needs the chair.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { logInAt, printedLogin } from './chair-login';
+
+export { logInAt };
 
 export interface ServeProcess {
   readonly url: string;
+  /** The login address the host printed. */
+  readonly loginUrl: string;
+  /** The chair's session cookie (name=value), from the printed login address. */
+  readonly chairCookie: string;
   readonly child: ChildProcess;
   output(): string;
   /** Ends the host (SIGTERM unless another signal is given) and waits for it to exit. */
@@ -27,24 +38,38 @@ export function startServe(databasePath: string, extra: string[] = []): Promise<
       reject(new Error(`host exited with ${code}:\n${output}`));
     };
     child.once('exit', onExit);
+    let found = false;
     child.stdout!.on('data', () => {
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (!match) return;
+      const match = printedLogin.exec(output);
+      if (!match || found) return;
+      found = true;
       clearTimeout(timer);
       child.off('exit', onExit);
-      resolve({
-        url: match[1]!,
-        child,
-        output: () => output,
-        stop: (signal = 'SIGTERM') =>
-          new Promise((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill(signal);
-          }),
-      });
+      logInAt(match[0]).then(
+        (chairCookie) => resolve(running(match[1]!, match[0], chairCookie)),
+        (error: unknown) => {
+          child.kill('SIGTERM');
+          reject(error as Error);
+        },
+      );
     });
   });
+
+  function running(url: string, loginUrl: string, chairCookie: string): ServeProcess {
+    return {
+      url,
+      loginUrl,
+      chairCookie,
+      child,
+      output: () => output,
+      stop: (signal = 'SIGTERM') =>
+        new Promise((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          child.once('exit', () => done());
+          child.kill(signal);
+        }),
+    };
+  }
 }
 
 /** Runs a host that is expected to refuse to start; resolves with its exit code and what it printed. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/core/server';
+import { logInTo } from './chair-login';
 import { rawExchange, spawnHost, stillAnswers, type SpawnedHost } from './raw-http';
 import { tempHost } from './temp-host';
 
@@ -74,9 +75,11 @@ describe('a request is weighed before its body is read', () => {
   // Each of these declares a body and sends none: only an answer given before reading can come.
   const headersOnly = (path: string, length: number, extra: string[] = []) =>
     request([`POST ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Content-Type: application/json', `Content-Length: ${length}`, ...extra]);
+  /** The chair's session: loopback alone is not the chair. */
+  const asChair = () => [`Cookie: ${host.chairCookie}`];
 
   it('an unknown channel is refused at once, and the connection closed', async () => {
-    const reply = await rawExchange({ port: host.port, send: headersOnly('/api/call/nope:nothing', 1_000), waitMs: 3_000 });
+    const reply = await rawExchange({ port: host.port, send: headersOnly('/api/call/nope:nothing', 1_000, asChair()), waitMs: 3_000 });
     expect(reply.status).toBe(404);
     expect(reply.text).toContain('"unknown_call"');
     expect(reply.closed).toBe(true);
@@ -97,13 +100,13 @@ describe('a request is weighed before its body is read', () => {
     const publicCall = await rawExchange({ port: host.port, send: headersOnly('/api/call/wish:submit', 17 * 1024), localAddress: '127.0.0.3', waitMs: 3_000 });
     expect(publicCall.status).toBe(413);
     expect(publicCall.closed).toBe(true);
-    const chairCall = await rawExchange({ port: host.port, send: headersOnly('/api/call/council:create', 31 * 1024 * 1024), waitMs: 3_000 });
+    const chairCall = await rawExchange({ port: host.port, send: headersOnly('/api/call/council:create', 31 * 1024 * 1024, asChair()), waitMs: 3_000 });
     expect(chairCall.status).toBe(413);
     expect(chairCall.closed).toBe(true);
     // The chair's calls keep today's limit: a 1 MB body is read and answered.
     const big = await fetch(`http://127.0.0.1:${host.port}/api/call/council:create`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', Cookie: host.chairCookie },
       body: JSON.stringify({ input: { name: '院'.repeat(400_000) } }),
     });
     expect(big.status).toBe(200);
@@ -172,7 +175,7 @@ describe('a request is weighed before its body is read', () => {
     const accepted = await rawExchange({
       port: host.port,
       waitMs: 3_000,
-      send: (write) => write(headersOnly('/api/call/council:list', Buffer.byteLength(body), ['Expect: 100-continue'])),
+      send: (write) => write(headersOnly('/api/call/council:list', Buffer.byteLength(body), ['Expect: 100-continue', ...asChair()])),
       untilStatus: true,
     });
     expect(accepted.status).toBe(100);
@@ -199,8 +202,10 @@ describe('slow clients and signaling origins (in this process, with short limits
       timeouts: { headersMs: 1_000, requestMs: 2_000, checkEveryMs: 250 },
       ...(withSignaling ? { signaling: { roomOpened: () => true } } : {}),
     });
+    chairCookie = await logInTo(server, temp);
     return server;
   }
+  let chairCookie = '';
 
   it('a client that sends half a request and stalls is dropped', async () => {
     const { port } = await start();
@@ -214,7 +219,7 @@ describe('slow clients and signaling origins (in this process, with short limits
 
   function upgrade(port: number, origin: string): Promise<string> {
     return new Promise((resolve) => {
-      const socket = new WebSocket(`ws://127.0.0.1:${port}/signal`, { origin });
+      const socket = new WebSocket(`ws://127.0.0.1:${port}/signal`, { origin, headers: { Cookie: chairCookie } });
       socket.on('open', () => {
         socket.close();
         resolve('open');

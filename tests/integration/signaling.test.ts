@@ -11,6 +11,7 @@ import { startBrowserHost, type BrowserHost } from '../../src-main/host/core/ser
 import { roomOpenedIn } from '../../src-main/host/areas/minutes/opened-rooms';
 import { createSignalingServer, parseSignalingMessage, type SignalingOptions } from '../../src-main/host/areas/minutes/signaling-server';
 import { tempHost, type TempHost } from './temp-host';
+import { logInTo } from './chair-login';
 
 const openRoom = 'courtyard-minutes-test-room';
 const servers: BrowserHost[] = [];
@@ -37,6 +38,7 @@ async function hostWithRoom(options: { authorize?: () => boolean } = {}): Promis
     signaling: { roomOpened: roomOpenedIn(() => host.database.db), authorize: options.authorize },
   });
   servers.push(server);
+  chairCookie = await logInTo(server, host);
   return { host, server, url: `ws://127.0.0.1:${server.port}/signal` };
 }
 
@@ -48,8 +50,11 @@ interface Client {
   closed: Promise<number>;
 }
 
+/** The chair's session on the last host started: loopback alone is not the chair. */
+let chairCookie = '';
+
 async function connect(url: string, headers: Record<string, string> = {}): Promise<Client> {
-  const socket = new WebSocket(url, { headers });
+  const socket = new WebSocket(url, { headers: { Cookie: chairCookie, ...headers } });
   sockets.push(socket);
   const received: Array<Record<string, unknown>> = [];
   const waiters = new Set<() => void>();

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { parseAreaToCenti } from '../../domain/roster/floor-area';
 import { normaliseHouseholdCode } from '../../domain/roster/household-code';
 import { personRoles, tenures, type PersonRole, type Tenure } from '../../domain/roster/roles';
-import { base64FileSchema, chairOnly, id, mutation, query, requiredText, returns, text, type FilePayload } from '../kit';
+import { base64FileSchema, chairOnly, id, mutation, query, requiredText, returns, text, withoutPhone, type FilePayload } from '../kit';
+
+/**
+ * How many people one search at the door returns at most: enough to pick the arriving resident,
+ * too few to copy the roster out.
+ */
+export const doorSearchLimit = 20;
 
 /** A unit. Floor areas travel as whole hundredths of a m² (see domain/roster/floor-area.ts). */
 export interface Household {
@@ -135,11 +141,13 @@ export const rosterArea = {
   'household:update': mutation(z.object({ householdId: id, ...householdFields }), returns<Household>(), chairOnly),
   'household:delete': mutation(z.object({ householdId: id }), returns<{ deleted: true }>(), chairOnly),
 
-  'person:list': query(z.object({ councilId: id }), returns<Person[]>(), { roles: ['door'] }),
+  /** The whole roster: the chair's alone (the door searches instead). */
+  'person:list': query(z.object({ councilId: id }), returns<Person[]>(), chairOnly),
   'person:search': query(
     z.object({ councilId: id, query: text(40, '搜索内容'), limit: z.number().int().min(1).max(200).default(30) }),
     returns<Person[]>(),
-    { roles: ['door'] },
+    // The door gets the first matches only, and no phone numbers.
+    { roles: ['door'], participantView: (people) => people.slice(0, doorSearchLimit).map(withoutPhone) },
   ),
   'person:create': mutation(z.object({ councilId: id, ...personFields }), returns<Person>(), chairOnly),
   'person:update': mutation(z.object({ personId: id, ...personFields }), returns<Person>(), chairOnly),

@@ -100,7 +100,12 @@ async function main(): Promise<void> {
     if (code === 'EADDRINUSE') fail(`端口 ${port} 已被占用,请用 --port 换一个端口。`);
     fail(`浏览器版无法启动:${(error as Error).message}`);
   }
-  console.log(`院落议事 浏览器版已启动,请在浏览器中打开 / Open in a browser: ${server.url}`);
+  // The login address carries this run's key: it makes the browser that opens it (on this computer)
+  // the chair. Printed once; the page drops the key from the address bar as it logs in.
+  const loginUrl = new URL(host.chair.loginPath(), server.url).toString();
+  console.log(`院落议事 浏览器版已启动。主持人请在本机浏览器中打开下面的登录地址（只在这里显示一次，请勿转发）：`);
+  console.log(`Open this login address in a browser on this computer (shown only here; do not share it):`);
+  console.log(`  ${loginUrl}`);
   console.log(`数据库 / Database: ${databasePath}`);
   if (values.lan) {
     for (const address of lanAddresses()) console.log(`局域网地址 / On the LAN: http://${address}:${server.port}/`);

@@ -1,5 +1,6 @@
 import { contract, isChannel } from '../../../shared/api/contract';
 import type { AppInfo } from '../../../shared/api/areas/app';
+import type { ParticipantScope } from '../../../shared/api/kit';
 import { backupsFolder, createBackup, createBackupNow, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { createDispatcher, type Invoke } from './dispatch';
@@ -12,6 +13,7 @@ import type { LanInfo } from '../areas/lan/lan';
 import type { KeyProtector, SealExtras } from '../areas/seals/keys';
 import { authorizeCall, councilOfMeeting } from './policy';
 import { AccessSessions } from '../areas/lan/sessions';
+import { ChairSessions, chairSessionsPathOf } from '../areas/lan/chair-sessions';
 import type { Caller } from './caller';
 
 export interface HostOptions {
@@ -26,6 +28,13 @@ export interface HostOptions {
   restore?: AccessExtras['restore'];
   /** Encrypts the council's private signing key with the system's key store (the desktop app's safeStorage). */
   keyProtector?: KeyProtector;
+  /** The chair's sessions; SwitchableHost keeps one for every host it opens on the file (and while it is damaged). */
+  chair?: ChairSessions;
+}
+
+/** The chair's sessions of a database: kept beside the file, or in memory for a database in memory. */
+export function chairSessionsFor(databasePath: string, now?: () => Date): ChairSessions {
+  return new ChairSessions(databasePath === ':memory:' ? null : chairSessionsPathOf(databasePath), now);
 }
 
 export interface Host {
@@ -33,6 +42,8 @@ export interface Host {
   invoke: Invoke;
   /** Who a browser request is, and whether a participant may stay connected. */
   access: AccessGate;
+  /** The chair's login for the browser host (its key is printed in the login address). */
+  chair: ChairSessions;
   /** Listens for successful changes; returns the function that stops listening. */
   subscribe(listener: ChangeListener): () => void;
   close(): void;
@@ -56,6 +67,7 @@ export function createHost(options: HostOptions): Host {
   };
   const handlers = createHandlers(context);
   const sessions = new AccessSessions(database.db, () => new Date());
+  const chair = options.chair ?? chairSessionsFor(options.databasePath);
   const sqlite = () => (database.sqlite.open ? database.sqlite : null);
   const dispatch = createDispatcher(handlers, {
     transaction: (work) => database.sqlite.transaction(work).immediate(),
@@ -73,7 +85,8 @@ export function createHost(options: HostOptions): Host {
       const result = await dispatch(channel, input, caller);
       return result.ok && caller?.kind === 'participant' ? { ok: true, value: participantView(database, channel, result.value, caller) } : result;
     },
-    access: createAccessGate(() => (database.sqlite.open ? database.db : null), () => (database.sqlite.open ? sessions : null)),
+    access: createAccessGate(() => (database.sqlite.open ? database.db : null), () => (database.sqlite.open ? sessions : null), chair),
+    chair,
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -94,8 +107,8 @@ export function createHost(options: HostOptions): Host {
 
 /** What a participant sees of an answer, where the call's declaration narrows it (e.g. only their own council). */
 function participantView(database: DatabaseHandle, channel: string, value: unknown, caller: Extract<Caller, { kind: 'participant' }>): unknown {
-  const view = isChannel(channel) ? (contract[channel].access.participantView as ((value: unknown, own: { councilId: number | null }) => unknown) | undefined) : undefined;
-  return view ? view(value, { councilId: councilOfMeeting(database.sqlite, caller.meetingId) }) : value;
+  const view = isChannel(channel) ? (contract[channel].access.participantView as ((value: unknown, scope: ParticipantScope) => unknown) | undefined) : undefined;
+  return view ? view(value, { councilId: councilOfMeeting(database.sqlite, caller.meetingId), role: caller.role }) : value;
 }
 
 /**

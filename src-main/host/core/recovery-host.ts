@@ -4,12 +4,13 @@ import type { RecoveryResult, RecoveryStatus, RestoreResult } from '../../../sha
 import { backupsFolder, createBackupNow } from '../areas/backup/backups';
 import { latestGoodBackup, replaceWithBackup, restoreFromBackup, soundBackupNamed } from '../areas/backup/recovery';
 import type { AccessGate } from '../areas/lan/gate';
-import { isLocalAddress } from '../areas/lan/gate';
+import { chairLogin, isChair } from '../areas/lan/gate';
+import type { ChairSessions } from '../areas/lan/chair-sessions';
 import { HostError } from './errors';
 import type { DamagedDatabaseError } from '../db/client';
 import { toBackupInfo } from '../areas/backup/handlers';
 import { acquireDatabaseLock, type DatabaseLock } from '../db/lock';
-import { createHost, type ChangeListener, type Host, type HostOptions } from './host';
+import { chairSessionsFor, createHost, type ChangeListener, type Host, type HostOptions } from './host';
 
 /**
  * What answers while the database file is damaged: the page learns why and is
@@ -20,13 +21,21 @@ export class SwitchableHost {
   private current: Host | null = null;
   private readonly listeners = new Set<ChangeListener>();
   private stopForwarding: () => void = () => undefined;
-  private readonly options: HostOptions;
+  private readonly options: HostOptions & { chair: ChairSessions };
 
   constructor(
     options: HostOptions,
     private damage: DamagedDatabaseError | null,
   ) {
-    this.options = { ...options, restore: (fileName) => this.restoreNamed(fileName) };
+    // One set of chair sessions for the file, whichever host is current: the chair logged in while
+    // the file was damaged stays logged in after the restore.
+    const chair = options.chair ?? chairSessionsFor(options.databasePath);
+    this.options = { ...options, chair, restore: (fileName) => this.restoreNamed(fileName) };
+  }
+
+  /** The chair's login (its key is printed in the login address). */
+  get chair(): ChairSessions {
+    return this.options.chair;
   }
 
   /**
@@ -35,14 +44,16 @@ export class SwitchableHost {
    */
   static open(options: HostOptions, isDamage: (error: unknown) => error is DamagedDatabaseError): SwitchableHost {
     const lock = options.databasePath === ':memory:' ? null : acquireDatabaseLock(options.databasePath, programName(options.host));
+    // Made once, after the lock: the damaged host and the restored one share it.
+    const shared = { ...options, chair: options.chair ?? chairSessionsFor(options.databasePath) };
     try {
-      const switchable = new SwitchableHost(options, null);
+      const switchable = new SwitchableHost(shared, null);
       switchable.lock = lock;
       switchable.use(createHost(switchable.options));
       return switchable;
     } catch (error) {
       if (isDamage(error)) {
-        const damaged = new SwitchableHost(options, error);
+        const damaged = new SwitchableHost(shared, error);
         damaged.lock = lock;
         return damaged;
       }
@@ -62,9 +73,10 @@ export class SwitchableHost {
     });
   }
 
-  /** While damaged there are no sessions: only this computer is let in (to restore). */
+  /** While damaged there are no participant sessions: only the chair is let in (to restore). */
   readonly access: AccessGate = {
-    identify: (address, token) => this.current?.access.identify(address, token) ?? (isLocalAddress(address) ? { kind: 'local' } : { kind: 'public' }),
+    identify: (address, token) => this.current?.access.identify(address, token) ?? (isChair(this.chair, address, token) ? { kind: 'local' } : { kind: 'public' }),
+    login: (address, key) => chairLogin(this.chair, address, key),
     stillValid: (participantId) => this.current?.access.stillValid(participantId) ?? false,
     lanWanted: () => this.current?.access.lanWanted() ?? false,
   };

@@ -8,8 +8,8 @@ import { contentSecurityPolicy } from '../../../shared/api/content-security-poli
 import { isChannel } from '../../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
 import type { AccessGate } from '../areas/lan/gate';
-import { isLocalAddress } from '../areas/lan/gate';
-import type { LanListeners } from '../areas/lan/lan';
+import { lanAddresses, type LanListeners } from '../areas/lan/lan';
+import { chairLifetimeMs } from '../areas/lan/chair-sessions';
 import type { Caller } from './caller';
 import type { Invoke } from './dispatch';
 import { HostError } from './errors';
@@ -21,28 +21,27 @@ import { createSignalingServer, signalingPath, type SignalingOptions } from '../
 export interface CallTarget {
   invoke: Invoke;
   subscribe(listener: (change: { channel: string }) => void): () => void;
-  /** Who a request is; without it, only this computer is let in beyond the public calls. */
+  /** Who a request is; without it, every request is the public caller (fail closed). */
   access?: AccessGate;
 }
 
+/** One cookie for both kinds of session: the chair's (see chair-sessions.ts) and a participant's. */
 export const sessionCookie = 'courtyard_session';
-export const sessionHeader = 'x-courtyard-session';
 
+/** The session token a request carries in its cookie, as sent (its shape is checked where it is used). */
 function sessionToken(request: IncomingMessage): string | null {
-  const header = request.headers[sessionHeader];
-  if (typeof header === 'string' && header.length > 0 && header.length < 200) return header;
-  for (const part of String(request.headers.cookie ?? '').split(';')) {
+  const header = request.headers.cookie;
+  if (typeof header !== 'string' || header.length > 8192) return null;
+  for (const part of header.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === sessionCookie && value.length) return value.join('=').slice(0, 200);
+    if (name === sessionCookie) return value.join('=');
   }
   return null;
 }
 
-/** The caller of a request: this computer, a participant with a valid session, or the public. */
+/** The caller of a request: the chair, a participant with a valid session, or the public. */
 function callerOf(host: CallTarget, request: IncomingMessage): Caller {
-  const address = request.socket.remoteAddress ?? '';
-  if (host.access) return host.access.identify(address, sessionToken(request));
-  return isLocalAddress(address) ? { kind: 'local' } : { kind: 'public' };
+  return host.access?.identify(request.socket.remoteAddress ?? '', sessionToken(request)) ?? { kind: 'public' };
 }
 
 /**
@@ -239,6 +238,68 @@ function sendJoined(host: CallTarget, request: IncomingMessage, response: Server
   sendJson(response, 200, { ok: true, value: rest });
 }
 
+const loginPath = '/login';
+const foreignHostMessage = '请求的主机名不是这台主机的名字或地址，已拒绝。请用主机显示的地址打开。';
+const loginRefusedMessage =
+  '这个登录地址无效或已过期：主机每次启动都会显示一个新的登录地址，请在这台电脑上打开主机最近一次显示的地址。';
+
+/**
+ * The chair's login: the address the host printed carries this run's key once. It is exchanged for
+ * a session in an HttpOnly SameSite=Strict cookie, and the browser is sent on to / at once, so the
+ * key stays neither in the address bar nor in what a page could send on as Referer.
+ */
+function logIn(host: CallTarget, request: IncomingMessage, response: ServerResponse): void {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.setHeader('Allow', 'GET');
+    return rejectText(response, 405, '只接受 GET 请求。', request);
+  }
+  let key: string | null = null;
+  try {
+    key = new URL(request.url ?? '/', 'http://localhost').searchParams.get('key');
+  } catch {
+    key = null;
+  }
+  const token = host.access?.login(request.socket.remoteAddress ?? '', key) ?? null;
+  if (!token) {
+    logRefused(request, 403, '登录密钥不对');
+    return rejectText(response, 403, loginRefusedMessage, request);
+  }
+  response.writeHead(303, {
+    Location: '/',
+    'Set-Cookie': `${sessionCookie}=${token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${chairLifetimeMs / 1000}`,
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Length': 0,
+  });
+  response.end();
+}
+
+/** What the server knows of itself while it runs: the names a request may give in Host. */
+interface Site {
+  isOwnHost(request: IncomingMessage): boolean;
+}
+
+/**
+ * Whether a request's Host names this host: 127.0.0.1, localhost or [::1], or a LAN address it
+ * listens on, with the port it listens on (or without a port: a browser leaves the port out only
+ * for port 80, so a bare name comes from a program, not from a page). A page served under another
+ * name (DNS rebinding: evil.example resolving to 127.0.0.1) sends that name, and is refused the
+ * API, the events, the signaling and the login, even when its Origin matches its Host.
+ */
+function ownHostCheck(names: () => Iterable<string>, port: () => number): Site['isOwnHost'] {
+  return (request) => {
+    const given = String(request.headers.host ?? '').toLowerCase();
+    if (!given) return false;
+    const listening = port();
+    for (const name of names()) {
+      if (given === `${name}:${listening}` || given === name) return true;
+    }
+    return false;
+  };
+}
+
+const loopbackNames = ['127.0.0.1', 'localhost', '[::1]'];
+
 function serveStatic(webRoot: string, pathname: string, response: ServerResponse): void {
   const root = resolve(webRoot);
   let decoded: string;
@@ -278,8 +339,15 @@ function serveStatic(webRoot: string, pathname: string, response: ServerResponse
  * One request, whatever it is: the URL is parsed and decoded inside, so every failure is an
  * answer (400 for what cannot be read, 500 for our own faults), never an exception that ends the host.
  */
-async function answer(options: BrowserHostOptions, request: IncomingMessage, response: ServerResponse, expectsContinue: boolean): Promise<void> {
+async function answer(options: BrowserHostOptions, site: Site, request: IncomingMessage, response: ServerResponse, expectsContinue: boolean): Promise<void> {
   const pathname = pathOf(request);
+  const guarded = pathname === '/api' || pathname.startsWith('/api/') || pathname === loginPath;
+  if (guarded && !site.isOwnHost(request)) {
+    logRefused(request, 403, '主机名不是本机的');
+    if (pathname === loginPath) return rejectText(response, 403, foreignHostMessage, request);
+    return reject(response, 403, 'forbidden', foreignHostMessage, request);
+  }
+  if (pathname === loginPath) return logIn(options.host, request, response);
   if (pathname === '/api/events') {
     if (request.method !== 'GET') return reject(response, 405, 'method_not_allowed', '只接受 GET 请求。');
     return serveEvents(options.host, request, response);
@@ -310,8 +378,22 @@ function answerFailure(request: IncomingMessage, response: ServerResponse, error
 
 export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const timeouts = { ...defaultTimeouts, ...options.timeouts };
+  /** The LAN listeners, opened while a meeting is open for joining (see access/lan.ts). */
+  const lanServers = new Map<string, Server>();
+  let listeningPort = -1;
+  const site: Site = {
+    isOwnHost: ownHostCheck(
+      () => [
+        ...loopbackNames,
+        ...lanServers.keys(),
+        // --lan: every interface, so every LAN address of this computer is its own.
+        ...(options.bindAddress === '0.0.0.0' ? lanAddresses() : [options.bindAddress]),
+      ],
+      () => listeningPort,
+    ),
+  };
   const onRequest = (request: IncomingMessage, response: ServerResponse, expectsContinue = false) => {
-    answer(options, request, response, expectsContinue).catch((error: unknown) => answerFailure(request, response, error));
+    answer(options, site, request, response, expectsContinue).catch((error: unknown) => answerFailure(request, response, error));
   };
   // Minutes signaling: WebSocket upgrades on /signal go to the y-webrtc signaling
   // server; every other upgrade is refused. Only this computer and minutes editors may connect;
@@ -320,6 +402,7 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
     ? createSignalingServer({
         ...options.signaling,
         authorize: (request) => {
+          if (!site.isOwnHost(request)) return false;
           const caller = callerOf(options.host, request);
           const allowed = caller.kind === 'local' || (caller.kind === 'participant' && caller.role === 'editor');
           return allowed && (options.signaling?.authorize?.(request) ?? true);
@@ -386,10 +469,9 @@ export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHo
     });
 
   const main = makeServer();
-  /** The LAN listeners, opened while a meeting is open for joining (see access/lan.ts). */
-  const lanServers = new Map<string, Server>();
   return listen(main, options.port, options.bindAddress).then(() => {
     const { port } = main.address() as AddressInfo;
+    listeningPort = port;
     const shownHost = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress;
     return {
       url: `http://${shownHost}:${port}/`,

@@ -2,46 +2,49 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceEntry } from '../../../shared/api/areas/attendance';
 import type { Council } from '../../../shared/api/areas/councils';
-import type { Person } from '../../../shared/api/areas/roster';
-import { searchPeople } from '../../../shared/domain/roster/pinyin-search';
 import type { ApiResult } from '../../../shared/api/errors';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
-import { PersonPicker } from '../../components/person-picker';
+import { PersonPicker, type PickedPerson } from '../../components/person-picker';
 import { SignatureDialog } from '../../components/signature-dialog';
 import { PageTitle } from '../../components/page-title';
 
 const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
 
+/** How many matches the door shows for what was typed. */
+const shownMatches = 8;
+
 /**
  * The door: find an arriving resident by pinyin initials, name or household, sign
  * them in with one tap (and a signature if the council asks), record proxies, and
- * see at every moment how many are present.
+ * see at every moment how many are present. The roster is searched on the host
+ * (person:search), never loaded whole: a door volunteer's phone gets the few people
+ * it looks for, without phone numbers.
  */
 export function CheckInPage({ council, meetingId }: { council: Council; meetingId: number }) {
   const { t } = useTranslation();
   const meeting = useQuery('meeting:get', { meetingId });
-  const people = useQuery('person:list', { councilId: council.id });
   const settings = useQuery('council:getSettings', { councilId: council.id });
   const loaded = useQuery('attendance:get', { meetingId }, { live: true });
   const [query, setQuery] = useState('');
-  const [signing, setSigning] = useState<Person | null>(null);
-  const [grantor, setGrantor] = useState<Person | null>(null);
+  const [signing, setSigning] = useState<PickedPerson | null>(null);
+  const [grantor, setGrantor] = useState<PickedPerson | null>(null);
+  const searched = useQuery('person:search', query.trim() ? { councilId: council.id, query: query.trim(), limit: shownMatches } : null);
   const action = useAction(['attendance:get']);
   const [notice, setNotice] = useState('');
 
   const current = loaded.data;
   const byPerson = useMemo(() => new Map((current?.entries ?? []).map((e) => [e.personId, e])), [current]);
-  const found = useMemo(() => (query.trim() ? searchPeople(people.data ?? [], query, 8) : []), [people.data, query]);
+  const found: PickedPerson[] = query.trim() ? (searched.data ?? []) : [];
 
   const apply = async (work: Promise<ApiResult<unknown>>, done: string) => {
     const result = await action.run(work);
     if (result.ok) setNotice(done);
   };
 
-  const signIn = (person: Person, signaturePngBase64: string | null = null) => {
+  const signIn = (person: PickedPerson, signaturePngBase64: string | null = null) => {
     if (settings.data?.requireSignature && !signaturePngBase64 && !person.roles.includes('observer')) {
       setSigning(person);
       return;
@@ -130,7 +133,7 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
             <div className="proxy-form">
               <p>{t('checkIn.proxyFrom', { name: grantor.name, household: grantor.householdCode ?? '' })}</p>
               <PersonPicker
-                people={people.data ?? []}
+                councilId={council.id}
                 label={t('checkIn.proxyHolder')}
                 onPick={(holder) => {
                   void apply(
@@ -145,7 +148,7 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
               </button>
             </div>
           ) : (
-            <PersonPicker people={people.data ?? []} label={t('checkIn.proxyGrantor')} onPick={setGrantor} />
+            <PersonPicker councilId={council.id} label={t('checkIn.proxyGrantor')} onPick={setGrantor} />
           )}
           <ul className="proxy-list">
             {current?.proxies.map((proxy) => (

@@ -13,6 +13,9 @@ import './lan.css';
 
 const nameKey = 'courtyard.join.name';
 
+/** This computer's own names: someone here without a session is most likely the chair, not yet logged in. */
+const onThisComputer = ['127.0.0.1', 'localhost', '[::1]'].includes(window.location.hostname);
+
 /** The code as the chair reads it out (ABCD-EF23), whatever form the link carried it in. */
 const shown = (code: string) => (/^[A-Za-z0-9]{8}$/.test(code) ? `${code.slice(0, 4)}-${code.slice(4)}`.toUpperCase() : code);
 
@@ -34,6 +37,7 @@ export function JoinPage({ initialCode, onJoined }: { initialCode: string; onJoi
     <main className="join-page">
       <h1>{t('join.title')}</h1>
       <p>{t('join.intro')}</p>
+      {onThisComputer && <p className="muted">{t('join.chairHint')}</p>}
       <form className="form" onSubmit={(event) => void submit(event)} aria-label={t('join.title')}>
         <Field label={t('join.code')} hint={t('join.codeHint')}>
           <input

@@ -54,11 +54,12 @@ function percentile(values: number[], p: number): number {
 async function measure(): Promise<void> {
   const { chromium } = await import('@playwright/test');
   const { loopbackOnlyProblem } = await import('../../e2e/netns/loopback-only');
-  const { startHost } = await import('../../e2e/host-process');
+  const { signInEveryContext, startHost } = await import('../../e2e/host-process');
   const { webrtcChromium } = await import('../../e2e/netns/webrtc-chromium');
   const problem = loopbackOnlyProblem();
   if (problem) throw new Error(problem);
   const browser = await chromium.launch(webrtcChromium);
+  signInEveryContext(browser);
   try {
     for (const size of sizes) {
       const host = await startHost(join(mkdtempSync(join(tmpdir(), 'courtyard-bench-')), 'council.sqlite'), { port, demo: true });

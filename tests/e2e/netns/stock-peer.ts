@@ -19,12 +19,21 @@ export interface StockPeer {
   close(): void;
 }
 
-export async function joinWithStockClient(baseUrl: string, meetingId: number, name: string): Promise<StockPeer> {
-  // lib0's WebSocket client expects the browser global; Node 20 has none.
-  (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+/**
+ * Joins the minutes as the chair's session `cookie` (name=value): the calls and the signaling
+ * WebSocket carry it, as a browser sends its cookie; y-webrtc itself is used as published.
+ */
+export async function joinWithStockClient(baseUrl: string, meetingId: number, name: string, cookie: string): Promise<StockPeer> {
+  // lib0's WebSocket client expects the browser global; Node 20 has none. A browser's WebSocket
+  // sends the page's cookie on the handshake; ws sends what it is given.
+  (globalThis as { WebSocket?: unknown }).WebSocket = class extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols, { headers: { Cookie: cookie } });
+    }
+  };
   const response = await fetch(`${baseUrl}/api/call/minutes:open`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', Cookie: cookie },
     body: JSON.stringify({ input: { meetingId } }),
   });
   const result = (await response.json()) as { ok: boolean; value: MinutesDocument };

@@ -3,9 +3,10 @@
  * is shown once and only its SHA-256 is stored. A person who types it (with a name) becomes a
  * participant with a random session token, also stored only as a hash. A session lasts as long as
  * its code: closing the meeting for joining, the code expiring or the chair removing the person
- * ends it at once, on the next request.
+ * ends it at once, on the next request. A session whose code is gone (deleted) has nothing that
+ * would ever end it, so it is no session at all (fail closed).
  */
-import { and, asc, eq, getTableColumns, gt, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNotNull, isNull } from 'drizzle-orm';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { JoinCodeInfo, ParticipantInfo } from '../../../../shared/api/areas/lan';
 import type { ParticipantRole as ParticipantRoleName } from '../../../../shared/api/kit';
@@ -36,9 +37,9 @@ export const showCode = (code: string) => `${code.slice(0, 4)}-${code.slice(4)}`
 
 export const newSessionToken = () => randomBytes(32).toString('base64url');
 
-/** A participant still let in at `at`: not removed, and their code (if any) neither closed nor expired. Needs the join with join_codes. */
+/** A participant still let in at `at`: not removed, and their code still there, neither closed nor expired. Needs the join with join_codes. */
 function stillLetIn(at: string) {
-  return and(isNull(participants.removedAt), or(isNull(participants.joinCodeId), and(isNull(joinCodes.revokedAt), gt(joinCodes.expiresAt, at))));
+  return and(isNull(participants.removedAt), isNotNull(joinCodes.id), isNull(joinCodes.revokedAt), gt(joinCodes.expiresAt, at));
 }
 
 export class AccessSessions {

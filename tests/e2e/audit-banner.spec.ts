@@ -14,7 +14,7 @@ test('a database whose last audit entry was deleted by another SQLite client ope
   const [council] = await api<Array<{ id: number }>>(request, host, 'council:list', {});
   const meeting = (await api<Array<{ id: number; status: string }>>(request, host, 'meeting:list', { councilId: council!.id })).find((m) => m.status === 'planned')!;
   const people = await api<Array<{ id: number; name: string }>>(request, host, 'person:list', { councilId: council!.id });
-  await api(request, host, 'attendance:checkIn', { meetingId: meeting.id, personId: people.find((p) => p.name === '王建国')!.id });
+  for (const name of ['王建国', '李秀英']) await api(request, host, 'attendance:checkIn', { meetingId: meeting.id, personId: people.find((p) => p.name === name)!.id });
 
   // A whole log: no banner.
   await page.goto(host.url);

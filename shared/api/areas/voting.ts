@@ -78,6 +78,7 @@ export const votingRuleSchema = z.object({
   abstentions: z.enum(['counts-as-cast', 'not-cast']),
   blankBallots: z.enum(['counts-as-cast', 'not-cast']),
   tie: z.enum(['fails', 'threshold-decides']),
+  participation: z.enum(['presence', 'ballot'], { error: '未知的参与表决计算方式' }).optional(),
 }) satisfies z.ZodType<VotingRule>;
 
 export const voteModeSchema = z.enum(['hands', 'roll_call', 'secret'], { error: '未知的表决方式' }) satisfies z.ZodType<VoteMode>;

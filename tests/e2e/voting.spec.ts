@@ -30,9 +30,13 @@ test('a roll-call vote: the present households answer by name and the tally foll
   await expect(totals).toContainText('反对1');
   await expect(totals).toContainText('3/60');
 
-  // 3 of 60 households present: a residents' meeting needs more than half, so it cannot pass.
+  // 3 of 60 households present: a residents' meeting needs more than half, so it cannot pass; but
+  // while the vote is open the page says so only by its count, never 未通过.
   await expect(page.getByLabel('结果')).toContainText('居民会议');
+  await expect(page.getByLabel('结果')).toContainText('表决中');
+  await expect(page.getByLabel('结果')).not.toContainText('未通过');
   await page.getByRole('button', { name: '结束表决' }).click();
+  await expect(page.getByLabel('结果')).toHaveText(/未通过。$/);
   await expect(page.getByRole('table', { name: '本次会议的表决' })).toContainText('已结束');
   await page.getByRole('button', { name: '锁定结果' }).click();
   const history = page.getByRole('table', { name: '本次会议的表决' });
@@ -62,6 +66,9 @@ test('a show of hands: the chair enters counts, which may not exceed those prese
   await counts.getByLabel('同意').fill('2');
   await counts.getByRole('button', { name: '保存票数' }).click();
   await expect(page.getByLabel('计票')).toContainText('同意2');
+  // No verdict while the vote is open: the page says 表决中 until it is closed.
+  await expect(page.getByLabel('结果')).toContainText('表决中');
+  await page.getByRole('button', { name: '结束表决' }).click();
   await expect(page.getByLabel('结果')).toHaveText(/通过。$/);
   await expect(page.getByLabel('结果')).not.toHaveText(/未通过/);
 });

@@ -53,8 +53,10 @@ describe('the demo courtyard', () => {
     const meeting = (await host.ok('meeting:list', { councilId: council!.id })).find((m) => m.status === 'planned')!;
     const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '维修资金使用', mode: 'roll_call', rule: presets['owners-ordinary-matter'] });
     const voters = await host.ok('vote:voters', { voteId: vote.id });
-    // Every owner-occupied unit is a voter, and the chair's rented unit joins his own.
-    expect(voters).toHaveLength(ownerOccupied.length);
+    // Every owner-occupied unit is a voter, and the chair's rented unit joins his own; the other rented
+    // units, with no owner on record, stay in the totals as voters no one may cast for.
+    expect(voters.filter((v) => !v.noOneToCast)).toHaveLength(ownerOccupied.length);
+    expect(voters.filter((v) => v.noOneToCast)).toHaveLength(households.filter((h) => h.tenure === 'tenant' && h.owners.length === 0).length);
     const chair = voters.filter((v) => v.label.includes('王建国'));
     expect(chair).toHaveLength(1);
     expect(chair[0]!.label).toMatch(/ 王建国$/);

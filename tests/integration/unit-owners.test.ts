@@ -50,21 +50,22 @@ describe('owners of units', () => {
     const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '使用维修资金修屋顶', mode: 'roll_call', rule: presets['owners-ordinary-matter'] });
 
     let voters = await host.ok('vote:voters', { voteId: vote.id });
-    expect(voters.map((voter) => voter.label)).toEqual(['3-1-101、3-1-102 张三', '3-1-201 李四、王五', '3-1-202 周八', '3-1-302 赵六']);
-    // The vote form warns of exactly the units that have no voter here: 301, rented, no owner recorded.
+    expect(voters.map((voter) => voter.label)).toEqual(['3-1-101、3-1-102 张三', '3-1-201 李四、王五', '3-1-202 周八', '3-1-301（未登记产权人）', '3-1-302 赵六']);
+    // The vote form warns of exactly the units no one may vote for: 301, rented, no owner recorded.
+    // It stays in the law's totals (one owner, its area) as a voter who cannot be present.
     const households = await host.ok('household:list', { councilId: council.id });
     const unvoiced = unitsWithoutOwnerVoter(households).map((unit) => unit.code);
     expect(unvoiced).toEqual(['3-1-301']);
-    for (const unit of households) expect(voters.some((voter) => voter.label.includes(unit.code)), unit.code).toBe(!unvoiced.includes(unit.code));
+    for (const unit of households) expect(voters.find((voter) => voter.label.includes(unit.code))?.noOneToCast, unit.code).toBe(unvoiced.includes(unit.code));
     expect(voters.every((voter) => !voter.present)).toBe(true);
     let state = await host.ok('vote:get', { voteId: vote.id });
-    expect(state.entitled).toBe(4);
+    expect(state.entitled).toBe(5);
 
     // 张三 at home in 101, 李四 (who lives elsewhere) in person, and 赵六's tenant, who cannot vote for him.
     for (const name of ['张三', '李四', '钱七'] as const) await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: people[name].id });
     voters = await host.ok('vote:voters', { voteId: vote.id });
     expect(voters.filter((voter) => voter.present).map((voter) => voter.label)).toEqual(['3-1-101、3-1-102 张三', '3-1-201 李四、王五']);
-    const byTenant = await host.invoke('vote:castBallot', { voteId: vote.id, voterKey: voters[3]!.key, choice: 'for' });
+    const byTenant = await host.invoke('vote:castBallot', { voteId: vote.id, voterKey: voters[4]!.key, choice: 'for' });
     expect(byTenant).toMatchObject({ ok: false, error: { code: 'conflict' } });
     // 赵六 authorises 张三 in writing: through the holder in the room, 302 takes part.
     await host.ok('proxy:grant', { meetingId: meeting.id, grantorId: people.赵六.id, holderId: people.张三.id });
@@ -96,7 +97,7 @@ describe('owners of units', () => {
     await host.ok('household:create', { councilId: council.id, code: '1-1-102', area: '60', tenure: 'tenant' });
     const meeting = await host.ok('meeting:create', { councilId: council.id, title: '业主大会', date: '2026-12-20', startTime: '19:00', place: '活动室' });
     const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '选聘物业', mode: 'roll_call', rule: presets['owners-ordinary-matter'] });
-    expect((await host.ok('vote:voters', { voteId: vote.id })).map((voter) => voter.label)).toEqual(['1-1-101']);
+    expect((await host.ok('vote:voters', { voteId: vote.id })).map((voter) => voter.label)).toEqual(['1-1-101', '1-1-102（未登记产权人）']);
   });
 
   it('owners and tenure cannot change while an owners’ vote is not locked, so no ballot moves to another voter', async () => {

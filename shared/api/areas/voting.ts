@@ -30,11 +30,22 @@ export interface VoteState {
   replacesVoteId: number | null;
   correctionReason: string | null;
   rule: VotingRule;
-  /** The outcome as the rule decides it now; for a locked vote, the stored result. */
+  /**
+   * The outcome as the rule decides it: while open, from the room as it is now (a running count,
+   * not a result: the screens say 表决中); once closed, from the frozen record only; once locked,
+   * the stored result.
+   */
   outcome: Outcome | null;
   /** Why there is no outcome yet (e.g. no ballots), in plain Chinese. */
   outcomeProblem: string | null;
   lockedAt: string | null;
+  /**
+   * Entitled voters no one can cast for (let units with no owner on record): in the totals, never
+   * present. Optional only so that states made by hand elsewhere need not name it; the host always does.
+   */
+  unvoicedUnits?: number;
+  /** A roll call: the present who cast no ballot (未表决); null for counted votes. */
+  notVoted?: number | null;
 }
 
 export interface BallotReceipt {
@@ -44,12 +55,30 @@ export interface BallotReceipt {
   ballotsCast: number;
 }
 
+/** Someone in the room who may cast a vote, and how many votes of this vote they may cast in all. */
+export interface VoteCaster {
+  personId: number;
+  name: string;
+  /** As the holder of a written proxy (委托), not in their own right. */
+  asProxy: boolean;
+  /** Votes this person may cast in this vote: more than one is marked for the chair (own unit and joint unit, or as proxy). */
+  votes: number;
+}
+
 export interface RollCallVoter {
   key: string;
   label: string;
-  /** The names of the people who can cast this vote now: in the room, or a proxy holder for them. */
+  /** Whether someone may cast this vote: while open, as the room is now; once closed, as it was at close. */
   present: boolean;
   choice: BallotChoice | null;
+  /** A let unit with no owner on record: in the totals, but no one may cast its vote. */
+  noOneToCast: boolean;
+  /** While open: who in the room may cast this vote (in person, a co-owner, a proxy holder). */
+  casters: VoteCaster[];
+  /** Who cast the ballot, by name. */
+  castBy: string | null;
+  /** Closed, present, and no ballot: 未表决. */
+  notVoted: boolean;
 }
 
 const boundSchema = z.object({
@@ -78,11 +107,13 @@ export const votingRuleSchema = z.object({
   abstentions: z.enum(['counts-as-cast', 'not-cast']),
   blankBallots: z.enum(['counts-as-cast', 'not-cast']),
   tie: z.enum(['fails', 'threshold-decides']),
+  participation: z.enum(['presence', 'ballot'], { error: '未知的参与表决计算方式' }).optional(),
 }) satisfies z.ZodType<VotingRule>;
 
 export const voteModeSchema = z.enum(['hands', 'roll_call', 'secret'], { error: '未知的表决方式' }) satisfies z.ZodType<VoteMode>;
 
 const count = z.number().int('票数必须是整数').min(0, '票数不能是负数');
+const areaCenti = z.number().int('面积须是以 0.01 平方米为单位的整数').min(0, '面积不能是负数');
 
 export const votingArea = {
   'vote:open': mutation(
@@ -104,6 +135,8 @@ export const votingArea = {
       voteId: id,
       voterKey: z.string().regex(/^(person|household):[1-9]\d{0,9}$/, '投票人编号格式不对'),
       choice: z.enum(['for', 'against', 'abstain', 'blank'], { error: '未知的选项' }),
+      /** Who casts it (the voter, a co-owner, a proxy holder in the room); left out, the host takes the first who may. */
+      castById: id.nullable().default(null),
     }),
     returns<BallotReceipt>(),
     chairOnly,
@@ -116,6 +149,8 @@ export const votingArea = {
       abstain: count,
       blank: count.default(0),
       enteredBy: text(40, '录入人').default(''),
+      /** The floor area behind each choice (0.01 m²), for a secret ballot under a rule that weighs area. */
+      areaCenti: z.object({ for: areaCenti, against: areaCenti, abstain: areaCenti, blank: areaCenti.default(0) }).nullable().default(null),
     }),
     returns<VoteState>(),
     chairOnly,

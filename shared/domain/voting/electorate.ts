@@ -33,9 +33,10 @@ export function voterIdForOwners(ownerIds: readonly string[]): string {
 }
 
 /**
- * The units no one votes for in an owners' vote as the host counts it: let to a tenant, with no
- * owner on record. A tenant never votes for the owner, so such a unit drops out of the count
- * (and out of the totals a quorum is measured against) until its owners are recorded.
+ * The units no one votes for in an owners' vote: let to a tenant, with no owner on record. A tenant
+ * never votes for the owner, so no one can cast such a unit's vote; it stays in the law's totals
+ * (one owner by headcount, its area) as an entitled voter who cannot be present, until its owners
+ * are recorded.
  */
 export function unitsWithoutOwnerVoter<T extends { tenure: 'owner' | 'tenant'; owners: readonly unknown[] }>(units: readonly T[]): T[] {
   return units.filter((unit) => unit.tenure === 'tenant' && unit.owners.length === 0);

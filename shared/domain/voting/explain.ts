@@ -5,11 +5,15 @@
  *   须达到应参与表决的三分之二以上(至少 40 位业主、面积 3,317.47㎡),达到三分之二以上。
  *   同意 28 位业主(面积 2,360.40㎡),反对 10 位业主(面积 843.00㎡),弃权 3 位业主(面积 252.80㎡)。
  *   同意须达到参与表决的过半数(至少 21 位业主、面积 1,728.11㎡),达到过半数,通过。
- * Punctuation follows the rest of the app: ASCII commas and brackets, Chinese full stop.
+ * Punctuation of the older parts follows the rest of the app at the time (ASCII commas and
+ * brackets, Chinese full stop); the sentences added for the frozen record (units no one votes for,
+ * the present who cast nothing, one person casting several votes, no one entitled) are typeset
+ * with full-width punctuation.
  */
 import { formatCentiArea } from '../roster/floor-area';
 import type { VotingRule } from './rules';
-import type { Outcome, Requirement, Tally } from './tally';
+import { participationOf } from './rules';
+import type { Outcome, OutcomeNotes, Requirement, Tally } from './tally';
 
 function area(centi: number): string {
   return `${formatCentiArea(centi, { grouping: true })}㎡`;
@@ -20,11 +24,27 @@ export function voterUnitWord(basis: VotingRule['voterBasis']): string {
   return { members: '人', households: '户', owners: '位业主' }[basis];
 }
 
-export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explanation'>, showArea: boolean): string {
+/** Who is entitled, as a noun: "没有应参与表决的业主". */
+export function voterNoun(basis: VotingRule['voterBasis']): string {
+  return { members: '成员', households: '户', owners: '业主' }[basis];
+}
+
+/** The counter for a number of voters inside a sentence: 3 人, 3 户, 3 位. */
+function counter(basis: VotingRule['voterBasis']): string {
+  return { members: '人', households: '户', owners: '位' }[basis];
+}
+
+/** Why no vote can be taken: no one is entitled to vote (e.g. a council without members). */
+export function emptyElectorateReason(basis: VotingRule['voterBasis']): string {
+  return `没有应参与表决的${voterNoun(basis)}，不能表决。`;
+}
+
+export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explanation'>, showArea: boolean, notes: OutcomeNotes = {}): string {
   const unit = voterUnitWord(rule.voterBasis);
   const countWord = rule.voterBasis === 'households' ? '户数' : '人数';
-  const presentWord = rule.voterBasis === 'owners' ? '参与表决' : '到会';
-  const entitledWord = rule.voterBasis === 'owners' ? '应参与表决' : '应到会';
+  const byBallot = participationOf(rule) === 'ballot';
+  const presentWord = byBallot ? '参与表决' : '到会';
+  const entitledWord = byBallot ? '应参与表决' : '应到会';
   const tally = (value: Tally): string =>
     `${value.headcount} ${unit}` + (showArea && value.areaCenti !== null ? `(面积 ${area(value.areaCenti)})` : '');
   const needed = (requirement: Requirement): string =>
@@ -40,6 +60,13 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
 
   const parts: string[] = [];
   parts.push(`适用规则:${rule.name}${rule.legalBasis ? `(${rule.legalBasis})` : ''}。`);
+  if (outcome.entitled.headcount === 0) {
+    parts.push(emptyElectorateReason(rule.voterBasis));
+    return parts.join('');
+  }
+  if (notes.unvoicedUnits) {
+    parts.push(`${entitledWord} ${outcome.entitled.headcount} ${unit}，其中 ${notes.unvoicedUnits} 套房屋未登记产权人，无人代为表决。`);
+  }
   let attendance = `${entitledWord} ${tally(outcome.entitled)},${presentWord} ${tally(outcome.present)}`;
   if (outcome.quorum) {
     const { quorum } = outcome;
@@ -48,6 +75,10 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
     attendance += ',本规则不设到会人数要求';
   }
   parts.push(`${attendance}。`);
+  if (byBallot && notes.presentNotVoting && notes.presentNotVoting.notVoted > 0) {
+    const { present, notVoted } = notes.presentNotVoting;
+    parts.push(`到会 ${present} ${unit}，其中 ${notVoted} ${counter(rule.voterBasis)}未表决，不计入${presentWord}。`);
+  }
   if (!outcome.quorate) {
     parts.push('不足法定人数,表决无效,未通过。');
     return parts.join('');
@@ -62,6 +93,9 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
   ];
   if (rule.threshold.base === 'cast' && notCast.length > 0) votes += `(${notCast.join('、')}不计入表决票)`;
   parts.push(`${votes}。`);
+  for (const holder of notes.multipleVotes ?? []) {
+    parts.push(`${holder.name} 一人投了 ${holder.votes} 票（本人的、共有房屋的或受托的）。`);
+  }
 
   const baseWord = { cast: '表决票', present: presentWord, entitled: entitledWord }[rule.threshold.base];
   const { threshold } = outcome;
@@ -71,7 +105,11 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
       ? `(表决票 ${tally(threshold.whole)},${needed(threshold)})`
       : `(${needed(threshold)})`;
   verdict += `,${reached(threshold)}`;
-  if (outcome.tie) verdict += rule.tie === 'fails' ? ',同意与反对相同,按规则平票不通过' : ',同意与反对相同';
+  if (outcome.tie) {
+    // A tie by area alone (the headcounts differ) is named as such, so no one reads it as a tie of people.
+    const same = counts.for.headcount === counts.against.headcount ? '同意与反对相同' : '同意与反对面积相同';
+    verdict += rule.tie === 'fails' ? `,${same},按规则平票不通过` : `,${same}`;
+  }
   parts.push(`${verdict},${outcome.passed ? '通过' : '未通过'}。`);
   return parts.join('');
 }

@@ -31,6 +31,14 @@ export type NotAVoteHandling = 'counts-as-cast' | 'not-cast';
  */
 export type TieHandling = 'fails' | 'threshold-decides';
 
+/**
+ * Who takes part, for the quorum and for a threshold taken of those taking part:
+ * - 'presence': being there (居民会议: 到会), in person or through a proxy holder in the room;
+ * - 'ballot': casting a ballot, an abstention or a blank one included (民法典第二百七十八条: 参与表决),
+ *   so the present who say nothing in a roll call (未表决) do not take part.
+ */
+export type Participation = 'presence' | 'ballot';
+
 export interface VotingRule {
   id: string;
   /** Chinese name shown in the record and the explanation, e.g. "业主共同决定一般事项". */
@@ -44,6 +52,11 @@ export interface VotingRule {
   abstentions: NotAVoteHandling;
   blankBallots: NotAVoteHandling;
   tie: TieHandling;
+  /**
+   * Absent in a rule stored before rules declared it: read as its preset means it (see
+   * participationOf), so an owners' rule counts ballots and every other rule counts presence.
+   */
+  participation?: Participation;
 }
 
 export const presetIds = [
@@ -66,6 +79,7 @@ export const presets: Record<PresetId, VotingRule> = {
     abstentions: 'not-cast',
     blankBallots: 'not-cast',
     tie: 'fails',
+    participation: 'presence',
   },
   'residents-meeting': {
     id: 'residents-meeting',
@@ -77,6 +91,7 @@ export const presets: Record<PresetId, VotingRule> = {
     abstentions: 'counts-as-cast',
     blankBallots: 'counts-as-cast',
     tie: 'fails',
+    participation: 'presence',
   },
   'party-members-meeting': {
     id: 'party-members-meeting',
@@ -91,6 +106,7 @@ export const presets: Record<PresetId, VotingRule> = {
     abstentions: 'counts-as-cast',
     blankBallots: 'counts-as-cast',
     tie: 'fails',
+    participation: 'presence',
   },
   'owners-ordinary-matter': {
     id: 'owners-ordinary-matter',
@@ -102,6 +118,7 @@ export const presets: Record<PresetId, VotingRule> = {
     abstentions: 'counts-as-cast',
     blankBallots: 'counts-as-cast',
     tie: 'fails',
+    participation: 'ballot',
   },
   'owners-special-matter': {
     id: 'owners-special-matter',
@@ -114,10 +131,22 @@ export const presets: Record<PresetId, VotingRule> = {
     abstentions: 'counts-as-cast',
     blankBallots: 'counts-as-cast',
     tie: 'fails',
+    participation: 'ballot',
   },
 };
 
 /** Whether the rule looks at floor area anywhere, so area must be known and is worth showing. */
 export function ruleUsesArea(rule: VotingRule): boolean {
   return rule.threshold.measure === 'headcount-and-area' || rule.quorum?.measure === 'headcount-and-area';
+}
+
+/**
+ * What taking part means under the rule: as it declares; for a rule stored before rules declared
+ * it, as its preset means it; for a council's own rule of that time, by who votes (owners under
+ * 民法典第二百七十八条 take part by casting a ballot, everyone else by being there).
+ */
+export function participationOf(rule: VotingRule): Participation {
+  if (rule.participation) return rule.participation;
+  const preset = (presetIds as readonly string[]).includes(rule.id) ? presets[rule.id as PresetId] : null;
+  return preset?.participation ?? (rule.voterBasis === 'owners' ? 'ballot' : 'presence');
 }

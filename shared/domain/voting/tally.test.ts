@@ -3,7 +3,7 @@ import type { Voter } from './electorate';
 import { atLeastHalf } from './ratio';
 import type { VotingRule } from './rules';
 import { presets } from './rules';
-import type { Choice, Outcome, Tally, VoteInput } from './tally';
+import type { Choice, Outcome, OutcomeNotes, Tally, VoteInput } from './tally';
 import { decide } from './tally';
 
 const people = (headcount: number, areaCenti: number | null = null): Tally => ({ headcount, areaCenti });
@@ -17,8 +17,8 @@ function counts(entitled: Tally, present: Tally, votes: Partial<Record<Choice, T
   };
 }
 
-function outcome(rule: VotingRule, input: VoteInput): Outcome {
-  const result = decide(rule, input);
+function outcome(rule: VotingRule, input: VoteInput, notes: OutcomeNotes = {}): Outcome {
+  const result = decide(rule, input, notes);
   if (!result.ok) throw new Error(result.error);
   return result.value;
 }
@@ -190,5 +190,60 @@ describe('the explanation', () => {
   it('says which measure fell short', () => {
     const result = outcome(presets['owners-special-matter'], counts(people(60, 600_000), people(40, 400_000), { for: people(30, 299_999) }));
     expect(result.explanation).toContain('未达到四分之三以上(人数达到,面积未达到),未通过。');
+  });
+});
+
+describe('taking part (参与表决) and the words the frozen record adds', () => {
+  const owners = (areas: number[]): Voter[] => areas.map((areaCenti, index) => ({ voterId: `o${index + 1}`, areaCenti }));
+
+  it('under 民法典第二百七十八条 the present who cast nothing do not take part; at a residents’ meeting they do', () => {
+    const entitled = owners([8_000, 9_000, 10_000, 11_000, 12_000, 13_000]);
+    const input: VoteInput = {
+      kind: 'named',
+      entitled,
+      present: entitled.map((voter) => voter.voterId),
+      ballots: ['o1', 'o2', 'o3'].map((voterId) => ({ voterId, choice: 'for' as const })),
+    };
+    const byBallot = outcome(presets['owners-ordinary-matter'], input, { presentNotVoting: { present: 6, notVoted: 3 } });
+    expect(byBallot).toMatchObject({ quorate: false, passed: false, present: { headcount: 3, areaCenti: 27_000 } });
+    expect(byBallot.explanation).toContain('到会 6 位业主，其中 3 位未表决，不计入参与表决。');
+    const byPresence = outcome({ ...presets['owners-ordinary-matter'], participation: 'presence' }, input);
+    expect(byPresence).toMatchObject({ quorate: true, present: { headcount: 6 } });
+  });
+
+  it('a rule stored before rules declared how one takes part reads as its preset means it', () => {
+    const { participation: _owners, ...storedOwners } = presets['owners-ordinary-matter'];
+    const { participation: _residents, ...storedResidents } = presets['residents-meeting'];
+    const entitled = owners([8_000, 9_000, 10_000]);
+    const input: VoteInput = { kind: 'named', entitled, present: ['o1', 'o2', 'o3'], ballots: [{ voterId: 'o1', choice: 'for' }] };
+    expect(outcome(storedOwners, input).present.headcount).toBe(1);
+    expect(outcome(storedResidents, { ...input, entitled: entitled.map((voter) => ({ ...voter, areaCenti: 0 })) }).present.headcount).toBe(3);
+    expect(outcome({ ...storedOwners, id: 'custom' }, input).present.headcount).toBe(1);
+  });
+
+  it('a tie of area alone says so', () => {
+    const result = outcome(
+      presets['owners-ordinary-matter'],
+      counts(people(60, 600_000), people(40, 400_000), { for: people(21, 200_000), against: people(19, 200_000) }),
+    );
+    expect(result.tie).toBe(true);
+    expect(result.passed).toBe(false);
+    expect(result.explanation).toContain('同意与反对面积相同');
+  });
+
+  it('names units no one votes for and people who cast several votes', () => {
+    const result = outcome(presets['owners-ordinary-matter'], counts(people(5, 50_000), people(4, 40_000), { for: people(4, 40_000) }), {
+      unvoicedUnits: 1,
+      multipleVotes: [{ name: '张三', votes: 2 }],
+    });
+    expect(result.explanation).toContain('应参与表决 5 位业主，其中 1 套房屋未登记产权人，无人代为表决。');
+    expect(result.explanation).toContain('张三 一人投了 2 票');
+    expect(result.explanation).toMatch(/,通过。$/);
+  });
+
+  it('with no one entitled, says that no vote can be taken', () => {
+    const result = outcome(presets['council-majority'], counts(people(0), people(0), {}));
+    expect(result.passed).toBe(false);
+    expect(result.explanation).toBe('适用规则:议事会过半数表决。没有应参与表决的成员，不能表决。');
   });
 });

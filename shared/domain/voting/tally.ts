@@ -9,7 +9,8 @@ import type { Bound } from './ratio';
 import { boundLabel, meetsBound, minimumToMeet } from './ratio';
 import type { Result } from './result';
 import type { Measure, VotingRule } from './rules';
-import { ruleUsesArea } from './rules';
+import type { Participation } from './rules';
+import { participationOf, ruleUsesArea } from './rules';
 
 export const choices = ['for', 'against', 'abstain', 'blank'] as const;
 export type Choice = (typeof choices)[number];
@@ -29,11 +30,33 @@ export type VoteInput =
   | {
       kind: 'named';
       entitled: readonly Voter[];
-      /** Voters present or taking part; anyone who casts a ballot is counted present anyway. */
+      /**
+       * Voters present (in person or through a proxy holder); anyone who casts a ballot is counted
+       * present anyway. Under a rule where taking part is casting a ballot, only the ballots count.
+       */
       present: readonly string[];
       ballots: readonly NamedBallot[];
     }
-  | { kind: 'counts'; entitled: Tally; present: Tally; counts: Record<Choice, Tally> };
+  | {
+      kind: 'counts';
+      entitled: Tally;
+      /** Those taking part as the rule counts them: present, or (casting a ballot) the ballots returned. */
+      present: Tally;
+      counts: Record<Choice, Tally>;
+    };
+
+/**
+ * Facts about the vote the counting does not need but the explanation names, as the host knows
+ * them from the frozen electorate and who took part.
+ */
+export interface OutcomeNotes {
+  /** Entitled voters no one can cast for: let units with no owner on record (counted in the totals). */
+  unvoicedUnits?: number;
+  /** Under a rule where taking part is casting a ballot: how many were present, and of them how many cast nothing (未表决). */
+  presentNotVoting?: { present: number; notVoted: number };
+  /** People who cast more than one vote (their own, a jointly owned unit's, as a proxy holder). */
+  multipleVotes?: ReadonlyArray<{ name: string; votes: number }>;
+}
 
 /** One test of the rule (quorum or threshold): what was needed of which whole, what there was. */
 export interface Requirement {
@@ -85,7 +108,7 @@ interface Counted {
   counts: Record<Choice, Tally>;
 }
 
-function countNamed(input: Extract<VoteInput, { kind: 'named' }>): Result<Counted> {
+function countNamed(input: Extract<VoteInput, { kind: 'named' }>, participation: Participation): Result<Counted> {
   const areaOf = new Map<string, number>();
   let entitled = zero();
   for (const voter of input.entitled) {
@@ -112,8 +135,9 @@ function countNamed(input: Extract<VoteInput, { kind: 'named' }>): Result<Counte
     presentIds.add(ballot.voterId);
     counts[ballot.choice] = add(counts[ballot.choice], { headcount: 1, areaCenti: area });
   }
+  const takingPart = participation === 'ballot' ? voted : presentIds;
   let present = zero();
-  for (const voterId of presentIds) present = add(present, { headcount: 1, areaCenti: areaOf.get(voterId) ?? 0 });
+  for (const voterId of takingPart) present = add(present, { headcount: 1, areaCenti: areaOf.get(voterId) ?? 0 });
   return { ok: true, value: { entitled, present, counts } };
 }
 
@@ -150,14 +174,17 @@ function evaluate(actual: Tally, whole: Tally, bound: Bound, measure: Measure): 
   };
 }
 
-/** Applies the rule to the vote; refuses input that cannot be counted (unknown voter, double vote, missing area). */
-export function decide(rule: VotingRule, input: VoteInput): Result<Outcome> {
+/**
+ * Applies the rule to the vote; refuses input that cannot be counted (unknown voter, double vote,
+ * missing area). The notes only add to the explanation; they never change the outcome.
+ */
+export function decide(rule: VotingRule, input: VoteInput, notes: OutcomeNotes = {}): Result<Outcome> {
   const bounds = [rule.threshold.bound, ...(rule.quorum ? [rule.quorum.bound] : [])];
   if (!bounds.every(checkRuleBound)) return { ok: false, error: '规则中的比例无效' };
   const usesArea = ruleUsesArea(rule);
   let counted: Counted;
   if (input.kind === 'named') {
-    const named = countNamed(input);
+    const named = countNamed(input, participationOf(rule));
     if (!named.ok) return named;
     counted = named.value;
   } else {
@@ -177,6 +204,7 @@ export function decide(rule: VotingRule, input: VoteInput): Result<Outcome> {
   const base = { cast, present, entitled }[rule.threshold.base];
   const threshold = evaluate(counts.for, base, rule.threshold.bound, rule.threshold.measure);
 
+  // An empty electorate decides nothing: every bound of nobody fails (meetsBound), and the explanation says why.
   const sameHeadcount = counts.for.headcount === counts.against.headcount && counts.for.headcount > 0;
   const sameArea =
     rule.threshold.measure === 'headcount-and-area' &&
@@ -199,5 +227,5 @@ export function decide(rule: VotingRule, input: VoteInput): Result<Outcome> {
     tie,
     passed,
   };
-  return { ok: true, value: { ...outcome, explanation: explainOutcome(rule, outcome, usesArea) } };
+  return { ok: true, value: { ...outcome, explanation: explainOutcome(rule, outcome, usesArea, notes) } };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { VoteState } from '../../../shared/api/areas/voting';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { processTemplates } from '../../../shared/domain/process/templates';
+import { participationOf } from '../../../shared/domain/voting/rules';
 import { useQuery } from '../../api/query';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import './projector.css';
@@ -121,14 +122,25 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
         <section className="projector-vote" aria-label={t('projector.voting')}>
           <h2>
             {current.status === 'open' ? t('projector.votingOn') : t('projector.votingClosed')}:{current.title}
+            {/* No verdict before the close: while open the wall says 表决中, never 未通过. */}
+            {current.status === 'open' && <span className="tag">{t('vote.status.open')}</span>}
           </h2>
           {current.outcome?.quorum && (
             <p className={current.outcome.quorate ? 'projector-quorate yes' : 'projector-quorate no'}>
-              {current.outcome.quorate ? t('projector.quorate') : t('projector.notQuorate')} ·{' '}
-              {t('projector.quorumLine', {
-                present: current.outcome.quorum.actual.headcount,
-                needed: current.outcome.quorum.needed.headcount,
-              })}
+              {participationOf(current.rule) === 'ballot' ? (
+                <>
+                  {current.outcome.quorate ? t('vote.takingPartEnough') : t('vote.takingPartShort')} ·{' '}
+                  {t('vote.takingPartLine', { present: current.outcome.quorum.actual.headcount, needed: current.outcome.quorum.needed.headcount })}
+                </>
+              ) : (
+                <>
+                  {current.outcome.quorate ? t('projector.quorate') : t('projector.notQuorate')} ·{' '}
+                  {t('projector.quorumLine', {
+                    present: current.outcome.quorum.actual.headcount,
+                    needed: current.outcome.quorum.needed.headcount,
+                  })}
+                </>
+              )}
               {current.outcome.quorum.actual.areaCenti !== null && current.outcome.quorum.areaMet !== null && (
                 <> · {formatCentiArea(current.outcome.quorum.actual.areaCenti, { grouping: true })}㎡</>
               )}

@@ -4,7 +4,7 @@ import type { CouncilSettings } from '../../../shared/api/areas/councils';
 import type { Meeting } from '../../../shared/api/areas/meetings';
 import type { VoteMode } from '../../../shared/api/areas/voting';
 import { unitsWithoutOwnerVoter } from '../../../shared/domain/voting/electorate';
-import { presetIds, presets, type PresetId, type VotingRule } from '../../../shared/domain/voting/rules';
+import { presetIds, presets, ruleUsesArea, type PresetId, type VotingRule } from '../../../shared/domain/voting/rules';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
@@ -33,9 +33,15 @@ function OpenVoteFormBody({ meeting, saved }: { meeting: Meeting; saved: Council
   const { t } = useTranslation();
   const start = saved ?? appDefault;
   const [itemId, setItemId] = useState<number | null>(meeting.agenda[0]?.id ?? null);
-  const [mode, setMode] = useState<VoteMode>(start.mode);
+  const [mode, setMode] = useState<VoteMode>(start.mode === 'hands' && ruleUsesArea(start.rule) ? 'roll_call' : start.mode);
   const [preset, setPreset] = useState<PresetId>(isPresetId(start.rule.id) ? start.rule.id : 'residents-meeting');
-  const [rule, setRule] = useState<VotingRule>(start.rule);
+  const [rule, setRuleState] = useState<VotingRule>(start.rule);
+  // A show of hands cannot weigh area: under such a rule the form moves to a roll call (the host refuses hands anyway).
+  const handsImpossible = ruleUsesArea(rule);
+  const setRule = (next: VotingRule) => {
+    setRuleState(next);
+    if (ruleUsesArea(next) && mode === 'hands') setMode('roll_call');
+  };
   const [makeDefault, setMakeDefault] = useState(false);
   const action = useAction(['vote:list']);
 
@@ -65,11 +71,16 @@ function OpenVoteFormBody({ meeting, saved }: { meeting: Meeting; saved: Council
         <legend>{t('vote.mode')}</legend>
         {modes.map((value) => (
           <label key={value} className="check">
-            <input type="radio" name="mode" checked={mode === value} onChange={() => setMode(value)} />
+            <input type="radio" name="mode" checked={mode === value} disabled={value === 'hands' && handsImpossible} onChange={() => setMode(value)} />
             {t(`vote.modes.${value}`)}
           </label>
         ))}
       </fieldset>
+      {handsImpossible && (
+        <p className="muted" role="note">
+          {t('vote.noHandsByArea')}
+        </p>
+      )}
       <Field label={t('vote.rule')} hint={presets[preset].legalBasis ?? t('vote.ownRule')}>
         <select
           value={preset}
@@ -108,9 +119,10 @@ function OpenVoteFormBody({ meeting, saved }: { meeting: Meeting; saved: Council
 const codesShown = 8;
 
 /**
- * Before an owners' vote: the rented units whose owners are not on record have no voter, and they
- * are left out of the owner and area totals the quorum is measured against. The chair should know
- * before the vote opens (owners are recorded in the roster, and cannot change while it runs).
+ * Before an owners' vote: the rented units whose owners are not on record stay in the owner and
+ * area totals the quorum is measured against (民法典第二百七十八条 counts every unit), but no one
+ * in the room may vote for them. The chair should know before the vote opens, while the owners
+ * can still be recorded in the roster.
  */
 function OwnersGapNote({ councilId }: { councilId: number }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BallotChoice, VoteState } from '../../../shared/api/areas/voting';
+import type { BallotChoice, RollCallVoter, VoteState } from '../../../shared/api/areas/voting';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
@@ -8,7 +8,32 @@ import { ErrorNote } from '../../components/dialog';
 
 const buttons: BallotChoice[] = ['for', 'against', 'abstain'];
 
-/** Roll call: each voter present answers, and the choice is recorded by name. */
+/**
+ * Who casts this vote, as the chair should see it: the person (a co-owner, a proxy holder), and a
+ * mark when that person holds more than one vote here (own unit and joint unit, or as proxy).
+ */
+function Casters({ voter }: { voter: RollCallVoter }) {
+  const { t } = useTranslation();
+  if (voter.castBy) return <span className="muted">{t('vote.castBy', { name: voter.castBy })}</span>;
+  if (!voter.casters.length) return null;
+  return (
+    <span className="muted">
+      {voter.casters.map((caster, index) => (
+        <span key={caster.personId}>
+          {index > 0 && t('vote.codeSeparator')}
+          {caster.asProxy ? t('vote.casterProxy', { name: caster.name }) : caster.name}
+          {caster.votes > 1 && (
+            <strong className="tag tag-against" aria-label={t('vote.holdsSeveral', { name: caster.name, count: caster.votes })}>
+              {t('vote.holdsSeveralShort', { count: caster.votes })}
+            </strong>
+          )}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Roll call: each voter present answers, and the choice is recorded by name with who cast it. */
 export function RollCall({ vote }: { vote: VoteState }) {
   const { t } = useTranslation();
   const voters = useQuery('vote:voters', { voteId: vote.id });
@@ -38,6 +63,7 @@ export function RollCall({ vote }: { vote: VoteState }) {
         {shown.map((voter) => (
           <li key={voter.key} className="check-in-row">
             <span className="name-cell">{voter.label}</span>
+            <Casters voter={voter} />
             {voter.choice ? (
               <span className={`tag tag-${voter.choice}`}>{t(`vote.choices.${voter.choice}`)}</span>
             ) : (
@@ -53,5 +79,18 @@ export function RollCall({ vote }: { vote: VoteState }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** After the close of a roll call: the present who cast no ballot (未表决), as the record fixed them. */
+export function NotVoted({ vote }: { vote: VoteState }) {
+  const { t } = useTranslation();
+  const voters = useQuery('vote:voters', { voteId: vote.id });
+  const silent = (voters.data ?? []).filter((voter) => voter.notVoted);
+  if (!silent.length) return null;
+  return (
+    <p className="muted" aria-label={t('vote.notVoted')}>
+      {t('vote.notVotedList', { count: silent.length, names: silent.map((voter) => voter.label).join(t('vote.codeSeparator')) })}
+    </p>
   );
 }

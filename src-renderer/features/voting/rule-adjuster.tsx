@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Bound } from '../../../shared/domain/voting/ratio';
 import { atLeastHalf, atLeastThreeQuarters, atLeastTwoThirds, boundLabel, moreThanHalf } from '../../../shared/domain/voting/ratio';
-import type { ThresholdBase, VotingRule } from '../../../shared/domain/voting/rules';
+import type { Participation, ThresholdBase, VotingRule } from '../../../shared/domain/voting/rules';
+import { participationOf } from '../../../shared/domain/voting/rules';
 import { Field } from '../../components/field';
 
 const bounds: Bound[] = [moreThanHalf, atLeastHalf, atLeastTwoThirds, atLeastThreeQuarters];
@@ -58,6 +59,12 @@ export function RuleAdjuster({ rule, onChange }: { rule: VotingRule; onChange: (
                 {t(`vote.bases.${base}`)}
               </option>
             ))}
+          </select>
+        </Field>
+        <Field label={t('vote.participation')}>
+          <select value={participationOf(rule)} onChange={(e) => onChange({ ...rule, participation: e.target.value as Participation })}>
+            <option value="presence">{t('vote.participationPresence')}</option>
+            <option value="ballot">{t('vote.participationBallot')}</option>
           </select>
         </Field>
         <label className="check">

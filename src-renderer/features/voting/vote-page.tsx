@@ -9,7 +9,7 @@ import { ErrorNote } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
 import { CountsForm } from './counts-form';
 import { OpenVoteForm } from './open-vote-form';
-import { RollCall } from './roll-call';
+import { NotVoted, RollCall } from './roll-call';
 import { PageTitle } from '../../components/page-title';
 
 const shownChoices: BallotChoice[] = ['for', 'against', 'abstain'];
@@ -34,9 +34,19 @@ function Totals({ vote }: { vote: VoteState }) {
   );
 }
 
-/** The outcome as the rule decides it, in the words the room hears. */
+/**
+ * The outcome as the rule decides it, in the words the room hears. Until the vote is closed there
+ * is no result, only a count: the screen says 表决中 and the rule it is counted under.
+ */
 export function Outcome({ vote }: { vote: VoteState }) {
   const { t } = useTranslation();
+  if (vote.status === 'open') {
+    return (
+      <p className="outcome outcome-pending" aria-label={t('vote.result')}>
+        {t('vote.pending', { rule: vote.rule.name })}
+      </p>
+    );
+  }
   if (!vote.outcome) return <p className="muted">{vote.outcomeProblem}</p>;
   return (
     <p className={vote.outcome.passed ? 'outcome outcome-passed' : 'outcome outcome-failed'} aria-label={t('vote.result')}>
@@ -77,6 +87,7 @@ export function VotePage({ meetingId }: { meetingId: number }) {
           <h2>{t('vote.closedTitle', { title: closed.title })}</h2>
           <Totals vote={closed} />
           <Outcome vote={closed} />
+          {closed.mode === 'roll_call' && <NotVoted vote={closed} />}
           <div className="form-actions">
             <button type="button" className="button-primary" disabled={!closed.outcome} onClick={() => void run(call('vote:lock', { voteId: closed.id }))}>
               {t('vote.lock')}

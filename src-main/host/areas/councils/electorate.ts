@@ -7,6 +7,6 @@ import { getCouncil } from './service';
 /** Who a vote opened now would entitle, worked out exactly as vote:open works it out. */
 export function councilElectorate(db: Db, councilId: number, voterBasis: VoterBasis): Electorate {
   getCouncil(db, councilId);
-  const voters = entitledVoters(db, councilId, voterBasis, { residentNames: true }).map(({ key, label, areaCenti }) => ({ key, label, areaCenti }));
+  const voters = entitledVoters(db, councilId, voterBasis).map(({ key, label, areaCenti }) => ({ key, label, areaCenti }));
   return { voterBasis, count: voters.length, areaCenti: voters.reduce((sum, voter) => sum + voter.areaCenti, 0), voters };
 }

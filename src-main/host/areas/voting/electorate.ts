@@ -1,9 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Household } from '../../../../shared/api/areas/roster';
 import type { VoterBasis } from '../../../../shared/api/areas/voting';
 import { ownerElectorate } from '../../../../shared/domain/voting/electorate';
 import type { Db } from '../../db/client';
-import { attendance, proxies } from '../attendance/schema';
 import { households, people } from '../roster/schema';
 import { ownersByUnit } from '../roster/households';
 
@@ -15,26 +14,38 @@ export interface EntitledVoter {
   /** Who this is, in words: the member; the household with its people; the owners with their units. */
   label: string;
   areaCenti: number;
-  /** The keys of presentVoterKeys that make this voter present (its units, its owners). */
-  presentThrough: string[];
+  /** The units behind the vote (none for a council member). */
+  unitIds: number[];
+  /** The owners on the title, for an owners' vote with owners recorded. */
+  ownerIds: number[];
+  /**
+   * Who may cast the vote: `person:<id>` (that person in the room, or their proxy holder there) and
+   * `household:<id>` (anyone of the household in the room, or a proxy holder of one of them).
+   * Empty: no one may (a let unit with no owner on record), yet the voter is in the law's totals.
+   */
+  castThrough: string[];
 }
 
+/** Whether no one can ever cast this vote: a let unit whose owner is not on record. */
+export const noOneToCast = (voter: Pick<EntitledVoter, 'castThrough'>): boolean => voter.castThrough.length === 0;
+
 /**
- * Who may vote under a rule's voter basis: council members one each; households one each (their
+ * Who may vote under a rule's voter basis, read from the roster now (a vote reads this once, at
+ * opening, and keeps it: see frozen.ts): council members one each; households one each (their
  * representative or anyone of the household present); owners as the Civil Code counts them (see
  * ownerVoters).
  */
-export function entitledVoters(db: Db, councilId: number, basis: VoterBasis, options: { residentNames?: boolean } = {}): EntitledVoter[] {
+export function entitledVoters(db: Db, councilId: number, basis: VoterBasis): EntitledVoter[] {
   if (basis === 'members') {
     return db
       .select()
       .from(people)
       .where(eq(people.councilId, councilId))
+      .orderBy(people.id)
       .all()
       .filter((person) => (person.roles as string[]).includes('member'))
-      .map((person) => ({ key: `person:${person.id}`, label: person.name, areaCenti: 0, presentThrough: [`person:${person.id}`] }));
+      .map((person) => ({ key: `person:${person.id}`, label: person.name, areaCenti: 0, unitIds: [], ownerIds: [], castThrough: [`person:${person.id}`] }));
   }
-  // Read lean (no member counts, no sorting by code): this runs for every ballot of a large estate.
   const owners = ownersByUnit(db, councilId);
   const units: Unit[] = db
     .select({ id: households.id, code: households.code, areaCenti: households.areaCenti, tenure: households.tenure })
@@ -43,8 +54,7 @@ export function entitledVoters(db: Db, councilId: number, basis: VoterBasis, opt
     .orderBy(households.id)
     .all()
     .map((unit) => ({ ...unit, owners: owners.get(unit.id) ?? [] }));
-  // The people's names are for reading the list; counting (every ballot of a large estate) does without them.
-  const names = options.residentNames ? residentNames(db, councilId) : new Map<number, string[]>();
+  const names = residentNames(db, councilId);
   if (basis === 'owners') return ownerVoters(units, names);
   return units.map((unit) => householdVoter(unit, names));
 }
@@ -52,7 +62,7 @@ export function entitledVoters(db: Db, councilId: number, basis: VoterBasis, opt
 /** The names of each household's people, for the roll-call list. */
 function residentNames(db: Db, councilId: number): Map<number, string[]> {
   const names = new Map<number, string[]>();
-  for (const person of db.select().from(people).where(eq(people.councilId, councilId)).orderBy(people.id).all()) {
+  for (const person of db.select({ name: people.name, householdId: people.householdId }).from(people).where(eq(people.councilId, councilId)).orderBy(people.id).all()) {
     if (person.householdId !== null) names.set(person.householdId, [...(names.get(person.householdId) ?? []), person.name]);
   }
   return names;
@@ -64,17 +74,20 @@ function householdVoter(unit: Unit, names: Map<number, string[]>): EntitledVoter
     key: `household:${unit.id}`,
     label: residents.length ? `${unit.code} ${residents.join('、')}` : unit.code,
     areaCenti: unit.areaCenti ?? 0,
-    presentThrough: [`household:${unit.id}`],
+    unitIds: [unit.id],
+    ownerIds: [],
+    castThrough: [`household:${unit.id}`],
   };
 }
 
 /**
  * Owners' voters (民法典第二百七十八条, counted as ownerElectorate counts them): units whose owners are
  * recorded are grouped by their exact set of owners, so one owner of several units votes once with
- * the areas added and a jointly owned unit is one vote; an owner-occupied unit with no owner recorded
- * is one vote of its own (as a household), and a rented one without a recorded owner has no one here
- * to vote for it. An owner votes in person or through a proxy holder in the room; so may the people
- * of an owner-occupied unit (the owner's family), never a tenant.
+ * the areas added and a jointly owned unit is one vote. Such a vote is cast by one of its owners in
+ * person, or by a proxy holder an owner authorised in writing; the owner's family or tenant needs
+ * that proxy too. An owner-occupied unit with no owner recorded is one vote of its own, cast by its
+ * household (the owner's family: who holds the title is not on record). A let unit with no owner
+ * recorded stays in the totals as one owner with its area, whom no one here may represent.
  */
 function ownerVoters(units: Unit[], names: Map<number, string[]>): EntitledVoter[] {
   const recorded = units.filter((unit) => unit.owners.length > 0);
@@ -88,50 +101,20 @@ function ownerVoters(units: Unit[], names: Map<number, string[]>): EntitledVoter
   const voters: Array<EntitledVoter & { order: number }> = grouped.value.map((voter) => {
     const own = voter.unitIds.map((unitId) => unitById.get(unitId)!);
     const owners = own[0]!.owners;
-    const occupied = own.filter((unit) => unit.tenure === 'owner');
     return {
       key: `household:${own[0]!.id}`,
       label: `${own.map((unit) => unit.code).join('、')} ${owners.map((owner) => owner.name).join('、')}`,
       areaCenti: voter.areaCenti,
-      presentThrough: [...owners.map((owner) => `person:${owner.id}`), ...occupied.map((unit) => `household:${unit.id}`)],
+      unitIds: own.map((unit) => unit.id),
+      ownerIds: owners.map((owner) => owner.id),
+      castThrough: owners.map((owner) => `person:${owner.id}`),
       order: position.get(own[0]!)!,
     };
   });
   units.forEach((unit, order) => {
-    if (unit.owners.length === 0 && unit.tenure === 'owner') voters.push({ ...householdVoter(unit, names), order });
+    if (unit.owners.length > 0) return;
+    if (unit.tenure === 'owner') voters.push({ ...householdVoter(unit, names), order });
+    else voters.push({ ...householdVoter(unit, names), label: `${unit.code}（未登记产权人）`, castThrough: [], order });
   });
   return voters.sort((a, b) => a.order - b.order).map(({ order: _order, ...voter }) => voter);
-}
-
-export function isPresent(voter: EntitledVoter, present: Set<string>): boolean {
-  return voter.presentThrough.some((key) => present.has(key));
-}
-
-/** Voter keys present now: in person, or through a proxy whose holder is in the room. */
-export function presentVoterKeys(db: Db, meetingId: number): Set<string> {
-  const inRoom = db
-    .select({ personId: attendance.personId, householdId: people.householdId })
-    .from(attendance)
-    .innerJoin(people, eq(attendance.personId, people.id))
-    .where(and(eq(attendance.meetingId, meetingId), isNull(attendance.leftAt), eq(attendance.observer, false)))
-    .all();
-  const keys = new Set<string>();
-  const holders = new Set<number>();
-  for (const { personId, householdId } of inRoom) {
-    keys.add(`person:${personId}`);
-    holders.add(personId);
-    if (householdId !== null) keys.add(`household:${householdId}`);
-  }
-  const grants = db
-    .select({ grantorId: proxies.grantorId, holderId: proxies.holderId, householdId: people.householdId })
-    .from(proxies)
-    .innerJoin(people, eq(proxies.grantorId, people.id))
-    .where(and(eq(proxies.meetingId, meetingId), isNull(proxies.revokedAt)))
-    .all();
-  for (const grant of grants) {
-    if (!holders.has(grant.holderId)) continue;
-    keys.add(`person:${grant.grantorId}`);
-    if (grant.householdId !== null) keys.add(`household:${grant.householdId}`);
-  }
-  return keys;
 }

@@ -108,20 +108,6 @@ function loadOurPage(window: BrowserWindow, hash = ''): void {
 // follow a variable, so a shared constant would leave every window unchecked. A middle click would
 // open a link in a new window without going through our window-open handler: Auxclick is off.
 
-/** Every window of ours gets these: no Node in the page, a sandboxed preload, our CSP's web security. */
-function secureWebPreferences(): Electron.WebPreferences {
-  return {
-    preload: preloadFile,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    spellcheck: false,
-    disableBlinkFeatures: 'Auxclick',
-  };
-}
-
 /** The chair's console: the one window that runs the meeting. */
 export function createMainWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -133,7 +119,16 @@ export function createMainWindow(): BrowserWindow {
     backgroundColor: '#f6f3ec',
     show: false,
     autoHideMenuBar: false,
-    webPreferences: secureWebPreferences(),
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   register(window);
   mainWindow = window;
@@ -177,7 +172,16 @@ export function openProjectorWindow(meetingId: number): { display: 'external' | 
     backgroundColor: '#111418',
     autoHideMenuBar: true,
     show: false,
-    webPreferences: secureWebPreferences(),
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   register(window);
   projectorWindow = window;

@@ -1,9 +1,11 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { chairInEveryContext, startHost, tempDatabasePath, type HostProcess } from './host-process';
+
+chairInEveryContext();
 
 async function api<T>(request: APIRequestContext, host: HostProcess, channel: string, input: unknown): Promise<T> {
-  const body = (await (await request.post(`${host.url}api/call/${channel}`, { data: { input } })).json()) as { ok: boolean; value: T };
+  const body = (await (await request.post(`${host.url}api/call/${channel}`, { data: { input }, headers: { cookie: host.chairCookie } })).json()) as { ok: boolean; value: T };
   expect(body.ok).toBe(true);
   return body.value;
 }

@@ -1,7 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext } from '@playwright/test';
 import { demoHostPerTest } from './host-process';
 
 const host = demoHostPerTest();
+
+// The chair's and the projector's windows close with the test, so no page of its host lingers into the next test.
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
 
 /** The demo's household numbers, in the order the seed makes them. */
 const households: string[] = [];
@@ -11,8 +17,11 @@ for (let building = 1; building <= 5; building += 1)
 
 test('a whole vote, then two of the silent present leave after the close: the projector and the locked result show what the room saw at close', async ({ browser }) => {
   test.setTimeout(240_000);
-  const console = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
-  const projector = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
+  const consoleContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+  const projectorContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+  contexts.push(consoleContext, projectorContext);
+  const console = await consoleContext.newPage();
+  const projector = await projectorContext.newPage();
   await projector.goto(`${host.url}#/projector/3`);
   await expect(projector.getByRole('heading', { name: '院落议事会(12 月)' })).toBeVisible();
 

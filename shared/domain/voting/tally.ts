@@ -202,9 +202,9 @@ export function decide(rule: VotingRule, input: VoteInput, notes: OutcomeNotes =
     ...(rule.blankBallots === 'counts-as-cast' ? [counts.blank] : []),
   ].reduce(add, zero());
   const base = { cast, present, entitled }[rule.threshold.base];
+  // An empty electorate decides nothing: every bound of nobody fails (meetsBound), and the explanation says why.
   const threshold = evaluate(counts.for, base, rule.threshold.bound, rule.threshold.measure);
 
-  // An empty electorate decides nothing: every bound of nobody fails (meetsBound), and the explanation says why.
   const sameHeadcount = counts.for.headcount === counts.against.headcount && counts.for.headcount > 0;
   const sameArea =
     rule.threshold.measure === 'headcount-and-area' &&

@@ -52,7 +52,7 @@ describe('one writer per database file', () => {
     expect(snapshot(databasePath)).toEqual(before);
     // The first host still answers.
     expect(await appInfo(first)).toBe(true);
-  }, 60_000);
+  }, 300_000);
 
   it('starts again at once after the first host was killed (the lock of a dead process is taken over)', async () => {
     const databasePath = tempDatabase();
@@ -62,7 +62,7 @@ describe('one writer per database file', () => {
     const again = await startServe(databasePath);
     running.push(again);
     expect(await appInfo(again)).toBe(true);
-  }, 60_000);
+  }, 300_000);
 
   it('removes its lock when it closes normally', async () => {
     const databasePath = tempDatabase();
@@ -70,7 +70,7 @@ describe('one writer per database file', () => {
     expect(existsSync(lockPathOf(databasePath))).toBe(true);
     await host.stop();
     expect(existsSync(lockPathOf(databasePath))).toBe(false);
-  }, 60_000);
+  }, 300_000);
 
   it('treats an unreadable lock file as stale, and a live process as the owner', () => {
     const databasePath = tempDatabase();

@@ -32,7 +32,7 @@ export function startServe(databasePath: string, extra: string[] = []): Promise<
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 120_000);
     const onExit = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`host exited with ${code}:\n${output}`));

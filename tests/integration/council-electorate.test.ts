@@ -33,7 +33,7 @@ describe('council:electorate', () => {
     expect((await host.ok('vote:voters', { voteId: vote.id })).map((voter) => voter.key)).toEqual(electorate.voters.map((voter) => voter.key));
   });
 
-  it('lists every household with its people, and the owners’ voters with their areas', async () => {
+  it('lists every household with its people, and the owners’ voters with their areas; a rented unit with no owner on the roll stays in the totals', async () => {
     const host = tempHost();
     const { council } = await courtyard(host);
     const households = await host.ok('council:electorate', { councilId: council.id, voterBasis: 'households' });
@@ -44,8 +44,9 @@ describe('council:electorate', () => {
     expect(owners.voters.map((voter) => [voter.label, voter.areaCenti])).toEqual([
       ['1-1-101 王建国', 8000],
       ['1-1-102 李秀英、陈淑珍', 6000],
+      ['1-1-201（未登记产权人）', 10000],
     ]);
-    expect(owners).toMatchObject({ count: 2, areaCenti: 14_000 });
+    expect(owners).toMatchObject({ count: 3, areaCenti: 24_000 });
   });
 
   it('is the chair’s alone, and refuses an unknown council or basis in Chinese', async () => {

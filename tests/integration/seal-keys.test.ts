@@ -203,7 +203,10 @@ describe('the private key through a key protector (the desktop app’s safeStora
     const host = openHost(newDatabasePath(), protector);
     try {
       const held = await heldMeeting(host);
+      // The meeting's votes were closed and locked: the audit chain's heads they signed used the protected key too.
+      expect(keyRows(host).map((key) => key.private_key_form)).toEqual(['protected']);
       await signBoth(held);
+      expect(keyRows(host)).toHaveLength(1);
       const [row] = keyRows(host);
       expect(row).toMatchObject({ private_key_form: 'protected' });
       expect(() => createPrivateKey({ key: Buffer.from(row!.private_key, 'base64'), format: 'der', type: 'pkcs8' })).toThrow();

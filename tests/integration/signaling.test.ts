@@ -287,7 +287,7 @@ describe('signaling server (y-webrtc protocol)', () => {
     const timings: number[] = [];
     for (let call = 0; call < 7; call += 1) {
       const started = performance.now();
-      const response = await fetch(`${server.url}api/call/council:list`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"input":{}}' });
+      const response = await fetch(`${server.url}api/call/access:whoami`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"input":{}}' });
       expect(response.status).toBe(200);
       await response.json();
       timings.push(performance.now() - started);

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AuditReport, AuditStatus, auditArea } from '../../../../shared/api/areas/audit';
 import type { AreaContext, AreaHandlers } from '../../core/registry';
+import { sealExtras } from '../seals/keys';
 import { signAuditHeadAtShutdown } from './heads';
 import { checkAudit } from './integrity';
 
@@ -9,9 +10,11 @@ import { checkAudit } from './integrity';
  * result: the app still opens, so the evidence can be kept) and signs the chain's head when it
  * closes cleanly (the host's close runs the areas' clean-up before the database closes).
  */
-export function auditHandlers({ db, sqlite, now, onClose }: AreaContext): AreaHandlers<typeof auditArea> {
+export function auditHandlers(context: AreaContext): AreaHandlers<typeof auditArea> {
+  const { db, sqlite, now, onClose } = context;
+  const { keyProtector } = sealExtras(context);
   const atStart: AuditStatus = { ...startCheck(sqlite), checkedAt: now().toISOString() };
-  onClose(() => signAuditHeadAtShutdown(db, now()));
+  onClose(() => signAuditHeadAtShutdown(db, now(), keyProtector));
   return {
     'audit:verify': () => checkAudit(sqlite),
     'audit:status': () => atStart,

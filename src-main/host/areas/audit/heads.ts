@@ -18,7 +18,7 @@ import { canonicalJson } from '../../../../shared/domain/seals/canonical-json';
 import type { Db } from '../../db/client';
 import { councils } from '../councils/schema';
 import { meetings } from '../meetings/schema';
-import { activeSigningKey, signDigest } from '../seals/keys';
+import { activeSigningKey, signDigest, type KeyProtector } from '../seals/keys';
 import { auditHead } from './audit-log';
 import { auditHeads } from './schema';
 
@@ -40,8 +40,8 @@ export function headDigest(head: HeadBody): string {
   return createHash('sha256').update(material, 'utf8').digest('hex');
 }
 
-function insertSignedHead(db: Db, councilId: number, head: { seq: number; hash: string }, reason: HeadReason, now: Date): void {
-  const key = activeSigningKey(db, councilId, now);
+function insertSignedHead(db: Db, councilId: number, head: { seq: number; hash: string }, reason: HeadReason, now: Date, keyProtector: KeyProtector | undefined): void {
+  const key = activeSigningKey(db, councilId, now, keyProtector);
   const body: HeadBody = { seq: head.seq, hash: head.hash, councilId, reason, signedAt: now.toISOString() };
   db.insert(auditHeads)
     .values({ ...body, keyFingerprint: key.fingerprint, signature: signDigest(key.privateKey, headDigest(body)) })
@@ -51,22 +51,24 @@ function insertSignedHead(db: Db, councilId: number, head: { seq: number; hash: 
 /**
  * Signs the chain's head as it stands now with the key of the council concerned (named directly or
  * by one of its meetings). Call it inside the transaction that appended the entries it anchors, after them.
+ * The key protector is the host's (the desktop app's safeStorage): the head is signed with the same
+ * key the minutes are sealed with, never a second plain one.
  */
-export function signAuditHead(db: Db, concerning: { meetingId: number } | { councilId: number }, reason: HeadReason, now: Date): void {
+export function signAuditHead(db: Db, concerning: { meetingId: number } | { councilId: number }, reason: HeadReason, now: Date, keyProtector?: KeyProtector): void {
   const councilId =
     'councilId' in concerning
       ? concerning.councilId
       : db.select({ councilId: meetings.councilId }).from(meetings).where(eq(meetings.id, concerning.meetingId)).get()?.councilId;
   const head = auditHead(db);
   if (councilId === undefined || head.seq === 0) return;
-  insertSignedHead(db, councilId, head, reason, now);
+  insertSignedHead(db, councilId, head, reason, now, keyProtector);
 }
 
 /**
  * On a clean shutdown: every council signs the head, unless its own last head is this one already
  * (a start and stop with nothing recorded adds nothing). Never throws: closing must go on.
  */
-export function signAuditHeadAtShutdown(db: Db, now: Date): void {
+export function signAuditHeadAtShutdown(db: Db, now: Date, keyProtector?: KeyProtector): void {
   const sqlite = db.$client;
   if (!sqlite.open || sqlite.readonly) return;
   // A file whose schema is older than the table of heads (a host opened on earlier migrations) has nothing to sign into.
@@ -85,7 +87,7 @@ export function signAuditHeadAtShutdown(db: Db, now: Date): void {
             .limit(1)
             .get();
           if (last?.seq === head.seq && last.hash === head.hash) continue;
-          insertSignedHead(db, id, head, 'shutdown', now);
+          insertSignedHead(db, id, head, 'shutdown', now, keyProtector);
         }
       })
       .immediate();

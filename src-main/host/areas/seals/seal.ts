@@ -195,7 +195,7 @@ function sealVersion(db: Db, sqlite: Database.Database, meetingId: number, statu
     at: record.signedAt,
     payload: { version: record.version, kind: record.kind, digest, key: key.fingerprint },
   });
-  signAuditHead(db, { councilId: meeting.councilId }, 'minutes.seal', now);
+  signAuditHead(db, { councilId: meeting.councilId }, 'minutes.seal', now, keyProtector);
 }
 
 export function openMinutesAmendment(db: Db, sqlite: Database.Database, input: { meetingId: number; reason: string }, now: Date): SealStatus {

@@ -7,6 +7,7 @@ import { participationOf, ruleUsesArea } from '../../../../shared/domain/voting/
 import { decide, type Outcome, type OutcomeNotes, type Tally, type VoteInput } from '../../../../shared/domain/voting/tally';
 import { appendAudit } from '../audit/audit-log';
 import { signAuditHead } from '../audit/heads';
+import type { KeyProtector } from '../seals/keys';
 import type { Db } from '../../db/client';
 import { agendaItems } from '../meetings/schema';
 import { people } from '../roster/schema';
@@ -260,7 +261,7 @@ export function castBallot(db: Db, input: ParsedInput<'vote:castBallot'>, now: D
  * cast each, a counted vote's latest counts. From here on the outcome is decided from this record
  * and the frozen electorate only. The close audit entry carries both hashes.
  */
-export function closeVote(db: Db, voteId: number, now: Date): VoteState {
+export function closeVote(db: Db, voteId: number, now: Date, keyProtector?: KeyProtector): VoteState {
   const row = voteRow(db, voteId);
   if (row.status !== 'open') throw conflict('表决已经结束。');
   const electorate = electorateOf(db, row);
@@ -280,7 +281,7 @@ export function closeVote(db: Db, voteId: number, now: Date): VoteState {
       ballots: record.ballots.length,
     },
   });
-  signAuditHead(db, { meetingId: row.meetingId }, 'vote.close', now);
+  signAuditHead(db, { meetingId: row.meetingId }, 'vote.close', now, keyProtector);
   return getVote(db, voteId);
 }
 
@@ -395,7 +396,7 @@ export function rollCallVoters(db: Db, voteId: number): RollCallVoter[] {
  * Locks a closed vote: the outcome decided from the frozen record is stored with its explanation
  * and the hash of its audit entry, and can never be changed. A correction is a re-vote.
  */
-export function lockVote(db: Db, voteId: number, now: Date): VoteState {
+export function lockVote(db: Db, voteId: number, now: Date, keyProtector?: KeyProtector): VoteState {
   const row = voteRow(db, voteId);
   if (row.status === 'open') throw conflict('请先结束表决,再锁定结果。');
   if (row.status === 'locked') throw conflict('结果已经锁定。如需更正,请重新表决并说明理由。');
@@ -421,7 +422,7 @@ export function lockVote(db: Db, voteId: number, now: Date): VoteState {
   db.update(votes).set({ status: 'locked' }).where(eq(votes.id, voteId)).run();
   // The matter's result is locked with it: it can move on to 落实公示 and never back.
   if (row.agendaItemId !== null) lockMatterForVote(db, row.agendaItemId, now);
-  signAuditHead(db, { meetingId: row.meetingId }, 'vote.lock', now);
+  signAuditHead(db, { meetingId: row.meetingId }, 'vote.lock', now, keyProtector);
   return getVote(db, voteId);
 }
 

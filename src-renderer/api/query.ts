@@ -52,6 +52,11 @@ export interface QueryState<T> {
   data: T | undefined;
   error: ApiError | undefined;
   loading: boolean;
+  /**
+   * The answer on screen is for the input before this one (kept while the new one loads). A list a
+   * user acts on (the door's search results) shows nothing rather than someone else's row.
+   */
+  stale: boolean;
   reload: () => void;
 }
 
@@ -86,6 +91,7 @@ export function useQuery<C extends Channel>(
     data: query.isError ? undefined : query.data,
     error: query.error?.error,
     loading: query.isFetching || query.isPending,
+    stale: query.isPlaceholderData,
     reload,
   };
 }

@@ -32,8 +32,8 @@ export function PersonPicker<P extends PickedPerson>(props: PersonPickerProps<P>
   const people = 'people' in props ? props.people : null;
   const onHost = useQuery('person:search', 'councilId' in props && query.trim() ? { councilId: props.councilId, query: query.trim(), limit: 6 } : null);
   const found = useMemo(
-    (): P[] => (!query.trim() ? [] : people ? searchPeople(people, query, 6) : ((onHost.data ?? []) as PickedPerson[] as P[])),
-    [people, query, onHost.data],
+    (): P[] => (!query.trim() ? [] : people ? searchPeople(people, query, 6) : onHost.stale ? [] : ((onHost.data ?? []) as PickedPerson[] as P[])),
+    [people, query, onHost.data, onHost.stale],
   );
   // A search on the host still under way shows nothing yet: Enter must not take the previous query's first.
   const settled = people !== null || !onHost.loading;

@@ -45,6 +45,33 @@ test('volunteers sign residents in by pinyin and household, record a proxy and a
   await expect(page.getByRole('status', { name: '到会情况' })).toContainText('2/60 户有代表');
 });
 
+test('while a new search is on its way, the last search’s rows are not there to be tapped', async ({ page }) => {
+  await openCheckIn(page);
+  await signIn(page, 'hzp', '何兆品');
+  // Hold the next search on its way to the host: the page must not show the one before in its place.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held = new Promise<void>((resolve) =>
+    void page.route((url) => decodeURIComponent(url.pathname) === '/api/call/person:search', async (route) => {
+      if (route.request().postData()?.includes('1-1-301')) {
+        resolve();
+        await released;
+      }
+      await route.continue();
+    }),
+  );
+  const search = page.getByRole('searchbox', { name: '查找到会人员' });
+  await search.fill('hzp');
+  const results = page.getByRole('list', { name: '查找结果' });
+  await expect(results.getByRole('button', { name: '离场' })).toBeVisible();
+  await search.fill('1-1-301');
+  await held;
+  await expect(results.getByRole('listitem')).toHaveCount(0);
+  release();
+  await results.getByRole('listitem').filter({ hasText: '王建国' }).getByRole('button', { name: '签到' }).click();
+  await expect(page.getByRole('status', { name: '到会情况' })).toContainText('2 人到会');
+});
+
 test('when the council asks for signatures, one is drawn before signing in', async ({ page }) => {
   await page.goto(`${host.url}#/settings`);
   await page.getByLabel('签到时需要手写签名').check();

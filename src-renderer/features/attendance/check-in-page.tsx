@@ -37,7 +37,9 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
 
   const current = loaded.data;
   const byPerson = useMemo(() => new Map((current?.entries ?? []).map((e) => [e.personId, e])), [current]);
-  const found: PickedPerson[] = query.trim() ? (searched.data ?? []) : [];
+  // Only the matches of what is typed now: while a new search loads, the last one's rows (someone
+  // just signed in, whose button is now 离场) are not there to be tapped by mistake.
+  const found: PickedPerson[] = query.trim() && !searched.stale ? (searched.data ?? []) : [];
 
   const apply = async (work: Promise<ApiResult<unknown>>, done: string) => {
     const result = await action.run(work);

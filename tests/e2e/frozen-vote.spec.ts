@@ -29,7 +29,7 @@ test('a whole vote, then two of the silent present leave after the close: the pr
   const search = console.getByRole('searchbox', { name: '查找到会人员' });
   for (const code of households.slice(0, 40)) {
     await search.fill(code);
-    await console.getByRole('list', { name: '查找结果' }).getByRole('button', { name: '签到' }).first().click();
+    await console.getByRole('list', { name: '查找结果' }).getByRole('listitem').filter({ hasText: code }).getByRole('button', { name: '签到' }).first().click();
     await expect(search).toHaveValue('');
   }
   await console.getByRole('searchbox', { name: '委托人(谁委托别人代投)' }).fill(households[40]!);

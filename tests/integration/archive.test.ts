@@ -13,7 +13,15 @@ import { dumpTables } from './access-fixture';
 import { tempHost, type TempHost } from './temp-host';
 
 /** Columns that hold ids, references, or what is regenerated on import (rooms, hash chains). */
-const idLike = /(^id$|^seq$|_id$|^voter_key$|^room_name$|^room_password$|^snapshot_seq$|^prev_hash$|^hash$|^audit_hash$)/;
+const idLike = /(^id$|^seq$|_id$|^voter_key$|^room_name$|^room_password$|^snapshot_seq$|^prev_hash$|^hash$|^audit_hash$|_ids_json$|^cast_through_json$)/;
+
+/** A vote's closing record without the ids it names (voter keys keep their kind, the ids go). */
+const closingModuloIds = (text: unknown) =>
+  typeof text === 'string'
+    ? JSON.stringify(JSON.parse(text), (key, value: unknown) =>
+        key === 'castById' || key === 'personId' ? undefined : typeof value === 'string' ? value.replace(/^(person|household):\d+$/, '$1') : value,
+      )
+    : text;
 
 /** Every table's rows without their ids, sorted: equal when the two councils hold the same things. */
 function contentModuloIds(host: TempHost, skip: string[]): Record<string, string[]> {
@@ -22,7 +30,9 @@ function contentModuloIds(host: TempHost, skip: string[]): Record<string, string
     tables.map(([name, rows]) => [
       name,
       rows
-        .map((row) => JSON.stringify(Object.fromEntries(Object.entries(row).filter(([key]) => !idLike.test(key)))))
+        .map((row) =>
+          JSON.stringify(Object.fromEntries(Object.entries(row).filter(([key]) => !idLike.test(key)).map(([key, value]) => [key, key === 'closing_json' ? closingModuloIds(value) : value]))),
+        )
         .sort(),
     ]),
   );
@@ -72,6 +82,47 @@ describe('council archive', () => {
     // And the imported council works: votes and people read through the services.
     const votes = await target.ok('vote:list', { meetingId: newMeetingId! });
     expect(votes.length).toBe((await source.ok('vote:list', { meetingId: held.meetingId })).length);
+  });
+
+  it('votes keep their frozen electorate and closing record on a computer whose ids differ: the same voters, the same result, who cast each ballot', async () => {
+    const source = tempHost();
+    const held = await heldMeeting(source);
+    const file = (await source.ok('archive:export', { councilId: held.councilId })) as FilePayload;
+
+    // A computer with a council of its own already: every imported id lands elsewhere.
+    const target = tempHost();
+    const own = await target.ok('council:create', { name: '先在这台电脑上的议事会' });
+    for (let index = 1; index <= 7; index += 1) {
+      const unit = await target.ok('household:create', { councilId: own.id, code: `9-9-${100 + index}`, area: '50', tenure: 'owner' });
+      await target.ok('person:create', { councilId: own.id, name: `住户${index}`, householdId: unit.id, roles: [] });
+    }
+    const imported = (await target.ok('archive:import', { fileName: file.fileName, dataBase64: file.dataBase64 })) as ArchiveImportResult;
+    const meetingId = (await target.ok('meeting:list', { councilId: imported.council.id }))[0]!.id;
+
+    const votesOf = async (host: TempHost, meeting: number) => {
+      const states = await host.ok('vote:list', { meetingId: meeting });
+      return Promise.all(
+        states.map(async (state) => {
+          const voters = state.mode === 'roll_call' ? await host.ok('vote:voters', { voteId: state.id }) : [];
+          const { id: _id, meetingId: _meeting, agendaItemId: _item, replacesVoteId: _replaces, ...rest } = await host.ok('vote:get', { voteId: state.id });
+          return { ...rest, voters: voters.map(({ key: _key, ...voter }) => voter) };
+        }),
+      );
+    };
+    expect(await votesOf(target, meetingId)).toEqual(await votesOf(source, held.meetingId));
+
+    // Every key the frozen records name is a person or household of the imported council.
+    const keys = target.database.sqlite
+      .prepare('SELECT e.voter_key AS key, e.cast_through_json AS through, v.closing_json AS closing FROM vote_electorate e JOIN votes v ON v.id = e.vote_id')
+      .all() as Array<{ key: string; through: string; closing: string | null }>;
+    expect(keys.length).toBeGreaterThan(0);
+    const named = keys.flatMap((row) => [row.key, ...(JSON.parse(row.through) as string[]), ...(row.closing ? (JSON.parse(row.closing) as { present: string[] }).present : [])]);
+    const ofCouncil = new Set([
+      ...(target.database.sqlite.prepare('SELECT id FROM people WHERE council_id = ?').pluck().all(imported.council.id) as number[]).map((id) => `person:${id}`),
+      ...(target.database.sqlite.prepare('SELECT id FROM households WHERE council_id = ?').pluck().all(imported.council.id) as number[]).map((id) => `household:${id}`),
+    ]);
+    expect(named.filter((key) => !ofCouncil.has(key))).toEqual([]);
+    expect((await target.ok('audit:verify', {})).ok).toBe(true);
   });
 
   it("imports beside the council it came from (a year of follow-up: tasks, ratings, residents' matters), as a second council with new rooms", async () => {

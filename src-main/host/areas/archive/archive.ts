@@ -4,7 +4,7 @@
  * audit entries of its meetings and the council's own: its default vote, compacts' signatures,
  * earlier imports), found by following the foreign keys from `councils`. Import makes
  * a new council with fresh ids, rewriting every reference (foreign keys, the few id columns without
- * one, and ballots' voter keys) — so an archive can even be imported beside the council it came from.
+ * one, ballots' voter keys, and the people and households a vote's frozen list and closing record name) — so an archive can even be imported beside the council it came from.
  *
  * Format: gzip of JSON { format, version, exportedAt, council, tables: { name: rows[] } }; blobs are
  * base64. JSON rather than a SQLite file because a SQLite file of one council would need the whole
@@ -19,6 +19,8 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
 import { HostError, notFound } from '../../core/errors';
 import { verifyDigest } from '../seals/keys';
+import type { ClosingRecord } from '../voting/schema';
+import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import { sha256Hex } from '../seals/record';
 
 export const archiveFormat = 'courtyard-council-archive';
@@ -39,6 +41,12 @@ const staysHome: Record<string, Set<string>> = { council_keys: new Set(['private
  * that supported a wish (the count itself moves with the wish). They do not move.
  */
 const notMoved = new Set(['join_codes', 'participants', 'audit_log', 'wish_supports']);
+
+/**
+ * Tables that name people and households inside JSON or keys (a vote's frozen electorate, its closing
+ * record): they come in after those tables, so the names can be rewritten to the new ids.
+ */
+const namesPeople: Record<string, string[]> = { votes: ['people', 'households'], vote_electorate: ['people', 'households'] };
 
 /** Id columns without a declared foreign key. */
 const extraReferences: Record<string, Record<string, string>> = {
@@ -92,8 +100,8 @@ function insertionOrder(infos: Map<string, TableInfo>): TableInfo[] {
   const visit = (info: TableInfo, path: Set<string>) => {
     if (placed.has(info.name) || path.has(info.name)) return;
     path.add(info.name);
-    for (const reference of info.references) {
-      const parent = infos.get(reference.table);
+    for (const table of [...info.references.map((reference) => reference.table), ...(namesPeople[info.name] ?? [])]) {
+      const parent = infos.get(table);
       if (parent && parent.name !== info.name) visit(parent, path);
     }
     placed.add(info.name);
@@ -259,6 +267,55 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
     return map;
   };
   const counts: Record<string, number> = {};
+  /** A person's or household's new id; a name the file does not hold makes the file unreadable. */
+  const newId = (table: 'people' | 'households', old: unknown): number => {
+    const mapped = typeof old === 'number' ? idMaps.get(table)?.get(old) : undefined;
+    if (mapped === undefined) throw unreadable();
+    return mapped;
+  };
+  /** `person:<id>` / `household:<id>` with the new id. */
+  const newVoterKey = (key: unknown): string => {
+    const match = typeof key === 'string' ? voterKeyPattern.exec(key) : null;
+    if (!match) throw unreadable();
+    return `${match[1]}:${newId(match[1] === 'person' ? 'people' : 'households', Number(match[2]))}`;
+  };
+  const parsed = (text: unknown): unknown => {
+    try {
+      return JSON.parse(String(text));
+    } catch {
+      throw unreadable();
+    }
+  };
+  const listOf = (value: unknown): unknown[] => {
+    if (!Array.isArray(value)) throw unreadable();
+    return value;
+  };
+  /** A vote's frozen list and closing record name voters by id: rewritten, so they name this council's people. */
+  const rewriteVoterIds = (table: string, row: Row) => {
+    if (table === 'vote_electorate') {
+      row.voter_key = newVoterKey(row.voter_key);
+      row.unit_ids_json = JSON.stringify(listOf(parsed(row.unit_ids_json)).map((id) => newId('households', id)));
+      row.owner_ids_json = JSON.stringify(listOf(parsed(row.owner_ids_json)).map((id) => newId('people', id)));
+      row.cast_through_json = JSON.stringify(listOf(parsed(row.cast_through_json)).map(newVoterKey));
+    }
+    if (table === 'votes' && typeof row.closing_json === 'string') {
+      const record = parsed(row.closing_json) as ClosingRecord;
+      if (!record || typeof record !== 'object') throw unreadable();
+      const rewritten: ClosingRecord = {
+        ...record,
+        present: listOf(record.present).map(newVoterKey),
+        ballots: listOf(record.ballots).map((ballot) => {
+          const cast = ballot as ClosingRecord['ballots'][number];
+          return { ...cast, voterKey: newVoterKey(cast.voterKey), castById: cast.castById === null ? null : newId('people', cast.castById) };
+        }),
+        multipleVotes: listOf(record.multipleVotes).map((entry) => {
+          const multiple = entry as ClosingRecord['multipleVotes'][number];
+          return { ...multiple, personId: newId('people', multiple.personId) };
+        }),
+      };
+      row.closing_json = canonicalJson(rewritten as unknown as Json);
+    }
+  };
   /** Ballots may be inserted only into an open vote (a trigger): votes come in open and get their status at the end. */
   const voteStatuses: Array<{ id: number; status: unknown }> = [];
   const pendingSelfReferences: Array<{ table: string; column: string; newId: number; oldTarget: number; key: string }> = [];
@@ -327,14 +384,8 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
           row[column] = value;
         }
         if (info.name === 'vote_results' && typeof row.audit_hash === 'string') row.audit_hash = auditHashes.get(row.audit_hash) ?? row.audit_hash;
-        if (info.name === 'ballots' && typeof row.voter_key === 'string') {
-          const match = voterKeyPattern.exec(row.voter_key);
-          if (match) {
-            const mapped = idMaps.get(match[1] === 'person' ? 'people' : 'households')?.get(Number(match[2]));
-            if (mapped === undefined) throw unreadable();
-            row.voter_key = `${match[1]}:${mapped}`;
-          }
-        }
+        if (info.name === 'ballots' && typeof row.voter_key === 'string' && voterKeyPattern.test(row.voter_key)) row.voter_key = newVoterKey(row.voter_key);
+        rewriteVoterIds(info.name, row);
         if (info.name === 'minutes_docs') {
           // A room is a meeting place for this evening's browsers: a new one, never the old one's name.
           row.room_name = `courtyard-minutes-${randomBytes(12).toString('hex')}`;

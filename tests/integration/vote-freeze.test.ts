@@ -120,6 +120,37 @@ describe('what a vote is decided on is fixed at its close', () => {
     expect(closed).toMatchObject({ present: 4, ballots: 1 });
     expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true });
   });
+
+  it('a frozen list or closing record changed with another SQLite client (its guards dropped) is named by the audit check', async () => {
+    const host = tempHost();
+    const { meeting, checkIn, key } = await sixUnits(host);
+    await checkIn('王一', '李二', '张三', '赵四');
+    const vote = await host.ok('vote:open', { meetingId: meeting.id, title: '增设充电桩', mode: 'roll_call', rule: presets['residents-meeting'] });
+    await host.ok('vote:castBallot', { voteId: vote.id, voterKey: key('王一'), choice: 'for' });
+    await host.ok('vote:close', { voteId: vote.id });
+    const { sqlite } = host.database;
+    const pristine = {
+      closing: sqlite.prepare('SELECT closing_json FROM votes WHERE id = ?').pluck().get(vote.id) as string,
+      list: sqlite.prepare('SELECT label FROM vote_electorate WHERE vote_id = ? AND position = 0').pluck().get(vote.id) as string,
+    };
+    sqlite.exec('DROP TRIGGER votes_closing_fixed; DROP TRIGGER vote_electorate_no_update;');
+
+    // Two of the present are taken off the record of who took part.
+    const record = JSON.parse(pristine.closing) as { present: string[] };
+    sqlite.prepare('UPDATE votes SET closing_json = ? WHERE id = ?').run(JSON.stringify({ ...record, present: record.present.slice(2) }), vote.id);
+    const closing = await host.ok('audit:verify', {});
+    expect(closing.ok).toBe(false);
+    expect(closing.problems).toEqual([expect.stringContaining('表决“增设充电桩”结束时的参与记录')]);
+    sqlite.prepare('UPDATE votes SET closing_json = ? WHERE id = ?').run(pristine.closing, vote.id);
+    expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true });
+
+    // A voter on the frozen list is renamed.
+    sqlite.prepare("UPDATE vote_electorate SET label = '1-1-101 别人' WHERE vote_id = ? AND position = 0").run(vote.id);
+    const list = await host.ok('audit:verify', {});
+    expect(list.ok).toBe(false);
+    expect(list.problems).toEqual([expect.stringContaining('表决“增设充电桩”的表决名单')]);
+    expect(list.message).toContain('在本程序之外被改动过');
+  });
 });
 
 describe('every way of voting gives a result, or is refused at opening', () => {

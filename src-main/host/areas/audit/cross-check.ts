@@ -1,6 +1,7 @@
 /**
  * The tables that decide a vote, checked against the log that recorded them: every ballot, every
- * entered count, every locked result (and the entry its audit_hash names), every vote's status and
+ * entered count, every locked result (and the entry its audit_hash names), every vote's status, the
+ * electorate fixed at opening and who took part at close (by the hashes the log keeps of them), and
  * every sign-in must be what the log says, and nothing the log recorded may be missing. A row
  * changed with the log left alone is named here; the chain itself is checked in ./verify.ts.
  *
@@ -10,6 +11,8 @@
  * Raw SQL on purpose: it runs on the read-only connection of `npm run verify:audit` too.
  */
 import type Database from 'better-sqlite3';
+import { closingHash, electorateHash } from '../voting/frozen';
+import type { ClosingRecord } from '../voting/schema';
 import { importedFromArchives } from './imported';
 
 interface Entry {
@@ -171,6 +174,42 @@ export function crossCheck(sqlite: Database.Database): string[] {
     if (imported.has(vote.meetingId)) continue;
     if (lockedVotes.has(voteId) && vote.status !== 'locked') problems.push(`${voteName(voteId)}在审计记录中已锁定结果，数据库中的状态却是“${vote.status}”。`);
     else if (closed.has(voteId) && vote.status === 'open') problems.push(`${voteName(voteId)}在审计记录中已经结束，数据库中却仍在进行。`);
+  }
+
+  // What a vote is decided on: the list fixed at opening and who took part at close, as the log hashed them.
+  const electorateOf = sqlite.prepare(
+    'SELECT voter_key AS key, label, area_centi AS areaCenti, unit_ids_json AS unitIds, owner_ids_json AS ownerIds, cast_through_json AS castThrough FROM vote_electorate WHERE vote_id = ? ORDER BY position',
+  );
+  const closingOf = sqlite.prepare('SELECT closing_json FROM votes WHERE id = ?').pluck();
+  const hashOr = (work: () => string) => {
+    try {
+      return work();
+    } catch {
+      return null; // unreadable JSON: it matches no hash, so it is named below
+    }
+  };
+  for (const entry of own) {
+    const voteId = Number(entry.payload.voteId);
+    if (!ownVote(voteId)) continue;
+    if (entry.kind === 'vote.open' && typeof entry.payload.electorateHash === 'string') {
+      const rows = electorateOf.all(voteId) as Array<{ key: string; label: string; areaCenti: number; unitIds: string; ownerIds: string; castThrough: string }>;
+      const stored = hashOr(() =>
+        electorateHash(
+          rows.map((row) => ({
+            ...row,
+            unitIds: JSON.parse(row.unitIds) as number[],
+            ownerIds: JSON.parse(row.ownerIds) as number[],
+            castThrough: JSON.parse(row.castThrough) as string[],
+          })),
+        ),
+      );
+      if (stored !== entry.payload.electorateHash) problems.push(`${voteName(voteId)}的表决名单与审计记录第 ${entry.seq} 条不符：开始表决时确定的名单后来被改动过。`);
+    }
+    if (entry.kind === 'vote.close' && typeof entry.payload.closingHash === 'string') {
+      const text = closingOf.get(voteId) as string | null | undefined;
+      const stored = typeof text === 'string' ? hashOr(() => closingHash(JSON.parse(text) as ClosingRecord)) : null;
+      if (stored !== entry.payload.closingHash) problems.push(`${voteName(voteId)}结束时的参与记录（到场的人和选票）与审计记录第 ${entry.seq} 条不符：它在表决结束后被改动过。`);
+    }
   }
 
   // Sign-in: each person's arrival, departure, observer flag and signature, replayed from the log.

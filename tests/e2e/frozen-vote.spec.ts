@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
 import { demoHostPerTest } from './host-process';
+import { confirmVoteStep } from './pages/vote-steps';
 
 const host = demoHostPerTest();
 
@@ -70,7 +71,7 @@ test('a whole vote, then two of the silent present leave after the close: the pr
   // Two of the silent present, neither the proxy holder nor the household voted for by proxy.
   const leaving = await Promise.all([35, 36].map(async (index) => (await rollCall.getByRole('listitem').nth(index).locator('.name-cell').textContent())!.split(' ')[0]!));
 
-  await console.getByRole('button', { name: '结束表决' }).click();
+  await confirmVoteStep(console, '结束表决');
   await expect(vote).toContainText('表决结束');
   await expect(result).toContainText('到会 41 户');
   await expect(result).toHaveText(/未通过。$/);
@@ -89,7 +90,7 @@ test('a whole vote, then two of the silent present leave after the close: the pr
   await console.goto(`${host.url}#/meetings/3/vote`);
   await expect(result).toContainText('到会 41 户');
   await expect(result).toHaveText(/未通过。$/);
-  await console.getByRole('button', { name: '锁定结果' }).click();
+  await confirmVoteStep(console, '锁定结果');
   const locked = projector.getByRole('region', { name: '表决结果' });
   await expect(locked).toContainText('未通过');
   await expect(locked).toContainText('到会 41 户');

@@ -18,6 +18,7 @@ import { isLoopback, isRouteProbe, readTrace, stracePrefix, type Attempt } from 
 import { loopbackOnlyProblem } from './netns/loopback-only';
 import { rerunInside } from './netns/rerun-inside';
 import { webrtcChromium } from './netns/webrtc-chromium';
+import { confirmVoteStep } from './pages/vote-steps';
 
 rerunInside(
   {
@@ -148,8 +149,8 @@ async function wholeSession(browser: Browser, url: string): Promise<void> {
   for (const name of ['何兆品', '王建国', '李秀英']) {
     await rollCall.getByRole('listitem').filter({ hasText: name }).getByRole('button', { name: '同意' }).click();
   }
-  await chair.getByRole('button', { name: '结束表决' }).click();
-  await chair.getByRole('button', { name: '锁定结果' }).click();
+  await confirmVoteStep(chair, '结束表决');
+  await confirmVoteStep(chair, '锁定结果');
   await expect(projector.getByRole('region', { name: '表决结果' })).toContainText('通过');
 
   // Two people write the minutes: the words travel between the browsers over WebRTC.

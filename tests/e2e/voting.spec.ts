@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoHostPerTest } from './host-process';
+import { confirmVoteStep } from './pages/vote-steps';
 
 const host = demoHostPerTest();
 
@@ -35,10 +36,15 @@ test('a roll-call vote: the present households answer by name and the tally foll
   await expect(page.getByLabel('结果')).toContainText('居民会议');
   await expect(page.getByLabel('结果')).toContainText('表决中');
   await expect(page.getByLabel('结果')).not.toContainText('未通过');
-  await page.getByRole('button', { name: '结束表决' }).click();
+  // Closing asks first; 取消 leaves the vote open.
+  await page.getByRole('main').getByRole('button', { name: '结束表决' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByLabel('结果')).toContainText('表决中');
+  await confirmVoteStep(page, '结束表决');
   await expect(page.getByLabel('结果')).toHaveText(/未通过。$/);
   await expect(page.getByRole('table', { name: '本次会议的表决' })).toContainText('已结束');
-  await page.getByRole('button', { name: '锁定结果' }).click();
+  await confirmVoteStep(page, '锁定结果');
   const history = page.getByRole('table', { name: '本次会议的表决' });
   await expect(history).toContainText('已锁定');
   await expect(history).toContainText('未通过');
@@ -68,7 +74,7 @@ test('a show of hands: the chair enters counts, which may not exceed those prese
   await expect(page.getByLabel('计票')).toContainText('同意2');
   // No verdict while the vote is open: the page says 表决中 until it is closed.
   await expect(page.getByLabel('结果')).toContainText('表决中');
-  await page.getByRole('button', { name: '结束表决' }).click();
+  await confirmVoteStep(page, '结束表决');
   await expect(page.getByLabel('结果')).toHaveText(/通过。$/);
   await expect(page.getByLabel('结果')).not.toHaveText(/未通过/);
 });
@@ -84,8 +90,8 @@ test('a rule saved as the council’s default is where the next vote starts', as
   await form.getByLabel('同意须达到').selectOption({ label: '三分之二以上' });
   await form.getByLabel('以后的表决都从这个规则和表决方式开始(设为本议事会默认)').check();
   await form.getByRole('button', { name: '开始表决' }).click();
-  await page.getByRole('button', { name: '结束表决' }).click();
-  await page.getByRole('button', { name: '锁定结果' }).click();
+  await confirmVoteStep(page, '结束表决');
+  await confirmVoteStep(page, '锁定结果');
   await expect(page.getByRole('table', { name: '本次会议的表决' })).toContainText('已锁定');
 
   // The next vote, and the one after a restart of the app, start from what the council saved.

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoHostPerTest } from './host-process';
+import { confirmVoteStep } from './pages/vote-steps';
 
 const host = demoHostPerTest();
 
@@ -57,9 +58,9 @@ test('a whole vote: 40 of 60 households sign in, one proxy, a roll call, the pro
   await expect(bars).toContainText('弃权5');
   await expect(bars).toContainText('至少 21');
 
-  await console.getByRole('button', { name: '结束表决' }).click();
+  await confirmVoteStep(console, '结束表决');
   await expect(vote).toContainText('表决结束');
-  await console.getByRole('button', { name: '锁定结果' }).click();
+  await confirmVoteStep(console, '锁定结果');
   const result = projector.getByRole('region', { name: '表决结果' });
   await expect(result).toContainText('通过');
   await expect(result).toContainText('居民会议');

@@ -5,7 +5,7 @@ import type { ApiResult } from '../../../shared/api/errors';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
-import { ErrorNote } from '../../components/dialog';
+import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
 import { CountsForm } from './counts-form';
 import { OpenVoteForm } from './open-vote-form';
@@ -65,8 +65,16 @@ export function VotePage({ meetingId }: { meetingId: number }) {
   const closed = votes.data?.find((vote) => vote.status === 'closed');
   const [correcting, setCorrecting] = useState<VoteState | null>(null);
 
+  // Closing and locking cannot be undone: each asks first, saying what it fixes.
+  const [confirming, setConfirming] = useState<{ step: 'close' | 'lock'; vote: VoteState } | null>(null);
+
   const run = async (work: Promise<ApiResult<unknown>>) => (await action.run(work)).ok;
-  const close = (vote: VoteState) => run(call('vote:close', { voteId: vote.id }));
+  const confirm = async () => {
+    if (!confirming) return;
+    const { step, vote } = confirming;
+    const ok = await run(step === 'close' ? call('vote:close', { voteId: vote.id }) : call('vote:lock', { voteId: vote.id }));
+    if (ok) setConfirming(null);
+  };
 
   return (
     <section>
@@ -81,7 +89,21 @@ export function VotePage({ meetingId }: { meetingId: number }) {
           </a>
         </div>
       </div>
-      {action.error && <ErrorNote message={action.error} />}
+      {action.error && !confirming && <ErrorNote message={action.error} />}
+      {confirming && (
+        <ConfirmDialog
+          title={
+            confirming.step === 'close'
+              ? t('vote.confirm.closeTitle', { title: confirming.vote.title })
+              : t('vote.confirm.lockTitle', { title: confirming.vote.title })
+          }
+          message={confirming.step === 'close' ? t('vote.confirm.closeMessage') : t('vote.confirm.lockMessage')}
+          confirmLabel={confirming.step === 'close' ? t('vote.close') : t('vote.lock')}
+          error={action.error}
+          onConfirm={() => void confirm()}
+          onCancel={() => setConfirming(null)}
+        />
+      )}
       {closed && !open && (
         <div className="panel">
           <h2>{t('vote.closedTitle', { title: closed.title })}</h2>
@@ -89,7 +111,7 @@ export function VotePage({ meetingId }: { meetingId: number }) {
           <Outcome vote={closed} />
           {closed.mode === 'roll_call' && <NotVoted vote={closed} />}
           <div className="form-actions">
-            <button type="button" className="button-primary" disabled={!closed.outcome} onClick={() => void run(call('vote:lock', { voteId: closed.id }))}>
+            <button type="button" className="button-primary" disabled={!closed.outcome} onClick={() => setConfirming({ step: 'lock', vote: closed })}>
               {t('vote.lock')}
             </button>
           </div>
@@ -118,7 +140,7 @@ export function VotePage({ meetingId }: { meetingId: number }) {
             <CountsForm vote={open} />
           )}
           <div className="form-actions">
-            <button type="button" className="button-danger" onClick={() => void close(open)}>
+            <button type="button" className="button-danger" onClick={() => setConfirming({ step: 'close', vote: open })}>
               {t('vote.close')}
             </button>
           </div>

@@ -202,6 +202,60 @@ describe('checking a roster before anything is written', () => {
     expect(await roster(host, council.id)).toBe(before);
   });
 
+  it('reads the roster an office keeps: Chinese-numbered buildings and units, merged building cells, its own tenure words, full-width and double phones, a footer', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const csv = [
+      '幸福里社区居民花名册,,,,,,,',
+      '序号,楼号,单元,房号,姓名,房屋性质,联系电话,身份证号',
+      '1,三号楼,一单元,101,欧阳晓峰,自有住房,１３９１２３４０００１,',
+      '2,,,102,柴静怡,出租,13912340002、13912340003,',
+      '3,,二单元,201,龚海涛,公房,13912340004 13912340005,',
+      '4,A座,1单元,1201,韦嘉宁,自住,010-6512 3456,',
+      // The footer, written where the office's template had room: under 楼号 and 姓名.
+      ',合计：4 户,,,,,,',
+      ',,,,制表人：李秀英　审核人：王建国,,,',
+    ].join('\r\n');
+    const result = await preview(host, council.id, utf8Bom(csv));
+    expect(result.issues).toEqual([]);
+    expect(result.rows.map((row) => [row.row, row.name, row.householdCode, row.tenure, row.phone])).toEqual([
+      [3, '欧阳晓峰', '3-1-101', 'owner', '13912340001'],
+      [4, '柴静怡', '3-1-102', 'tenant', '13912340002、13912340003'],
+      [5, '龚海涛', '3-2-201', 'tenant', '13912340004、13912340005'],
+      [6, '韦嘉宁', 'A-1-1201', 'owner', '010-6512 3456'],
+    ]);
+    expect(result.notes).toEqual([
+      '读取的列：“楼号”“单元”“房号”“姓名”“房屋性质”“联系电话”。',
+      '没有读取的列：“序号”“身份证号”（本程序不保存这些内容）。',
+      '第 4、5 行的楼栋或单元是空的，按合并单元格沿用了上一行。请核对预览。',
+      '第 7 行“合计：4 户”、第 8 行“制表人：李秀英　审核人：王建国”是表尾，不是人员，没有导入。',
+    ]);
+    await commit(host, council.id, utf8Bom(csv));
+    expect((await people(host, council.id)).map((person) => [person.name, person.householdCode, person.phone])).toEqual([
+      ['柴静怡', '3-1-102', '13912340002、13912340003'],
+      ['龚海涛', '3-2-201', '13912340004、13912340005'],
+      ['欧阳晓峰', '3-1-101', '13912340001'],
+      ['韦嘉宁', 'A-1-1201', '010-6512 3456'],
+    ]);
+  });
+
+  it('warns about a name that lost a character when the file was saved as GBK, and refuses an area of 0', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    // 姓名,户号,面积 / 郝?燕,1-1-101,80 / 王建国,1-1-102,90 in GBK: Excel wrote ? for a character GBK lacks.
+    const gbk = Buffer.from('d0d5c3fb2cbba7bac52cc3e6bbfd0d0abac23fd1e02c312d312d3130312c38300d0acdf5bda8b9fa2c312d312d3130322c39300d0a', 'hex');
+    const lost = await preview(host, council.id, base64(gbk));
+    expect(lost).toMatchObject({ encoding: 'gbk', issues: [], peopleNew: 2 });
+    expect(lost.notes).toContain('第 2 行“郝?燕”的姓名里有问号：文件存为 GBK 时生僻字会变成问号。导入后请在名册中改正，或把文件另存为 UTF-8 后重新导入。');
+
+    const zero = await preview(host, council.id, utf8Bom(['姓名,户号,面积', '王建国,1-1-102,0'].join('\n')));
+    expect(brief(zero.issues)).toEqual([[2, '面积', '面积不能为 0：表决按面积计算时这一户会被漏掉。不知道面积请留空。']]);
+    expect(await host.invoke('household:create', { councilId: council.id, code: '1-1-103', area: '0' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('面积不能为 0') },
+    });
+  });
+
   it('finds duplicates in the file and in the database, conflicting areas, unknown words and bad phones', async () => {
     const host = tempHost();
     const council = await newCouncil(host);
@@ -213,7 +267,7 @@ describe('checking a roster before anything is written', () => {
       '雷振东,3-2-502,70,业主,,',
       '雷振东,3-2-502,,,,',
       '雷振东,3-2-503,,,,',
-      '姚丽君,3-2-502,75,自住房,1380013800A,队长',
+      '姚丽君,3-2-502,75,待定,1380013800A,队长',
       '车晓光,,,,,',
       '凌霜,,,,,列席',
     ].join('\r\n');
@@ -221,8 +275,8 @@ describe('checking a roster before anything is written', () => {
     expect(brief(result.issues)).toEqual([
       [2, '姓名', '名册中户号 3-2-501 已有“何兆品”,不能重复导入。'],
       [4, '姓名', '与第 3 行重复:户号 3-2-502 中已有“雷振东”。'],
-      [6, '产权', '产权“自住房”无法识别,应填 业主 或 租户。'],
-      [6, '手机', '电话“1380013800A”只能包含数字、空格、+、-、括号,最长 20 个字符。'],
+      [6, '产权', '产权“待定”无法识别，应填 业主（自有、自住）或 租户（出租、公房）。'],
+      [6, '手机', '电话“1380013800A”只能包含数字、空格、+、-、括号；一格里的几个号码用“、”隔开，最多三个。'],
       [6, '身份', '身份“队长”无法识别，可填：理事会主任、理事会副主任、记录人、理事会成员、户代表、监督员、列席、党员、楼栋长、单元长、网格员、户主。'],
       [7, '房号', '缺少户号(只有不住本院的列席人员可以不填)。'],
     ]);

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { parseAreaToCenti } from '../../domain/roster/floor-area';
 import { normaliseHouseholdCode } from '../../domain/roster/household-code';
+import { normalisePhones } from '../../domain/roster/phone';
 import { personRoles, tenures, type PersonRole, type Tenure } from '../../domain/roster/roles';
 import { base64FileSchema, chairOnly, id, mutation, query, requiredText, returns, text, withoutPhone, type FilePayload } from '../kit';
 
@@ -65,6 +66,8 @@ export interface ImportPreview {
   encoding: 'utf-8' | 'gbk' | 'xlsx';
   rows: ImportRowPreview[];
   issues: ImportIssue[];
+  /** What the import tells without refusing: the columns it reads and leaves out, rows it skips or fills in, names that lost a character. */
+  notes: string[];
   householdsNew: number;
   householdsUpdated: number;
   peopleNew: number;
@@ -104,14 +107,27 @@ export const areaTextSchema = z
       ctx.addIssue({ code: 'custom', message: `面积“${value}”不是有效数字(最多两位小数,单位㎡)` });
       return z.NEVER;
     }
+    if (centi === 0) {
+      // An owners' vote weighs areas: 0 would silently drop the unit from the area count.
+      ctx.addIssue({ code: 'custom', message: '面积不能为 0；不知道面积请留空' });
+      return z.NEVER;
+    }
     return centi;
   });
 
+/** One to three numbers (full-width digits read as digits), kept joined by 、. */
 const phoneSchema = z
   .string()
-  .trim()
-  .regex(/^[0-9+\-\s()]{0,20}$/, '电话只能包含数字、空格、+、-、括号')
-  .default('');
+  .max(80, '电话太长')
+  .default('')
+  .transform((value, ctx) => {
+    const phones = normalisePhones(value);
+    if (phones === null) {
+      ctx.addIssue({ code: 'custom', message: '电话只能包含数字、空格、+、-、括号；两个号码之间用“、”隔开，最多三个' });
+      return z.NEVER;
+    }
+    return phones;
+  });
 const rolesSchema = z.array(z.enum(personRoles, { error: '未知的身份' })).max(personRoles.length).default([]);
 const tenureSchema = z.enum(tenures, { error: '产权只能是 业主 或 租户' });
 const fileSchema = z.object({ councilId: id, fileName: requiredText(200, '文件名'), dataBase64: base64FileSchema });

@@ -63,6 +63,13 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
             })}
             {preview.titlesNew > 0 && t('import.titlesSummary', { count: preview.titlesNew })}
           </p>
+          {preview.notes.length > 0 && (
+            <ul className="import-notes" aria-label={t('import.notes')}>
+              {preview.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
           {preview.issues.length > 0 && (
             <>
               <p className="error-note" role="alert">

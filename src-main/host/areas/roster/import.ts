@@ -2,7 +2,8 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/api/areas/roster';
 import { formatCentiArea, parseAreaToCenti } from '../../../../shared/domain/roster/floor-area';
-import { normaliseHouseholdCode, parseHouseholdCode } from '../../../../shared/domain/roster/household-code';
+import { BUILDING_SUFFIX, fromChineseNumeral, normaliseHouseholdCode, parseHouseholdCode, UNIT_SUFFIX } from '../../../../shared/domain/roster/household-code';
+import { normalisePhones } from '../../../../shared/domain/roster/phone';
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
 import { withImpliedRoles, type PersonRole, type Tenure } from '../../../../shared/domain/roster/roles';
 import type { RollChange } from '../../../../shared/domain/roster/roll-changes';
@@ -31,7 +32,13 @@ import {
 } from './vocabulary';
 
 const MAX_ROWS = 5000;
-const PHONE = /^[0-9+\-\s()]{1,20}$/;
+/**
+ * A row under the table that is not a person: the office's footer (制表人：…, 合计 60 户, 审核, 备注).
+ * Read by its first filled cell; such rows are left out and the preview says so.
+ */
+const FOOTER = /^(制表|填表|填报|审核|审批|负责人|联系人|统计|合计|总计|小计|共计|备注|说明|注[:：]|日期[:：])/;
+/** What a file that lost a character to GBK shows in its place (𠮷 saved as GBK becomes ?). */
+const LOST_CHARACTER = /[?？\uFFFD]/;
 
 interface RowEntry {
   row: number;
@@ -60,6 +67,8 @@ interface HouseholdPlan {
 
 interface Plan {
   issues: ImportIssue[];
+  /** What the preview should tell without refusing: columns read and left out, rows skipped or filled in, lost characters. */
+  notes: string[];
   entries: RowEntry[];
   households: Map<string, HouseholdPlan>;
   /** Owners of units they do not live in (the sheet 产权). */
@@ -78,10 +87,10 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
     report(...args);
   };
   const cell = (field: Field) => (columns[field] === undefined ? '' : (cells[columns[field]] ?? ''));
-  const [name, phone, rolesText] = [cell('name'), cell('phone'), cell('roles')];
+  const [name, phoneText, rolesText] = [cell('name'), cell('phone'), cell('roles')];
   const [areaText, tenureText] = [cell('area'), cell('tenure')];
 
-  if (!name && (phone || rolesText)) problem(row, 'name', '缺少姓名。');
+  if (!name && (phoneText || rolesText)) problem(row, 'name', '缺少姓名。');
   else if (name.length > 40) problem(row, 'name', '姓名不能超过 40 个字。');
 
   const roles = new Set<PersonRole>();
@@ -97,8 +106,8 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
     code = normaliseHouseholdCode(codeText);
     if (!code) problem(row, 'household', `户号“${codeText}”格式不对,应为 楼栋-单元-门牌,如 3-2-501。`);
   } else if (hasParts(columns) && householdParts.some((part) => cell(part))) {
-    const building = cell('building').replace(/(号楼|栋|幢|号|楼)$/, '');
-    const unit = cell('unit').replace(/单元$/, '');
+    const building = fromChineseNumeral(cell('building').replace(BUILDING_SUFFIX, ''));
+    const unit = fromChineseNumeral(cell('unit').replace(UNIT_SUFFIX, ''));
     const room = cell('room').replace(/[室号]$/, '');
     if (!building) problem(row, 'building', '缺少楼栋。');
     if (!unit) problem(row, 'unit', '缺少单元。');
@@ -115,13 +124,13 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
 
   const areaCenti = areaText ? parseAreaToCenti(areaText) : null;
   if (areaText && areaCenti === null) problem(row, 'area', `面积“${areaText}”不是有效数字(最多两位小数,单位㎡)。`);
+  else if (areaCenti === 0) problem(row, 'area', '面积不能为 0：表决按面积计算时这一户会被漏掉。不知道面积请留空。');
 
   const tenure = tenureText ? (tenureOf(tenureText) ?? null) : null;
-  if (tenureText && !tenure) problem(row, 'tenure', `产权“${tenureText}”无法识别,应填 业主 或 租户。`);
+  if (tenureText && !tenure) problem(row, 'tenure', `产权“${tenureText}”无法识别，应填 业主（自有、自住）或 租户（出租、公房）。`);
 
-  if (phone && !PHONE.test(phone)) {
-    problem(row, 'phone', `电话“${phone}”只能包含数字、空格、+、-、括号,最长 20 个字符。`);
-  }
+  const phone = normalisePhones(phoneText);
+  if (phone === null) problem(row, 'phone', `电话“${phoneText}”只能包含数字、空格、+、-、括号；一格里的几个号码用“、”隔开，最多三个。`);
 
   const titleText = cell('titleHolder');
   // Some offices write the holder's name in this column: the person's own name is a yes.
@@ -132,7 +141,7 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
 
   if (problems > 0) return null;
   // Roles keep the order the file gives them, so that export → import is exact; an officer is a member.
-  return { row, name, code, areaCenti, tenure, phone, roles: withImpliedRoles([...roles]), titleHolder: titleHolder === true };
+  return { row, name, code, areaCenti, tenure, phone: phone ?? '', roles: withImpliedRoles([...roles]), titleHolder: titleHolder === true };
 }
 
 const personKey = (code: string | null, name: string) => `${code ?? ''}\u0000${name}`;
@@ -214,9 +223,50 @@ function planHouseholds(entries: RowEntry[], existing: Map<string, HouseholdRow>
   return plans;
 }
 
+/** Which columns the import reads, and which it leaves out, as the preview says them. */
+function columnNotes(header: readonly string[], columns: Columns): string[] {
+  const used = new Set(Object.values(columns));
+  const named = (indexes: number[]) => indexes.map((index) => `“${header[index]!.trim()}”`).join('');
+  const read = [...used].sort((a, b) => a - b);
+  const ignored = header.map((text, index) => (text.trim() && !used.has(index) ? index : -1)).filter((index) => index >= 0);
+  const notes = [`读取的列：${named(read)}。`];
+  if (ignored.length) notes.push(`没有读取的列：${named(ignored)}（本程序不保存这些内容）。`);
+  return notes;
+}
+
+/**
+ * Merged cells saved as CSV (or read from a sheet) leave the cells under the first one empty: a 楼栋
+ * or 单元 spanning the rows of a building. A row with a room but no building or unit takes them from
+ * the row above, and the preview says which rows. A missing 户号 stays a mistake: a family's merged
+ * 户号 cannot be told from a row someone forgot.
+ */
+function fillMergedCells(rows: Array<{ cells: string[]; row: number }>, columns: Columns, notes: string[]) {
+  const filled: number[] = [];
+  let previous: string[] | null = null;
+  const result = rows.map(({ cells, row }) => {
+    const copy = [...cells];
+    const empty = (index: number | undefined) => index !== undefined && (copy[index] ?? '').trim() === '';
+    let changed = false;
+    if (previous && hasParts(columns) && !empty(columns.room)) {
+      for (const part of ['building', 'unit'] as const) {
+        const index = columns[part]!;
+        if (empty(index) && (previous[index] ?? '') !== '') {
+          copy[index] = previous[index]!;
+          changed = true;
+        }
+      }
+    }
+    if (changed) filled.push(row);
+    previous = copy;
+    return { cells: copy, row };
+  });
+  if (filled.length) notes.push(`第 ${filled.join('、')} 行的楼栋或单元是空的，按合并单元格沿用了上一行。请核对预览。`);
+  return result;
+}
+
 /** Reads and checks the whole file against the council's current roster; writes nothing. */
 function planImport(db: Db, councilId: number, table: RawTable): Plan {
-  const refused = (issues: ImportIssue[]): Plan => ({ issues, entries: [], households: new Map(), titles: [] });
+  const refused = (issues: ImportIssue[]): Plan => ({ issues, notes: [], entries: [], households: new Map(), titles: [] });
   if (table.rows.length === 0) return refused([fileIssue('文件是空的,没有读到任何内容。')]);
 
   const headerIndex = findHeaderRow(table.rows);
@@ -226,11 +276,24 @@ function planImport(db: Db, councilId: number, table: RawTable): Plan {
   const missing = missingColumns(columns);
   if (missing.length > 0) return refused(missing.map(({ column, message }) => fileIssue(message, column, headerRow)));
 
-  // A row with nothing in the columns we read is a spacer, not a mistake.
+  const notes = columnNotes(header, columns);
+  // A row with nothing in the columns we read is a spacer, not a mistake; the office's footer is not a person.
   const known = Object.values(columns);
-  const dataRows = table.rows
-    .map((cells, index) => ({ cells, row: index + 1 }))
-    .filter(({ row, cells }) => row > headerRow && known.some((index) => (cells[index] ?? '') !== ''));
+  const footers: string[] = [];
+  const dataRows = fillMergedCells(
+    table.rows
+      .map((cells, index) => ({ cells, row: index + 1 }))
+      .filter(({ row, cells }) => row > headerRow && known.some((index) => (cells[index] ?? '') !== ''))
+      .filter(({ row, cells }) => {
+        const first = cells.find((cell) => cell.trim() !== '')?.trim() ?? '';
+        if (!FOOTER.test(first)) return true;
+        footers.push(`第 ${row} 行“${first.length > 20 ? `${first.slice(0, 20)}…` : first}”`);
+        return false;
+      }),
+    columns,
+    notes,
+  );
+  if (footers.length) notes.push(`${footers.join('、')}是表尾，不是人员，没有导入。`);
   if (dataRows.length === 0) return refused([fileIssue('文件里只有表头,没有任何人员或住户。')]);
   if (dataRows.length > MAX_ROWS) {
     return refused([fileIssue(`名册最多 ${MAX_ROWS} 行,这个文件有 ${dataRows.length} 行。请分成几个文件分别导入。`)]);
@@ -244,6 +307,12 @@ function planImport(db: Db, councilId: number, table: RawTable): Plan {
   const ownChecked = dataRows
     .map(({ cells, row }) => readRow(cells, row, columns, report))
     .filter((entry): entry is RowEntry => entry !== null);
+  const lost = ownChecked.filter((entry) => LOST_CHARACTER.test(entry.name));
+  if (lost.length) {
+    notes.push(
+      `${lost.map((entry) => `第 ${entry.row} 行“${entry.name}”`).join('、')}的姓名里有问号：文件存为 GBK 时生僻字会变成问号。导入后请在名册中改正，或把文件另存为 UTF-8 后重新导入。`,
+    );
+  }
   const entries = crossCheck(ownChecked, roster.peopleKeys, report);
 
   issues.sort((a, b) => a.row - b.row || a.order - b.order);
@@ -256,6 +325,7 @@ function planImport(db: Db, councilId: number, table: RawTable): Plan {
   return {
     // The main sheet's problems first, then the sheet 产权's.
     issues: [...issues.map(({ row, column, message }) => ({ row, column, message })), ...titles.issues],
+    notes,
     entries,
     households,
     titles: titles.titles,
@@ -307,7 +377,7 @@ export async function previewRosterImport(
   const plan: Plan =
     'rows' in table
       ? planImport(database.db, input.councilId, table)
-      : { issues: [table], entries: [], households: new Map(), titles: [] };
+      : { issues: [table], notes: [], entries: [], households: new Map(), titles: [] };
   const held = rollIssue(database.db, input.councilId, plan);
   if (held) plan.issues.unshift(held);
   const rows = plan.entries.map((entry): ImportRowPreview => {
@@ -332,6 +402,7 @@ export async function previewRosterImport(
     encoding: 'rows' in table ? table.encoding : 'utf-8',
     rows,
     issues: plan.issues,
+    notes: plan.notes,
     householdsNew: plans.filter((h) => h.status === 'new').length,
     householdsUpdated: plans.filter((h) => h.status === 'updated').length,
     peopleNew: rows.filter((row) => row.name !== '').length,

@@ -38,8 +38,9 @@ const roleWords: Record<PersonRole, string[]> = {
 /** The words a 身份 cell may hold, as an error lists them: the labels, the same as the screens show. */
 export const roleWordsHint = Object.values(roleLabels).join('、');
 const tenureWords: Record<Tenure, string[]> = {
-  owner: ['业主', '产权人', '房主', '自有'],
-  tenant: ['租户', '承租人', '租住', '租赁'],
+  owner: ['业主', '产权人', '房主', '自有', '自有住房', '自有房', '自有产权', '自住', '自住房', '私房', '商品房', '房改房'],
+  // 公房 is rented from the state or an employer: its residents are tenants, not owners.
+  tenant: ['租户', '承租人', '租住', '租赁', '出租', '租房', '公房', '公租房', '廉租房'],
 };
 
 export type Field = 'name' | 'household' | 'building' | 'unit' | 'room' | 'area' | 'tenure' | 'phone' | 'roles' | 'titleHolder';

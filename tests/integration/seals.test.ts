@@ -133,6 +133,39 @@ describe('verifying an exported file', () => {
     expect(junk.verdict).toBe('unknown');
   });
 
+  it('signature images are checked in their places: the chair’s and the secretary’s swapped, or both showing one, read as altered', async () => {
+    const held = await heldMeeting(tempHost());
+    const { host, meetingId } = held;
+    await signBoth(held);
+    const file = await host.ok('seals:export', { meetingId, version: null });
+    const zip = await JSZip.loadAsync(docxBytes(file));
+    const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
+    const xml = await zip.file('word/document.xml')!.async('string');
+    /** The relationship id through which the document shows this PNG. */
+    const embedOf = async (pngBase64: string) => {
+      const png = Buffer.from(pngBase64, 'base64');
+      for (const name of Object.keys(zip.files).filter((entry) => entry.startsWith('word/media/'))) {
+        if (!png.equals(await zip.file(name)!.async('nodebuffer'))) continue;
+        const target = name.slice('word/'.length);
+        return new RegExp(`Id="([^"]+)"[^>]*Target="${target}"|Target="${target}"[^>]*Id="([^"]+)"`).exec(rels)!.slice(1).find(Boolean)!;
+      }
+      throw new Error('signature image not in the file');
+    };
+    const chair = await embedOf(held.signatures.chair);
+    const secretary = await embedOf(held.signatures.secretary);
+    const withDocument = async (document: string) => {
+      zip.file('word/document.xml', document);
+      return host.ok('seals:verify', { fileName: 'x.docx', dataBase64: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
+    };
+    const embed = (id: string) => `r:embed="${id}"`;
+    const swapped = await withDocument(xml.replaceAll(embed(chair), embed('swap')).replaceAll(embed(secretary), embed(chair)).replaceAll(embed('swap'), embed(secretary)));
+    expect(swapped.verdict).toBe('altered');
+    expect(swapped.details.join()).toContain('签名图片');
+    const oneImage = await withDocument(xml.replaceAll(embed(secretary), embed(chair)));
+    expect(oneImage.verdict).toBe('altered');
+    expect((await withDocument(xml)).verdict).toBe('signed');
+  });
+
   it('an older version still verifies, with a note that a later amendment exists', async () => {
     const held = await heldMeeting(tempHost());
     await signBoth(held);

@@ -405,11 +405,17 @@ export function layoutParagraphs(blocks: LayoutBlock[]): string[] {
 }
 
 /** Every image the layout shows, by hash. */
-export function layoutImages(blocks: LayoutBlock[]): Set<string> {
-  const images = new Set<string>();
+/** The images of the layout in the order the document shows them (an image shown twice is listed twice). */
+export function layoutImageOrder(blocks: LayoutBlock[]): string[] {
+  const images: string[] = [];
   for (const block of blocks) {
-    if (block.kind === 'signature' || block.kind === 'image') images.add(block.image.hash);
-    if (block.kind === 'table') for (const row of block.rows) for (const cell of row) if (cell.image) images.add(cell.image.hash);
+    if (block.kind === 'signature' || block.kind === 'image') images.push(block.image.hash);
+    if (block.kind === 'table') for (const row of block.rows) for (const cell of row) if (cell.image) images.push(cell.image.hash);
   }
   return images;
+}
+
+/** The distinct images of the layout: what the Word file embeds. */
+export function layoutImages(blocks: LayoutBlock[]): Set<string> {
+  return new Set(layoutImageOrder(blocks));
 }

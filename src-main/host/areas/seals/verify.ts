@@ -19,7 +19,7 @@
 import { eq, max } from 'drizzle-orm';
 import JSZip from 'jszip';
 import type { MinutesSignature, VerifyReport } from '../../../../shared/api/areas/seals';
-import { layoutImages, layoutParagraphs, localTime, chineseDate, minutesLayoutOf } from './minutes-layout';
+import { layoutImageOrder, layoutParagraphs, localTime, chineseDate, minutesLayoutOf } from './minutes-layout';
 import { sealNamespace } from './minutes-docx';
 import { verificationCode } from './code';
 import { verifyDigest } from './keys';
@@ -129,6 +129,42 @@ function compareParagraphs(expected: string[], actual: string[]): string[] {
   return differences;
 }
 
+/** The target of each relationship of word/document.xml, by id. */
+function relationshipTargets(rels: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const [element] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(element)?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(element)?.[1];
+    if (id && target) targets.set(id, target);
+  }
+  return targets;
+}
+
+/**
+ * The images the document shows, in document order, each by the SHA-256 of the file its
+ * relationship points to (null where it points at nothing): an image is checked in its place,
+ * so the chair's and the secretary's signatures swapped, or one shown twice, do not pass.
+ */
+async function documentImages(zip: JSZip, documentXml: string): Promise<Array<string | null>> {
+  const targets = relationshipTargets((await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '');
+  const images: Array<string | null> = [];
+  for (const [, id] of documentXml.matchAll(/\br:(?:embed|link)="([^"]*)"/g)) {
+    const target = targets.get(id!);
+    const path = target === undefined ? null : target.startsWith('/') ? target.slice(1) : `word/${target}`;
+    const file = path === null ? null : zip.file(path);
+    images.push(file ? sha256Hex(await file.async('nodebuffer')) : null);
+  }
+  return images;
+}
+
+function compareImages(expected: string[], actual: Array<string | null>): string[] {
+  const differences: string[] = [];
+  const moved = expected.filter((hash, index) => actual[index] !== hash).length;
+  if (moved) differences.push(`有 ${moved} 张签名图片或核验二维码被替换、调换或删除。`);
+  if (actual.length > expected.length) differences.push(`文件里多了 ${actual.length - expected.length} 张签署时没有的图片。`);
+  return differences;
+}
+
 /** The seal record stored when minutes with this digest were signed, with the public key stored for it. */
 function storedSeal(db: Db, digest: string) {
   const row = db
@@ -180,15 +216,7 @@ export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyRep
   const layout = minutesLayoutOf(record, { digest, code, qrHash: sha256Hex(qrPng) });
 
   const details = compareParagraphs(layoutParagraphs(layout), documentParagraphs(documentXml));
-  const expectedImages = layoutImages(layout);
-  const actualImages = new Set<string>();
-  for (const file of Object.values(zip.files)) {
-    if (/^word\/media\//.test(file.name) && !file.dir) actualImages.add(sha256Hex(await file.async('nodebuffer')));
-  }
-  const missing = [...expectedImages].filter((hash) => !actualImages.has(hash)).length;
-  const extra = [...actualImages].filter((hash) => !expectedImages.has(hash)).length;
-  if (missing) details.push(`有 ${missing} 张签名图片或核验二维码被替换或删除。`);
-  if (extra) details.push(`文件里多了 ${extra} 张签署时没有的图片。`);
+  details.push(...compareImages(layoutImageOrder(layout), await documentImages(zip, documentXml)));
   if (details.length) return report('altered', alteredHeadline, details, record, digest);
 
   const signed = localTime(record.signedAt, record.timeZone);

@@ -115,6 +115,21 @@ const alteredHeadline = '文件在签署后被改动过:它与签署时的内容
 
 const shorten = (text: string) => (Array.from(text).length > 40 ? `${Array.from(text).slice(0, 40).join('')}…` : text);
 
+/**
+ * The words around the first difference of two paragraphs, the same stretch of each: a long
+ * paragraph changed near its end still shows where (a cut at 40 characters could hide it).
+ */
+export function aroundFirstDifference(expected: string, actual: string): [string, string] {
+  const [a, b] = [Array.from(expected), Array.from(actual)];
+  let first = 0;
+  while (first < a.length && first < b.length && a[first] === b[first]) first += 1;
+  const before = 12;
+  const after = 24;
+  const start = Math.max(0, first - before);
+  const clip = (chars: string[]) => `${start > 0 ? '…' : ''}${chars.slice(start, first + after).join('')}${chars.length > first + after ? '…' : ''}`;
+  return [clip(a), clip(b)];
+}
+
 function compareParagraphs(expected: string[], actual: string[]): string[] {
   const differences: string[] = [];
   const length = Math.max(expected.length, actual.length);
@@ -122,7 +137,10 @@ function compareParagraphs(expected: string[], actual: string[]): string[] {
     if (expected[i] === actual[i]) continue;
     if (actual[i] === undefined) differences.push(`文件在第 ${i + 1} 段之后缺少内容,签署时这里是“${shorten(expected[i]!)}”。`);
     else if (expected[i] === undefined) differences.push(`文件第 ${i + 1} 段是签署后多出来的内容:“${shorten(actual[i]!)}”。`);
-    else differences.push(`第 ${i + 1} 段与签署时不同:签署时为“${shorten(expected[i]!)}”,文件中为“${shorten(actual[i]!)}”。`);
+    else {
+      const [was, now] = aroundFirstDifference(expected[i]!, actual[i]!);
+      differences.push(`第 ${i + 1} 段与签署时不同：签署时为“${was}”，文件中为“${now}”。`);
+    }
     // After a missing or added paragraph everything shifts; one message says enough.
     if (expected[i + 1] === actual[i] || expected[i] === actual[i + 1]) break;
   }

@@ -166,6 +166,21 @@ describe('verifying an exported file', () => {
     expect((await withDocument(xml)).verdict).toBe('signed');
   });
 
+  it('a file whose seal was taken out but which prints one of our 核验码 reads as altered: 签署信息被删除', async () => {
+    const held = await heldMeeting(tempHost());
+    await signBoth(held);
+    const file = await held.host.ok('seals:export', { meetingId: held.meetingId, version: null });
+    const zip = await JSZip.loadAsync(docxBytes(file));
+    for (const name of Object.keys(zip.files).filter((entry) => entry.startsWith('customXml/'))) zip.remove(name);
+    const stripped = await held.host.ok('seals:verify', { fileName: 'x.docx', dataBase64: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
+    expect(stripped.verdict).toBe('altered');
+    expect(stripped.headline).toContain('签署信息被删除');
+    // A draft prints no 核验码 and stays unknown.
+    const draft = await heldMeeting(tempHost());
+    const unsigned = await draft.host.ok('seals:export', { meetingId: draft.meetingId, version: null });
+    expect((await held.host.ok('seals:verify', { fileName: 'd.docx', dataBase64: unsigned.dataBase64 })).verdict).toBe('unknown');
+  });
+
   it('an older version still verifies, with a note that a later amendment exists', async () => {
     const held = await heldMeeting(tempHost());
     await signBoth(held);

@@ -183,6 +183,22 @@ function compareImages(expected: string[], actual: Array<string | null>): string
   return differences;
 }
 
+/** A seal of this database whose 核验码 the file prints (in its footers or body), or null. */
+async function printedSealOf(db: Db, zip: JSZip): Promise<{ code: string; version: number } | null> {
+  const printed = new Set<string>();
+  for (const file of Object.values(zip.files)) {
+    if (!/^word\/(document|footer\d*|header\d*)\.xml$/.test(file.name)) continue;
+    const text = (await file.async('string')).replace(/<[^>]+>/g, '');
+    for (const [, code] of text.matchAll(/核验码\s*([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/g)) printed.add(code!);
+  }
+  if (printed.size === 0) return null;
+  for (const row of db.select({ digest: seals.digest, version: seals.version }).from(seals).all()) {
+    const code = verificationCode(row.digest);
+    if (printed.has(code)) return { code, version: row.version };
+  }
+  return null;
+}
+
 /** The seal record stored when minutes with this digest were signed, with the public key stored for it. */
 function storedSeal(db: Db, digest: string) {
   const row = db
@@ -206,7 +222,14 @@ export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyRep
   if (!documentXml) return report('unknown', '这不是 Word(.docx)文件,或文件已损坏,无法核验。', []);
   const seal = await embeddedSeal(zip);
   if (!seal || !seal.canonical) {
-    return report('unknown', '文件里没有签署信息:它可能是未签署的草稿,或不是用本软件导出的。', []);
+    // Every page of signed minutes prints its 核验码: a file showing one of ours has had its seal taken out.
+    const printed = await printedSealOf(db, zip);
+    if (printed) {
+      return report('altered', '文件已被改动：签署信息被删除。它印有本机签署的会议记录的核验码，但文件里的签署信息已不在，不能作为正式记录使用。', [
+        `文件印有核验码 ${printed.code}，对应本机第 ${printed.version} 版签署的会议记录。请以本机重新导出的文件为准。`,
+      ]);
+    }
+    return report('unknown', '文件里没有签署信息：它可能是未签署的草稿，或不是用本软件导出的。', []);
   }
 
   const digest = sha256Hex(seal.canonical);

@@ -4,7 +4,7 @@
  * Word on a Chinese Windows would use its own faces), then read back with poppler's tools.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const fontMap: Array<[string, string]> = [
@@ -30,6 +30,20 @@ export function docxToPdf(work: string, name: string, docx: Buffer): string {
   });
   if (!readdirSync(work).includes(`${name}.pdf`)) throw new Error(`LibreOffice made no ${name}.pdf`);
   return join(work, `${name}.pdf`);
+}
+
+/** Opens `docx` in LibreOffice and saves it again as .docx, as an office re-saving a file would; returns the new file. */
+export function resaveDocx(work: string, name: string, docx: Buffer): Buffer {
+  const input = join(work, 'in');
+  const output = join(work, 'out');
+  mkdirSync(input, { recursive: true });
+  mkdirSync(output, { recursive: true });
+  writeFileSync(join(input, `${name}.docx`), docx);
+  execFileSync('soffice', [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'docx', '--outdir', output, join(input, `${name}.docx`)], {
+    timeout: 120_000,
+    stdio: 'pipe',
+  });
+  return readFileSync(join(output, `${name}.docx`));
 }
 
 /** The PDF's text in reading layout. */

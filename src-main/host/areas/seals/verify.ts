@@ -55,7 +55,8 @@ export function documentParagraphs(xml: string): string[] {
       current = null;
     } else if (tag.startsWith('<w:t')) {
       current = (current ?? '') + decodeXml(match[2] ?? '');
-    } else {
+    } else if (!/w:type="(page|column)"/.test(tag)) {
+      // A line break is text; a page or column break (LibreOffice writes our page-break-before as one) is layout.
       current = (current ?? '') + '\n';
     }
   }
@@ -256,7 +257,9 @@ export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyRep
   const qrPng = await sealQrPng(sealQrText(record.meeting, record.version, code, digest));
   const layout = minutesLayoutOf(record, { digest, code, qrHash: sha256Hex(qrPng) });
 
-  const details = compareParagraphs(layoutParagraphs(layout), documentParagraphs(documentXml));
+  // Trailing spaces and line ends are layout too: Word, WPS and LibreOffice drop or add them on saving.
+  const trimmed = (paragraphs: string[]) => paragraphs.map((paragraph) => paragraph.trimEnd());
+  const details = compareParagraphs(trimmed(layoutParagraphs(layout)), trimmed(documentParagraphs(documentXml)));
   details.push(...compareImages(layoutImageOrder(layout), await documentImages(zip, documentXml)));
   if (details.length) return report('altered', alteredHeadline, details, record, digest);
 

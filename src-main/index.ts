@@ -22,8 +22,8 @@ function messageOf(error: unknown): string {
 
 /** Electron's default for an uncaught error is a dialog with a stack trace; the chair gets a sentence. */
 process.on('uncaughtException', (error) => {
-  console.error(`院落议事: 意外错误 (${messageOf(error)})`);
-  dialog.showErrorBox('院落议事出错了', '程序遇到意外错误,需要关闭。已经保存的内容不受影响,请重新打开院落议事。');
+  console.error(`院落议事：意外错误 （${messageOf(error)}）`);
+  dialog.showErrorBox('院落议事出错了', '程序遇到意外错误，需要关闭。已经保存的内容不受影响，请重新打开院落议事。');
   app.exit(1);
 });
 
@@ -37,10 +37,10 @@ function isNativeModuleMismatch(error: unknown): boolean {
 }
 
 const componentMismatchText =
-  '桌面版的数据库组件没有安装好,数据没有被改动。请先使用浏览器版(npm run serve),并请管理员重新安装桌面版。';
+  '桌面版的数据库组件没有安装好，数据没有被改动。请先使用浏览器版（npm run serve），并请管理员重新安装桌面版。';
 
 function cannotOpenText(databasePath: string): string {
-  return `无法打开数据文件:\n${databasePath}\n\n请确认这个文件夹可以写入、磁盘没有满、没有别的程序正在使用这个文件,然后重新打开院落议事。`;
+  return `无法打开数据文件:\n${databasePath}\n\n请确认这个文件夹可以写入、磁盘没有满、没有别的程序正在使用这个文件，然后重新打开院落议事。`;
 }
 
 function openHost(): Host | null {
@@ -71,7 +71,7 @@ function openHost(): Host | null {
         type: 'warning',
         title: '数据文件已损坏',
         message: damage.message,
-        detail: `可以从${describeBackup(backup)}恢复。恢复后,损坏的文件会改名保留在原文件夹,不会被删除或覆盖;备份之后的改动需要重新录入。`,
+        detail: `可以从${describeBackup(backup)}恢复。恢复后，损坏的文件会改名保留在原文件夹，不会被删除或覆盖；备份之后的改动需要重新录入。`,
         buttons: ['从这份备份恢复', '退出'],
         defaultId: 0,
         cancelId: 1,
@@ -83,13 +83,13 @@ function openHost(): Host | null {
     dialog.showErrorBox(
       '院落议事没有打开',
       outcome.kind === 'no-backup'
-        ? `${outcome.damage.message}\n\n没有找到完好的备份。文件原样保留,没有改动;请联系管理员。`
-        : `${outcome.damage.message}\n\n文件原样保留,没有改动。需要时请重新打开院落议事,选择从备份恢复。`,
+        ? `${outcome.damage.message}\n\n没有找到完好的备份。文件原样保留，没有改动；请联系管理员。`
+        : `${outcome.damage.message}\n\n文件原样保留，没有改动。需要时请重新打开院落议事，选择从备份恢复。`,
     );
     return null;
   } catch (error) {
     lock.release();
-    console.error(`院落议事: 无法打开数据库 ${databasePath} (${messageOf(error)})`);
+    console.error(`院落议事：无法打开数据库 ${databasePath} （${messageOf(error)}）`);
     dialog.showErrorBox('院落议事无法启动', isNativeModuleMismatch(error) ? componentMismatchText : cannotOpenText(databasePath));
     return null;
   }

@@ -11,7 +11,7 @@ const forbidden: ApiResult<never> = {
 
 const internal: ApiResult<never> = {
   ok: false,
-  error: { code: 'internal', message: '操作没有完成,数据没有改动。请重试;如果一直出现,请联系管理员。' },
+  error: { code: 'internal', message: '操作没有完成，数据没有改动。请重试；如果一直出现，请联系管理员。' },
 };
 
 /**
@@ -26,7 +26,7 @@ export function setupIpc(host: Pick<Host, 'invoke'>): void {
         return await host.invoke(channel, input);
       } catch (error) {
         // The dispatcher already turns failures into results; this keeps a stack from ever reaching the page.
-        console.error(`院落议事: ${channel} 失败`, error);
+        console.error(`院落议事：${channel} 失败`, error);
         return internal;
       }
     });

@@ -51,7 +51,7 @@ export function setupSaveFile(): void {
       await writeFile(choice.filePath, Buffer.from(file.dataBase64, 'base64'), isPrivate ? { mode: 0o600 } : undefined);
       return { saved: true, path: choice.filePath };
     } catch (error) {
-      dialog.showErrorBox('文件没有保存', `没能写入 ${choice.filePath}:${(error as Error).message}。请换一个文件夹再试。`);
+      dialog.showErrorBox('文件没有保存', `没能写入 ${choice.filePath}：${(error as Error).message}。请换一个文件夹再试。`);
       return { saved: false, path: null };
     }
   });

@@ -98,7 +98,7 @@ function loadOurPage(window: BrowserWindow, hash = ''): void {
     : window.loadFile(rendererPage, hash ? { hash } : undefined);
   loading.catch((error: unknown) => {
     // A missing build must not leave an invisible window running: show it and say why in the log.
-    console.error(`院落议事: 界面没有加载 (${error instanceof Error ? error.message : String(error)})`);
+    console.error(`院落议事：界面没有加载 （${error instanceof Error ? error.message : String(error)}）`);
     if (!window.isDestroyed()) window.show();
   });
 }

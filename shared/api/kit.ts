@@ -195,7 +195,7 @@ export const signatureSchema = z
 export const base64FileSchema = z
   .string()
   .min(1, '文件是空的')
-  .max(28_000_000, '文件太大(最大 20 MB)')
+  .max(28_000_000, '文件太大（最大 20 MB）')
   .regex(/^[A-Za-z0-9+/=\s]*$/, '文件内容无法读取');
 
 /** A file the host made (Word, Excel, an archive), for the user to save; every exporting area answers with it. */

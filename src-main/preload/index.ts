@@ -14,12 +14,12 @@ function failure(code: ErrorCode, message: string): ApiResult<never> {
 
 contextBridge.exposeInMainWorld(bridgeKey, {
   async invoke(channel: string, input: unknown): Promise<ApiResult<unknown>> {
-    if (!isChannel(channel)) return failure('unknown_call', `未知的操作:${String(channel).slice(0, 60)}`);
+    if (!isChannel(channel)) return failure('unknown_call', `未知的操作：${String(channel).slice(0, 60)}`);
     try {
       return (await ipcRenderer.invoke(channel, input)) as ApiResult<unknown>;
     } catch {
       // The input could not be sent (not cloneable) or the main process did not answer.
-      return failure('ipc_failed', '操作没有送达主程序,数据没有改动。请重试;如果一直出现,请重新打开院落议事。');
+      return failure('ipc_failed', '操作没有送达主程序，数据没有改动。请重试；如果一直出现，请重新打开院落议事。');
     }
   },
   onChange(listener: () => void): () => void {

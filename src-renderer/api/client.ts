@@ -21,7 +21,7 @@ const httpBridge: CourtyardBridge = {
     } catch {
       return {
         ok: false,
-        error: { code: 'offline', message: '无法连接到主机电脑。请检查网络,稍后再试;刚才的操作没有保存。' },
+        error: { code: 'offline', message: '无法连接到主机电脑。请检查网络，稍后再试；刚才的操作没有保存。' },
       };
     }
   },

@@ -102,7 +102,7 @@ function defineLanTests() {
     await expect(volunteer.getByLabel('加入码')).toHaveValue(door.code);
     await volunteer.getByLabel('您的名字').fill('门口小赵');
     await volunteer.getByRole('button', { name: '加入' }).click();
-    await expect(volunteer.getByText('您以“门口签到志愿者”身份加入了:院落议事会(12 月)')).toBeVisible();
+    await expect(volunteer.getByText('您以“门口签到志愿者”身份加入了：院落议事会（12 月）')).toBeVisible();
     expect(new URL(volunteer.url()).search).toBe('');
     await volunteer.getByRole('searchbox', { name: '查找到会人员' }).fill('1-1-301');
     await volunteer.getByRole('list', { name: '查找结果' }).getByRole('button', { name: '签到' }).first().click();
@@ -119,7 +119,7 @@ function defineLanTests() {
     await viewer.goto(viewerCode.url);
     await viewer.getByLabel('您的名字').fill('住户老陈');
     await viewer.getByRole('button', { name: '加入' }).click();
-    await expect(viewer.getByRole('heading', { name: '院落议事会(12 月)' })).toBeVisible();
+    await expect(viewer.getByRole('heading', { name: '院落议事会（12 月）' })).toBeVisible();
     await expect(viewer.getByRole('status', { name: '到会情况' })).toContainText('到会 1 户');
     const checkIn = await callFromPage(viewer, 'attendance:checkOut', { meetingId: 3, personId: 1 });
     expect(checkIn.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
@@ -131,8 +131,8 @@ function defineLanTests() {
     await editor.getByLabel('您的名字').fill('记录员小孙');
     await editor.getByRole('button', { name: '加入' }).click();
     // The page's own title: the minutes inside the editor start with a heading of the same words.
-    await expect(editor.getByRole('heading', { name: '院落议事会(12 月) › 会议记录' })).toBeVisible();
-    await expect(editor.getByText('您以“会议记录员”身份加入了:院落议事会(12 月)')).toBeVisible();
+    await expect(editor.getByRole('heading', { name: '院落议事会（12 月） › 会议记录' })).toBeVisible();
+    await expect(editor.getByText('您以“会议记录员”身份加入了：院落议事会（12 月）')).toBeVisible();
     // The phone writes the minutes together with the secretary at the chair's computer, over
     // WebRTC in the encrypted room. http://<LAN address> is not a secure origin, so the phone has
     // no crypto.subtle of its own: the room password's cryptography comes from lan-crypto.ts.
@@ -144,12 +144,12 @@ function defineLanTests() {
     for (const page of [editor, secretary]) await expect(page.locator('.minutes-state')).toHaveText('已连接 1 人', { timeout: 30_000 });
     await editor.locator('.ProseMirror').click();
     await editor.keyboard.press('Control+End');
-    await editor.keyboard.type('手机上记:五栋住户同意分摊。', { delay: 10 });
-    await expect(secretary.locator('.ProseMirror')).toContainText('手机上记:五栋住户同意分摊。');
+    await editor.keyboard.type('手机上记：五栋住户同意分摊。', { delay: 10 });
+    await expect(secretary.locator('.ProseMirror')).toContainText('手机上记：五栋住户同意分摊。');
     await secretary.locator('.ProseMirror').click();
     await secretary.keyboard.press('Control+End');
-    await secretary.keyboard.type('电脑上补:下周开工。', { delay: 10 });
-    await expect(editor.locator('.ProseMirror')).toContainText('电脑上补:下周开工。');
+    await secretary.keyboard.type('电脑上补：下周开工。', { delay: 10 });
+    await expect(editor.locator('.ProseMirror')).toContainText('电脑上补：下周开工。');
     await secretary.context().close();
     expect((await callFromPage(editor, 'minutes:open', { meetingId: 3 })).body).toMatchObject({ ok: true });
     expect((await callFromPage(editor, 'minutes:open', { meetingId: 2 })).body).toMatchObject({ ok: false, error: { code: 'forbidden' } });

@@ -5,7 +5,7 @@ const host = demoHostPerTest();
 
 async function openCheckIn(page: Page) {
   await page.goto(`${host.url}#/meetings`);
-  await page.getByRole('link', { name: '院落议事会(12 月)' }).click();
+  await page.getByRole('link', { name: '院落议事会（12 月）' }).click();
   await page.getByRole('link', { name: '门口签到' }).click();
   await expect(page.getByRole('heading', { name: /门口签到/ })).toBeVisible();
 }
@@ -29,11 +29,11 @@ test('volunteers sign residents in by pinyin and household, record a proxy and a
   await expect(summary).toContainText('2/7 理事会成员');
   await expect(summary).toContainText('1 人列席');
 
-  await page.getByRole('searchbox', { name: '委托人(谁委托别人代投)' }).fill('zgl');
+  await page.getByRole('searchbox', { name: '委托人（谁委托别人代投）' }).fill('zgl');
   await page.getByRole('button', { name: /张桂兰/ }).click();
-  await page.getByRole('searchbox', { name: '受托人(由谁代投)' }).fill('hzp');
+  await page.getByRole('searchbox', { name: '受托人（由谁代投）' }).fill('hzp');
   await page.getByRole('button', { name: /何兆品/ }).click();
-  await expect(page.locator('.proxy-list')).toContainText('张桂兰(4-1-201)→ 何兆品');
+  await expect(page.locator('.proxy-list')).toContainText('张桂兰（4-1-201）→ 何兆品');
   await expect(summary).toContainText('3/60 户有代表');
 
   await page.getByRole('searchbox', { name: '查找到会人员' }).fill('wjg');

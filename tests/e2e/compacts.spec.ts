@@ -53,16 +53,16 @@ test('draft a compact in two versions, see the difference, adopt it by the passe
   await page.getByRole('button', { name: '新建公约' }).click();
   await expect(page.getByRole('heading', { name: /院落公约 › 平安小区文明公约/ })).toBeVisible();
 
-  await article(page, '第一条').fill('各户垃圾分类投放,不在楼道堆放杂物。');
+  await article(page, '第一条').fill('各户垃圾分类投放，不在楼道堆放杂物。');
   await page.getByRole('button', { name: '+ 添加一条' }).click();
-  await article(page, '第二条').fill('电动自行车不进楼道,不飞线充电,统一到集中充电点充电。');
+  await article(page, '第二条').fill('电动自行车不进楼道，不飞线充电，统一到集中充电点充电。');
   await page.getByRole('button', { name: '+ 添加一条' }).click();
   await article(page, '第三条').fill('晚上十点至早上七点不在院内大声喧哗。');
   await page.getByRole('button', { name: '保存为第 1 版' }).click();
   await expect(page.getByText('已保存为第 1 版。')).toBeVisible();
 
-  await article(page, '第二条').fill('电动自行车不进楼道,不飞线充电,统一到3号楼北侧充电棚充电。');
-  await page.getByLabel('修改说明(可不填)').fill('写明充电地点');
+  await article(page, '第二条').fill('电动自行车不进楼道，不飞线充电，统一到3号楼北侧充电棚充电。');
+  await page.getByLabel('修改说明（可不填）').fill('写明充电地点');
   await page.getByRole('button', { name: '保存为第 2 版' }).click();
   await expect(page.getByText('已保存为第 2 版。')).toBeVisible();
 
@@ -75,20 +75,20 @@ test('draft a compact in two versions, see the difference, adopt it by the passe
   await expect(article(page, '第三条')).toHaveValue('晚上十点至早上七点不在院内大声喧哗。');
 
   const diff = page.getByRole('region', { name: '版本比较' });
-  await expect(diff.getByRole('status')).toHaveText('第 1 版 → 第 2 版:修改 1 条');
+  await expect(diff.getByRole('status')).toHaveText('第 1 版 → 第 2 版：修改 1 条');
   await expect(diff.getByText('第二条 修改')).toBeVisible();
   await expect(diff.locator('del')).toHaveText('集中充电点');
   await expect(diff.locator('ins')).toHaveText('3号楼北侧充电棚');
 
   const version2 = page.getByRole('listitem', { name: '第 2 版' });
   await version2.getByRole('button', { name: '标记为已通过' }).click();
-  const adopt = page.getByRole('dialog', { name: '第 2 版经哪次表决通过?' });
+  const adopt = page.getByRole('dialog', { name: '第 2 版经哪次表决通过？' });
   await expect(adopt.getByRole('radio', { name: new RegExp(failed) })).toBeDisabled();
-  await expect(adopt.getByText('这次表决没有通过,公约不能据此通过。')).toBeVisible();
+  await expect(adopt.getByText('这次表决没有通过，公约不能据此通过。')).toBeVisible();
   await adopt.getByRole('radio', { name: new RegExp(passed) }).check();
   await adopt.getByRole('button', { name: '确认已通过' }).click();
   await expect(adopt).toBeHidden();
-  await expect(page.getByText(/^现行第 2 版:.*表决通过\(同意 4,反对 0,弃权 0\)/)).toBeVisible();
+  await expect(page.getByText(/^现行第 2 版：.*表决通过（同意 4，反对 0，弃权 0）/)).toBeVisible();
   await expect(page.getByText('已签 0 / 共 60 户')).toBeVisible();
 
   const signing = await openSigning(page, '3-2-501');
@@ -107,7 +107,7 @@ test('draft a compact in two versions, see the difference, adopt it by the passe
   await page.getByRole('searchbox', { name: '按户号查找' }).fill('3-2-501');
   await expect(page.getByText('没有找到这个户号。')).toBeVisible();
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word(含签字表)' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Word（含签字表）' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^平安小区文明公约 第2版 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
   const saved = testInfo.outputPath('compact.docx');
   await download.saveAs(saved);

@@ -48,7 +48,7 @@ test('the chair queues speakers and starts the timer; the projector follows with
 
 test('a link to a meeting that is not there says so on the console and on the projector, instead of loading for ever', async ({ page }) => {
   await page.goto(`${host.url}#/meetings/999/console`);
-  await expect(page.getByRole('alert')).toHaveText('找不到该会议,可能已被删除。');
+  await expect(page.getByRole('alert')).toHaveText('找不到该会议，可能已被删除。');
   await page.goto(`${host.url}#/projector/999`);
-  await expect(page.getByRole('alert')).toHaveText('找不到该会议,可能已被删除。');
+  await expect(page.getByRole('alert')).toHaveText('找不到该会议，可能已被删除。');
 });

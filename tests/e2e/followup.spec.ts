@@ -30,7 +30,7 @@ async function holdMeeting(request: APIRequestContext) {
   await host.api(request, 'vote:lock', { voteId: vote.id });
 
   await host.api(request, 'council:updateSettings', { councilId: 1, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
-  for (const text of ['3 栋楼道灯坏了,希望修理', '希望院里允许养鸡', '健身器材生锈,希望更换']) await host.api(request, 'wish:submit', { councilId: 1, text });
+  for (const text of ['3 栋楼道灯坏了，希望修理', '希望院里允许养鸡', '健身器材生锈，希望更换']) await host.api(request, 'wish:submit', { councilId: 1, text });
   const wishes = await host.api<Array<{ id: number; text: string }>>(request, 'wish:list', { councilId: 1 });
   await host.api(request, 'wish:accept', { wishId: wishes.find((w) => w.text.includes('楼道灯'))!.id, meetingId: 3 });
   await host.api(request, 'wish:decline', { wishId: wishes.find((w) => w.text.includes('养鸡'))!.id, reason: '院落公约不允许饲养家禽' });
@@ -39,8 +39,8 @@ async function holdMeeting(request: APIRequestContext) {
 test('post the notice, follow a resolution’s overdue task, rate it, and read the dashboard', async ({ page, request }) => {
   // Step 3: the notice from the meeting page, printed with the QR code, posted today.
   await page.goto(`${host.url}#/meetings/3`);
-  await page.getByRole('link', { name: '会议通知(公示)' }).click();
-  const sheet = page.getByRole('article', { name: '关于召开院落议事会(12 月)的通知' });
+  await page.getByRole('link', { name: '会议通知（公示）' }).click();
+  const sheet = page.getByRole('article', { name: '关于召开院落议事会（12 月）的通知' });
   await expect(sheet).toContainText('增设电动车集中充电桩');
   await expect(sheet).toContainText('平安小区活动室');
   await expect(sheet.getByRole('img', { name: '扫码反映意见的二维码' })).toBeVisible();
@@ -80,7 +80,7 @@ test('post the notice, follow a resolution’s overdue task, rate it, and read t
   await form.getByLabel('完成时限').fill(localDate(-3));
   await form.getByRole('button', { name: '添加任务' }).click();
   const task = resolution.getByRole('listitem', { name: '申请微更新资金' });
-  await expect(task).toContainText('负责人:王建国');
+  await expect(task).toContainText('负责人：王建国');
   await expect(task).toContainText('已逾期 3 天');
   await expect(task).toHaveClass(/task-overdue/);
   await expect(page.getByText('1 项任务逾期')).toBeVisible();
@@ -120,9 +120,9 @@ test('post the notice, follow a resolution’s overdue task, rate it, and read t
   await expect(page.getByLabel('逾期任务', { exact: true })).toContainText('1');
   await expect(page.getByLabel('满意率', { exact: true })).toContainText('95%');
   await expect(page.getByLabel('办结率', { exact: true })).toContainText('—');
-  await expect(page.getByRole('listitem', { name: '1. 收集议题:1' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '1. 收集议题：1' })).toBeVisible();
   // Three announced matters and the accepted one; the matter voted on went to 表决决议 through the step machine.
-  await expect(page.getByRole('listitem', { name: '3. 公示通知:4' })).toBeVisible();
-  await expect(page.getByRole('listitem', { name: '5. 表决决议:1' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '3. 公示通知：4' })).toBeVisible();
+  await expect(page.getByRole('listitem', { name: '5. 表决决议：1' })).toBeVisible();
   await snap(page, 'dashboard');
 });

@@ -24,7 +24,7 @@ test('a whole vote, then two of the silent present leave after the close: the pr
   const console = await consoleContext.newPage();
   const projector = await projectorContext.newPage();
   await projector.goto(`${host.url}#/projector/3`);
-  await expect(projector.getByRole('heading', { name: '院落议事会(12 月)' })).toBeVisible();
+  await expect(projector.getByRole('heading', { name: '院落议事会（12 月）' })).toBeVisible();
 
   await console.goto(`${host.url}#/meetings/3/check-in`);
   const search = console.getByRole('searchbox', { name: '查找到会人员' });
@@ -33,9 +33,9 @@ test('a whole vote, then two of the silent present leave after the close: the pr
     await console.getByRole('list', { name: '查找结果' }).getByRole('listitem').filter({ hasText: code }).getByRole('button', { name: '签到' }).first().click();
     await expect(search).toHaveValue('');
   }
-  await console.getByRole('searchbox', { name: '委托人(谁委托别人代投)' }).fill(households[40]!);
+  await console.getByRole('searchbox', { name: '委托人（谁委托别人代投）' }).fill(households[40]!);
   await console.locator('.person-picker .picker-results button').first().click();
-  await console.getByRole('searchbox', { name: '受托人(由谁代投)' }).fill('hzp');
+  await console.getByRole('searchbox', { name: '受托人（由谁代投）' }).fill('hzp');
   await console.getByRole('button', { name: /何兆品/ }).click();
   const attendance = projector.getByRole('status', { name: '到会情况' });
   await expect(attendance).toHaveText('到会 41 户 / 共 60 户');

@@ -11,9 +11,9 @@ test('meetings list, and an agenda reordered by keyboard and by buttons stays re
   const table = page.getByRole('table', { name: '会议' });
   await expect(table.locator('tbody tr')).toHaveCount(3);
   await expect(table).toContainText('筹备中');
-  await table.getByRole('link', { name: '院落议事会(12 月)' }).click();
+  await table.getByRole('link', { name: '院落议事会（12 月）' }).click();
 
-  await expect(page.getByRole('heading', { name: /院落议事会\(12 月\)/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /院落议事会（12 月）/ })).toBeVisible();
   const original = await agendaTitles(page);
   expect(original).toHaveLength(4);
 
@@ -33,7 +33,7 @@ test('meetings list, and an agenda reordered by keyboard and by buttons stays re
 
   await page.reload();
   await expect.poll(() => agendaTitles(page)).toEqual([...expected, '楼道照明改造']);
-  await expect(page.getByText('第 3 步:公示通知').first()).toBeVisible();
+  await expect(page.getByText('第 3 步：公示通知').first()).toBeVisible();
 });
 
 test('a new meeting is created and opens in the editor', async ({ page }) => {

@@ -113,7 +113,7 @@ function defineNamespaceTests() {
     for (const page of pages) await expect(state(page)).toHaveText('已连接 2 人', { timeout: 20_000 });
     // Each sees the other two in the list of who is editing.
     await expect(pages[0]!.locator('.minutes-people li')).toHaveCount(3);
-    for (const name of ['王建国 (我)', '李秀英', '张志强']) await expect(pages[0]!.locator('.minutes-people ul')).toContainText(name);
+    for (const name of ['王建国 （我）', '李秀英', '张志强']) await expect(pages[0]!.locator('.minutes-people ul')).toContainText(name);
 
     const [first] = pages as [Page, Page, Page];
     await editor(first).click();
@@ -136,22 +136,22 @@ function defineNamespaceTests() {
     // The third goes offline, keeps writing; the first writes too; then the third comes back.
     const [, , third] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]];
     await goOffline(third.context, third.page);
-    await expect(state(third.page)).toHaveText('离线,修改会在恢复后同步');
-    await typeAtEndOf(third.page, base + 2, ',由物业监督');
-    await typeAtEndOf(first, base, '(全体通过)');
+    await expect(state(third.page)).toHaveText('离线，修改会在恢复后同步');
+    await typeAtEndOf(third.page, base + 2, '，由物业监督');
+    await typeAtEndOf(first, base, '（全体通过）');
     await expect(third.page.locator('.minutes-saved')).toHaveAttribute('data-unsaved', /^[1-9]/);
-    await expect.poll(() => text(pages[1]!)).toContain('(全体通过)');
+    await expect.poll(() => text(pages[1]!)).toContain('（全体通过）');
     expect(await text(pages[1]!)).not.toContain('由物业监督');
     await comeBack(third.context, third.page);
     await expect(state(third.page)).toHaveText('已连接 2 人', { timeout: 20_000 });
     const afterOffline = await converged(pages);
-    expect(afterOffline).toContain(`三、${words[2]},由物业监督`);
-    expect(afterOffline).toContain(`一、${words[0]}(全体通过)`);
+    expect(afterOffline).toContain(`三、${words[2]}，由物业监督`);
+    expect(afterOffline).toContain(`一、${words[0]}（全体通过）`);
 
     // The host goes down while people keep writing, and comes back at the same address.
     for (const page of pages) await expect(page.locator('.minutes-saved')).toHaveAttribute('data-unsaved', '0');
     await host.stop();
-    await typeAtEndOf(pages[1]!, base + 1, ',主机重启时写下');
+    await typeAtEndOf(pages[1]!, base + 1, '，主机重启时写下');
     await expect(pages[1]!.locator('.minutes-saved')).toHaveAttribute('data-unsaved', /^[1-9]/);
     host = await startHost(databasePath, { port });
     for (const page of pages) await expect(page.locator('.minutes-saved')).toHaveAttribute('data-unsaved', '0', { timeout: 20_000 });

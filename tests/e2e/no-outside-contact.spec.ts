@@ -128,7 +128,7 @@ async function wholeSession(browser: Browser, url: string): Promise<void> {
   const chair = await newPage();
   const projector = await newPage({ width: 1920, height: 1080 });
   await projector.goto(`${url}#/projector/3`);
-  await expect(projector.getByRole('heading', { name: '院落议事会(12 月)' })).toBeVisible();
+  await expect(projector.getByRole('heading', { name: '院落议事会（12 月）' })).toBeVisible();
 
   await chair.goto(`${url}#/meetings/3/check-in`);
   const queries = ['1-1-301', '2-1-502', '3-2-501'];

@@ -14,7 +14,7 @@ test('an owner of two units, recorded in the roster, is one voter with both unit
     const dialog = page.getByRole('dialog', { name: '编辑住户' });
     await dialog.getByRole('searchbox', { name: '添加业主' }).fill('hzp');
     await dialog.getByRole('searchbox', { name: '添加业主' }).press('Enter');
-    await expect(dialog.getByRole('list', { name: '业主(产权人)' })).toContainText('何兆品');
+    await expect(dialog.getByRole('list', { name: '业主（产权人）' })).toContainText('何兆品');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog).toHaveCount(0);
     await expect(roster.householdsTable.getByRole('row').filter({ hasText: code })).toContainText('何兆品');

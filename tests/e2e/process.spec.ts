@@ -45,19 +45,19 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await chair.getByRole('textbox', { name: '何兆品 的发言要点' }).blur();
   await chair.getByText('议案文本').click();
   const amended = chair.getByRole('textbox', { name: '会上修改后的议案' });
-  await amended.fill('小广场先修排水,再用透水砖重新铺装,费用从公共收益中支出。');
+  await amended.fill('小广场先修排水，再用透水砖重新铺装，费用从公共收益中支出。');
   await chair.getByRole('button', { name: '保存修改后的议案' }).click();
   await expect(chair.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
   await expect(chair.locator('.proposal summary')).toContainText('会上已修改');
   await expect
     .poll(async () => (await host.api<{ agenda: Array<{ amendedText: string | null }> }>(request, 'meeting:get', { meetingId: 3 })).agenda[0]!.amendedText)
-    .toBe('小广场先修排水,再用透水砖重新铺装,费用从公共收益中支出。');
+    .toBe('小广场先修排水，再用透水砖重新铺装，费用从公共收益中支出。');
   await expect.poll(async () => (await host.api<{ speakers: Array<{ note: string }> }>(request, 'console:get', { meetingId: 3 })).speakers[0]!.note).toBe('先修排水再铺地面');
 
   // The agenda's progress stays in view beside the matter, with the next matter named.
-  await expect(projector.getByRole('list', { name: '议程进度:第 1 项,共 4 项' }).getByRole('listitem')).toHaveCount(4);
+  await expect(projector.getByRole('list', { name: '议程进度：第 1 项，共 4 项' }).getByRole('listitem')).toHaveCount(4);
   await expect(projector.locator('.projector-progress li.current')).toHaveText('1');
-  await expect(projector.locator('.projector-next')).toHaveText('下一项:增设电动车集中充电桩');
+  await expect(projector.locator('.projector-next')).toHaveText('下一项：增设电动车集中充电桩');
 
   // Readable from the back of the courtyard: every line of text on the projector is at least 48 px at 1920×1080.
   const smallest = await projector.evaluate(
@@ -68,15 +68,15 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await projector.screenshot({ path: `${screens}/projector-1920x1080.png` });
 
   // 协商讨论 → 表决决议 with the button; the history records both moves.
-  await chair.getByRole('button', { name: '下一步:表决决议 →' }).click();
+  await chair.getByRole('button', { name: '下一步：表决决议 →' }).click();
   await expect(consoleStep).toContainText('表决决议');
   await expect(projectorStep).toContainText('表决决议', { timeout: 1000 });
-  await chair.getByText('步骤记录(2 条)').click();
-  await expect(chair.getByRole('list', { name: '步骤记录(2 条)' })).toContainText('协商讨论 → 表决决议 · 王建国');
+  await chair.getByText('步骤记录（2 条）').click();
+  await expect(chair.getByRole('list', { name: '步骤记录（2 条）' })).toContainText('协商讨论 → 表决决议 · 王建国');
 
   // Past the vote without a locked result is refused with the reason, and the override is offered.
   await chair.keyboard.press('ArrowRight');
-  await expect(chair.getByRole('alert')).toContainText('表决结果还没有锁定,不能进入“落实公示”。');
+  await expect(chair.getByRole('alert')).toContainText('表决结果还没有锁定，不能进入“落实公示”。');
   await chair.getByRole('alert').getByRole('button', { name: '强制变更…' }).click();
   const override = chair.getByRole('form', { name: '强制变更' });
   await expect(override.getByLabel('变更到')).toBeVisible();
@@ -89,12 +89,12 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   const resident = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
   await resident.goto(`${host.url}wish?council=1`);
   const form = resident.getByRole('form', { name: '我有一个议题' });
-  await form.getByLabel('想请议事会商量的事').fill('6 栋门前的路面积水,下雨天进不了门');
+  await form.getByLabel('想请议事会商量的事').fill('6 栋门前的路面积水，下雨天进不了门');
   await form.getByRole('button', { name: '提交' }).click();
   await expect(resident.getByRole('status')).toContainText('已收到');
   const open = resident.getByRole('region', { name: '大家提的事' });
-  await open.getByRole('button', { name: '我也支持:6 栋门前的路面积水,下雨天进不了门' }).click();
-  await expect(open.getByRole('button', { name: '已支持:6 栋门前的路面积水,下雨天进不了门' })).toBeDisabled();
+  await open.getByRole('button', { name: '我也支持：6 栋门前的路面积水，下雨天进不了门' }).click();
+  await expect(open.getByRole('button', { name: '已支持：6 栋门前的路面积水，下雨天进不了门' })).toBeDisabled();
   await expect(open).toContainText('1 人支持');
 
   await chair.goto(`${host.url}#/wishes`);
@@ -111,7 +111,7 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await merge.getByRole('radio', { name: /6 栋门前的路面积水/ }).check();
   await chair.screenshot({ path: `${screens}/wish-merge-1920x1080.png` });
   await merge.getByRole('button', { name: '合并', exact: true }).click();
-  await expect(duplicate).toContainText('已合并到:6 栋门前的路面积水,下雨天进不了门');
+  await expect(duplicate).toContainText('已合并到：6 栋门前的路面积水，下雨天进不了门');
   const target = chair.getByRole('table', { name: '议题征集与审议' }).getByRole('row').filter({ hasText: '6 栋门前的路面积水', hasNotText: '已合并' });
   await expect(target).toContainText('2 人支持');
   await chair.screenshot({ path: `${screens}/wishes-1920x1080.png` });

@@ -18,7 +18,7 @@ test('settings that arrive late do not undo what the user already changed on the
 
   await page.goto(`${host.url}#/settings`);
   const settings = page.getByRole('form', { name: '签到与委托' });
-  const intake = settings.getByLabel('开放居民网上提交议题(扫码页面)');
+  const intake = settings.getByLabel('开放居民网上提交议题（扫码页面）');
   await intake.check();
   await stored;
   await expect(intake).toBeChecked();
@@ -27,5 +27,5 @@ test('settings that arrive late do not undo what the user already changed on the
 
   await page.unrouteAll({ behavior: 'wait' });
   await page.reload();
-  await expect(page.getByRole('form', { name: '签到与委托' }).getByLabel('开放居民网上提交议题(扫码页面)')).toBeChecked();
+  await expect(page.getByRole('form', { name: '签到与委托' }).getByLabel('开放居民网上提交议题（扫码页面）')).toBeChecked();
 });

@@ -72,7 +72,7 @@ test('after a short meeting the chair and secretary sign, the secretary exports 
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 
   const [download] = await Promise.all([page.waitForEvent('download'), version.getByRole('button', { name: '导出 Word' }).click()]);
-  expect(download.suggestedFilename()).toMatch(/^院落议事会\(12 月\) 会议记录 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
+  expect(download.suggestedFilename()).toMatch(/^院落议事会（12 月） 会议记录 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
   const saved = testInfo.outputPath('minutes.docx');
   await download.saveAs(saved);
   const zip = await JSZip.loadAsync(readFileSync(saved));
@@ -80,7 +80,7 @@ test('after a short meeting the chair and secretary sign, the secretary exports 
   expect(xml).toContain(code);
 
   await verify(page, saved);
-  const signed = page.getByRole('status', { name: '已签署,未改动' });
+  const signed = page.getByRole('status', { name: '已签署，未改动' });
   await expect(signed).toContainText('完全一致');
   await expect(signed).toContainText('王建国');
 

@@ -51,7 +51,7 @@ test('a roll-call vote: the present households answer by name and the tally foll
 
   await history.getByRole('button', { name: '重新表决' }).click();
   const correction = page.getByRole('form', { name: '重新表决' });
-  await correction.getByLabel('重新表决的理由(会记入记录)').fill('到会户数登记有误,重新表决');
+  await correction.getByLabel('重新表决的理由（会记入记录）').fill('到会户数登记有误，重新表决');
   await correction.getByRole('button', { name: '重新表决' }).click();
   await expect(page.getByRole('heading', { name: /正在表决/ })).toBeVisible();
 });
@@ -61,7 +61,7 @@ test('a show of hands: the chair enters counts, which may not exceed those prese
   await page.goto(`${host.url}#/meetings/3/vote`);
   // The council adjusts the preset for this vote: no quorum, a majority of the votes cast.
   const form = page.getByRole('form', { name: '发起表决' });
-  await form.getByText('调整规则(本次表决)').click();
+  await form.getByText('调整规则（本次表决）').click();
   await form.getByLabel('到会要求').selectOption({ label: '不设到会要求' });
   await form.getByLabel('计算基数').selectOption({ label: '投票数' });
   await form.getByRole('button', { name: '开始表决' }).click();
@@ -86,9 +86,9 @@ test('a rule saved as the council’s default is where the next vote starts', as
   await expect(form.getByText('已按本议事会保存的默认规则')).toHaveCount(0);
   await form.getByLabel('记名表决').check();
   await form.getByLabel('表决规则').selectOption({ label: '议事会过半数表决' });
-  await form.getByText('调整规则(本次表决)').click();
+  await form.getByText('调整规则（本次表决）').click();
   await form.getByLabel('同意须达到').selectOption({ label: '三分之二以上' });
-  await form.getByLabel('以后的表决都从这个规则和表决方式开始(设为本议事会默认)').check();
+  await form.getByLabel('以后的表决都从这个规则和表决方式开始（设为本议事会默认）').check();
   await form.getByRole('button', { name: '开始表决' }).click();
   await confirmVoteStep(page, '结束表决');
   await confirmVoteStep(page, '锁定结果');
@@ -102,7 +102,7 @@ test('a rule saved as the council’s default is where the next vote starts', as
     await expect(form.getByText('已按本议事会保存的默认规则')).toBeVisible();
     await expect(form.getByLabel('记名表决')).toBeChecked();
     await expect(form.getByLabel('表决规则')).toHaveValue('council-majority');
-    await form.getByText('调整规则(本次表决)').click();
+    await form.getByText('调整规则（本次表决）').click();
     await expect(form.getByLabel('同意须达到').locator('option:checked')).toHaveText('三分之二以上');
   }
 });

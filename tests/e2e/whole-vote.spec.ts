@@ -15,7 +15,7 @@ test('a whole vote: 40 of 60 households sign in, one proxy, a roll call, the pro
   const console = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
   const projector = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
   await projector.goto(`${host.url}#/projector/3`);
-  await expect(projector.getByRole('heading', { name: '院落议事会(12 月)' })).toBeVisible();
+  await expect(projector.getByRole('heading', { name: '院落议事会（12 月）' })).toBeVisible();
 
   await console.goto(`${host.url}#/meetings/3/check-in`);
   const search = console.getByRole('searchbox', { name: '查找到会人员' });
@@ -27,9 +27,9 @@ test('a whole vote: 40 of 60 households sign in, one proxy, a roll call, the pro
   await expect(projector.getByRole('status', { name: '到会情况' })).toHaveText('到会 40 户 / 共 60 户');
 
   // The 41st household authorises someone in the room.
-  await console.getByRole('searchbox', { name: '委托人(谁委托别人代投)' }).fill(households[40]!);
+  await console.getByRole('searchbox', { name: '委托人（谁委托别人代投）' }).fill(households[40]!);
   await console.locator('.person-picker .picker-results button').first().click();
-  await console.getByRole('searchbox', { name: '受托人(由谁代投)' }).fill('hzp');
+  await console.getByRole('searchbox', { name: '受托人（由谁代投）' }).fill('hzp');
   await console.getByRole('button', { name: /何兆品/ }).click();
   await expect(projector.getByRole('status', { name: '到会情况' })).toHaveText('到会 41 户 / 共 60 户');
 

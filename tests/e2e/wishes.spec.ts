@@ -12,15 +12,15 @@ test('a resident’s matter raised on the public page appears in the vetting lis
 
   await staff.goto(`${host.url}#/settings`);
   const settings = staff.getByRole('form', { name: '签到与委托' });
-  await settings.getByLabel('开放居民网上提交议题(扫码页面)').check();
+  await settings.getByLabel('开放居民网上提交议题（扫码页面）').check();
   await settings.getByRole('button', { name: '保存' }).click();
   await expect(settings.getByText('已保存。')).toBeVisible();
 
   await resident.reload();
   const form = resident.getByRole('form', { name: '我有一个议题' });
-  await form.getByLabel('想请议事会商量的事').fill('晚上 3 栋楼道太黑,希望装声控灯');
+  await form.getByLabel('想请议事会商量的事').fill('晚上 3 栋楼道太黑，希望装声控灯');
   await form.getByLabel('类别').selectOption('设施维修');
-  await form.getByLabel('楼栋(可不填)').fill('3 栋');
+  await form.getByLabel('楼栋（可不填）').fill('3 栋');
   await form.getByRole('button', { name: '提交' }).click();
   await expect(resident.getByRole('status')).toContainText('已收到');
 
@@ -32,5 +32,5 @@ test('a resident’s matter raised on the public page appears in the vetting lis
   await expect(row).toContainText('已采纳');
 
   await staff.goto(`${host.url}#/meetings/3`);
-  await expect(staff.getByRole('list', { name: '议程' })).toContainText('晚上 3 栋楼道太黑,希望装声控灯');
+  await expect(staff.getByRole('list', { name: '议程' })).toContainText('晚上 3 栋楼道太黑，希望装声控灯');
 });

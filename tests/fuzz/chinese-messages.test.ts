@@ -62,7 +62,7 @@ describe('refusals in Chinese', () => {
     expect([...foreign].slice(0, 20)).toEqual([]);
   }, 120_000);
 
-  it('an id given as text says 编号无效, a missing one 缺少编号', async () => {
+  it('an id given as text says 编号无效，a missing one 缺少编号', async () => {
     const host = tempHost();
     const council = await host.ok('council:create', { name: '平安小区院落议事会' });
     expect(await host.invoke('vote:get', { voteId: '12' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '编号无效' } });

@@ -233,7 +233,7 @@ describe('council archive', () => {
     const target = tempHost();
     const before = dumpTables(target.database.sqlite);
     const newer = await target.invoke('archive:import', { fileName: file.fileName, dataBase64: withVersion(4) });
-    expect(!newer.ok && newer.error.message).toBe('这个归档文件来自不同版本的院落议事,无法导入。没有导入任何内容。');
+    expect(!newer.ok && newer.error.message).toBe('这个归档文件来自不同版本的院落议事，无法导入。没有导入任何内容。');
     expect(dumpTables(target.database.sqlite)).toBe(before);
     const first = (await target.ok('archive:import', { fileName: file.fileName, dataBase64: withVersion(1) })) as ArchiveImportResult;
     expect(first.rows.ballots).toBeGreaterThan(0);

@@ -212,7 +212,7 @@ describe('tampering with another SQLite client', () => {
     // The signed minutes carry the head at signing: the file is as signed, the database's chain is not.
     const fromFile = cli('verify', [docxPath, '--db', held.host.databasePath]);
     expect(fromFile.code).toBe(4);
-    expect(fromFile.out).toContain('已签署,未改动');
+    expect(fromFile.out).toContain('已签署，未改动');
     expect(fromFile.out).toMatch(/审计链第 \d+ 条.*与数据库中的审计记录不符/);
 
     // Even with every signed head deleted as well, the head sealed into the minutes names it.

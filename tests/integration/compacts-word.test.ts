@@ -26,7 +26,7 @@ describe('compact in LibreOffice', () => {
     const pdf = docxToPdf(work, 'compact', Buffer.from(file.dataBase64, 'base64'));
 
     const text = pdfText(pdf).replace(/\s+/g, '');
-    for (const part of ['平安小区文明公约', '(第2版)', '表决通过(同意5票,反对0票,弃权0票', '第一条', '第四条', '住户签字', '户号户代表签字日期', '1-1-301王建国已在纸面签字2026年1月3日', '平安小区院落议事会']) {
+    for (const part of ['平安小区文明公约', '（第2版）', '表决通过（同意5票，反对0票，弃权0票', '第一条', '第四条', '住户签字', '户号户代表签字日期', '1-1-301王建国已在纸面签字2026年1月3日', '平安小区院落议事会']) {
       expect(text).toContain(part);
     }
     for (const article of secondDraft) expect(text).toContain(article.replace(/\s+/g, ''));

@@ -26,8 +26,8 @@ describe('compact versions', () => {
       expect(result.ok).toBe(false);
       return result.ok ? '' : result.error.message;
     };
-    expect(await refused(secondDraft)).toBe('条款与第 2 版完全相同,没有需要保存的修改。');
-    expect(await refused(['一', ' '])).toBe('第二条是空的:请填写内容,或删除这一条。');
+    expect(await refused(secondDraft)).toBe('条款与第 2 版完全相同，没有需要保存的修改。');
+    expect(await refused(['一', ' '])).toBe('第二条是空的：请填写内容，或删除这一条。');
     expect(await refused(['一', '二', '三', '字'.repeat(1001)])).toContain('第四条有 1001 个字');
     expect(await refused(Array.from({ length: 61 }, (_, i) => `条款${i}`))).toContain('最多 60 条');
     expect(await refused([])).toBe('公约至少要有一条。');
@@ -64,25 +64,25 @@ describe('adoption by a vote', () => {
     expect(passed.problem).toBeNull();
     expect(passed.passed).toBe(true);
     expect([passed.votesFor, passed.votesAgainst]).toEqual([5, 0]);
-    expect(failed.problem).toBe('这次表决没有通过,公约不能据此通过。');
+    expect(failed.problem).toBe('这次表决没有通过，公约不能据此通过。');
     const refused = await host.invoke('compacts:adopt', { versionId: version2.id, voteId: failed.voteId });
-    expect(!refused.ok && refused.error.message).toBe('这次表决没有通过,公约不能据此通过。');
+    expect(!refused.ok && refused.error.message).toBe('这次表决没有通过，公约不能据此通过。');
   });
 
   it('adopts with a passed vote, records the outcome and the audit entry; the version is then frozen', async () => {
     const { host, compactId, version2, passed, passedMatter, councilId } = await adoptedCompact();
     const detail = await host.ok('compacts:adopt', { versionId: version2.id, voteId: passed.voteId });
     const adopted = detail.versions.at(-1)!;
-    expect(adopted.adoption).toMatchObject({ agendaItemId: passedMatter.id, agendaTitle: passedMatter.title, votesFor: 5, votesAgainst: 0, passed: true, meetingTitle: '院落议事会(12 月)' });
+    expect(adopted.adoption).toMatchObject({ agendaItemId: passedMatter.id, agendaTitle: passedMatter.title, votesFor: 5, votesAgainst: 0, passed: true, meetingTitle: '院落议事会（12 月）' });
     expect(detail.inForceVersionId).toBe(version2.id);
     expect(detail.signing).toMatchObject({ version: 2, signed: 0, total: 60 });
 
     const again = await host.invoke('compacts:adopt', { versionId: version2.id, voteId: passed.voteId });
-    expect(!again.ok && again.error.message).toContain('已经通过,不能再次通过');
+    expect(!again.ok && again.error.message).toContain('已经通过，不能再次通过');
     const older = await host.invoke('compacts:adopt', { versionId: detail.versions[0]!.id, voteId: passed.voteId });
     expect(!older.ok && older.error.message).toContain('较早的第 1 版');
     const deleting = await host.invoke('compacts:delete', { compactId });
-    expect(!deleting.ok && deleting.error.message).toContain('已经表决通过,不能删除');
+    expect(!deleting.ok && deleting.error.message).toContain('已经表决通过，不能删除');
 
     // Editing after adoption is a new draft version; version 2 stays as it was, and stays in force.
     const edited = await host.ok('compacts:saveVersion', { compactId, articles: [...secondDraft, '饲养宠物出门牵绳。'], note: '' });
@@ -106,7 +106,7 @@ describe('household signatures', () => {
   it('takes a drawn signature and one signed on paper, lists who has not signed, and refuses a second signature', async () => {
     const { host, compactId, version2, passed, councilId } = await adoptedCompact();
     const draft = await host.invoke('compacts:sign', { versionId: version2.id, householdId: 1, signerName: '王建国', mode: 'paper', signaturePngBase64: null, signedOn: null });
-    expect(!draft.ok && draft.error.message).toBe('这一版公约还没有经表决通过,通过后才能签字。');
+    expect(!draft.ok && draft.error.message).toBe('这一版公约还没有经表决通过，通过后才能签字。');
 
     await host.ok('compacts:adopt', { versionId: version2.id, voteId: passed.voteId });
     const households = await host.ok('household:list', { councilId });
@@ -160,8 +160,8 @@ describe('Word export', () => {
     expect(file.fileName).toMatch(/^平安小区文明公约 第2版 \d{4}年\d{1,2}月\d{1,2}日\.docx$/);
     const { xml, text, media } = await documentXml(file.dataBase64);
     expect(text).toContain('平安小区文明公约');
-    expect(text).toContain('(第 2 版)');
-    expect(text).toContain(`“院落议事会(12 月)”议题“${passedMatter.title}”表决通过(同意 5 票,反对 0 票,弃权 0 票,按“议事会过半数表决”规则,结果:通过)`);
+    expect(text).toContain('（第 2 版）');
+    expect(text).toContain(`“院落议事会（12 月）”议题“${passedMatter.title}”表决通过（同意 5 票，反对 0 票，弃权 0 票，按“议事会过半数表决”规则，结果：通过）`);
     const labels = [...text.matchAll(/第[一二三四五六七八九十]+条/g)].map((match) => match[0]);
     expect(labels).toEqual(['第一条', '第二条', '第三条', '第四条']);
     for (const article of secondDraft) expect(text).toContain(article);
@@ -186,7 +186,7 @@ describe('Word export', () => {
     const { host, compactId, version2, passed, councilId } = await adoptedCompact();
     const draftFile = await host.ok('compacts:export', { versionId: version2.id });
     expect(draftFile.fileName).toMatch(/征求意见稿\.docx$/);
-    expect((await documentXml(draftFile.dataBase64)).text).toContain('本稿为第 2 版征求意见稿,尚未经表决通过。');
+    expect((await documentXml(draftFile.dataBase64)).text).toContain('本稿为第 2 版征求意见稿，尚未经表决通过。');
     const early = await host.invoke('compacts:blankSheet', { versionId: version2.id });
     expect(!early.ok && early.error.message).toContain('通过后才能打印签字表');
 

@@ -51,7 +51,7 @@ describe('the council’s default voting rule', () => {
     });
   });
 
-  it('a stored default that no longer fits the rules’ form is not offered (the app’s own default is used)', async () => {
+  it('a stored default that no longer fits the rules’ form is not offered （the app’s own default is used）', async () => {
     const host = tempHost();
     const council = await host.ok('council:create', { name: '平安小区院落议事会' });
     await host.ok('council:setDefaultVote', { councilId: council.id, rule: adjusted, mode: 'hands' });

@@ -19,7 +19,7 @@ describe('announcement notice in LibreOffice', () => {
     const file = await host.ok('followup:exportNotice', { meetingId: planned.id, publicBaseUrl: 'http://192.168.1.10:5173' });
     const pdf = docxToPdf(work, 'notice', Buffer.from(file.dataBase64, 'base64'));
     const text = pdfText(pdf).replace(/\s+/g, '');
-    for (const part of ['关于召开院落议事会(12月)的通知', '各位居民朋友', '一、会议时间', '平安小区活动室', '三、会议议题', '小广场地面重新铺装', '增设电动车集中充电桩', '一户多车阶梯停车收费', '5栋顶楼漏水维修费用分摊', '扫描下方二维码', '特此通知', '平安小区院落议事会']) {
+    for (const part of ['关于召开院落议事会（12月）的通知', '各位居民朋友', '一、会议时间', '平安小区活动室', '三、会议议题', '小广场地面重新铺装', '增设电动车集中充电桩', '一户多车阶梯停车收费', '5栋顶楼漏水维修费用分摊', '扫描下方二维码', '特此通知', '平安小区院落议事会']) {
       expect(text).toContain(part);
     }
     const images = pdfImageSizes(pdf);

@@ -19,7 +19,7 @@ describe('step 3: the announcement notice', () => {
   it('says when, where and what, and recording the posting marks the meeting announced', async () => {
     const { host, planned } = await followupDemo({ announced: false });
     const notice = await host.ok('followup:notice', { meetingId: planned.id });
-    expect(notice).toMatchObject({ title: '关于召开院落议事会(12 月)的通知', place: '平安小区活动室', postedOn: null, postings: [] });
+    expect(notice).toMatchObject({ title: '关于召开院落议事会（12 月）的通知', place: '平安小区活动室', postedOn: null, postings: [] });
     expect(notice.agenda.map((item) => item.title)).toContain('增设电动车集中充电桩');
     expect(notice.wishPath).toBe(`/wish?council=${notice.councilId}`);
 
@@ -59,10 +59,10 @@ describe('step 3: the announcement notice', () => {
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     const file = await host.ok('followup:exportNotice', { meetingId: planned.id, publicBaseUrl: 'http://192.168.1.10:5173/#/meetings/3/notice' });
-    expect(file.fileName).toMatch(/^院落议事会\(12 月\) \d{4}-\d{2}-\d{2} 会议通知\.docx$/);
+    expect(file.fileName).toMatch(/^院落议事会（12 月） \d{4}-\d{2}-\d{2} 会议通知\.docx$/);
     const { zip, xml } = await documentXml(file);
     const text = textOf(xml);
-    expect(text).toContain('关于召开院落议事会(12 月)的通知');
+    expect(text).toContain('关于召开院落议事会（12 月）的通知');
     expect(text).toContain('一、会议时间');
     expect(text).toContain('平安小区活动室');
     for (const matter of ['小广场地面重新铺装', '增设电动车集中充电桩', '一户多车阶梯停车收费', '5 栋顶楼漏水维修费用分摊']) expect(text).toContain(matter);
@@ -97,7 +97,7 @@ describe('step 6: tasks of resolutions', () => {
       expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
     }
     const noOwner = await host.invoke('followup:addTask', { agendaItemId: paving!.id, title: '申请微更新资金' });
-    expect(noOwner).toMatchObject({ ok: false, error: { message: '请选择负责人,或写明负责单位(如 物业公司)。' } });
+    expect(noOwner).toMatchObject({ ok: false, error: { message: '请选择负责人，或写明负责单位（如 物业公司）。' } });
 
     const apply = await host.ok('followup:addTask', { agendaItemId: paving!.id, title: '申请微更新资金', ownerPersonId: person('王建国').id, deadline: daysFromToday(14) });
     expect(apply).toMatchObject({ ownerName: '王建国', status: 'open', overdue: false, daysLeft: 14 });
@@ -107,19 +107,19 @@ describe('step 6: tasks of resolutions', () => {
     await host.ok('followup:setTaskStatus', { taskId: apply.id, status: 'in_progress' });
     const noted = await host.ok('followup:addTaskNote', { taskId: apply.id, text: '已向街道提交申请表', personId: person('李秀英').id });
     expect(noted.notes.map((n) => [n.text, n.personName])).toEqual([
-      ['状态:未开始 → 进行中', null],
+      ['状态：未开始 → 进行中', null],
       ['已向街道提交申请表', '李秀英'],
     ]);
     const done = await host.ok('followup:setTaskStatus', { taskId: apply.id, status: 'done' });
     expect(done).toMatchObject({ status: 'done', doneOn: today() });
     const back = await host.invoke('followup:setTaskStatus', { taskId: apply.id, status: 'in_progress' });
     expect(back).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const reopened = await host.ok('followup:setTaskStatus', { taskId: apply.id, status: 'in_progress', note: '资金未批,需补材料' });
+    const reopened = await host.ok('followup:setTaskStatus', { taskId: apply.id, status: 'in_progress', note: '资金未批，需补材料' });
     expect(reopened).toMatchObject({ status: 'in_progress', doneOn: null });
-    expect(reopened.notes.at(-1)!.text).toBe('状态:已完成 → 进行中。资金未批,需补材料');
+    expect(reopened.notes.at(-1)!.text).toBe('状态：已完成 → 进行中。资金未批，需补材料');
 
-    const edited = await host.ok('followup:updateTask', { taskId: build.id, title: '施工铺装(透水砖)', ownerName: '平安物业公司', deadline: daysFromToday(60) });
-    expect(edited).toMatchObject({ title: '施工铺装(透水砖)', ownerName: '平安物业公司' });
+    const edited = await host.ok('followup:updateTask', { taskId: build.id, title: '施工铺装（透水砖）', ownerName: '平安物业公司', deadline: daysFromToday(60) });
+    expect(edited).toMatchObject({ title: '施工铺装（透水砖）', ownerName: '平安物业公司' });
     await host.ok('followup:deleteTask', { taskId: build.id });
     const after = (await host.ok('followup:tasks', { councilId })).resolutions.find((r) => r.agendaItemId === paving!.id)!;
     expect(after.tasks.map((t) => t.id)).toEqual([apply.id]);
@@ -150,12 +150,12 @@ describe('step 6: tasks of resolutions', () => {
     await passMatters(host, planned.id, [{ agendaItemId: paving!.id, for: 5, against: 0 }]);
     const task = await host.ok('followup:addTask', { agendaItemId: paving!.id, title: '铺装', ownerName: '物业公司' });
     const earlier = (await host.ok('meeting:list', { councilId })).find((m) => m.status === 'closed')!;
-    const later = await host.ok('meeting:create', { councilId, title: '院落议事会(1 月)', date: daysFromToday(40), startTime: '19:00' });
+    const later = await host.ok('meeting:create', { councilId, title: '院落议事会（1 月）', date: daysFromToday(40), startTime: '19:00' });
     for (const meetingId of [planned.id, earlier.id]) {
       expect(await host.invoke('followup:reportTask', { taskId: task.id, meetingId })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     const reported = await host.ok('followup:reportTask', { taskId: task.id, meetingId: later.id });
-    expect(reported).toMatchObject({ reportedMeetingId: later.id, reportedMeetingTitle: '院落议事会(1 月)' });
+    expect(reported).toMatchObject({ reportedMeetingId: later.id, reportedMeetingTitle: '院落议事会（1 月）' });
     expect(await host.invoke('followup:deleteTask', { taskId: task.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await host.ok('followup:reportTask', { taskId: task.id, meetingId: null })).reportedMeetingId).toBeNull();
   });
@@ -189,7 +189,7 @@ describe('dashboard', () => {
     const { host, councilId, planned } = await followupDemo({ history: true });
     const before = await host.ok('followup:dashboard', { councilId });
     await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
-    for (let i = 0; i < 20; i += 1) await host.ok('wish:submit', { councilId, text: `第 ${i + 1} 条居民心愿:希望改善院落环境` });
+    for (let i = 0; i < 20; i += 1) await host.ok('wish:submit', { councilId, text: `第 ${i + 1} 条居民心愿：希望改善院落环境` });
     const wishes = (await host.ok('wish:list', { councilId })).slice(0, 20).reverse();
     // 3 accepted onto the coming meeting, 15 declined with a reason, 2 still waiting.
     for (const wish of wishes.slice(0, 3)) await host.ok('wish:accept', { wishId: wish.id, meetingId: planned.id });
@@ -255,10 +255,10 @@ describe('step 6: the public notice of results', () => {
     await host.ok('followup:addRatingCounts', { agendaItemId: paving!.id, satisfied: 9, basically: 1, unsatisfied: 0 });
 
     const notice = await host.ok('followup:resultsNotice', { councilId, meetingId: planned.id });
-    expect(notice.title).toBe('关于院落议事会(12 月)决议及落实情况的公示');
+    expect(notice.title).toBe('关于院落议事会（12 月）决议及落实情况的公示');
     const { xml } = await documentXml(await host.ok('followup:exportResultsNotice', { councilId, meetingId: planned.id }));
     const text = textOf(xml);
-    for (const part of ['关于院落议事会(12 月)决议及落实情况的公示', '一、小广场地面重新铺装', '同意 4 票,反对 1 票', '申请微更新资金', '社区居委会', '已逾期 2 天', '材料已报街道', '满意率 100%']) {
+    for (const part of ['关于院落议事会（12 月）决议及落实情况的公示', '一、小广场地面重新铺装', '同意 4 票，反对 1 票', '申请微更新资金', '社区居委会', '已逾期 2 天', '材料已报街道', '满意率 100%']) {
       expect(text).toContain(part);
     }
     expect(xml).toContain('<w:tbl>');

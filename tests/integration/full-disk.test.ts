@@ -35,7 +35,7 @@ describe('a full disk', () => {
     const refusals: string[] = [];
     let consecutiveFailures = 0;
     for (let i = 0; consecutiveFailures < 30 && i < 20_000; i += 1) {
-      const text = `第${i}条:${'楼道里的灯坏了很久,希望尽快修好,老人晚上上下楼很不方便。'.repeat(15)}`.slice(0, 500);
+      const text = `第${i}条：${'楼道里的灯坏了很久,希望尽快修好,老人晚上上下楼很不方便。'.repeat(15)}`.slice(0, 500);
       const result = await host.invoke('wish:submit', { councilId, text, name: '住户' });
       if (result.ok) {
         acknowledged.push({ id: (result.value as { id: number }).id, text });

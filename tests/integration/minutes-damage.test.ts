@@ -69,11 +69,11 @@ describe('damaged minutes rows', () => {
   it('a corrupted update row is reported and skipped, the rest loads, and the row survives compaction', async () => {
     const host = tempHost();
     const meetingId = await meeting(host);
-    await writeParagraph(host, meetingId, '第一段:王建国发言');
-    const damagedSeq = await writeParagraph(host, meetingId, '第二段:李秀英发言');
+    await writeParagraph(host, meetingId, '第一段：王建国发言');
+    const damagedSeq = await writeParagraph(host, meetingId, '第二段：李秀英发言');
     // Written after the title, so it does not sit next to the paragraph that will be lost
     // (an edit placed against a lost one waits, kept, until that one is repaired).
-    await writeParagraph(host, meetingId, '第三段:何兆品发言', 'top');
+    await writeParagraph(host, meetingId, '第三段：何兆品发言', 'top');
 
     // One bit flips on disk in the middle row.
     const { sqlite } = host.database;
@@ -87,8 +87,8 @@ describe('damaged minutes rows', () => {
     const opened = await current.ok('minutes:open', { meetingId });
     expect(opened.problems).toEqual([{ where: String(damagedSeq), message: expect.stringContaining(`第 ${damagedSeq} 条修改记录已损坏`) as string }]);
     const text = textOf(opened.stateBase64);
-    expect(text).toContain('第一段:王建国发言');
-    expect(text).toContain('第三段:何兆品发言');
+    expect(text).toContain('第一段：王建国发言');
+    expect(text).toContain('第三段：何兆品发言');
     expect(text).not.toContain('第二段');
 
     // Closing compacts: the good rows are folded into the snapshot, the damaged one stays, byte for byte.
@@ -100,8 +100,8 @@ describe('damaged minutes rows', () => {
     expect(textOf(again.stateBase64)).toBe(text);
 
     // Editing goes on after the damage.
-    await writeParagraph(current as unknown as TempHost, meetingId, '第四段:散会');
-    expect(textOf((await current.ok('minutes:open', { meetingId })).stateBase64)).toContain('第四段:散会');
+    await writeParagraph(current as unknown as TempHost, meetingId, '第四段：散会');
+    expect(textOf((await current.ok('minutes:open', { meetingId })).stateBase64)).toContain('第四段：散会');
   });
 
   it('a corrupted snapshot is reported, the rows after it still load, and it is never overwritten', async () => {

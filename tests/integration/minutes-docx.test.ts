@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 describe('the Word minutes', () => {
   it('hold every part the issue lists, in Chinese official typography', async () => {
-    expect(fileName).toBe('院落议事会(12 月) 会议记录 2026年12月2日.docx');
+    expect(fileName).toBe('院落议事会（12 月） 会议记录 2026年12月2日.docx');
     const zip = await JSZip.loadAsync(docx);
     const xml = await zip.file('word/document.xml')!.async('string');
     const text = xml.replace(/<[^>]+>/g, '');
@@ -42,27 +42,27 @@ describe('the Word minutes', () => {
     expect(xml).toContain('w:eastAsia="zh-CN"');
     expect(xml).toContain('<w:sz w:val="44"/>'); // title in 2号
     // Header block with names.
-    for (const part of ['院落议事会(12 月)会议记录', '会议名称:', '时　　间:2026年12月2日', '主 持 人:王建国', '记 录 人:李秀英', '应到人数:7 人', '实到人数:5 人(王建国、李秀英、何兆品、张桂兰、刘德华)', '缺席人数:2 人(陈淑珍、赵卫东)', '列席人员:1 人(孙网格)', '陈淑珍(2-2-102)委托何兆品']) {
+    for (const part of ['院落议事会（12 月）会议记录', '会议名称：', '时　　间：2026年12月2日', '主 持 人：王建国', '记 录 人：李秀英', '应到人数：7 人', '实到人数：5 人（王建国、李秀英、何兆品、张桂兰、刘德华）', '缺席人数：2 人（陈淑珍、赵卫东）', '列席人员：1 人（孙网格）', '陈淑珍（2-2-102）委托何兆品']) {
       expect(text).toContain(part);
     }
     // The minutes text: heading, marks, lists, the editor's table, a generated block; the generated header is not repeated.
-    expect(text).toContain('议题一:增设电动车集中充电桩');
+    expect(text).toContain('议题一：增设电动车集中充电桩');
     expect(xml).toMatch(/<w:b\/>.*?20 个充电口/s);
     expect(xml).toMatch(/<w:i\/>.*?公共收益/s);
     expect(xml).toMatch(/<w:u w:val="single"\/>.*?杜绝飞线充电/s);
-    expect(text).toContain('• 何兆品:支持，建议加装雨棚。');
+    expect(text).toContain('• 何兆品：支持，建议加装雨棚。');
     expect(text).toContain('2. 再由物业报价。');
     expect(text).toContain('集中充电桩');
     expect(text).toContain('36000');
     expect(text).toContain('多数意见支持阶梯收费。');
     expect(text).not.toContain('生成的页眉');
     // A table per vote: counts by headcount and area, rule, outcome and explanation.
-    for (const part of ['三、表决情况', '表决选项', '同意', '反对', '弃权', '专有面积(㎡)', '适用规则', '业主共同决定一般事项', '表决结果', '结果说明', '记名表决']) {
+    for (const part of ['三、表决情况', '表决选项', '同意', '反对', '弃权', '专有面积（㎡）', '适用规则', '业主共同决定一般事项', '表决结果', '结果说明', '记名表决']) {
       expect(text).toContain(part);
     }
     expect(text).toMatch(/通过要求/);
     // Resolutions and tasks, closing, signatures, the sign-in sheet and the verification block.
-    for (const part of ['会议决议', '经表决通过', '任务分工', '散会。', '主持人(签字):', '记录人(签字):', '签字日期:', '附件:签到表', '孙网格(列席)', '3-2-501', '核验码:', code, digest]) {
+    for (const part of ['会议决议', '经表决通过', '任务分工', '散会。', '主持人（签字）：', '记录人（签字）：', '签字日期：', '附件：签到表', '孙网格（列席）', '3-2-501', '核验码：', code, digest]) {
       expect(text).toContain(part);
     }
     expect(xml).toContain('w:pageBreakBefore');
@@ -79,7 +79,7 @@ describe('the Word minutes', () => {
   it('converts with LibreOffice to a PDF showing the Chinese text, the signature images and the QR code', () => {
     const pdf = docxToPdf(work, 'minutes', docx);
     const text = pdfText(pdf);
-    for (const part of ['会议记录', '主 持 人:王建国', '表决情况', '杜绝飞线充电', '附件:签到表', '何兆品', code]) expect(text).toContain(part);
+    for (const part of ['会议记录', '主 持 人：王建国', '表决情况', '杜绝飞线充电', '附件：签到表', '何兆品', code]) expect(text).toContain(part);
     const images = pdfImageSizes(pdf);
     expect(images.filter((size) => size === '360 120')).toHaveLength(8); // 6 sign-in + 2 handwritten signatures
     expect(images.filter((size) => size === '240 240')).toHaveLength(1); // the QR code

@@ -33,7 +33,7 @@ const data = (partial: Partial<MeetingData> = {}): MeetingData => ({
   meeting: {
     id: 3,
     councilId: 1,
-    title: '院落议事会(12 月)',
+    title: '院落议事会（12 月）',
     date: '2026-12-05',
     startTime: '19:30',
     place: '3 号楼前空地',
@@ -44,7 +44,7 @@ const data = (partial: Partial<MeetingData> = {}): MeetingData => ({
     secretaryName: '李秀英',
     agendaCount: 2,
     agenda: [
-      { id: 11, meetingId: 3, position: 1, title: '加装路灯', text: '三号楼前太暗。', amendedText: '三号楼前太暗,加装两盏太阳能路灯。', stepIndex: 4 },
+      { id: 11, meetingId: 3, position: 1, title: '加装路灯', text: '三号楼前太暗。', amendedText: '三号楼前太暗，加装两盏太阳能路灯。', stepIndex: 4 },
       { id: 12, meetingId: 3, position: 2, title: '楼道堆物', text: '', amendedText: null, stepIndex: 3 },
     ],
   },
@@ -73,7 +73,7 @@ describe('generated blocks of the minutes', () => {
 
   it('header and attendance in words: entitled, present, absent, attending and proxies', () => {
     const layout = factsSections(data());
-    expect(layout.title).toBe('院落议事会(12 月)会议记录');
+    expect(layout.title).toBe('院落议事会（12 月）会议记录');
     const [header, attendance, agenda] = layout.sections;
     expect(header!.block.pairs).toEqual([
       ['时间', '2026年12月5日 19:30'],
@@ -82,11 +82,11 @@ describe('generated blocks of the minutes', () => {
       ['记录人', '李秀英'],
     ]);
     expect(Object.fromEntries(attendance!.block.pairs!)).toEqual({
-      应到: '5 人:王建国、李秀英、何兆品、张桂兰、刘德华',
-      实到: '2 人:王建国、李秀英',
-      缺席: '3 人:何兆品、张桂兰、刘德华',
-      列席: '1 人:孙网格',
-      委托: '陈淑珍(2-1-301)委托何兆品',
+      应到: '5 人：王建国、李秀英、何兆品、张桂兰、刘德华',
+      实到: '2 人：王建国、李秀英',
+      缺席: '3 人：何兆品、张桂兰、刘德华',
+      列席: '1 人：孙网格',
+      委托: '陈淑珍（2-1-301）委托何兆品',
     });
     expect(agenda!.block.table!.rows).toEqual([
       ['1', '加装路灯', '5. 表决决议'],
@@ -100,7 +100,7 @@ describe('generated blocks of the minutes', () => {
   });
 
   it('per matter: heading, text, views heard and the latest vote with its outcome; a superseded vote is left out', () => {
-    const explanation = '适用规则:议事会过半数表决。应到会 5 人,到会 4 人……通过。';
+    const explanation = '适用规则：议事会过半数表决。应到会 5 人，到会 4 人……通过。';
     const first = vote({ id: 1, outcome: null, outcomeProblem: '还没有录入票数。' });
     const second = vote({
       id: 2,
@@ -110,15 +110,15 @@ describe('generated blocks of the minutes', () => {
     });
     const layout = factsSections(data({ votes: [first, second] }));
     const [light, clutter] = layout.matters;
-    expect(light!.heading).toBe('议题一:加装路灯');
+    expect(light!.heading).toBe('议题一：加装路灯');
     expect(light!.section).toBe('matter:11');
     const parts = light!.block.parts!;
-    expect(parts.map((part) => part.caption)).toEqual(['议题内容', '会上修改后的议案', '发言', '表决:加装路灯']);
-    expect(parts[1]!.notes).toEqual(['三号楼前太暗,加装两盏太阳能路灯。']);
+    expect(parts.map((part) => part.caption)).toEqual(['议题内容', '会上修改后的议案', '发言', '表决：加装路灯']);
+    expect(parts[1]!.notes).toEqual(['三号楼前太暗，加装两盏太阳能路灯。']);
     expect(parts[2]!.table!.rows).toEqual([['何兆品', '2-1-302', '建议', '用太阳能灯']]);
     expect(Object.fromEntries(parts[3]!.pairs!)).toMatchObject({ 表决方式: '举手表决', 同意: '3 人', 反对: '1 人', 弃权: '0 人', 表决结果: '通过' });
-    expect(parts[3]!.notes).toEqual(['本次为重新表决,原因:票数录错', explanation]);
-    expect(clutter!.heading).toBe('议题二:楼道堆物');
+    expect(parts[3]!.notes).toEqual(['本次为重新表决，原因：票数录错', explanation]);
+    expect(clutter!.heading).toBe('议题二：楼道堆物');
     expect(clutter!.block.parts).toEqual([{ caption: '表决', notes: ['本议题没有表决。'] }]);
   });
 
@@ -132,7 +132,7 @@ describe('generated blocks of the minutes', () => {
       totals: { for: { headcount: 2, areaCenti: 17_050 }, against: { headcount: 1, areaCenti: 8_000 }, abstain: { headcount: 0, areaCenti: 0 }, blank: { headcount: 0, areaCenti: 0 } },
     });
     const pairs = Object.fromEntries(factsSections(data({ votes: [owners] })).matters[0]!.block.parts!.find((part) => part.pairs)!.pairs!);
-    expect(pairs.同意).toBe('2 位业主(面积 170.50㎡)');
+    expect(pairs.同意).toBe('2 位业主（面积 170.50㎡）');
   });
 
   it('the same data gives the same words (a refresh without changes changes nothing)', () => {

@@ -67,8 +67,8 @@ describe('minutes on the host', () => {
     expect(types.at(-1)).toBe('paragraph'); // somewhere to type after the last generated block
     expect(types.filter((type) => type === factsNodeName)).toHaveLength(3 + agenda.length);
     const headings = root.content.content.filter((node) => node.type.name === 'heading').map((node) => [node.attrs.level, node.textContent]);
-    expect(headings).toContainEqual([2, `议题一:${agenda[0]!.title}`]);
-    expect(headings).toContainEqual([2, `议题四:${agenda[3]!.title}`]);
+    expect(headings).toContainEqual([2, `议题一：${agenda[0]!.title}`]);
+    expect(headings).toContainEqual([2, `议题四：${agenda[3]!.title}`]);
 
     const facts = factsOf(doc);
     expect(facts.get('header')!.pairs).toContainEqual(['主持人', '王建国']);
@@ -148,7 +148,7 @@ describe('minutes on the host', () => {
     const { host, meetingId, agenda, person } = await demoMeeting();
     const { doc } = await client(host, meetingId);
     const index = doc.getXmlFragment(minutesField).toArray().findIndex((node) => node instanceof Y.XmlElement && node.nodeName === 'paragraph');
-    await host.ok('minutes:push', { meetingId, updateBase64: b64(typeParagraph(doc, '王建国介绍了路灯方案,大家提了意见。', index)), origin: '李秀英' });
+    await host.ok('minutes:push', { meetingId, updateBase64: b64(typeParagraph(doc, '王建国介绍了路灯方案，大家提了意见。', index)), origin: '李秀英' });
     const written = paragraphsOf(doc);
 
     await host.ok('console:setCurrent', { meetingId, agendaItemId: agenda[0]!.id });
@@ -169,13 +169,13 @@ describe('minutes on the host', () => {
     const matter = facts.get(`matter:${agenda[0]!.id}`)!;
     const speakers = matter.parts!.find((part) => part.caption === '发言')!;
     expect(speakers.table!.rows).toContainEqual(['何兆品', expect.any(String), '反对', '费用太高']);
-    const result = matter.parts!.find((part) => part.caption === `表决:${agenda[0]!.title}`)!;
+    const result = matter.parts!.find((part) => part.caption === `表决：${agenda[0]!.title}`)!;
     expect(Object.fromEntries(result.pairs!)).toMatchObject({ 同意: '2 人', 反对: '1 人', 表决结果: locked.outcome!.passed ? '通过' : '未通过' });
     expect(result.notes).toContain(locked.outcome!.explanation);
-    expect(result.notes!.join('')).toContain('适用规则:议事会过半数表决');
+    expect(result.notes!.join('')).toContain('适用规则：议事会过半数表决');
     const last = doc.getXmlFragment(minutesField).toArray().slice(-4) as Y.XmlElement[];
     expect(last.map((node) => node.nodeName)).toEqual(['heading', 'paragraph', factsNodeName, 'paragraph']);
-    expect(last[0]!.toString()).toContain('议题五:楼道堆物清理');
+    expect(last[0]!.toString()).toContain('议题五：楼道堆物清理');
     // The host's copy is the client's copy.
     const { doc: fromHost } = await client(host, meetingId);
     expect(fromHost.getXmlFragment(minutesField).toJSON()).toBe(doc.getXmlFragment(minutesField).toJSON());
@@ -195,7 +195,7 @@ describe('minutes on the host', () => {
     expect(opened.lockedAt).toBe('2026-12-05T14:00:00.000Z');
     const update = typeParagraph(doc, '签署后偷偷改', index);
     const pushed = await host.invoke('minutes:push', { meetingId, updateBase64: b64(update), origin: '李秀英' });
-    expect(pushed).toMatchObject({ ok: false, error: { code: 'conflict', message: '纪要已签署,不能再修改;如需更正请在签署页添加修正说明。' } });
+    expect(pushed).toMatchObject({ ok: false, error: { code: 'conflict', message: '纪要已签署，不能再修改；如需更正请在签署页添加修正说明。' } });
     expect(await host.invoke('minutes:refresh', { meetingId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(paragraphsOf(readMinutesDoc(host.database.sqlite, meetingId))).not.toContain('签署后偷偷改');
 

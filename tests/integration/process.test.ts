@@ -48,9 +48,9 @@ describe('the step machine on stored matters', () => {
       ['advance', '协商讨论', '表决决议', '王建国'],
     ]);
     expect(process.history[0]).toMatchObject({ note: '会议开始', overrideReason: null });
-    expect(process.advance).toMatchObject({ toStep: 5, allowed: false, reason: '表决结果还没有锁定,不能进入“落实公示”。请先完成表决并锁定结果。' });
+    expect(process.advance).toMatchObject({ toStep: 5, allowed: false, reason: '表决结果还没有锁定，不能进入“落实公示”。请先完成表决并锁定结果。' });
     const refused = await host.invoke('process:advance', { agendaItemId: item.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: '表决结果还没有锁定,不能进入“落实公示”。请先完成表决并锁定结果。' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: '表决结果还没有锁定，不能进入“落实公示”。请先完成表决并锁定结果。' } });
     expect(auditKinds(host)).toEqual(['process.advance', 'process.advance']);
     expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true });
 
@@ -64,21 +64,21 @@ describe('the step machine on stored matters', () => {
     const { meetingId, itemId } = await unannouncedMatter(host, councilId);
     await host.ok('process:advance', { agendaItemId: itemId });
     await host.ok('process:advance', { agendaItemId: itemId });
-    const unannounced = '会议通知还没有张贴公示,议题不能进入“协商讨论”。请先张贴会议通知并记录张贴日期。';
+    const unannounced = '会议通知还没有张贴公示，议题不能进入“协商讨论”。请先张贴会议通知并记录张贴日期。';
     expect(await host.invoke('process:advance', { agendaItemId: itemId })).toMatchObject({ ok: false, error: { message: unannounced } });
     const vote = await host.invoke('vote:open', { meetingId, agendaItemId: itemId, title: '楼道照明改造', mode: 'hands', rule: presets['council-majority'] });
-    expect(vote).toMatchObject({ ok: false, error: { code: 'conflict', message: `不能对“楼道照明改造”表决:${unannounced}` } });
+    expect(vote).toMatchObject({ ok: false, error: { code: 'conflict', message: `不能对“楼道照明改造”表决：${unannounced}` } });
     expect(await host.ok('vote:list', { meetingId })).toEqual([]);
 
     expect(await host.invoke('process:override', { agendaItemId: itemId, toStep: 3, reason: '  ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const overridden = await host.ok('process:override', { agendaItemId: itemId, toStep: 3, reason: '通知已在微信群发布,公示栏次日补贴' });
-    expect(overridden.history.at(-1)).toMatchObject({ action: 'override', from: 2, to: 3, overrideReason: '通知已在微信群发布,公示栏次日补贴' });
+    const overridden = await host.ok('process:override', { agendaItemId: itemId, toStep: 3, reason: '通知已在微信群发布，公示栏次日补贴' });
+    expect(overridden.history.at(-1)).toMatchObject({ action: 'override', from: 2, to: 3, overrideReason: '通知已在微信群发布，公示栏次日补贴' });
     const row = host.database.sqlite.prepare('SELECT action, from_step, to_step, override_reason FROM step_transitions ORDER BY id DESC LIMIT 1').get();
-    expect(row).toEqual({ action: 'override', from_step: 2, to_step: 3, override_reason: '通知已在微信群发布,公示栏次日补贴' });
+    expect(row).toEqual({ action: 'override', from_step: 2, to_step: 3, override_reason: '通知已在微信群发布，公示栏次日补贴' });
     expect(auditKinds(host).at(-1)).toBe('process.override');
   });
 
-  it('vote:open moves an announced matter to 表决决议, vote:lock locks it: no going back', async () => {
+  it('vote:open moves an announced matter to 表决决议，vote:lock locks it: no going back', async () => {
     const { host, meetingId, agenda, person } = await demo();
     const item = agenda[1]!;
     for (const name of ['王建国', '李秀英', '何兆品']) await host.ok('attendance:checkIn', { meetingId, personId: person(name).id });
@@ -91,7 +91,7 @@ describe('the step machine on stored matters', () => {
     ]);
     expect(await host.invoke('process:back', { agendaItemId: item.id })).toMatchObject({
       ok: false,
-      error: { message: `“${item.title}”的表决正在进行,请先结束表决,再变更议题的步骤。` },
+      error: { message: `“${item.title}”的表决正在进行，请先结束表决，再变更议题的步骤。` },
     });
     await host.ok('vote:enterCounts', { voteId: vote.id, for: 3, against: 0, abstain: 0 });
     await host.ok('vote:close', { voteId: vote.id });
@@ -99,14 +99,14 @@ describe('the step machine on stored matters', () => {
     process = await host.ok('process:get', { agendaItemId: item.id });
     expect(process).toMatchObject({ locked: true, stepIndex: 4, advance: { allowed: true }, back: { allowed: false } });
     expect(host.database.sqlite.prepare('SELECT count(*) FROM matter_locks WHERE agenda_item_id = ?').pluck().get(item.id)).toBe(1);
-    const locked = '表决结果已经锁定,议题不能退回。如需更正,请重新表决并写明理由。';
+    const locked = '表决结果已经锁定，议题不能退回。如需更正，请重新表决并写明理由。';
     expect(await host.invoke('process:back', { agendaItemId: item.id })).toMatchObject({ ok: false, error: { message: locked } });
     expect(await host.invoke('process:override', { agendaItemId: item.id, toStep: 1, reason: '重新审议' })).toMatchObject({ ok: false, error: { message: locked } });
     process = await host.ok('process:advance', { agendaItemId: item.id });
     expect(process.stepIndex).toBe(5);
 
     // A correction is voted on the same matter without moving it; its lock leaves the first.
-    const again = await host.ok('vote:revote', { voteId: vote.id, reason: '计票有误,重新表决' });
+    const again = await host.ok('vote:revote', { voteId: vote.id, reason: '计票有误，重新表决' });
     await host.ok('vote:enterCounts', { voteId: again.id, for: 3, against: 0, abstain: 0 });
     await host.ok('vote:close', { voteId: again.id });
     await host.ok('vote:lock', { voteId: again.id });
@@ -116,7 +116,7 @@ describe('the step machine on stored matters', () => {
   it('the proposal is amended in the meeting (recorded, in the minutes), taken back, and frozen once the result is locked', async () => {
     const { host, meetingId, agenda, person } = await demo();
     const item = agenda[1]!;
-    const amended = '在 3 栋和 5 栋之间建 12 个充电桩,费用由公共收益支出。';
+    const amended = '在 3 栋和 5 栋之间建 12 个充电桩，费用由公共收益支出。';
     let meeting = await host.ok('agenda:amend', { agendaItemId: item.id, text: `  ${amended}\n` });
     expect(meeting.agenda[1]).toMatchObject({ text: item.text, amendedText: amended });
     // The same wording again changes nothing and records nothing.
@@ -144,7 +144,7 @@ describe('the step machine on stored matters', () => {
     await host.ok('vote:lock', { voteId: vote.id });
     expect(await host.invoke('agenda:amend', { agendaItemId: item.id, text: '锁定后再改' })).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: `议题“${item.title}”的表决结果已经锁定,议案不能再修改。` },
+      error: { code: 'conflict', message: `议题“${item.title}”的表决结果已经锁定，议案不能再修改。` },
     });
     expect((await host.ok('meeting:get', { meetingId })).agenda[1]!.amendedText).toBe(amended);
     // Nor can the tabled text or the title be changed behind the vote.
@@ -158,7 +158,7 @@ describe('the step machine on stored matters', () => {
     const { meetingId, itemId } = await unannouncedMatter(host, councilId);
     await host.database.sqlite.prepare("UPDATE meetings SET notice_posted_at = '2026-11-20' WHERE id = ?").run(meetingId);
     const vote = await host.invoke('vote:open', { meetingId, agendaItemId: itemId, title: '楼道照明改造', mode: 'hands', rule: presets['council-majority'] });
-    expect(vote).toMatchObject({ ok: false, error: { message: '议题“楼道照明改造”还在“收集议题”这一步,还没有审议列入会议,不能表决。' } });
+    expect(vote).toMatchObject({ ok: false, error: { message: '议题“楼道照明改造”还在“收集议题”这一步，还没有审议列入会议，不能表决。' } });
   });
 });
 
@@ -181,14 +181,14 @@ describe('六议 and renamed steps', () => {
     await host.ok('process:advance', { agendaItemId: itemId });
     expect(await host.invoke('process:advance', { agendaItemId: itemId })).toMatchObject({
       ok: false,
-      error: { message: '“居民附议”需要至少 2 人附议,现在只有 0 人,还不能进入“定议”。' },
+      error: { message: '“居民附议”需要至少 2 人附议，现在只有 0 人，还不能进入“定议”。' },
     });
     await host.ok('process:second', { agendaItemId: itemId, personId: person('何兆品').id });
     expect(await host.invoke('process:second', { agendaItemId: itemId, name: '何兆品' })).toMatchObject({ ok: false, error: { message: '何兆品 已经附议过了。' } });
     const seconded = await host.ok('process:second', { agendaItemId: itemId, name: '3 栋 刘阿姨' });
     expect(seconded).toMatchObject({ seconds: 2, seconders: [{ name: '何兆品' }, { name: '3 栋 刘阿姨' }] });
     expect((await host.ok('process:advance', { agendaItemId: itemId })).stepIndex).toBe(2);
-    expect(await host.invoke('process:second', { agendaItemId: itemId, name: '张桂兰' })).toMatchObject({ ok: false, error: { message: '议题已经过了“居民附议”这一步,不再收集附议。' } });
+    expect(await host.invoke('process:second', { agendaItemId: itemId, name: '张桂兰' })).toMatchObject({ ok: false, error: { message: '议题已经过了“居民附议”这一步，不再收集附议。' } });
   });
 
   it('under 六议 an accepted wish needs residents’ support to get past 附议', async () => {
@@ -196,7 +196,7 @@ describe('六议 and renamed steps', () => {
     await host.ok('council:update', { councilId, name: council.name, community: council.community, address: council.address, processTemplate: 'liu-yi' });
     await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
     const weak = await host.ok('wish:submit', { councilId, text: '希望在院里放一张乒乓球桌' });
-    const strong = await host.ok('wish:submit', { councilId, text: '东门晚上没有路灯,老人回家看不清' });
+    const strong = await host.ok('wish:submit', { councilId, text: '东门晚上没有路灯，老人回家看不清' });
     for (let i = 0; i < 3; i += 1) await host.ok('wish:support', { wishId: strong.id, browserId: `browser-${i}-0123456789abcdef` });
     const weakItem = (await host.ok('wish:accept', { wishId: weak.id, meetingId })).agendaItemId!;
     const strongItem = (await host.ok('wish:accept', { wishId: strong.id, meetingId })).agendaItemId!;
@@ -210,28 +210,28 @@ describe('vetting: merge duplicates and residents’ "me too"', () => {
     const { host, councilId, meetingId } = await demo();
     await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
     const first = await host.ok('wish:submit', { councilId, text: '5 栋门口的路灯坏了一个月了', name: '刘阿姨', household: '5-1-101' });
-    const duplicate = await host.ok('wish:submit', { councilId, text: '5 栋路灯不亮,晚上很黑', name: '张大爷' });
+    const duplicate = await host.ok('wish:submit', { councilId, text: '5 栋路灯不亮，晚上很黑', name: '张大爷' });
     await host.ok('wish:support', { wishId: duplicate.id, browserId: 'browser-a-0123456789abcdef' });
     await host.ok('wish:support', { wishId: first.id, browserId: 'browser-a-0123456789abcdef' });
 
     const intake = await host.ok('wish:intake', { councilId });
     expect(intake.openWishes.map((w) => [w.text, w.supporters])).toEqual([
-      ['5 栋路灯不亮,晚上很黑', 1],
+      ['5 栋路灯不亮，晚上很黑', 1],
       ['5 栋门口的路灯坏了一个月了', 1],
     ]);
     expect(JSON.stringify(intake)).not.toContain('刘阿姨');
     expect(JSON.stringify(intake)).not.toContain('5-1-101');
 
     const merged = await host.ok('wish:merge', { wishId: duplicate.id, intoWishId: first.id });
-    expect(merged).toMatchObject({ status: 'merged', mergedIntoId: first.id, reason: '与“5 栋门口的路灯坏了一个月了”是同一件事,已合并办理。' });
+    expect(merged).toMatchObject({ status: 'merged', mergedIntoId: first.id, reason: '与“5 栋门口的路灯坏了一个月了”是同一件事，已合并办理。' });
     const list = await host.ok('wish:list', { councilId });
     // Its own supporter, the duplicate's one, and the duplicate's author.
     expect(list.find((w) => w.id === first.id)!.supporters).toBe(3);
     expect(await host.invoke('wish:merge', { wishId: first.id, intoWishId: duplicate.id })).toMatchObject({
       ok: false,
-      error: { message: '这条议题已经合并到别的议题了,请选择合并后的那一条。' },
+      error: { message: '这条议题已经合并到别的议题了，请选择合并后的那一条。' },
     });
-    expect(await host.invoke('wish:support', { wishId: duplicate.id, browserId: 'browser-b-0123456789abcdef' })).toMatchObject({ ok: false, error: { message: '这条议题已经和别的议题合并,请支持合并后的那一条。' } });
+    expect(await host.invoke('wish:support', { wishId: duplicate.id, browserId: 'browser-b-0123456789abcdef' })).toMatchObject({ ok: false, error: { message: '这条议题已经和别的议题合并，请支持合并后的那一条。' } });
     expect((await host.ok('wish:intake', { councilId })).openWishes.map((w) => w.id)).toEqual([first.id]);
 
     await host.ok('wish:accept', { wishId: first.id, meetingId });

@@ -109,8 +109,8 @@ describe('reading roster files', () => {
     const before = await roster(host, council.id);
     const refused = await preview(host, council.id, utf8Bom(bad));
     expect(brief(refused.issues)).toEqual([
-      [2, '产权人', '产权人须填写户号:登记为哪一户的产权人。'],
-      [3, '产权人', '产权人“也许”无法识别,应填 是 或 否(不是可留空)。'],
+      [2, '产权人', '产权人须填写户号：登记为哪一户的产权人。'],
+      [3, '产权人', '产权人“也许”无法识别，应填 是 或 否（不是可留空）。'],
       [4, '产权人', '标为产权人的行须填写姓名。'],
     ]);
     const failed = await host.invoke('roster:commitImport', { councilId: council.id, fileName: 'roster.csv', dataBase64: utf8Bom(bad) });
@@ -135,7 +135,7 @@ describe('reading roster files', () => {
     });
   });
 
-  it('combines 楼栋, 单元 and 门牌 columns, however they are written, and finds a header under a title row', async () => {
+  it('combines 楼栋，单元 and 门牌 columns, however they are written, and finds a header under a title row', async () => {
     const host = tempHost();
     const council = await newCouncil(host);
     const csv = [
@@ -159,7 +159,7 @@ describe('reading roster files', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');
     sheet.addRow(['姓名', '户号', '专有面积', '手机', '身份']);
-    sheet.addRow([{ richText: [{ text: '蒋' }, { text: '文博', font: { bold: true } }] }, '5-1-101', 85.49999999999999, 13812345678, '主任,理事']);
+    sheet.addRow([{ richText: [{ text: '蒋' }, { text: '文博', font: { bold: true } }] }, '5-1-101', 85.49999999999999, 13812345678, '主任，理事']);
     sheet.addRow(['  谭雅琪 ', '5-1-102', { formula: '60+12.5', result: 72.5 }, '', '记录人']);
     const data = base64(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
 
@@ -180,8 +180,8 @@ describe('checking a roster before anything is written', () => {
     const result = await preview(host, council.id, data, 'roster-with-errors.csv');
     expect(brief(result.issues)).toEqual([
       [3, '姓名', '缺少姓名。'],
-      [4, '户号', '户号“3-2”格式不对,应为 楼栋-单元-门牌,如 3-2-501。'],
-      [5, '面积', '面积“abc”不是有效数字(最多两位小数,单位㎡)。'],
+      [4, '户号', '户号“3-2”格式不对，应为 楼栋-单元-门牌，如 3-2-501。'],
+      [5, '面积', '面积“abc”不是有效数字（最多两位小数，单位㎡）。'],
     ]);
     expect(result.rows.map((row) => row.row)).toEqual([2, 6, 7]);
 
@@ -191,11 +191,11 @@ describe('checking a roster before anything is written', () => {
       ok: false,
       error: {
         code: 'invalid_input',
-        message: '名册有 3 处错误,没有导入任何数据。请改正后重新导入。',
+        message: '名册有 3 处错误，没有导入任何数据。请改正后重新导入。',
         issues: [
           { path: '第3行 姓名', message: '缺少姓名。' },
-          { path: '第4行 户号', message: '户号“3-2”格式不对,应为 楼栋-单元-门牌,如 3-2-501。' },
-          { path: '第5行 面积', message: '面积“abc”不是有效数字(最多两位小数,单位㎡)。' },
+          { path: '第4行 户号', message: '户号“3-2”格式不对，应为 楼栋-单元-门牌，如 3-2-501。' },
+          { path: '第5行 面积', message: '面积“abc”不是有效数字（最多两位小数，单位㎡）。' },
         ],
       },
     });
@@ -273,17 +273,17 @@ describe('checking a roster before anything is written', () => {
     ].join('\r\n');
     const result = await preview(host, council.id, utf8Bom(csv));
     expect(brief(result.issues)).toEqual([
-      [2, '姓名', '名册中户号 3-2-501 已有“何兆品”,不能重复导入。'],
-      [4, '姓名', '与第 3 行重复:户号 3-2-502 中已有“雷振东”。'],
+      [2, '姓名', '名册中户号 3-2-501 已有“何兆品”，不能重复导入。'],
+      [4, '姓名', '与第 3 行重复：户号 3-2-502 中已有“雷振东”。'],
       [6, '产权', '产权“待定”无法识别，应填 业主（自有、自住）或 租户（出租、公房）。'],
       [6, '手机', '电话“1380013800A”只能包含数字、空格、+、-、括号；一格里的几个号码用“、”隔开，最多三个。'],
       [6, '身份', '身份“队长”无法识别，可填：理事会主任、理事会副主任、记录人、理事会成员、户代表、监督员、列席、党员、楼栋长、单元长、网格员、户主。'],
-      [7, '房号', '缺少户号(只有不住本院的列席人员可以不填)。'],
+      [7, '房号', '缺少户号（只有不住本院的列席人员可以不填）。'],
     ]);
     // The same household given two areas is caught between otherwise correct rows.
     const areas = ['姓名,户号,面积', '甲一,3-2-502,70', '乙二,3-2-502,70.00', '丙三,3-2-502,71'].join('\n');
     expect(brief((await preview(host, council.id, base64(areas))).issues)).toEqual([
-      [4, '面积', '户号 3-2-502 在第 2 行的面积是 70.00㎡,这里是 71.00㎡;同一户只能有一个面积。'],
+      [4, '面积', '户号 3-2-502 在第 2 行的面积是 70.00㎡，这里是 71.00㎡；同一户只能有一个面积。'],
     ]);
     expect(result.rows.map((row) => [row.row, row.name, row.householdCode])).toEqual([
       [3, '雷振东', '3-2-502'],
@@ -298,22 +298,22 @@ describe('checking a roster before anything is written', () => {
     const issuesOf = async (data: string) => brief((await preview(host, council.id, data)).issues);
 
     expect(await issuesOf(base64('姓名,电话\n张三,138\n'))).toEqual([
-      [1, '户号', '缺少“户号”列。请加一列“户号”(如 3-2-501),或分成“楼栋”“单元”“门牌”三列。'],
+      [1, '户号', '缺少“户号”列。请加一列“户号”（如 3-2-501），或分成“楼栋”“单元”“门牌”三列。'],
     ]);
     expect(await issuesOf(base64('户号,楼栋,单元\n3-2-501,3,2\n'))).toEqual([
-      [1, '姓名', '缺少“姓名”列。表头(第一行)应写列名,如:姓名、户号、面积、产权、电话、身份。'],
+      [1, '姓名', '缺少“姓名”列。表头（第一行）应写列名，如：姓名、户号、面积、产权、电话、身份。'],
     ]);
     expect(await issuesOf(base64('姓名,楼栋,单元\n张三,3,2\n'))).toEqual([
-      [1, '户号', '分列填写户号时需要“楼栋”“单元”“门牌”三列,缺少“门牌”列。'],
+      [1, '户号', '分列填写户号时需要“楼栋”“单元”“门牌”三列，缺少“门牌”列。'],
     ]);
-    expect(await issuesOf(utf8Bom(''))).toEqual([[1, '', '文件是空的,没有读到任何内容。']]);
-    expect(await issuesOf(base64('姓名,户号\r\n\r\n,,\r\n'))).toEqual([[1, '', '文件里只有表头,没有任何人员或住户。']]);
+    expect(await issuesOf(utf8Bom(''))).toEqual([[1, '', '文件是空的，没有读到任何内容。']]);
+    expect(await issuesOf(base64('姓名,户号\r\n\r\n,,\r\n'))).toEqual([[1, '', '文件里只有表头，没有任何人员或住户。']]);
     const big = ['姓名,户号', ...Array.from({ length: 5001 }, (_, i) => `居民${i},1-1-${i + 1}`)].join('\n');
     expect(await issuesOf(base64(big))).toEqual([
-      [1, '', '名册最多 5000 行,这个文件有 5001 行。请分成几个文件分别导入。'],
+      [1, '', '名册最多 5000 行，这个文件有 5001 行。请分成几个文件分别导入。'],
     ]);
     expect(await issuesOf(base64(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))))
-      .toEqual([[1, '', expect.stringContaining('旧版 Excel(.xls)')]]);
+      .toEqual([[1, '', expect.stringContaining('旧版 Excel（.xls）')]]);
     expect(await issuesOf(base64(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))))
       .toEqual([[1, '', expect.stringContaining('无法读取这个 Excel 文件')]]);
 
@@ -422,7 +422,7 @@ describe('exporting the roster', () => {
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     const values = sheet.getSheetValues().slice(1).map((row) => (row as ExcelJS.CellValue[]).slice(1));
     expect(values).toEqual([
-      ['户号', '楼栋', '单元', '门牌', '面积(㎡)', '产权', '姓名', '电话', '身份', '产权人'],
+      ['户号', '楼栋', '单元', '门牌', '面积（㎡）', '产权', '姓名', '电话', '身份', '产权人'],
       ['2-1-101', '2', '1', '101', undefined, '业主'],
       ['3-2-501', '3', '2', '501', '86.50', '业主', '何兆品', "'+86 138 0000 1111", '理事会主任、户代表、理事会成员', '是'],
       ['3-2-501', '3', '2', '501', '86.50', '业主', '\'=HYPERLINK("http://x")', "'-1"],
@@ -469,8 +469,8 @@ describe('exporting the roster', () => {
     const result = await preview(host, council.id, data, 'roster.xlsx');
     expect(brief(result.issues)).toEqual([
       [3, '产权表 户号', '名册中没有户号 3-2-503。'],
-      [4, '产权表 产权人', '名册中不住本院的人员没有“张三”,请先把他(她)加入名册。'],
-      [5, '产权表 户号', '户号“三栋”格式不对,应为 楼栋-单元-门牌,如 3-2-501。'],
+      [4, '产权表 产权人', '名册中不住本院的人员没有“张三”，请先把他（她）加入名册。'],
+      [5, '产权表 户号', '户号“三栋”格式不对，应为 楼栋-单元-门牌，如 3-2-501。'],
     ]);
     const refused = await host.invoke('roster:commitImport', { councilId: council.id, fileName: 'roster.xlsx', dataBase64: data });
     expect(refused.ok).toBe(false);

@@ -197,7 +197,7 @@ function newDatabasePath(): string {
 
 const keyRows = (host: Host) => host.database.sqlite.prepare('SELECT id, public_key, private_key, private_key_form FROM council_keys ORDER BY id').all() as Array<{ id: number; public_key: string; private_key: string; private_key_form: string }>;
 
-describe('the private key through a key protector (the desktop app’s safeStorage)', () => {
+describe('the private key through a key protector （the desktop app’s safeStorage）', () => {
   it('a new key is stored encrypted by the protector, never as a readable key, and signs', async () => {
     const protector = aesProtector();
     const host = openHost(newDatabasePath(), protector);

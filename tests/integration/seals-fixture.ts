@@ -86,18 +86,18 @@ export function minutesUpdate(extraParagraphs = 0): Uint8Array {
   const fragment = doc.getXmlFragment(minutesField);
   const nodes: Y.XmlElement[] = [
     element(factsNodeName, { section: 'header', data: JSON.stringify({ pairs: [['时间', '生成的页眉']] }) }, []),
-    element('heading', { level: 2 }, [textNode([['议题一:增设电动车集中充电桩']])]),
-    paragraph(['王建国介绍了方案:在 3 号楼北侧空地安装 '], ['20 个充电口', { bold: {} }], ['，费用由'], ['公共收益', { italic: {} }], ['承担，'], ['杜绝飞线充电', { underline: {} }], ['。']),
-    element('bulletList', {}, [listItem('何兆品:支持，建议加装雨棚。'), listItem('张桂兰:担心夜间噪音。')]),
-    element('orderedList', { start: 1 }, [listItem('先做消防评估;'), listItem('再由物业报价。')]),
+    element('heading', { level: 2 }, [textNode([['议题一：增设电动车集中充电桩']])]),
+    paragraph(['王建国介绍了方案：在 3 号楼北侧空地安装 '], ['20 个充电口', { bold: {} }], ['，费用由'], ['公共收益', { italic: {} }], ['承担，'], ['杜绝飞线充电', { underline: {} }], ['。']),
+    element('bulletList', {}, [listItem('何兆品：支持，建议加装雨棚。'), listItem('张桂兰：担心夜间噪音。')]),
+    element('orderedList', { start: 1 }, [listItem('先做消防评估；'), listItem('再由物业报价。')]),
     element('table', {}, [
-      element('tableRow', {}, [cell('tableHeader', '方案'), cell('tableHeader', '费用(元)')]),
+      element('tableRow', {}, [cell('tableHeader', '方案'), cell('tableHeader', '费用（元）')]),
       element('tableRow', {}, [cell('tableCell', '集中充电桩'), cell('tableCell', '36000')]),
     ]),
     element(factsNodeName, { section: 'matter:2', data: JSON.stringify({ caption: '议题二 发言摘要', pairs: [['发言人数', '4 人']], notes: ['多数意见支持阶梯收费。'] }) }, []),
   ];
   for (let i = 0; i < extraParagraphs; i += 1) {
-    nodes.push(paragraph([`第 ${i + 1} 段补充记录:居民就院落公共事务发表意见,记录人如实记录,内容涉及卫生、停车、绿化与公共收益公示等事项。`]));
+    nodes.push(paragraph([`第 ${i + 1} 段补充记录：居民就院落公共事务发表意见，记录人如实记录，内容涉及卫生、停车、绿化与公共收益公示等事项。`]));
   }
   fragment.insert(0, nodes);
   return Y.encodeStateAsUpdate(doc);

@@ -213,7 +213,7 @@ describe('npm run verify', () => {
       spawnSync(process.execPath, ['--import', 'tsx', 'src-main/host/cli/verify.ts', path, '--db', held.host.databasePath], { encoding: 'utf8' });
     const signed = run(good);
     expect(signed.status).toBe(0);
-    expect(signed.stdout).toContain('已签署,未改动');
+    expect(signed.stdout).toContain('已签署，未改动');
     const altered = run(bad);
     expect(altered.status).toBe(1);
     expect(altered.stdout).toContain('已被改动');
@@ -230,10 +230,10 @@ async function signedMeeting() {
 describe('export file names and codes', () => {
   it('default to the meeting title and date in Chinese, and stay inside the chosen folder', async () => {
     const { exportFileName } = await import('../../src-main/host/areas/seals/seal');
-    const meeting = { id: 1, title: '院落议事会(12 月)', date: '2026-12-05', startTime: '19:30', place: '', chair: null, secretary: null };
-    expect(exportFileName({ meeting, version: 1 }, false)).toBe('院落议事会(12 月) 会议记录 2026年12月5日.docx');
-    expect(exportFileName({ meeting, version: 2 }, false)).toBe('院落议事会(12 月) 会议记录 2026年12月5日 第2版.docx');
-    expect(exportFileName({ meeting, version: 1 }, true)).toBe('院落议事会(12 月) 会议记录 2026年12月5日 草稿.docx');
+    const meeting = { id: 1, title: '院落议事会（12 月）', date: '2026-12-05', startTime: '19:30', place: '', chair: null, secretary: null };
+    expect(exportFileName({ meeting, version: 1 }, false)).toBe('院落议事会（12 月） 会议记录 2026年12月5日.docx');
+    expect(exportFileName({ meeting, version: 2 }, false)).toBe('院落议事会（12 月） 会议记录 2026年12月5日 第2版.docx');
+    expect(exportFileName({ meeting, version: 1 }, true)).toBe('院落议事会（12 月） 会议记录 2026年12月5日 草稿.docx');
     const hostile = exportFileName({ meeting: { ...meeting, title: '../../..\\Windows/system32\u0000\n会议' }, version: 1 }, false);
     for (const bad of ['/', '\\', '\u0000', '\n']) expect(hostile).not.toContain(bad);
     expect(hostile.startsWith('.')).toBe(false);

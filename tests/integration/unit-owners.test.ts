@@ -143,7 +143,7 @@ describe('owners of units', () => {
 
     const stillOwner = await host.invoke('person:delete', { personId: people.李四.id });
     expect(stillOwner).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    if (!stillOwner.ok) expect(stillOwner.error.message).toContain('李四 登记为 3-1-201 的业主(产权人)');
+    if (!stillOwner.ok) expect(stillOwner.error.message).toContain('李四 登记为 3-1-201 的业主（产权人）');
     await host.ok('household:update', { householdId: units['201']!.id, code: '3-1-201', area: '100', ownerIds: [people.王五.id] });
     await host.ok('person:delete', { personId: people.李四.id });
     const after = (await host.ok('household:list', { councilId: units['101']!.councilId })).find((h) => h.code === '3-1-201')!;

@@ -15,12 +15,12 @@ async function demo() {
 describe('matters raised by residents', () => {
   it('are refused while intake is closed, taken while open, then accepted onto the agenda or declined with a reason', async () => {
     const { host, councilId, meetingId } = await demo();
-    const closed = await host.invoke('wish:submit', { councilId, text: '晚上楼道太黑,希望装声控灯' });
+    const closed = await host.invoke('wish:submit', { councilId, text: '晚上楼道太黑，希望装声控灯' });
     expect(closed).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });
     expect(await host.ok('wish:intake', { councilId })).toMatchObject({ open: true, councilName: '平安小区院落议事会' });
     expect(await host.invoke('wish:submit', { councilId, text: '灯' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    await host.ok('wish:submit', { councilId, text: '晚上楼道太黑,希望装声控灯', category: '设施维修', building: '2 栋' });
+    await host.ok('wish:submit', { councilId, text: '晚上楼道太黑，希望装声控灯', category: '设施维修', building: '2 栋' });
     await host.ok('wish:submit', { councilId, text: '希望院里允许养鸡', name: '匿名' });
     const [pets, lights] = await host.ok('wish:list', { councilId });
     expect(lights).toMatchObject({ status: 'new', source: 'public', category: '设施维修' });
@@ -28,7 +28,7 @@ describe('matters raised by residents', () => {
     const accepted = await host.ok('wish:accept', { wishId: lights!.id, meetingId });
     expect(accepted.status).toBe('accepted');
     const agenda = (await host.ok('meeting:get', { meetingId })).agenda;
-    expect(agenda.at(-1)).toMatchObject({ title: '晚上楼道太黑,希望装声控灯', stepIndex: 2, id: accepted.agendaItemId });
+    expect(agenda.at(-1)).toMatchObject({ title: '晚上楼道太黑，希望装声控灯', stepIndex: 2, id: accepted.agendaItemId });
 
     expect(await host.invoke('wish:decline', { wishId: pets!.id, reason: '' })).toMatchObject({ ok: false });
     const declined = await host.ok('wish:decline', { wishId: pets!.id, reason: '院落公约不允许饲养家禽' });
@@ -46,7 +46,7 @@ describe('matters raised by residents', () => {
         const response = await fetch(`${server.url}api/call/wish:submit`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ input: { councilId, text: `第 ${i} 条建议:修理健身器材` } }),
+          body: JSON.stringify({ input: { councilId, text: `第 ${i} 条建议：修理健身器材` } }),
         });
         statuses.push(response.status);
       }

@@ -6,7 +6,7 @@ import { proposedSavePath, safeFileName } from '../../src-main/host/exports/file
 
 describe('safeFileName', () => {
   it('keeps the Chinese title and date', () => {
-    expect(safeFileName(['院落议事会(12 月)', '2026-12-05'], 'docx')).toBe('院落议事会(12 月) 2026-12-05.docx');
+    expect(safeFileName(['院落议事会（12 月）', '2026-12-05'], 'docx')).toBe('院落议事会（12 月） 2026-12-05.docx');
   });
   it('removes path separators, control characters and leading dots', () => {
     const name = safeFileName(['../../etc/passwd\u0000\n', '会议'], 'docx');
@@ -23,7 +23,7 @@ describe('safeFileName', () => {
 describe('proposedSavePath (the desktop save dialog)', () => {
   const folder = join('/home', '居委会', '文档');
   it('puts the Chinese name in the chosen folder', () => {
-    expect(proposedSavePath(folder, '院落议事会(12 月) 2026-12-05 会议记录.docx')).toBe(join(folder, '院落议事会(12 月) 2026-12-05 会议记录.docx'));
+    expect(proposedSavePath(folder, '院落议事会（12 月） 2026-12-05 会议记录.docx')).toBe(join(folder, '院落议事会（12 月） 2026-12-05 会议记录.docx'));
   });
   it('never leaves the folder, whatever the name says', () => {
     for (const name of ['../../etc/passwd.docx', '..\\..\\Windows\\system.ini', '/etc/cron.d/x.docx', '..', '', 'CON.docx', 'a\u0000b.docx']) {

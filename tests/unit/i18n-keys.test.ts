@@ -107,7 +107,7 @@ describe('renderer messages', () => {
     expect(usage.keys.size).toBeGreaterThan(500);
   });
 
-  it('reads every t(…) call: a key built at run time has its prefix declared in this test', () => {
+  it('reads every t（…） call: a key built at run time has its prefix declared in this test', () => {
     expect(usage.unexplained).toEqual([]);
   });
 

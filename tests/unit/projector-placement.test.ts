@@ -5,7 +5,7 @@ const laptop = { id: 1, bounds: { x: 0, y: 0, width: 1366, height: 768 } };
 const projector = { id: 2, bounds: { x: 1366, y: 0, width: 1920, height: 1080 } };
 const monitor = { id: 3, bounds: { x: -1920, y: 0, width: 1920, height: 1200 } };
 
-describe('where the projector window goes (Electron’s screen module replaced by plain display lists)', () => {
+describe('where the projector window goes （Electron’s screen module replaced by plain display lists）', () => {
   it('fills the external display when one is attached', () => {
     expect(projectorPlacement([laptop, projector], 1, 1)).toEqual({ bounds: projector.bounds, fullscreen: true, external: true });
   });

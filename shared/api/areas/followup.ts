@@ -133,7 +133,7 @@ const publicBaseUrlSchema = z
     } catch {
       return false;
     }
-  }, '二维码网址必须以 http:// 或 https:// 开头,例如 http://192.168.1.10:5173');
+  }, '二维码网址必须以 http:// 或 https:// 开头，例如 http://192.168.1.10:5173');
 
 const ownerFields = {
   title: requiredText(120, '任务内容'),

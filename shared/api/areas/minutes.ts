@@ -6,7 +6,7 @@ import { id, mutation, query, quietMutation, returns, text } from '../kit';
 export const yUpdateSchema = z
   .string({ error: '缺少更新内容' })
   .min(4, '更新内容是空的')
-  .max(1_400_000, '一次更新太大(最大 1 MB)')
+  .max(1_400_000, '一次更新太大（最大 1 MB）')
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, '更新内容无法读取');
 
 export interface MinutesProblem {

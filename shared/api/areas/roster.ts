@@ -89,7 +89,7 @@ export const householdCodeSchema = z
   .transform((value, ctx) => {
     const code = normaliseHouseholdCode(value);
     if (!code) {
-      ctx.addIssue({ code: 'custom', message: `户号“${value}”格式不对,应为 楼栋-单元-门牌,如 3-2-501` });
+      ctx.addIssue({ code: 'custom', message: `户号“${value}”格式不对，应为 楼栋-单元-门牌，如 3-2-501` });
       return z.NEVER;
     }
     return code;
@@ -104,7 +104,7 @@ export const areaTextSchema = z
     if (value === '') return null;
     const centi = parseAreaToCenti(value);
     if (centi === null) {
-      ctx.addIssue({ code: 'custom', message: `面积“${value}”不是有效数字(最多两位小数,单位㎡)` });
+      ctx.addIssue({ code: 'custom', message: `面积“${value}”不是有效数字（最多两位小数，单位㎡）` });
       return z.NEVER;
     }
     if (centi === 0) {

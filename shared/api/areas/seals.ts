@@ -70,7 +70,7 @@ export const sealsArea = {
   ),
   /** Opens an amendment after signing: the minutes can be edited again and are signed as a new version. */
   'seals:amend': mutation(
-    z.object({ meetingId: id, reason: requiredText(400, '修订理由').min(4, '请写明修订理由(至少 4 个字)') }),
+    z.object({ meetingId: id, reason: requiredText(400, '修订理由').min(4, '请写明修订理由（至少 4 个字）') }),
     returns<SealStatus>(),
     chairOnly,
   ),

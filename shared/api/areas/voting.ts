@@ -158,7 +158,7 @@ export const votingArea = {
   'vote:close': mutation(z.object({ voteId: id }), returns<VoteState>(), chairOnly),
   'vote:lock': mutation(z.object({ voteId: id }), returns<VoteState>(), chairOnly),
   'vote:revote': mutation(
-    z.object({ voteId: id, reason: requiredText(400, '重新表决的理由').min(4, '请写明重新表决的理由(至少 4 个字)') }),
+    z.object({ voteId: id, reason: requiredText(400, '重新表决的理由').min(4, '请写明重新表决的理由（至少 4 个字）') }),
     returns<VoteState>(),
     chairOnly,
   ),

@@ -51,7 +51,7 @@ export const wishesArea = {
   'wish:submit': mutation(
     z.object({
       councilId: id,
-      text: requiredText(500, '议题内容').min(5, '请把事情写清楚一些(至少 5 个字)'),
+      text: requiredText(500, '议题内容').min(5, '请把事情写清楚一些（至少 5 个字）'),
       category: text(20, '类别').default(''),
       building: text(20, '楼栋').default(''),
       name: text(20, '姓名').default(''),
@@ -63,7 +63,7 @@ export const wishesArea = {
   'wish:list': query(z.object({ councilId: id }), returns<Wish[]>()),
   'wish:accept': mutation(z.object({ wishId: id, meetingId: id }), returns<Wish>(), chairOnly),
   'wish:decline': mutation(
-    z.object({ wishId: id, reason: requiredText(200, '不采纳的理由').min(4, '请写明不采纳的理由,居民能看到') }),
+    z.object({ wishId: id, reason: requiredText(200, '不采纳的理由').min(4, '请写明不采纳的理由，居民能看到') }),
     returns<Wish>(),
     chairOnly,
   ),

@@ -22,20 +22,20 @@ export interface AdoptionTarget {
 
 /** Why this version cannot be adopted by this vote, in plain Chinese; null when it can. */
 export function adoptionProblem(target: AdoptionTarget, vote: AdoptionVote): string | null {
-  if (target.adoptedAt !== null) return `第 ${target.version} 版已经通过,不能再次通过。如需修改,请保存为新版本后再表决。`;
+  if (target.adoptedAt !== null) return `第 ${target.version} 版已经通过，不能再次通过。如需修改，请保存为新版本后再表决。`;
   if (target.latestAdoptedVersion !== null && target.latestAdoptedVersion > target.version) {
-    return `更新的第 ${target.latestAdoptedVersion} 版已经通过,不能再通过较早的第 ${target.version} 版。`;
+    return `更新的第 ${target.latestAdoptedVersion} 版已经通过，不能再通过较早的第 ${target.version} 版。`;
   }
   return voteProblem(vote);
 }
 
 /** Why a vote cannot adopt anything, in plain Chinese; null when it can. */
 export function voteProblem(vote: AdoptionVote): string | null {
-  if (vote.agendaItemId === null) return '这次表决没有对应的议题,不能作为公约通过的依据。';
-  if (vote.status === 'open') return '表决还没有结束,结束并得出结果后才能据此通过公约。';
-  if (vote.superseded) return '该议题后来又重新表决过,请选择最近一次表决。';
+  if (vote.agendaItemId === null) return '这次表决没有对应的议题，不能作为公约通过的依据。';
+  if (vote.status === 'open') return '表决还没有结束，结束并得出结果后才能据此通过公约。';
+  if (vote.superseded) return '该议题后来又重新表决过，请选择最近一次表决。';
   if (vote.passed === null) return '这次表决还没有结果。';
-  if (!vote.passed) return '这次表决没有通过,公约不能据此通过。';
+  if (!vote.passed) return '这次表决没有通过，公约不能据此通过。';
   return null;
 }
 

@@ -43,14 +43,14 @@ describe('article numbers in Chinese numerals', () => {
 describe('articles as typed', () => {
   it('drops a typed 第X条 (the app numbers articles itself) and trims', () => {
     expect(stripArticleLabel('第三条 不在楼道内飞线充电。')).toBe('不在楼道内飞线充电。');
-    expect(stripArticleLabel('第十二条:按时倒垃圾')).toBe('按时倒垃圾');
+    expect(stripArticleLabel('第十二条：按时倒垃圾')).toBe('按时倒垃圾');
     expect(stripArticleLabel('遵守第三条的规定')).toBe('遵守第三条的规定');
     expect(normaliseArticles(['  第一条、爱护环境 ', '邻里和睦\r\n互帮互助'])).toEqual({ ok: true, value: ['爱护环境', '邻里和睦\n互帮互助'] });
   });
 
   it('says in Chinese which article is empty or too long, and when there are too many', () => {
     expect(normaliseArticles([])).toEqual({ ok: false, error: '公约至少要有一条。' });
-    expect(normaliseArticles(['一', '  '])).toEqual({ ok: false, error: '第二条是空的:请填写内容,或删除这一条。' });
+    expect(normaliseArticles(['一', '  '])).toEqual({ ok: false, error: '第二条是空的：请填写内容，或删除这一条。' });
     const long = normaliseArticles(['一', '二', '字'.repeat(maxArticleChars + 1)]);
     expect(long.ok).toBe(false);
     expect(!long.ok && long.error).toContain('第三条有 1001 个字');

@@ -59,15 +59,15 @@ export function charCount(text: string): number {
  */
 export function normaliseArticles(texts: readonly string[]): Result<string[]> {
   if (texts.length === 0) return { ok: false, error: '公约至少要有一条。' };
-  if (texts.length > maxArticles) return { ok: false, error: `公约最多 ${maxArticles} 条,现在有 ${texts.length} 条。请合并或删除一些条款。` };
+  if (texts.length > maxArticles) return { ok: false, error: `公约最多 ${maxArticles} 条，现在有 ${texts.length} 条。请合并或删除一些条款。` };
   const out: string[] = [];
   for (const [index, raw] of texts.entries()) {
     const text = stripArticleLabel(raw.replace(/\r\n?/g, '\n').trim()).trim();
     const label = articleLabel(index);
-    if (!text) return { ok: false, error: `${label}是空的:请填写内容,或删除这一条。` };
+    if (!text) return { ok: false, error: `${label}是空的：请填写内容，或删除这一条。` };
     const length = charCount(text);
     if (length > maxArticleChars) {
-      return { ok: false, error: `${label}有 ${length} 个字,超过了每条 ${maxArticleChars} 字的上限。请精简,或拆成两条。` };
+      return { ok: false, error: `${label}有 ${length} 个字，超过了每条 ${maxArticleChars} 字的上限。请精简，或拆成两条。` };
     }
     out.push(text);
   }

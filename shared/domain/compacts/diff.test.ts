@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { changeHeading, diffVersions, similarity, textPieces, type ArticleChange, type TextPiece } from './diff';
 
 const v1 = [
-  '各户垃圾分类投放,不在楼道堆放杂物。',
-  '电动自行车不进楼道、不飞线充电,统一到集中充电点充电。',
+  '各户垃圾分类投放，不在楼道堆放杂物。',
+  '电动自行车不进楼道、不飞线充电，统一到集中充电点充电。',
   '晚上十点至早上七点不在院内大声喧哗。',
 ];
 
@@ -29,7 +29,7 @@ function sides(changes: ArticleChange[]) {
 
 describe('diff between two versions, article by article', () => {
   it('shows one edited article as changed, with the changed characters', () => {
-    const v2 = [v1[0]!, '电动自行车不进楼道、不飞线充电,统一到3号楼北侧充电棚充电。', v1[2]!];
+    const v2 = [v1[0]!, '电动自行车不进楼道、不飞线充电，统一到3号楼北侧充电棚充电。', v1[2]!];
     const diff = diffVersions(v1, v2);
     expect(diff.summary).toBe('修改 1 条');
     expect(diff.changes.map((c) => c.kind)).toEqual(['unchanged', 'changed', 'unchanged']);
@@ -40,10 +40,10 @@ describe('diff between two versions, article by article', () => {
   });
 
   it('an inserted article renumbers the rest without calling them changed', () => {
-    const v2 = [v1[0]!, '饲养宠物的住户出门牵绳,及时清理宠物粪便。', v1[1]!, v1[2]!];
+    const v2 = [v1[0]!, '饲养宠物的住户出门牵绳，及时清理宠物粪便。', v1[1]!, v1[2]!];
     const diff = diffVersions(v1, v2);
-    expect(diff.summary).toBe('新增 1 条;另有 2 条内容未改、序号变化');
-    expect(diff.changes.map(changeHeading)).toEqual(['第一条 未改', '第二条 新增', '第三条(原第二条)未改', '第四条(原第三条)未改']);
+    expect(diff.summary).toBe('新增 1 条；另有 2 条内容未改、序号变化');
+    expect(diff.changes.map(changeHeading)).toEqual(['第一条 未改', '第二条 新增', '第三条（原第二条）未改', '第四条（原第三条）未改']);
   });
 
   it('a deleted article and an unrelated new one are not paired as an edit', () => {
@@ -54,8 +54,8 @@ describe('diff between two versions, article by article', () => {
   });
 
   it('pairs an edit even when a new article is inserted before it', () => {
-    const v2 = [v1[0]!, '饲养宠物的住户出门牵绳。', '电动自行车不进楼道、不飞线充电,统一到充电棚充电。', v1[2]!];
-    expect(diffVersions(v1, v2).changes.map(changeHeading)).toEqual(['第一条 未改', '第二条 新增', '第三条(原第二条)修改', '第四条(原第三条)未改']);
+    const v2 = [v1[0]!, '饲养宠物的住户出门牵绳。', '电动自行车不进楼道、不飞线充电，统一到充电棚充电。', v1[2]!];
+    expect(diffVersions(v1, v2).changes.map(changeHeading)).toEqual(['第一条 未改', '第二条 新增', '第三条（原第二条）修改', '第四条（原第三条）未改']);
   });
 
   it('says when nothing changed', () => {
@@ -75,7 +75,7 @@ describe('diff between two versions, article by article', () => {
   });
 });
 
-const article = fc.string({ unit: fc.constantFrom(...'垃圾分类电动车充电停车宠物噪音公共收益邻里互助的在不。,ab1'), minLength: 1, maxLength: 30 });
+const article = fc.string({ unit: fc.constantFrom(...'垃圾分类电动车充电停车宠物噪音公共收益邻里互助的在不。，ab1'), minLength: 1, maxLength: 30 });
 const articles = fc.array(article, { maxLength: 12 });
 
 describe('diff properties', () => {

@@ -195,8 +195,8 @@ export function diffVersions(oldArticles: readonly string[], newArticles: readon
 
 export function diffSummary({ added, removed, changed, renumbered }: Pick<VersionDiff, 'added' | 'removed' | 'changed' | 'renumbered'>): string {
   const parts = [added && `新增 ${added} 条`, changed && `修改 ${changed} 条`, removed && `删除 ${removed} 条`].filter(Boolean);
-  if (parts.length === 0) return renumbered ? `内容相同,${renumbered} 条的序号有变化` : '两个版本内容相同';
-  return parts.join('、') + (renumbered ? `;另有 ${renumbered} 条内容未改、序号变化` : '');
+  if (parts.length === 0) return renumbered ? `内容相同，${renumbered} 条的序号有变化` : '两个版本内容相同';
+  return parts.join('、') + (renumbered ? `；另有 ${renumbered} 条内容未改、序号变化` : '');
 }
 
 /** How a change is headed for a reader: 第四条(原第三条)修改 …; the words are the same in every language the app shows. */
@@ -209,10 +209,10 @@ export function changeHeading(change: ArticleChange): string {
     case 'changed':
       return change.oldIndex === change.newIndex
         ? `${articleLabel(change.newIndex)} 修改`
-        : `${articleLabel(change.newIndex)}(原${articleLabel(change.oldIndex)})修改`;
+        : `${articleLabel(change.newIndex)}（原${articleLabel(change.oldIndex)}）修改`;
     case 'unchanged':
       return change.oldIndex === change.newIndex
         ? `${articleLabel(change.newIndex)} 未改`
-        : `${articleLabel(change.newIndex)}(原${articleLabel(change.oldIndex)})未改`;
+        : `${articleLabel(change.newIndex)}（原${articleLabel(change.oldIndex)}）未改`;
   }
 }

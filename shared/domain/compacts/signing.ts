@@ -53,7 +53,7 @@ export type SignatureMode = 'pad' | 'paper';
 
 /** Checks a signature as it is recorded: a drawn image, or signed on paper with its date. */
 export function signatureProblem(input: { mode: SignatureMode; hasImage: boolean; signedOn: string; today: string; adopted: boolean; alreadySigned: boolean }): string | null {
-  if (!input.adopted) return '这一版公约还没有经表决通过,通过后才能签字。';
+  if (!input.adopted) return '这一版公约还没有经表决通过，通过后才能签字。';
   if (input.alreadySigned) return '这一户已经在这一版公约上签过字了。';
   if (input.mode === 'pad' && !input.hasImage) return '请先在签名区域签字。';
   if (input.mode === 'paper' && input.hasImage) return '纸面签字不需要签名图片。';

@@ -41,11 +41,11 @@ export const referenceRate = 0.95;
 
 /** The definitions, in the words the dashboard shows under each figure. */
 export const definitions = {
-  mattersByStep: '每个议题所处的步骤:尚未审议的居民议题算作第 1 步;已列入议程的议题按其当前步骤统计(已取消会议的议题不计)。',
-  responseRate: '响应率 = 已答复的居民议题 ÷ 全部居民议题。已答复指:已采纳列入议程、已说明理由不采纳、或已与同类议题合并。',
-  completionRate: '办结率 = 已办结的居民议题 ÷ 已形成决议的居民议题。居民议题被采纳后经表决通过形成决议;该决议至少有一项任务、且全部任务已完成,才算办结。',
-  satisfaction: '满意率 =(满意 + 基本满意)÷ 全部评价。',
-  overdue: '逾期:截止日期已过(早于今天)且尚未完成的任务。',
+  mattersByStep: '每个议题所处的步骤：尚未审议的居民议题算作第 1 步；已列入议程的议题按其当前步骤统计（已取消会议的议题不计）。',
+  responseRate: '响应率 = 已答复的居民议题 ÷ 全部居民议题。已答复指：已采纳列入议程、已说明理由不采纳、或已与同类议题合并。',
+  completionRate: '办结率 = 已办结的居民议题 ÷ 已形成决议的居民议题。居民议题被采纳后经表决通过形成决议；该决议至少有一项任务、且全部任务已完成，才算办结。',
+  satisfaction: '满意率 =（满意 + 基本满意）÷ 全部评价。',
+  overdue: '逾期：截止日期已过（早于今天）且尚未完成的任务。',
 } as const;
 
 const rate = (numerator: number, denominator: number): Rate => ({ numerator, denominator, rate: denominator === 0 ? null : numerator / denominator });

@@ -9,9 +9,9 @@ describe('notice wording', () => {
 
   it('announces time, place and agenda, and how to raise matters', () => {
     const text = announcementText({
-      title: '关于召开院落议事会(12 月)的通知',
+      title: '关于召开院落议事会（12 月）的通知',
       councilName: '平安小区院落议事会',
-      meetingTitle: '院落议事会(12 月)',
+      meetingTitle: '院落议事会（12 月）',
       date: '2026-12-03',
       startTime: '19:00',
       place: '平安小区活动室',
@@ -23,8 +23,8 @@ describe('notice wording', () => {
       intakeOpen: true,
       issuedOn: '2026-11-23',
     });
-    expect(text.opening).toContain('2026年12月3日(星期四)晚上 19:00在平安小区活动室召开院落议事会(12 月)');
-    expect(text.sections[2]!.paragraphs).toEqual(['1. 小广场地面重新铺装:地砖破损', '2. 增设电动车集中充电桩']);
+    expect(text.opening).toContain('2026年12月3日（星期四）晚上 19:00在平安小区活动室召开院落议事会（12 月）');
+    expect(text.sections[2]!.paragraphs).toEqual(['1. 小广场地面重新铺装：地砖破损', '2. 增设电动车集中充电桩']);
     expect(text.sections.find((section) => section.qr)?.paragraphs[0]).toContain('扫描下方二维码');
     expect(text.signature).toEqual(['平安小区院落议事会', '2026年11月23日']);
   });
@@ -42,15 +42,15 @@ describe('notice wording', () => {
       title: 't', councilName: 'c', meetingTitle: 'm', date: '2026-12-03', startTime: '09:00', place: 'p',
       agenda: [{ title: '漏水', text: '长'.repeat(300) }], intakeOpen: false, issuedOn: '2026-11-23',
     });
-    expect(text.sections[2]!.paragraphs[0]).toBe(`1. 漏水:${'长'.repeat(80)}…`);
+    expect(text.sections[2]!.paragraphs[0]).toBe(`1. 漏水：${'长'.repeat(80)}…`);
   });
 
   it('states each resolution, its vote, its tasks and ratings', () => {
     const task = {
       title: '清运垃圾', ownerName: '物业公司', deadline: '2026-11-01', status: 'in_progress' as const, doneOn: null, overdue: true, daysOverdue: 22,
-      reportedMeetingTitle: null, notes: [{ text: '状态:未开始 → 进行中', at: '' }, { text: '已联系清运公司', at: '' }],
+      reportedMeetingTitle: null, notes: [{ text: '状态：未开始 → 进行中', at: '' }, { text: '已联系清运公司', at: '' }],
     };
-    expect(taskProgress(task)).toBe('进行中;已逾期 22 天;已联系清运公司');
+    expect(taskProgress(task)).toBe('进行中；已逾期 22 天；已联系清运公司');
     const text = resultsText({
       title: '公示', councilName: '平安小区院落议事会', meetingTitle: null, issuedOn: '2026-11-23',
       resolutions: [{
@@ -60,8 +60,8 @@ describe('notice wording', () => {
     });
     const section = text.sections[0]!;
     expect(section.heading).toBe('一、垃圾房异味整治');
-    expect(section.paragraphs[0]).toBe('2026年9月14日“第三季度院落议事会”表决通过:同意 30 票,反对 2 票,弃权 1 票。');
-    expect(section.paragraphs.at(-1)).toBe('居民评价:满意 1 户,基本满意 1 户,不满意 1 户,满意率 66.7%。');
-    expect(section.table?.[1]).toEqual(['清运垃圾', '物业公司', '2026年11月1日', '进行中;已逾期 22 天;已联系清运公司']);
+    expect(section.paragraphs[0]).toBe('2026年9月14日“第三季度院落议事会”表决通过：同意 30 票，反对 2 票，弃权 1 票。');
+    expect(section.paragraphs.at(-1)).toBe('居民评价：满意 1 户，基本满意 1 户，不满意 1 户，满意率 66.7%。');
+    expect(section.table?.[1]).toEqual(['清运垃圾', '物业公司', '2026年11月1日', '进行中；已逾期 22 天；已联系清运公司']);
   });
 });

@@ -53,25 +53,25 @@ export function brief(text: string, limit = 80): string {
 }
 
 export function meetingWhen(date: string, startTime: string): string {
-  return `${chineseDate(date)}(${chineseWeekday(date)})${chineseTime(startTime)}`;
+  return `${chineseDate(date)}（${chineseWeekday(date)}）${chineseTime(startTime)}`;
 }
 
 export function announcementText(facts: AnnouncementFacts): NoticeText {
   const place = facts.place || '另行通知';
   const how = facts.intakeOpen
-    ? '对上述议题或院落其他事务有意见和建议的,请用手机扫描下方二维码填写,也可以告诉楼栋长、议事会成员,或到会当面发言。'
-    : '对上述议题或院落其他事务有意见和建议的,可以告诉楼栋长、议事会成员,或到会当面发言;议事会征集议题期间,也可以用手机扫描下方二维码填写。';
+    ? '对上述议题或院落其他事务有意见和建议的，请用手机扫描下方二维码填写，也可以告诉楼栋长、议事会成员，或到会当面发言。'
+    : '对上述议题或院落其他事务有意见和建议的，可以告诉楼栋长、议事会成员，或到会当面发言；议事会征集议题期间，也可以用手机扫描下方二维码填写。';
   return {
     title: facts.title,
-    salutation: '各位居民朋友:',
-    opening: `为共商院落事务,${facts.councilName}定于${meetingWhen(facts.date, facts.startTime)}在${place}召开${facts.meetingTitle},欢迎各位居民(户代表)准时参加。现将有关事项通知如下:`,
+    salutation: '各位居民朋友：',
+    opening: `为共商院落事务，${facts.councilName}定于${meetingWhen(facts.date, facts.startTime)}在${place}召开${facts.meetingTitle}，欢迎各位居民（户代表）准时参加。现将有关事项通知如下：`,
     sections: [
       { heading: '一、会议时间', paragraphs: [meetingWhen(facts.date, facts.startTime)] },
       { heading: '二、会议地点', paragraphs: [place] },
       {
         heading: '三、会议议题',
         paragraphs: facts.agenda.length
-          ? facts.agenda.map((item, index) => `${index + 1}. ${item.title}${item.text && item.text !== item.title ? `:${brief(item.text)}` : ''}`)
+          ? facts.agenda.map((item, index) => `${index + 1}. ${item.title}${item.text && item.text !== item.title ? `：${brief(item.text)}` : ''}`)
           : ['议题另行公布。'],
       },
       { heading: '四、意见和建议', paragraphs: [how], qr: true },
@@ -112,32 +112,32 @@ export interface ResultsFacts {
 
 /** The task's progress in one cell: status, the latest note, lateness, report-back. */
 export function taskProgress(task: ResultsFacts['resolutions'][number]['tasks'][number]): string {
-  const parts: string[] = [task.status === 'done' && task.doneOn ? `已完成(${chineseDate(task.doneOn)})` : taskStatusLabels[task.status]];
+  const parts: string[] = [task.status === 'done' && task.doneOn ? `已完成（${chineseDate(task.doneOn)}）` : taskStatusLabels[task.status]];
   if (task.overdue) parts.push(`已逾期 ${task.daysOverdue} 天`);
   // Status changes are noted automatically; the last note a person wrote says more.
-  const written = [...task.notes].reverse().find((note) => !note.text.startsWith('状态:'));
+  const written = [...task.notes].reverse().find((note) => !note.text.startsWith('状态：'));
   if (written) parts.push(written.text);
   if (task.reportedMeetingTitle) parts.push(`已在“${task.reportedMeetingTitle}”上反馈`);
-  return parts.join(';');
+  return parts.join('；');
 }
 
 export function ratingLine(ratings: RatingSummary): string {
-  if (ratings.total === 0) return '居民评价:尚未开展。';
-  return `居民评价:满意 ${ratings.satisfied} 户,基本满意 ${ratings.basically} 户,不满意 ${ratings.unsatisfied} 户,满意率 ${percent(ratings.satisfactionRate)}。`;
+  if (ratings.total === 0) return '居民评价：尚未开展。';
+  return `居民评价：满意 ${ratings.satisfied} 户，基本满意 ${ratings.basically} 户，不满意 ${ratings.unsatisfied} 户，满意率 ${percent(ratings.satisfactionRate)}。`;
 }
 
 export function resultsText(facts: ResultsFacts): NoticeText {
   const scope = facts.meetingTitle ? `“${facts.meetingTitle}”` : '院落议事会';
   return {
     title: facts.title,
-    salutation: '各位居民朋友:',
+    salutation: '各位居民朋友：',
     opening: facts.resolutions.length
-      ? `现将${scope}表决通过的决议及落实情况公示如下,请大家监督。`
+      ? `现将${scope}表决通过的决议及落实情况公示如下，请大家监督。`
       : `${scope}目前没有表决通过的决议。`,
     sections: facts.resolutions.map((resolution, index) => ({
       heading: `${chineseOrdinal(index + 1)}、${resolution.title}`,
       paragraphs: [
-        `${chineseDate(resolution.meetingDate)}“${resolution.meetingTitle}”表决通过${resolution.provisional ? '(结果待确认)' : ''}:同意 ${resolution.votesFor} 票,反对 ${resolution.votesAgainst} 票,弃权 ${resolution.votesAbstain} 票。`,
+        `${chineseDate(resolution.meetingDate)}“${resolution.meetingTitle}”表决通过${resolution.provisional ? '（结果待确认）' : ''}：同意 ${resolution.votesFor} 票，反对 ${resolution.votesAgainst} 票，弃权 ${resolution.votesAbstain} 票。`,
         ...(resolution.text && resolution.text !== resolution.title ? [resolution.text] : []),
         ...(resolution.tasks.length ? [] : ['落实任务正在安排中。']),
         ratingLine(resolution.ratings),
@@ -151,7 +151,7 @@ export function resultsText(facts: ResultsFacts): NoticeText {
           }
         : {}),
     })),
-    closing: '公示期间如有意见和建议,请向院落议事会反映。',
+    closing: '公示期间如有意见和建议，请向院落议事会反映。',
     signature: [facts.councilName, chineseDate(facts.issuedOn)],
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addSummaries, percent, ratingValues, summarizeRatings } from './ratings';
 
 describe('satisfaction ratings', () => {
-  it('counts each answer and rates (满意 + 基本满意) / all', () => {
+  it('counts each answer and rates （满意 + 基本满意） / all', () => {
     const summary = summarizeRatings(['satisfied', 'satisfied', 'basically', 'unsatisfied']);
     expect(summary).toEqual({ satisfied: 2, basically: 1, unsatisfied: 1, total: 4, satisfactionRate: 0.75 });
   });

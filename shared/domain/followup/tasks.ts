@@ -53,7 +53,7 @@ export function transitionTask(from: TaskStatus, to: TaskStatus, today: string, 
   if (from === to) return { ok: false, error: `任务已经是“${taskStatusLabels[to]}”了。` };
   const backwards = taskStatuses.indexOf(to) < taskStatuses.indexOf(from);
   if (backwards && note.trim().length < 2) {
-    return { ok: false, error: `把任务从“${taskStatusLabels[from]}”改回“${taskStatusLabels[to]}”,请写明原因。` };
+    return { ok: false, error: `把任务从“${taskStatusLabels[from]}”改回“${taskStatusLabels[to]}”，请写明原因。` };
   }
   return { ok: true, status: to, doneOn: to === 'done' ? today : null };
 }

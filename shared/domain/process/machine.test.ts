@@ -29,7 +29,7 @@ describe('the default six-step template', () => {
   it('walks 收集议题 → 落实公示 one step at a time and records each move', () => {
     let state = run(sixStep, initialState(true), { type: 'advance' }, { type: 'advance' }, { type: 'advance' }, { type: 'advance', note: '讨论结束' });
     expect(sixStep.steps[state.stepIndex]!.name).toBe('表决决议');
-    expect(refusal(sixStep, state, { type: 'advance' })).toBe('表决结果还没有锁定,不能进入“落实公示”。请先完成表决并锁定结果。');
+    expect(refusal(sixStep, state, { type: 'advance' })).toBe('表决结果还没有锁定，不能进入“落实公示”。请先完成表决并锁定结果。');
     state = run(sixStep, state, { type: 'lock' }, { type: 'advance' });
     expect(state).toMatchObject({ stepIndex: 5, locked: true });
     expect(state.history.map((entry) => [entry.action, entry.from, entry.to])).toEqual([
@@ -41,12 +41,12 @@ describe('the default six-step template', () => {
       ['advance', 4, 5],
     ]);
     expect(state.history[3]).toMatchObject({ at, personId: 1, actorName: '王建国', note: '讨论结束', overrideReason: null });
-    expect(refusal(sixStep, state, { type: 'advance' })).toBe('议题已经在最后一步“落实公示”,不能再往下走。');
+    expect(refusal(sixStep, state, { type: 'advance' })).toBe('议题已经在最后一步“落实公示”，不能再往下走。');
   });
 
   it('refuses deliberation and voting on a matter whose meeting was never announced', () => {
     const atNotice = run(sixStep, initialState(false), { type: 'advance' }, { type: 'advance' });
-    expect(refusal(sixStep, atNotice, { type: 'advance' })).toBe('会议通知还没有张贴公示,议题不能进入“协商讨论”。请先张贴会议通知并记录张贴日期。');
+    expect(refusal(sixStep, atNotice, { type: 'advance' })).toBe('会议通知还没有张贴公示，议题不能进入“协商讨论”。请先张贴会议通知并记录张贴日期。');
     expect(possibleMoves(sixStep, atNotice).advance).toMatchObject({ toStep: 3, toName: '协商讨论', allowed: false });
     expect(possibleMoves(sixStep, atNotice).back).toMatchObject({ toStep: 1, toName: '审议议题', allowed: true, reason: null });
     const announced = { ...atNotice, announced: true };
@@ -55,7 +55,7 @@ describe('the default six-step template', () => {
 
   it('never goes back once the result is locked, not even by override', () => {
     const voted = run(sixStep, initialState(true), { type: 'override', toStep: 4, reason: '纸质流程已走完' }, { type: 'lock' });
-    const locked = '表决结果已经锁定,议题不能退回。如需更正,请重新表决并写明理由。';
+    const locked = '表决结果已经锁定，议题不能退回。如需更正，请重新表决并写明理由。';
     expect(refusal(sixStep, voted, { type: 'back' })).toBe(locked);
     expect(refusal(sixStep, voted, { type: 'override', toStep: 3, reason: '想再讨论' })).toBe(locked);
     expect(refusal(sixStep, voted, { type: 'lock' })).toBe('表决结果已经锁定。');
@@ -66,7 +66,7 @@ describe('the default six-step template', () => {
     const state = run(sixStep, initialState(true), { type: 'advance' }, { type: 'back', note: '材料不全' });
     expect(state.stepIndex).toBe(0);
     expect(state.history.at(-1)).toMatchObject({ action: 'back', from: 1, to: 0, note: '材料不全' });
-    expect(refusal(sixStep, state, { type: 'back' })).toBe('议题已经在第一步“收集议题”,不能再退回。');
+    expect(refusal(sixStep, state, { type: 'back' })).toBe('议题已经在第一步“收集议题”，不能再退回。');
   });
 
   it('jumps only by override, with a written reason of at most 200 characters, recorded as such', () => {
@@ -92,29 +92,29 @@ describe('六议', () => {
   it('needs the council’s number of seconds to pass 附议', () => {
     const atSecond = run(liuYi, initialState(true), { type: 'advance' });
     expect(liuYi.steps.map((step) => step.name)).toEqual(['集议', '附议', '定议', '论议', '示议', '践议']);
-    expect(refusal(liuYi, atSecond, { type: 'advance' })).toBe('“附议”需要至少 3 人附议,现在只有 0 人,还不能进入“定议”。');
+    expect(refusal(liuYi, atSecond, { type: 'advance' })).toBe('“附议”需要至少 3 人附议，现在只有 0 人，还不能进入“定议”。');
     const seconded = run(liuYi, atSecond, { type: 'second', note: '何兆品' }, { type: 'second' }, { type: 'second' }, { type: 'advance' });
     expect(seconded).toMatchObject({ stepIndex: 2, seconds: 3 });
-    expect(refusal(liuYi, seconded, { type: 'second' })).toBe('议题已经过了“附议”这一步,不再收集附议。');
+    expect(refusal(liuYi, seconded, { type: 'second' })).toBe('议题已经过了“附议”这一步，不再收集附议。');
     const twoNeeded = processDefinition('liu-yi', null, 2);
     expect(run(twoNeeded, { ...atSecond, seconds: 2 }, { type: 'advance' }).stepIndex).toBe(2);
   });
 
-  it('debates and decides at 论议, which needs the announcement', () => {
+  it('debates and decides at 论议，which needs the announcement', () => {
     expect(stepOf(liuYi, 'vote')).toBe(3);
     const fixed = { ...initialState(false), stepIndex: 2, seconds: 5 };
-    expect(refusal(liuYi, fixed, { type: 'advance' })).toBe('会议通知还没有张贴公示,议题不能进入“论议”。请先张贴会议通知并记录张贴日期。');
+    expect(refusal(liuYi, fixed, { type: 'advance' })).toBe('会议通知还没有张贴公示，议题不能进入“论议”。请先张贴会议通知并记录张贴日期。');
     const debated = run(liuYi, { ...fixed, announced: true }, { type: 'advance' });
     expect(refusal(liuYi, debated, { type: 'advance' })).toContain('表决结果还没有锁定');
   });
 });
 
 describe('四议两公开', () => {
-  it('resolves at the assembly (村民(代表)会议决议) after announcement, then publishes twice', () => {
+  it('resolves at the assembly （村民（代表）会议决议） after announcement, then publishes twice', () => {
     expect(stepOf(ruralFour, 'vote')).toBe(3);
     expect(acceptedStep(ruralFour)).toBe(2);
     const reviewed = run(ruralFour, initialState(false), { type: 'advance' }, { type: 'advance' });
-    expect(refusal(ruralFour, reviewed, { type: 'advance' })).toContain('不能进入“村民(代表)会议决议”');
+    expect(refusal(ruralFour, reviewed, { type: 'advance' })).toContain('不能进入“村民（代表）会议决议”');
     const done = run(ruralFour, { ...reviewed, announced: true }, { type: 'advance' }, { type: 'lock' }, { type: 'advance' }, { type: 'advance' });
     expect(ruralFour.steps[done.stepIndex]!.name).toBe('实施结果公开');
   });
@@ -152,7 +152,7 @@ describe('merging duplicate wishes and "me too"', () => {
     expect(mergeRefusal(wish(1, 'new'), wish(1, 'new'))).toBe('不能把议题合并到它自己。');
     expect(mergeRefusal(wish(2, 'accepted'), wish(1, 'new'))).toBe('只有待审议的议题可以合并到别的议题。');
     expect(mergeRefusal(wish(2, 'new'), wish(1, 'declined'))).toBe('不能合并到已经不采纳的议题。');
-    expect(mergeRefusal(wish(2, 'new'), wish(1, 'merged'))).toBe('这条议题已经合并到别的议题了,请选择合并后的那一条。');
+    expect(mergeRefusal(wish(2, 'new'), wish(1, 'merged'))).toBe('这条议题已经合并到别的议题了，请选择合并后的那一条。');
     expect(mergeRefusal(wish(2, 'new'), { ...wish(1, 'new'), councilId: 2 })).toBe('只能合并同一议事会的议题。');
   });
 

@@ -67,29 +67,29 @@ export function initialState(announced = false): ProcessState {
 function announcementRefusal(definition: ProcessDefinition, state: ProcessState, to: number): string | null {
   if (state.announced) return null;
   if (!hasRole(definition, to, 'deliberate') && !hasRole(definition, to, 'vote')) return null;
-  return `会议通知还没有张贴公示,议题不能进入${quoted(definition, to)}。请先张贴会议通知并记录张贴日期。`;
+  return `会议通知还没有张贴公示，议题不能进入${quoted(definition, to)}。请先张贴会议通知并记录张贴日期。`;
 }
 
 /** Why a single step forward is refused, or null when it is allowed. */
 export function advanceRefusal(definition: ProcessDefinition, state: ProcessState): string | null {
   const from = state.stepIndex;
-  if (from >= stepCount - 1) return `议题已经在最后一步${quoted(definition, from)},不能再往下走。`;
+  if (from >= stepCount - 1) return `议题已经在最后一步${quoted(definition, from)}，不能再往下走。`;
   const to = from + 1;
   const unannounced = announcementRefusal(definition, state, to);
   if (unannounced) return unannounced;
   if (hasRole(definition, from, 'second') && state.seconds < definition.secondsRequired) {
-    return `${quoted(definition, from)}需要至少 ${definition.secondsRequired} 人附议,现在只有 ${state.seconds} 人,还不能进入${quoted(definition, to)}。`;
+    return `${quoted(definition, from)}需要至少 ${definition.secondsRequired} 人附议，现在只有 ${state.seconds} 人，还不能进入${quoted(definition, to)}。`;
   }
   if (hasRole(definition, from, 'vote') && !state.locked) {
-    return `表决结果还没有锁定,不能进入${quoted(definition, to)}。请先完成表决并锁定结果。`;
+    return `表决结果还没有锁定，不能进入${quoted(definition, to)}。请先完成表决并锁定结果。`;
   }
   return null;
 }
 
-const lockedRefusal = '表决结果已经锁定,议题不能退回。如需更正,请重新表决并写明理由。';
+const lockedRefusal = '表决结果已经锁定，议题不能退回。如需更正，请重新表决并写明理由。';
 
 export function backRefusal(definition: ProcessDefinition, state: ProcessState): string | null {
-  if (state.stepIndex <= 0) return `议题已经在第一步${quoted(definition, 0)},不能再退回。`;
+  if (state.stepIndex <= 0) return `议题已经在第一步${quoted(definition, 0)}，不能再退回。`;
   if (state.locked) return lockedRefusal;
   return null;
 }
@@ -113,14 +113,14 @@ export function overrideRefusal(definition: ProcessDefinition, state: ProcessSta
 export function secondRefusal(definition: ProcessDefinition, state: ProcessState): string | null {
   const secondStep = stepOf(definition, 'second');
   if (secondStep < 0) return '本议事会的议事流程没有“附议”这一步。';
-  if (state.stepIndex > secondStep) return `议题已经过了${quoted(definition, secondStep)}这一步,不再收集附议。`;
+  if (state.stepIndex > secondStep) return `议题已经过了${quoted(definition, secondStep)}这一步，不再收集附议。`;
   return null;
 }
 
 export function lockRefusal(definition: ProcessDefinition, state: ProcessState): string | null {
   if (state.locked) return '表决结果已经锁定。';
   const voteStep = stepOf(definition, 'vote');
-  if (state.stepIndex < voteStep) return `议题还没有进入${quoted(definition, voteStep)},没有可以锁定的结果。`;
+  if (state.stepIndex < voteStep) return `议题还没有进入${quoted(definition, voteStep)}，没有可以锁定的结果。`;
   return null;
 }
 

@@ -25,7 +25,7 @@ export const processTemplates: Record<ProcessTemplateId, ProcessTemplate> = {
   'si-yi-liang-gong-kai': {
     id: 'si-yi-liang-gong-kai',
     name: '四议两公开',
-    steps: ['党组织提议', '两委会商议', '党员大会审议', '村民(代表)会议决议', '决议公开', '实施结果公开'],
+    steps: ['党组织提议', '两委会商议', '党员大会审议', '村民（代表）会议决议', '决议公开', '实施结果公开'],
   },
 };
 

@@ -13,7 +13,7 @@ export function mergeRefusal(duplicate: MergeableWish, target: MergeableWish): s
   if (duplicate.councilId !== target.councilId) return '只能合并同一议事会的议题。';
   if (duplicate.status !== 'new') return '只有待审议的议题可以合并到别的议题。';
   if (target.status === 'declined') return '不能合并到已经不采纳的议题。';
-  if (target.status === 'merged') return '这条议题已经合并到别的议题了,请选择合并后的那一条。';
+  if (target.status === 'merged') return '这条议题已经合并到别的议题了，请选择合并后的那一条。';
   return null;
 }
 
@@ -25,7 +25,7 @@ export const mergedSupporters = (duplicate: MergeableWish, target: MergeableWish
 
 /** Residents may say "me too" to a matter still open: waiting to be vetted, or accepted onto an agenda. */
 export function supportRefusal(wish: MergeableWish): string | null {
-  if (wish.status === 'declined') return '这条议题已经答复不采纳,不能再支持。';
-  if (wish.status === 'merged') return '这条议题已经和别的议题合并,请支持合并后的那一条。';
+  if (wish.status === 'declined') return '这条议题已经答复不采纳，不能再支持。';
+  if (wish.status === 'merged') return '这条议题已经和别的议题合并，请支持合并后的那一条。';
   return null;
 }

@@ -46,7 +46,7 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
   const presentWord = byBallot ? '参与表决' : '到会';
   const entitledWord = byBallot ? '应参与表决' : '应到会';
   const tally = (value: Tally): string =>
-    `${value.headcount} ${unit}` + (showArea && value.areaCenti !== null ? `(面积 ${area(value.areaCenti)})` : '');
+    `${value.headcount} ${unit}` + (showArea && value.areaCenti !== null ? `（面积 ${area(value.areaCenti)}）` : '');
   const needed = (requirement: Requirement): string =>
     `至少 ${requirement.needed.headcount} ${unit}` +
     (requirement.needed.areaCenti !== null ? `、面积 ${area(requirement.needed.areaCenti)}` : '');
@@ -55,11 +55,11 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
     if (requirement.areaMet === null) return `未达到${requirement.label}`;
     const headcount = requirement.headcountMet ? '达到' : '未达到';
     const byArea = requirement.areaMet ? '达到' : '未达到';
-    return `未达到${requirement.label}(${countWord}${headcount},面积${byArea})`;
+    return `未达到${requirement.label}（${countWord}${headcount}，面积${byArea}）`;
   };
 
   const parts: string[] = [];
-  parts.push(`适用规则:${rule.name}${rule.legalBasis ? `(${rule.legalBasis})` : ''}。`);
+  parts.push(`适用规则：${rule.name}${rule.legalBasis ? `（${rule.legalBasis}）` : ''}。`);
   if (outcome.entitled.headcount === 0) {
     parts.push(emptyElectorateReason(rule.voterBasis));
     return parts.join('');
@@ -67,12 +67,12 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
   if (notes.unvoicedUnits) {
     parts.push(`${entitledWord} ${outcome.entitled.headcount} ${unit}，其中 ${notes.unvoicedUnits} 套房屋未登记产权人，无人代为表决。`);
   }
-  let attendance = `${entitledWord} ${tally(outcome.entitled)},${presentWord} ${tally(outcome.present)}`;
+  let attendance = `${entitledWord} ${tally(outcome.entitled)}，${presentWord} ${tally(outcome.present)}`;
   if (outcome.quorum) {
     const { quorum } = outcome;
-    attendance += `,须达到${entitledWord}的${quorum.label}(${needed(quorum)}),${reached(quorum)}`;
+    attendance += `，须达到${entitledWord}的${quorum.label}（${needed(quorum)}），${reached(quorum)}`;
   } else {
-    attendance += ',本规则不设到会人数要求';
+    attendance += '，本规则不设到会人数要求';
   }
   parts.push(`${attendance}。`);
   if (byBallot && notes.presentNotVoting && notes.presentNotVoting.notVoted > 0) {
@@ -80,18 +80,18 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
     parts.push(`到会 ${present} ${unit}，其中 ${notVoted} ${counter(rule.voterBasis)}未表决，不计入${presentWord}。`);
   }
   if (!outcome.quorate) {
-    parts.push('不足法定人数,表决无效,未通过。');
+    parts.push('不足法定人数，表决无效，未通过。');
     return parts.join('');
   }
 
   const { counts } = outcome;
-  let votes = `同意 ${tally(counts.for)},反对 ${tally(counts.against)},弃权 ${tally(counts.abstain)}`;
-  if (counts.blank.headcount > 0) votes += `,空白票 ${tally(counts.blank)}`;
+  let votes = `同意 ${tally(counts.for)}，反对 ${tally(counts.against)}，弃权 ${tally(counts.abstain)}`;
+  if (counts.blank.headcount > 0) votes += `，空白票 ${tally(counts.blank)}`;
   const notCast = [
     ...(rule.abstentions === 'not-cast' ? ['弃权'] : []),
     ...(rule.blankBallots === 'not-cast' && counts.blank.headcount > 0 ? ['空白票'] : []),
   ];
-  if (rule.threshold.base === 'cast' && notCast.length > 0) votes += `(${notCast.join('、')}不计入表决票)`;
+  if (rule.threshold.base === 'cast' && notCast.length > 0) votes += `（${notCast.join('、')}不计入表决票）`;
   parts.push(`${votes}。`);
   for (const holder of notes.multipleVotes ?? []) {
     parts.push(`${holder.name} 一人投了 ${holder.votes} 票（本人的、共有房屋的或受托的）。`);
@@ -102,14 +102,14 @@ export function explainOutcome(rule: VotingRule, outcome: Omit<Outcome, 'explana
   let verdict = `同意须达到${baseWord}的${threshold.label}`;
   verdict +=
     rule.threshold.base === 'cast'
-      ? `(表决票 ${tally(threshold.whole)},${needed(threshold)})`
-      : `(${needed(threshold)})`;
-  verdict += `,${reached(threshold)}`;
+      ? `（表决票 ${tally(threshold.whole)}，${needed(threshold)}）`
+      : `（${needed(threshold)}）`;
+  verdict += `，${reached(threshold)}`;
   if (outcome.tie) {
     // A tie by area alone (the headcounts differ) is named as such, so no one reads it as a tie of people.
     const same = counts.for.headcount === counts.against.headcount ? '同意与反对相同' : '同意与反对面积相同';
-    verdict += rule.tie === 'fails' ? `,${same},按规则平票不通过` : `,${same}`;
+    verdict += rule.tie === 'fails' ? `，${same}，按规则平票不通过` : `，${same}`;
   }
-  parts.push(`${verdict},${outcome.passed ? '通过' : '未通过'}。`);
+  parts.push(`${verdict}，${outcome.passed ? '通过' : '未通过'}。`);
   return parts.join('');
 }

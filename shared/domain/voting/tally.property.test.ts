@@ -133,7 +133,7 @@ describe('invariants of every rule', () => {
       fc.property(ruleArbitrary, meetingArbitrary, (rule, meeting) => {
         const outcome = decided(rule, toInput(meeting));
         expect(outcome.explanation).toContain(rule.name);
-        expect(outcome.explanation.endsWith(outcome.passed ? ',通过。' : ',未通过。')).toBe(true);
+        expect(outcome.explanation.endsWith(outcome.passed ? '，通过。' : '，未通过。')).toBe(true);
       }),
     );
   });

@@ -23,7 +23,7 @@ function outcome(rule: VotingRule, input: VoteInput, notes: OutcomeNotes = {}): 
   return result.value;
 }
 
-describe('owners, ordinary matter (民法典 278: 2/3 take part, more than half of them consent)', () => {
+describe('owners, ordinary matter （民法典 278: 2/3 take part, more than half of them consent）', () => {
   const rule = presets['owners-ordinary-matter'];
   const entitled = people(60, 600_000);
 
@@ -57,11 +57,11 @@ describe('owners, ordinary matter (民法典 278: 2/3 take part, more than half 
 
   it('refuses counts without area, since this rule weighs area', () => {
     const result = decide(rule, counts(entitled, people(40), { for: people(30) }));
-    expect(result).toEqual({ ok: false, error: '本规则按专有部分面积计算,请填写各项面积' });
+    expect(result).toEqual({ ok: false, error: '本规则按专有部分面积计算，请填写各项面积' });
   });
 });
 
-describe('owners, special matter (民法典 278: 3/4 of those taking part consent)', () => {
+describe('owners, special matter （民法典 278: 3/4 of those taking part consent）', () => {
   const rule = presets['owners-special-matter'];
   const entitled = people(60, 600_000);
   const present = people(40, 400_000);
@@ -170,30 +170,30 @@ describe('the explanation', () => {
     const result = outcome(presets['owners-ordinary-matter'], { kind: 'named', entitled, present: [], ballots });
     expect(result.passed).toBe(true);
     expect(result.explanation).toBe(
-      '适用规则:业主共同决定一般事项(民法典第二百七十八条)。' +
-        '应参与表决 60 位业主(面积 4,976.20㎡),参与表决 41 位业主(面积 3,456.20㎡),' +
-        '须达到应参与表决的三分之二以上(至少 40 位业主、面积 3,317.47㎡),达到三分之二以上。' +
-        '同意 28 位业主(面积 2,360.40㎡),反对 10 位业主(面积 843.00㎡),弃权 3 位业主(面积 252.80㎡)。' +
-        '同意须达到参与表决的过半数(至少 21 位业主、面积 1,728.11㎡),达到过半数,通过。',
+      '适用规则：业主共同决定一般事项（民法典第二百七十八条）。' +
+        '应参与表决 60 位业主（面积 4,976.20㎡），参与表决 41 位业主（面积 3,456.20㎡），' +
+        '须达到应参与表决的三分之二以上（至少 40 位业主、面积 3,317.47㎡），达到三分之二以上。' +
+        '同意 28 位业主（面积 2,360.40㎡），反对 10 位业主（面积 843.00㎡），弃权 3 位业主（面积 252.80㎡）。' +
+        '同意须达到参与表决的过半数（至少 21 位业主、面积 1,728.11㎡），达到过半数，通过。',
     );
   });
 
   it('says when the quorum fails, and that nothing passed', () => {
     const result = outcome(presets['residents-meeting'], counts(people(100), people(50), { for: people(50) }));
     expect(result.explanation).toBe(
-      '适用规则:居民会议(城市居民委员会组织法第九条)。' +
-        '应到会 100 户,到会 50 户,须达到应到会的过半数(至少 51 户),未达到过半数。' +
-        '不足法定人数,表决无效,未通过。',
+      '适用规则：居民会议（城市居民委员会组织法第九条）。' +
+        '应到会 100 户，到会 50 户，须达到应到会的过半数（至少 51 户），未达到过半数。' +
+        '不足法定人数，表决无效，未通过。',
     );
   });
 
   it('says which measure fell short', () => {
     const result = outcome(presets['owners-special-matter'], counts(people(60, 600_000), people(40, 400_000), { for: people(30, 299_999) }));
-    expect(result.explanation).toContain('未达到四分之三以上(人数达到,面积未达到),未通过。');
+    expect(result.explanation).toContain('未达到四分之三以上（人数达到，面积未达到），未通过。');
   });
 });
 
-describe('taking part (参与表决) and the words the frozen record adds', () => {
+describe('taking part （参与表决） and the words the frozen record adds', () => {
   const owners = (areas: number[]): Voter[] => areas.map((areaCenti, index) => ({ voterId: `o${index + 1}`, areaCenti }));
 
   it('under 民法典第二百七十八条 the present who cast nothing do not take part; at a residents’ meeting they do', () => {
@@ -238,12 +238,12 @@ describe('taking part (参与表决) and the words the frozen record adds', () =
     });
     expect(result.explanation).toContain('应参与表决 5 位业主，其中 1 套房屋未登记产权人，无人代为表决。');
     expect(result.explanation).toContain('张三 一人投了 2 票');
-    expect(result.explanation).toMatch(/,通过。$/);
+    expect(result.explanation).toMatch(/，通过。$/);
   });
 
   it('with no one entitled, says that no vote can be taken', () => {
     const result = outcome(presets['council-majority'], counts(people(0), people(0), {}));
     expect(result.passed).toBe(false);
-    expect(result.explanation).toBe('适用规则:议事会过半数表决。没有应参与表决的成员，不能表决。');
+    expect(result.explanation).toBe('适用规则：议事会过半数表决。没有应参与表决的成员，不能表决。');
   });
 });

@@ -129,7 +129,7 @@ function countNamed(input: Extract<VoteInput, { kind: 'named' }>, participation:
     if (area === undefined) return { ok: false, error: `${ballot.voterId} 不在本次表决名单中` };
     if (voted.has(ballot.voterId)) return { ok: false, error: `${ballot.voterId} 重复投票` };
     if (!choices.includes(ballot.choice)) {
-      return { ok: false, error: `无法识别的表决意见:${String(ballot.choice)}` };
+      return { ok: false, error: `无法识别的表决意见：${String(ballot.choice)}` };
     }
     voted.add(ballot.voterId);
     presentIds.add(ballot.voterId);
@@ -145,7 +145,7 @@ function checkCounts(input: Extract<VoteInput, { kind: 'counts' }>, needsArea: b
   const all = [input.entitled, input.present, ...choices.map((choice) => input.counts[choice])];
   if (!all.every(isTally)) return '人数和面积须为不小于零的整数';
   if (needsArea && all.some((tally) => tally.areaCenti === null)) {
-    return '本规则按专有部分面积计算,请填写各项面积';
+    return '本规则按专有部分面积计算，请填写各项面积';
   }
   const cast = choices.reduce((sum, choice) => add(sum, input.counts[choice]), zero());
   const exceeds = (part: Tally, whole: Tally): boolean =>

@@ -16,12 +16,12 @@ import { roomOpenedIn } from '../areas/minutes/opened-rooms';
 import { lanAddresses, LanSwitch } from '../areas/lan/lan';
 
 const usage = `用法 / usage: npm run serve -- [--port 4820] [--db 数据库文件] [--demo] [--lan]
-  --port  端口(默认 4820,0 表示任选空闲端口)
-  --db    SQLite 数据库文件(默认与桌面版相同:${defaultDatabasePath()})
-  --demo  数据库为空时填入示例小区“平安小区”(含往次会议的表决、任务落实和住户评价)
-  --demo-plain  同上,但不含往次会议的记录(测试用)
-  --lan   一直允许局域网内其他电脑和手机访问(默认只允许本机;
-          主持人为会议开放加入或开放议题征集时,才自动在局域网开放,关闭后收回)`;
+  --port  端口（默认 4820,0 表示任选空闲端口）
+  --db    SQLite 数据库文件（默认与桌面版相同：${defaultDatabasePath()}）
+  --demo  数据库为空时填入示例小区“平安小区”（含往次会议的表决、任务落实和住户评价）
+  --demo-plain  同上，但不含往次会议的记录（测试用）
+  --lan   一直允许局域网内其他电脑和手机访问（默认只允许本机；
+          主持人为会议开放加入或开放议题征集时，才自动在局域网开放，关闭后收回）`;
 
 function fail(message: string): never {
   console.error(message);
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   if (host.damaged) {
-    console.error(`${host.damaged.message}损坏的文件会保留,请在浏览器中打开下面的地址,从最近的备份恢复。`);
+    console.error(`${host.damaged.message}损坏的文件会保留，请在浏览器中打开下面的地址，从最近的备份恢复。`);
   } else if ((values.demo || values['demo-plain']) && host.host && isDatabaseEmpty(host.host.database)) {
     const now = new Date();
     seedDemo(host.host.database, now);
@@ -97,8 +97,8 @@ async function main(): Promise<void> {
   } catch (error) {
     host.close();
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') fail(`端口 ${port} 已被占用,请用 --port 换一个端口。`);
-    fail(`浏览器版无法启动:${(error as Error).message}`);
+    if (code === 'EADDRINUSE') fail(`端口 ${port} 已被占用，请用 --port 换一个端口。`);
+    fail(`浏览器版无法启动：${(error as Error).message}`);
   }
   // The login address carries this run's key: it makes the browser that opens it (on this computer)
   // the chair. Printed once; the page drops the key from the address bar as it logs in.
@@ -121,4 +121,4 @@ async function main(): Promise<void> {
 
 }
 
-main().catch((error: unknown) => fail(`浏览器版出错:${(error as Error).message}`));
+main().catch((error: unknown) => fail(`浏览器版出错：${(error as Error).message}`));

@@ -18,15 +18,15 @@ const { values, positionals } = parseArgs({ options: { db: { type: 'string' } },
 const file = positionals[0];
 const path = typeof values.db === 'string' ? values.db : defaultDatabasePath();
 if (!file) {
-  console.error('用法:npm run verify -- 会议记录.docx [--db 数据库文件]');
+  console.error('用法：npm run verify -- 会议记录.docx [--db 数据库文件]');
   process.exit(2);
 }
 if (!existsSync(file)) {
-  console.error(`找不到文件:${file}`);
+  console.error(`找不到文件：${file}`);
   process.exit(2);
 }
 if (!existsSync(path)) {
-  console.error(`找不到数据库文件:${path}(用 --db 指定本议事会的数据库)`);
+  console.error(`找不到数据库文件：${path}（用 --db 指定本议事会的数据库）`);
   process.exit(2);
 }
 try {
@@ -37,12 +37,12 @@ try {
   const head = report.verdict === 'signed' ? await sealedAuditHead(data) : null;
   const chain = head ? compareMinutesHead(sqlite, head) : null;
   sqlite.close();
-  const label = { signed: '【已签署,未改动】', altered: '【已被改动】', unknown: '【无法确认】' }[report.verdict];
+  const label = { signed: '【已签署，未改动】', altered: '【已被改动】', unknown: '【无法确认】' }[report.verdict];
   console.log(`${label}${report.headline}`);
   for (const line of report.details) console.log(`  ${line}`);
   if (chain) console.log(`  ${chain.message}`);
   process.exit(chain && !chain.ok ? 4 : { signed: 0, altered: 1, unknown: 3 }[report.verdict]);
 } catch (error) {
-  console.error(`无法核验 ${file}:${(error as Error).message}`);
+  console.error(`无法核验 ${file}：${(error as Error).message}`);
   process.exit(2);
 }

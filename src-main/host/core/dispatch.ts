@@ -47,7 +47,7 @@ export function createDispatcher(
       return { ok: false, error: (error as HostError).toApiError() };
     }
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'unknown_call', message: `未知的操作:${String(channel).slice(0, 60)}` } };
+      return { ok: false, error: { code: 'unknown_call', message: `未知的操作：${String(channel).slice(0, 60)}` } };
     }
     const declaration = contract[channel];
     const parsed = declaration.input.safeParse(rawInput ?? {});
@@ -73,7 +73,7 @@ export function createDispatcher(
     } catch (error) {
       if (error instanceof HostError) return { ok: false, error: error.toApiError() };
       log(error);
-      return { ok: false, error: { code: 'internal', message: '操作没有完成,数据没有改动。请重试;如果一直出现,请联系管理员。' } };
+      return { ok: false, error: { code: 'internal', message: '操作没有完成，数据没有改动。请重试；如果一直出现，请联系管理员。' } };
     }
   };
 }

@@ -15,6 +15,6 @@ export class HostError extends Error {
   }
 }
 
-export const notFound = (what: string) => new HostError('not_found', `找不到该${what},可能已被删除。`);
+export const notFound = (what: string) => new HostError('not_found', `找不到该${what}，可能已被删除。`);
 export const conflict = (message: string) => new HostError('conflict', message);
 export const forbidden = (message: string) => new HostError('forbidden', message);

@@ -121,7 +121,7 @@ function startBackupSchedule(database: DatabaseHandle): NodeJS.Timeout {
   const due = (now: Date) => database.sqlite.open && dailyBackupDue(folder, now);
   const failed = (error: unknown) => {
     // A backup cut short by the database closing is not a failure to report.
-    if (database.sqlite.open) console.error(`自动备份失败:${(error as Error).message}`);
+    if (database.sqlite.open) console.error(`自动备份失败：${(error as Error).message}`);
   };
   try {
     const now = new Date();

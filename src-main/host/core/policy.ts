@@ -64,7 +64,7 @@ export function councilOfMeeting(sqlite: Database, meetingId: number): number | 
   return row?.id ?? null;
 }
 
-const notAllowed = () => new HostError('forbidden', '您没有权限进行这个操作。如有需要,请向主持人说明。');
+const notAllowed = () => new HostError('forbidden', '您没有权限进行这个操作。如有需要，请向主持人说明。');
 const notYourMeeting = () => new HostError('forbidden', '只能查看和操作您加入的这次会议。');
 
 /** Keys of an input that name something stored: every one must be traced to the caller's meeting. */

@@ -87,9 +87,9 @@ export class SwitchableHost {
    */
   private restoreNamed(fileName: string): RestoreResult {
     const host = this.current;
-    if (!host) throw new HostError('conflict', '数据文件已损坏,请用恢复页面恢复。');
+    if (!host) throw new HostError('conflict', '数据文件已损坏，请用恢复页面恢复。');
     const backup = soundBackupNamed(this.options.databasePath, fileName);
-    if (!backup) throw new HostError('not_found', '找不到这个备份,或者它已经损坏。当前数据没有改动。');
+    if (!backup) throw new HostError('not_found', '找不到这个备份，或者它已经损坏。当前数据没有改动。');
     // At once (not the online backup): nothing written between this copy and the close may be left out of it.
     const savedBefore = createBackupNow(host.database.sqlite, backupsFolder(this.options.databasePath), 'pre-restore', new Date());
     host.close();
@@ -117,7 +117,7 @@ export class SwitchableHost {
 
   invoke = async (channel: string, input: unknown, caller?: Caller): Promise<ApiResult<unknown>> => {
     if (this.current) return this.current.invoke(channel, input, caller);
-    if (caller && caller.kind !== 'local') return { ok: false, error: { code: 'damaged', message: '主机的数据文件正在恢复,请稍后再试。' } };
+    if (caller && caller.kind !== 'local') return { ok: false, error: { code: 'damaged', message: '主机的数据文件正在恢复，请稍后再试。' } };
     if (channel === 'recovery:status') return { ok: true, value: this.status() };
     if (channel === 'recovery:restoreLatest') {
       if ((input as { confirm?: unknown } | null)?.confirm !== true) {
@@ -125,7 +125,7 @@ export class SwitchableHost {
       }
       return this.restore();
     }
-    return { ok: false, error: { code: 'damaged', message: '数据文件已损坏,请先从备份恢复。' } };
+    return { ok: false, error: { code: 'damaged', message: '数据文件已损坏，请先从备份恢复。' } };
   };
 
   /** Changes come only from the real host; while damaged, nothing changes. */
@@ -147,7 +147,7 @@ export class SwitchableHost {
   private restore(): ApiResult<RecoveryResult> {
     const backup = latestGoodBackup(this.options.databasePath);
     if (!backup) {
-      return { ok: false, error: { code: 'not_found', message: '没有找到可用的备份。损坏的文件仍保留在原处,请联系管理员。' } };
+      return { ok: false, error: { code: 'not_found', message: '没有找到可用的备份。损坏的文件仍保留在原处，请联系管理员。' } };
     }
     const { keptAs } = restoreFromBackup(this.options.databasePath, backup, new Date());
     this.use(createHost(this.options));

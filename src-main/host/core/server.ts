@@ -209,7 +209,7 @@ async function handleCall(host: CallTarget, rawChannel: string, request: Incomin
     logRefused(request, 413, `声明的内容长度超过 ${limit} 字节`);
     return refuse(413, 'invalid_input', tooLargeMessage(limit));
   }
-  if (rateLimited(channel, request)) return refuse(429, 'rate_limited', '提交太频繁了,请过一会儿再试。');
+  if (rateLimited(channel, request)) return refuse(429, 'rate_limited', '提交太频繁了，请过一会儿再试。');
   if (expectsContinue) response.writeContinue();
   const body = await readBody(request, limit);
   if (body === 'aborted') return;
@@ -318,7 +318,7 @@ function serveStatic(webRoot: string, pathname: string, response: ServerResponse
   if (!isAsset) file = join(root, 'index.html');
   if (!existsSync(file)) {
     response.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
-    response.end('界面尚未构建:请先运行 npm run build:web。');
+    response.end('界面尚未构建：请先运行 npm run build:web。');
     return;
   }
   const type = mimeTypes[extname(file)] ?? 'application/octet-stream';
@@ -373,7 +373,7 @@ function answerFailure(request: IncomingMessage, response: ServerResponse, error
   const isApi = /^\/api(\/|$)/.test(String(request.url ?? ''));
   if (bad && isApi) reject(response, 400, 'invalid_input', '请求地址无效。', request);
   else if (bad) rejectText(response, 400, '请求地址无效。', request);
-  else reject(response, 500, 'internal', '服务器内部错误,数据没有改动。', request);
+  else reject(response, 500, 'internal', '服务器内部错误，数据没有改动。', request);
 }
 
 export function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {

@@ -15,7 +15,7 @@ export class DamagedDatabaseError extends Error {
     readonly path: string,
     readonly reason: string,
   ) {
-    super(`数据文件 ${path} 已损坏或不是院落议事的数据文件(${reason})。`);
+    super(`数据文件 ${path} 已损坏或不是院落议事的数据文件（${reason}）。`);
   }
 }
 

@@ -138,30 +138,30 @@ export function seedDemo(database: DatabaseHandle, now: Date): void {
         place: '3 栋前小广场',
         status: 'closed',
         matters: [
-          ['绿化带除草与认领', '东侧绿化带杂草丛生,提议由各楼栋志愿者分段认领,每月除草一次。'],
-          ['垃圾房异味整治', '垃圾房夏季异味大,提议增加清运频次并安装纱门。'],
+          ['绿化带除草与认领', '东侧绿化带杂草丛生，提议由各楼栋志愿者分段认领，每月除草一次。'],
+          ['垃圾房异味整治', '垃圾房夏季异味大，提议增加清运频次并安装纱门。'],
         ],
       },
       {
-        title: '院落夜话:楼道与公共收益',
+        title: '院落夜话：楼道与公共收益',
         days: -30,
         place: '3 栋前小广场',
         status: 'closed',
         matters: [
-          ['楼道堆物清理', '楼道堆放杂物影响消防通道,提议集中清理日并签订承诺书。'],
-          ['公共收益月月晒', '广告位和停车收入每月在公示栏公布明细,由监督员核对。'],
+          ['楼道堆物清理', '楼道堆放杂物影响消防通道，提议集中清理日并签订承诺书。'],
+          ['公共收益月月晒', '广告位和停车收入每月在公示栏公布明细，由监督员核对。'],
         ],
       },
       {
-        title: '院落议事会(12 月)',
+        title: '院落议事会（12 月）',
         days: 10,
         place: '平安小区活动室',
         status: 'planned',
         matters: [
-          ['小广场地面重新铺装', '小广场地砖破损多处,老人散步易绊倒。提议申请微更新资金重新铺装。'],
-          ['增设电动车集中充电桩', '杜绝飞线充电的消防隐患,提议在 5 栋北侧空地建设集中充电棚。'],
-          ['一户多车阶梯停车收费', '院内车位不足,提议第二辆车起阶梯收费,收入用于院落公共维护。'],
-          ['5 栋顶楼漏水维修费用分摊', '5 栋顶楼防水层老化漏水,讨论维修方案及费用分摊办法。'],
+          ['小广场地面重新铺装', '小广场地砖破损多处，老人散步易绊倒。提议申请微更新资金重新铺装。'],
+          ['增设电动车集中充电桩', '杜绝飞线充电的消防隐患，提议在 5 栋北侧空地建设集中充电棚。'],
+          ['一户多车阶梯停车收费', '院内车位不足，提议第二辆车起阶梯收费，收入用于院落公共维护。'],
+          ['5 栋顶楼漏水维修费用分摊', '5 栋顶楼防水层老化漏水，讨论维修方案及费用分摊办法。'],
         ],
       },
     ];
@@ -211,7 +211,7 @@ interface DemoTask {
 
 const followupPlan: Record<string, { tasks: DemoTask[]; ratings?: [number, number, number]; wish?: string }> = {
   绿化带除草与认领: {
-    wish: '东侧绿化带草长得比人高,蚊子多,希望有人管一管',
+    wish: '东侧绿化带草长得比人高，蚊子多，希望有人管一管',
     tasks: [
       { title: '划分认领段并在公示栏公布名单', owner: '张桂兰', due: -60, status: 'done', note: '5 个楼栋已全部认领' },
       { title: '每月第一个周六集中除草', owner: '各楼栋志愿者', due: -40, status: 'done', note: '第一次除草 18 人参加' },
@@ -219,15 +219,15 @@ const followupPlan: Record<string, { tasks: DemoTask[]; ratings?: [number, numbe
     ratings: [21, 3, 1],
   },
   垃圾房异味整治: {
-    wish: '垃圾房夏天味道太大,希望多清运几次',
+    wish: '垃圾房夏天味道太大，希望多清运几次',
     tasks: [
       { title: '清运频次增加到每天两次', owner: '物业公司', due: -50, status: 'done' },
-      { title: '垃圾房安装纱门和排风扇', owner: '物业公司', due: -10, status: 'in_progress', note: '纱门已装,排风扇等待采购' },
+      { title: '垃圾房安装纱门和排风扇', owner: '物业公司', due: -10, status: 'in_progress', note: '纱门已装，排风扇等待采购' },
     ],
     ratings: [12, 6, 4],
   },
   楼道堆物清理: {
-    wish: '2 栋楼道堆满纸箱和旧家具,着火了跑不出去',
+    wish: '2 栋楼道堆满纸箱和旧家具，着火了跑不出去',
     tasks: [
       { title: '组织楼道集中清理日', owner: '赵卫东', due: -20, status: 'done', note: '清出杂物 3 车' },
       { title: '各户签订楼道不堆物承诺书', owner: '刘德华', due: -5, status: 'done' },
@@ -306,8 +306,8 @@ export function seedFollowupDemo(database: DatabaseHandle, now: Date): void {
     });
     db.insert(wishes)
       .values([
-        { councilId, text: '希望院里允许养几只鸡,给孩子看看', source: 'public', status: 'declined', reason: '院落公约不允许饲养家禽,可以去社区农场参观', createdAt: day(-20) + 'T10:00:00.000Z' },
-        { councilId, text: '健身器材生锈了,希望刷漆或者更换', category: '设施维修', building: '4 栋', source: 'public', createdAt: day(-2) + 'T09:00:00.000Z' },
+        { councilId, text: '希望院里允许养几只鸡，给孩子看看', source: 'public', status: 'declined', reason: '院落公约不允许饲养家禽，可以去社区农场参观', createdAt: day(-20) + 'T10:00:00.000Z' },
+        { councilId, text: '健身器材生锈了，希望刷漆或者更换', category: '设施维修', building: '4 栋', source: 'public', createdAt: day(-2) + 'T09:00:00.000Z' },
       ])
       .run();
   })();

@@ -121,7 +121,7 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
       {current && current.status !== 'locked' ? (
         <section className="projector-vote" aria-label={t('projector.voting')}>
           <h2>
-            {current.status === 'open' ? t('projector.votingOn') : t('projector.votingClosed')}:{current.title}
+            {current.status === 'open' ? t('projector.votingOn') : t('projector.votingClosed')}{t('common.colon')}{current.title}
             {/* No verdict before the close: while open the wall says 表决中, never 未通过. */}
             {current.status === 'open' && <span className="tag">{t('vote.status.open')}</span>}
           </h2>
@@ -175,19 +175,19 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
           {speaking && (
             <div className={left !== null && left <= 30 ? 'projector-speaker warning' : 'projector-speaker'} role="timer" aria-label={t('projector.speaking')}>
               <span>
-                {t('projector.speaking')}:{speaking.name}
+                {t('projector.speaking')}{t('common.colon')}{speaking.name}
               </span>
               <strong>{formatSeconds(left ?? 0)}</strong>
             </div>
           )}
           {waiting.length > 0 && (
             <p className="projector-queue" aria-label={t('projector.waiting')}>
-              {t('projector.waiting')}:{waiting.map((s) => s.name).join('、')}
+              {t('projector.waiting')}{t('common.colon')}{waiting.map((s) => s.name).join('、')}
             </p>
           )}
           {nextMatter && (
             <p className="projector-next">
-              {t('projector.nextMatter')}:{nextMatter.title}
+              {t('projector.nextMatter')}{t('common.colon')}{nextMatter.title}
             </p>
           )}
         </section>

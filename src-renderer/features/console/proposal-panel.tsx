@@ -29,7 +29,7 @@ export function ProposalPanel({ item, onDone }: { item: AgendaItem; onDone: (err
         {t('console.proposal.title')} {item.amendedText !== null && <span className="tag">{t('console.proposal.amendedTag')}</span>}
       </summary>
       <p className="muted proposal-tabled">
-        {t('console.proposal.tabled')}:{item.text.trim() || t('console.proposal.noText')}
+        {t('console.proposal.tabled')}{t('common.colon')}{item.text.trim() || t('console.proposal.noText')}
       </p>
       <Field label={t('console.proposal.amended')} hint={t('console.proposal.hint')}>
         <textarea rows={4} maxLength={4000} value={draft} onChange={(event) => setDraft(event.target.value)} />

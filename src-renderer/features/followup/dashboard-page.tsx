@@ -74,7 +74,7 @@ export function DashboardPage({ council }: { council: Council }) {
         <h2>{t('followup.dashboard.byStep', { count: data.totalMatters })}</h2>
         <div className="step-bars" role="list" aria-label={t('followup.dashboard.byStep', { count: data.totalMatters })}>
           {data.mattersByStep.map((step) => (
-            <div key={step.stepIndex} className="step-bar" role="listitem" aria-label={`${step.stepIndex + 1}. ${step.name}:${step.count}`}>
+            <div key={step.stepIndex} className="step-bar" role="listitem" aria-label={`${step.stepIndex + 1}. ${step.name}${t('common.colon')}${step.count}`}>
               <span>
                 {step.stepIndex + 1}. {step.name}
               </span>

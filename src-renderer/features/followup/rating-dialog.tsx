@@ -35,7 +35,7 @@ export function RatingDialog({ resolution, households, onClose }: { resolution: 
   };
 
   return (
-    <Dialog title={`${t('followup.rating.title')}:${resolution.title}`} onClose={onClose} wide>
+    <Dialog title={`${t('followup.rating.title')}${t('common.colon')}${resolution.title}`} onClose={onClose} wide>
       <p className="rating-line" role="status">
         <strong>{ratingSummaryText(t, summary)}</strong>
         {saved && <span className="saved-note">{saved}</span>}

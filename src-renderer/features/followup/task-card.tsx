@@ -38,10 +38,10 @@ export function TaskCard({
       </div>
       <div className="task-facts">
         <span>
-          {t('followup.tasks.owner')}:{task.ownerName}
+          {t('followup.tasks.owner')}{t('common.colon')}{task.ownerName}
         </span>
         <span>
-          {t('followup.tasks.deadline')}:{task.deadline ? chineseDate(task.deadline) : t('followup.tasks.noDeadline')}
+          {t('followup.tasks.deadline')}{t('common.colon')}{task.deadline ? chineseDate(task.deadline) : t('followup.tasks.noDeadline')}
         </span>
         {task.overdue && <span className="overdue-flag">{t('followup.tasks.overdueDays', { count: task.daysOverdue })}</span>}
         {!task.overdue && task.daysLeft === 0 && <span className="overdue-flag">{t('followup.tasks.dueToday')}</span>}
@@ -57,7 +57,7 @@ export function TaskCard({
             <li key={entry.id}>
               <time dateTime={entry.at}>{new Date(entry.at).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })}</time>
               {entry.text}
-              {entry.personName && <span className="muted"> ({entry.personName})</span>}
+              {entry.personName && <span className="muted">{t('common.inParens', { text: entry.personName })}</span>}
             </li>
           ))}
         </ul>

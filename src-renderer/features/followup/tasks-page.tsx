@@ -85,7 +85,7 @@ export function TasksPage({ council }: { council: Council }) {
           )}
           <div className="rating-line">
             <span>
-              {t('followup.rating.title')}:{ratingSummaryText(t, resolution.ratings)}
+              {t('followup.rating.title')}{t('common.colon')}{ratingSummaryText(t, resolution.ratings)}
             </span>
             <button type="button" onClick={() => setRating(resolution)}>
               {t('followup.rating.enter')}

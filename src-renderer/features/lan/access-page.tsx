@@ -42,7 +42,7 @@ export function AccessPage({ council }: { council: Council }) {
             <select value={chosen.id} onChange={(event) => setMeetingId(Number(event.target.value))}>
               {openable.map((meeting) => (
                 <option key={meeting.id} value={meeting.id}>
-                  {meeting.title}({meeting.date})
+                  {meeting.title}{t('common.inParens', { text: meeting.date })}
                 </option>
               ))}
             </select>
@@ -156,7 +156,7 @@ function MeetingAccess({ meetingId }: { meetingId: number }) {
 
       <div className="panel">
         <h2>
-          {t('access.participants')}({participants.length})
+          {t('access.participants')}{t('common.inParens', { text: participants.length })}
         </h2>
         {participants.length === 0 ? (
           <p className="muted">{t('access.noParticipants')}</p>

@@ -88,10 +88,10 @@ export function RosterPage({ council }: { council: Council }) {
         />
         <div className="tabs" role="tablist">
           <button type="button" role="tab" aria-selected={tab === 'people'} onClick={() => setTab('people')}>
-            {t('roster.people')} ({people.data?.length ?? 0})
+            {t('roster.people')}{t('common.inParens', { text: people.data?.length ?? 0 })}
           </button>
           <button type="button" role="tab" aria-selected={tab === 'households'} onClick={() => setTab('households')}>
-            {t('roster.households')} ({households.data?.length ?? 0})
+            {t('roster.households')}{t('common.inParens', { text: households.data?.length ?? 0 })}
           </button>
         </div>
       </div>

@@ -130,7 +130,7 @@ export function VotePage({ meetingId }: { meetingId: number }) {
       {open ? (
         <div className="panel">
           <h2>
-            {t('vote.now')}:{open.title} <span className="tag">{t(`vote.modes.${open.mode}`)}</span>
+            {t('vote.now')}{t('common.colon')}{open.title} <span className="tag">{t(`vote.modes.${open.mode}`)}</span>
           </h2>
           <Totals vote={open} />
           <Outcome vote={open} />

@@ -42,7 +42,7 @@ export default async function compactsBench(report: Report): Promise<void> {
     const households = await ok('household:list', { councilId });
 
     const v1 = Array.from({ length: 60 }, (_, n) => articleText(n));
-    const v2 = v1.map((text, n) => (n % 6 === 0 ? articleText(n, ',并由楼栋长督促落实') : text));
+    const v2 = v1.map((text, n) => (n % 6 === 0 ? articleText(n, '，并由楼栋长督促落实') : text));
     v2.splice(20, 0, articleText(61));
     v2.splice(40, 0, articleText(62));
     v2.splice(50, 2);

@@ -31,7 +31,7 @@ export class RosterPage {
     await this.page.getByRole('button', { name: '添加住户' }).click();
     const dialog = this.page.getByRole('dialog', { name: '添加住户' });
     await dialog.getByLabel('户号').fill(code);
-    await dialog.getByLabel('专有部分面积(㎡)').fill(area);
+    await dialog.getByLabel('专有部分面积（㎡）').fill(area);
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog).toBeHidden();
   }

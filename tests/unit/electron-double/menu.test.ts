@@ -34,7 +34,7 @@ beforeEach(() => {
 afterEach(() => pretendPlatform(realPlatform));
 
 describe('the application menu (Electron replaced by a test double)', () => {
-  it('has 文件, 编辑, 视图 and 帮助, in Chinese, with the editing roles the keyboard shortcuts need', () => {
+  it('has 文件，编辑，视图 and 帮助，in Chinese, with the editing roles the keyboard shortcuts need', () => {
     pretendPlatform('linux');
     setupMenu();
     expect(state.applicationMenu?.items.map((item) => item.label)).toEqual(['文件', '编辑', '视图', '帮助']);

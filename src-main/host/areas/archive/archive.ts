@@ -191,7 +191,7 @@ function councilScope(payload: unknown): { councilId?: unknown; compactId?: unkn
   }
 }
 
-const unreadable = () => new HostError('invalid_input', '这个文件不是院落议事的议事会归档文件,或者已经损坏。没有导入任何内容。');
+const unreadable = () => new HostError('invalid_input', '这个文件不是院落议事的议事会归档文件，或者已经损坏。没有导入任何内容。');
 
 /** The most an archive may inflate to: a council of many years is a few MiB; more is a crafted file. */
 export const maxArchiveBytes = 64 * 1024 * 1024;
@@ -221,7 +221,7 @@ function readArchive(dataBase64: string): { councilName: string; version: number
   }
   const body = parsed as { format?: unknown; version?: unknown; councilName?: unknown; tables?: unknown };
   if (!body || body.format !== archiveFormat || typeof body.tables !== 'object' || body.tables === null) throw unreadable();
-  if (!readableVersions.includes(body.version)) throw new HostError('invalid_input', '这个归档文件来自不同版本的院落议事,无法导入。没有导入任何内容。');
+  if (!readableVersions.includes(body.version)) throw new HostError('invalid_input', '这个归档文件来自不同版本的院落议事，无法导入。没有导入任何内容。');
   const tables = body.tables as Record<string, unknown>;
   for (const rows of Object.values(tables)) {
     if (!Array.isArray(rows) || rows.some((row) => !row || typeof row !== 'object' || Array.isArray(row))) throw unreadable();
@@ -434,7 +434,7 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
     return { councilId, rows: counts };
   } catch (error) {
     if (error instanceof HostError) throw error;
-    throw new HostError('invalid_input', `归档文件的内容与本机数据对不上(${(error as Error).message.slice(0, 80)}),没有导入任何内容。`);
+    throw new HostError('invalid_input', `归档文件的内容与本机数据对不上（${(error as Error).message.slice(0, 80)}），没有导入任何内容。`);
   }
 }
 

@@ -130,7 +130,7 @@ export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
 function assertMeetingOpenForAttendance(db: Db, meetingId: number) {
   const meeting = getMeeting(db, meetingId);
   if (meeting.status === 'closed' || meeting.status === 'cancelled') {
-    throw conflict(`会议“${meeting.title}”已${meeting.status === 'closed' ? '结束' : '取消'},不能再签到或登记委托。`);
+    throw conflict(`会议“${meeting.title}”已${meeting.status === 'closed' ? '结束' : '取消'}，不能再签到或登记委托。`);
   }
   return meeting;
 }
@@ -146,7 +146,7 @@ export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: D
   const person = personOfCouncil(db, meeting.councilId, input.personId);
   const observer = input.observer || person.roles.includes('observer');
   if (getCouncilSettings(db, meeting.councilId).requireSignature && !input.signaturePngBase64 && !observer) {
-    throw new HostError('invalid_input', `本议事会要求签名:请 ${person.name} 先在签名板上签名。`);
+    throw new HostError('invalid_input', `本议事会要求签名：请 ${person.name} 先在签名板上签名。`);
   }
   const at = now.toISOString();
   const existing = db
@@ -154,7 +154,7 @@ export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: D
     .from(attendance)
     .where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId)))
     .get();
-  if (existing && existing.leftAt === null) throw conflict(`${person.name} 已经签到(${existing.arrivedAt.slice(11, 16)})。`);
+  if (existing && existing.leftAt === null) throw conflict(`${person.name} 已经签到（${existing.arrivedAt.slice(11, 16)}）。`);
   const signature = input.signaturePngBase64 ? Buffer.from(input.signaturePngBase64, 'base64') : null;
   if (existing) {
     db.update(attendance).set({ leftAt: null }).where(eq(attendance.id, existing.id)).run();
@@ -177,7 +177,7 @@ export function checkOut(db: Db, input: ParsedInput<'attendance:checkOut'>, now:
     .from(attendance)
     .where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId)))
     .get();
-  if (!row || row.leftAt !== null) throw conflict('此人不在会场,无需登记离场。');
+  if (!row || row.leftAt !== null) throw conflict('此人不在会场，无需登记离场。');
   const at = now.toISOString();
   db.update(attendance).set({ leftAt: at }).where(eq(attendance.id, row.id)).run();
   appendAudit(db, { kind: 'attendance.leave', meetingId: input.meetingId, at, payload: { personId: input.personId } });
@@ -196,13 +196,13 @@ export function grantProxy(db: Db, input: ParsedInput<'proxy:grant'>, now: Date)
       .where(and(eq(proxies.meetingId, input.meetingId), eq(column, personId), isNull(proxies.revokedAt)))
       .all();
   const already = active(grantor.id, proxies.grantorId)[0];
-  if (already) throw conflict(`${grantor.name} 本次会议已经委托他人,如需更改请先撤销原委托。`);
+  if (already) throw conflict(`${grantor.name} 本次会议已经委托他人，如需更改请先撤销原委托。`);
   if (active(holder.id, proxies.grantorId).length > 0) {
-    throw conflict(`${holder.name} 自己已委托他人,不能再接受委托。`);
+    throw conflict(`${holder.name} 自己已委托他人，不能再接受委托。`);
   }
   const cap = getCouncilSettings(db, meeting.councilId).maxProxiesPerHolder;
   const held = active(holder.id, proxies.holderId).length;
-  if (cap !== null && held >= cap) throw conflict(`按本议事会规定,每人最多接受 ${cap} 份委托,${holder.name} 已有 ${held} 份。`);
+  if (cap !== null && held >= cap) throw conflict(`按本议事会规定，每人最多接受 ${cap} 份委托，${holder.name} 已有 ${held} 份。`);
   const at = now.toISOString();
   const row = db.insert(proxies).values({ meetingId: input.meetingId, grantorId: grantor.id, holderId: holder.id, note: input.note, createdAt: at }).returning().get();
   appendAudit(db, {

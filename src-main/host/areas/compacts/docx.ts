@@ -50,11 +50,11 @@ function load(db: Db, versionId: number, now: Date): CompactDocument {
 /** The sentence under the title: which vote adopted this version, with its counts and rule. */
 export function adoptionSentence(document: Pick<CompactDocument, 'version' | 'adoption'>): string {
   const { adoption, version } = document;
-  if (!adoption) return `本稿为第 ${version} 版征求意见稿,尚未经表决通过。`;
+  if (!adoption) return `本稿为第 ${version} 版征求意见稿，尚未经表决通过。`;
   if (adoption.voteId === null) return `本公约第 ${version} 版于${chineseDate(adoption.adoptedAt.slice(0, 10))}经表决通过。`;
   const matter = adoption.agendaTitle ? `议题“${adoption.agendaTitle}”` : '';
-  const rule = adoption.ruleName ? `,按“${adoption.ruleName}”规则` : '';
-  return `本公约第 ${version} 版经${chineseDate(adoption.meetingDate)}召开的“${adoption.meetingTitle}”${matter}表决通过(同意 ${adoption.votesFor} 票,反对 ${adoption.votesAgainst} 票,弃权 ${adoption.votesAbstain} 票${rule},结果:通过)。`;
+  const rule = adoption.ruleName ? `，按“${adoption.ruleName}”规则` : '';
+  return `本公约第 ${version} 版经${chineseDate(adoption.meetingDate)}召开的“${adoption.meetingTitle}”${matter}表决通过（同意 ${adoption.votesFor} 票，反对 ${adoption.votesAgainst} 票，弃权 ${adoption.votesAbstain} 票${rule}，结果：通过）。`;
 }
 
 /** Reads width and height from a PNG's IHDR, to keep a signature's proportions. */
@@ -112,12 +112,12 @@ function compactBlocks(document: CompactDocument): Array<Paragraph | Table> {
   const signed = document.signatures.length;
   return [
     title(document.title, { spacing: { before: 0, after: 200, line: 700, lineRule: LineRuleType.EXACT } }),
-    plain([run(`(第 ${document.version} 版${document.adoption ? '' : ' 征求意见稿'})`, { face: 'kai' })], { alignment: AlignmentType.CENTER, spacing: { after: 280, line: 560, lineRule: LineRuleType.EXACT } }),
+    plain([run(`（第 ${document.version} 版${document.adoption ? '' : ' 征求意见稿'}）`, { face: 'kai' })], { alignment: AlignmentType.CENTER, spacing: { after: 280, line: 560, lineRule: LineRuleType.EXACT } }),
     body(adoptionSentence(document)),
     ...document.articles.map((text, index) => body([run(articleLabel(index), { face: 'hei' }), run('　'), ...runs(text)])),
     ...closing(document),
     new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run('住户签字', { face: 'hei', sizePt: sizes.san })] }),
-    plain([run(`本户已阅读《${document.title}》第 ${document.version} 版,同意共同遵守。已签 ${signed} 户,共 ${document.households.length} 户。`, { sizePt: sizes.xiaosi })], {
+    plain([run(`本户已阅读《${document.title}》第 ${document.version} 版，同意共同遵守。已签 ${signed} 户，共 ${document.households.length} 户。`, { sizePt: sizes.xiaosi })], {
       spacing: { after: 160, line: 360, lineRule: LineRuleType.EXACT },
     }),
     signatureTable(document),
@@ -135,7 +135,7 @@ export async function compactDocx(db: Db, versionId: number, now: Date): Promise
 /** Rows for every household yet to sign (户号 filled in), and a few blank ones for corrections. */
 export async function blankSignatureSheet(db: Db, versionId: number, now: Date): Promise<FilePayload> {
   const document = load(db, versionId, now);
-  if (!document.adoption) throw conflict('这一版公约还没有经表决通过,通过后才能打印签字表。');
+  if (!document.adoption) throw conflict('这一版公约还没有经表决通过，通过后才能打印签字表。');
   const signedIds = new Set(document.signatures.map((signature) => signature.householdId));
   const waiting = document.households.filter((household) => !signedIds.has(household.householdId));
   const rows = [...waiting.map((household) => household.code), '', '', '', '', ''].map((code) => [cell(code, { tall: true }), cell(''), cell(''), cell('')]);
@@ -143,11 +143,11 @@ export async function blankSignatureSheet(db: Db, versionId: number, now: Date):
   const blocks: Array<Paragraph | Table> = [
     title(sheetTitle, { spacing: { before: 0, after: 200, line: 700, lineRule: LineRuleType.EXACT } }),
     body(adoptionSentence(document)),
-    body(`本户已阅读《${document.title}》第 ${document.version} 版全文,同意共同遵守。请户代表签字并写明日期;签字表由议事会收回存档,并录入“院落议事”。`),
+    body(`本户已阅读《${document.title}》第 ${document.version} 版全文，同意共同遵守。请户代表签字并写明日期；签字表由议事会收回存档，并录入“院落议事”。`),
     plain(''),
     table([header, ...rows], widths),
     plain(''),
-    plain(`${document.councilName}  打印日期:${chineseDate(document.today)}`, { alignment: AlignmentType.RIGHT, indent: { right: 640 } }),
+    plain(`${document.councilName}  打印日期：${chineseDate(document.today)}`, { alignment: AlignmentType.RIGHT, indent: { right: 640 } }),
   ];
   const data = await packDocx(chineseDocument([a4Section(blocks)], { title: sheetTitle }));
   return {

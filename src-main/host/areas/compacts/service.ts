@@ -196,7 +196,7 @@ export function renameCompact(db: Db, input: ParsedInput<'compacts:rename'>): Co
 
 export function deleteCompact(db: Db, compactId: number): { deleted: true } {
   compactRow(db, compactId);
-  if (versionRows(db, compactId).some(isAdopted)) throw conflict('这份公约已经表决通过,不能删除。如需废止,请另行表决并保存新版本。');
+  if (versionRows(db, compactId).some(isAdopted)) throw conflict('这份公约已经表决通过，不能删除。如需废止，请另行表决并保存新版本。');
   db.delete(compacts).where(eq(compacts.id, compactId)).run();
   return { deleted: true };
 }
@@ -207,7 +207,7 @@ export function saveVersion(db: Db, input: ParsedInput<'compacts:saveVersion'>, 
   if (!checked.ok) throw invalid(checked.error);
   const latest = versionRows(db, input.compactId).at(-1);
   if (latest && sameArticles(latest.articles, checked.value)) {
-    throw conflict(`条款与第 ${latest.version} 版完全相同,没有需要保存的修改。`);
+    throw conflict(`条款与第 ${latest.version} 版完全相同，没有需要保存的修改。`);
   }
   db.insert(compactVersions)
     .values({
@@ -278,7 +278,7 @@ export function signCompact(db: Db, input: ParsedInput<'compacts:sign'>, now: Da
     alreadySigned: alreadySigned !== undefined,
   });
   if (problem) throw (alreadySigned ? conflict(`${household.code} ${problem}`) : invalid(problem));
-  if (inForce && inForce.id !== version.id) throw conflict(`第 ${inForce.version} 版是现行版本,请在现行版本上签字。`);
+  if (inForce && inForce.id !== version.id) throw conflict(`第 ${inForce.version} 版是现行版本，请在现行版本上签字。`);
   const image = input.signaturePngBase64 === null ? null : Buffer.from(input.signaturePngBase64, 'base64');
   const at = now.toISOString();
   db.insert(compactSignatures)
@@ -319,7 +319,7 @@ export function removeSignature(db: Db, input: ParsedInput<'compacts:removeSigna
 export function signatureImage(db: Db, signatureId: number): { pngBase64: string } {
   const row = db.select({ image: compactSignatures.image }).from(compactSignatures).where(eq(compactSignatures.id, signatureId)).get();
   if (!row) throw notFound('签字');
-  if (!row.image) throw new HostError('not_found', '这一户是在纸面上签的字,没有签名图片。');
+  if (!row.image) throw new HostError('not_found', '这一户是在纸面上签的字，没有签名图片。');
   return { pngBase64: row.image.toString('base64') };
 }
 

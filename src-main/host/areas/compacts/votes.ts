@@ -81,7 +81,7 @@ export function adoptionView(db: Db, row: { adoptedAgendaItemId: number | null; 
       agendaItemId: row.adoptedAgendaItemId,
       agendaTitle: '',
       meetingId: null,
-      meetingTitle: '(表决记录已删除)',
+      meetingTitle: '（表决记录已删除）',
       meetingDate: row.adoptedAt.slice(0, 10),
       voteId: null,
       votesFor: 0,

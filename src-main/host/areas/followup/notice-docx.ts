@@ -44,7 +44,7 @@ function layout(text: NoticeText, qr: { png: Buffer; url: string } | null): Arra
           keepNext: true,
           children: [new ImageRun({ type: 'png', data: qr.png, transformation: { width: 150, height: 150 }, altText: { name: '二维码', title: '扫码反映意见', description: qr.url } })],
         }),
-        new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`扫码反映意见:${qr.url}`, { face: 'song', sizePt: sizes.wu })] }),
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [run(`扫码反映意见：${qr.url}`, { face: 'song', sizePt: sizes.wu })] }),
       );
     }
   }

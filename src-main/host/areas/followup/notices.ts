@@ -62,8 +62,8 @@ export function announcementNotice(db: Db, meetingId: number, now: Date): Announ
  */
 export function postNotice(db: Db, input: { meetingId: number; postedOn: string }, now: Date): AnnouncementNotice {
   const meeting = getMeeting(db, input.meetingId);
-  if (meeting.status === 'cancelled') throw new HostError('invalid_input', '会议已取消,不能再张贴通知。');
-  if (meeting.agenda.length === 0) throw new HostError('invalid_input', '通知里还没有议题,请先把议题列入议程再张贴。');
+  if (meeting.status === 'cancelled') throw new HostError('invalid_input', '会议已取消，不能再张贴通知。');
+  if (meeting.agenda.length === 0) throw new HostError('invalid_input', '通知里还没有议题，请先把议题列入议程再张贴。');
   if (input.postedOn > localDate(now)) throw new HostError('invalid_input', '张贴日期不能晚于今天。');
   const at = now.toISOString();
   db.insert(notices).values({ councilId: meeting.councilId, meetingId: meeting.id, kind: 'announce', postedAt: input.postedOn, createdAt: at }).run();
@@ -104,7 +104,7 @@ export function resultsNotice(db: Db, councilId: number, meetingId: number | nul
 
 export function postResultsNotice(db: Db, input: { councilId: number; meetingId: number | null; postedOn: string }, now: Date): ResultsNotice {
   const notice = resultsNotice(db, input.councilId, input.meetingId, now);
-  if (notice.resolutions.length === 0) throw new HostError('invalid_input', '还没有表决通过的决议,公示里没有内容。');
+  if (notice.resolutions.length === 0) throw new HostError('invalid_input', '还没有表决通过的决议，公示里没有内容。');
   if (input.postedOn > notice.today) throw new HostError('invalid_input', '张贴日期不能晚于今天。');
   const at = now.toISOString();
   db.insert(notices).values({ councilId: input.councilId, meetingId: input.meetingId, kind: 'results', postedAt: input.postedOn, createdAt: at }).run();

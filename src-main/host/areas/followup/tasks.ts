@@ -30,7 +30,7 @@ export function resolutionItem(db: Db, agendaItemId: number) {
     .get();
   if (!row) throw notFound('议题');
   if (!councilResolutionIds(db, row.meeting.councilId).has(agendaItemId)) {
-    throw conflict(`“${row.item.title}”还没有表决通过,不是决议,不能安排任务或评价。`);
+    throw conflict(`“${row.item.title}”还没有表决通过，不是决议，不能安排任务或评价。`);
   }
   return row;
 }
@@ -63,7 +63,7 @@ function owner(db: Db, councilId: number, input: { ownerPersonId: number | null;
     if (!person || person.councilId !== councilId) throw new HostError('invalid_input', '所选负责人不存在或不属于本议事会。');
     return { ownerPersonId: person.id, ownerName: input.ownerName || person.name };
   }
-  if (!input.ownerName) throw new HostError('invalid_input', '请选择负责人,或写明负责单位(如 物业公司)。');
+  if (!input.ownerName) throw new HostError('invalid_input', '请选择负责人，或写明负责单位（如 物业公司）。');
   return { ownerPersonId: null, ownerName: input.ownerName };
 }
 
@@ -94,7 +94,7 @@ export function updateTask(db: Db, input: ParsedInput<'followup:updateTask'>, no
 
 export function deleteTask(db: Db, taskId: number): { deleted: true } {
   const row = taskRow(db, taskId);
-  if (row.reportedMeetingId !== null) throw conflict('这项任务已在会上反馈过,不能删除;如有变化请补充进展说明。');
+  if (row.reportedMeetingId !== null) throw conflict('这项任务已在会上反馈过，不能删除；如有变化请补充进展说明。');
   db.delete(tasks).where(eq(tasks.id, row.id)).run();
   return { deleted: true };
 }
@@ -106,7 +106,7 @@ export function setTaskStatus(db: Db, input: ParsedInput<'followup:setTaskStatus
   if (!result.ok) throw new HostError('invalid_input', result.error);
   db.update(tasks).set({ status: result.status, doneAt: result.doneOn }).where(eq(tasks.id, row.id)).run();
   // The change is part of the task's history, with the reason when one was given.
-  const text = `状态:${taskStatusLabels[row.status]} → ${taskStatusLabels[result.status]}${input.note ? `。${input.note}` : ''}`;
+  const text = `状态：${taskStatusLabels[row.status]} → ${taskStatusLabels[result.status]}${input.note ? `。${input.note}` : ''}`;
   db.insert(taskNotes).values({ taskId: row.id, text, personId: null, at: now.toISOString() }).run();
   return taskView(db, row.id, now);
 }
@@ -141,7 +141,7 @@ export function reportTask(db: Db, input: ParsedInput<'followup:reportTask'>, no
   if (!resolved || !target) throw notFound('会议');
   if (target.councilId !== resolved.meeting.councilId) throw new HostError('invalid_input', '所选会议不属于本议事会。');
   if (target.id === resolved.meeting.id || target.date < resolved.meeting.date) {
-    throw new HostError('invalid_input', `请选择作出决议(${resolved.meeting.date})之后召开的会议来反馈。`);
+    throw new HostError('invalid_input', `请选择作出决议（${resolved.meeting.date}）之后召开的会议来反馈。`);
   }
   if (target.status === 'cancelled') throw new HostError('invalid_input', '所选会议已取消。');
   db.update(tasks).set({ reportedMeetingId: target.id, reportedAt: now.toISOString() }).where(eq(tasks.id, row.id)).run();

@@ -31,7 +31,7 @@ export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> 
       const lan = extras.lan;
       const port = lan?.port();
       if (!lan || !port) {
-        throw conflict('只有浏览器版主机(npm run serve)可以让局域网里的手机和电脑加入;桌面版只供本机使用。');
+        throw conflict('只有浏览器版主机（npm run serve）可以让局域网里的手机和电脑加入；桌面版只供本机使用。');
       }
       const addresses = lan.addresses();
       // Declared transaction: 'handler': the code is made in this transaction, the QR code awaited after it.

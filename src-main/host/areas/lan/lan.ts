@@ -64,7 +64,7 @@ export class LanSwitch implements LanInfo {
 
   sync(wanted: boolean): Promise<void> {
     this.queue = this.queue.then(() => this.apply(wanted)).catch((error: unknown) => {
-      this.options.log?.(`局域网监听切换失败:${(error as Error).message}`);
+      this.options.log?.(`局域网监听切换失败：${(error as Error).message}`);
     });
     return this.queue;
   }
@@ -80,6 +80,6 @@ export class LanSwitch implements LanInfo {
       await server.listenOn(address);
       this.options.log?.(`已在局域网开放 / Open on the LAN: http://${address}:${server.port}/`);
     }
-    if (!wanted && current.size > 0) this.options.log?.('局域网已关闭,只允许本机访问。 / LAN closed.');
+    if (!wanted && current.size > 0) this.options.log?.('局域网已关闭，只允许本机访问。 / LAN closed.');
   }
 }

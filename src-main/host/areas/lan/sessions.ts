@@ -65,7 +65,7 @@ export class AccessSessions {
         .get();
       return { code, expiresAt, id: row.id };
     }
-    throw new HostError('internal', '无法生成加入码,请重试。');
+    throw new HostError('internal', '无法生成加入码，请重试。');
   }
 
   validCodes(meetingId: number): JoinCodeInfo[] {
@@ -95,7 +95,7 @@ export class AccessSessions {
     const row = this.db.select().from(joinCodes).where(eq(joinCodes.codeHash, sha256(code))).get();
     const now = this.now().toISOString();
     if (!row || row.revokedAt || row.expiresAt <= now) {
-      throw new HostError('forbidden', '加入码不对或已失效。请核对后再输入,或请主持人给一个新的加入码。');
+      throw new HostError('forbidden', '加入码不对或已失效。请核对后再输入，或请主持人给一个新的加入码。');
     }
     const token = newSessionToken();
     const participant = this.db

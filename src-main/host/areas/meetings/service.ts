@@ -108,7 +108,7 @@ export function deleteMeeting(db: Db, meetingId: number): { deleted: true } {
     db.select({ n: count() }).from(attendance).where(eq(attendance.meetingId, meetingId)).get()!.n +
     db.select({ n: count() }).from(votes).where(eq(votes.meetingId, meetingId)).get()!.n;
   if (recorded > 0) {
-    throw new HostError('conflict', `会议“${meeting.title}”已有签到或表决记录,这些记录需要保留,因此不能删除;可以把状态改为“已取消”。`);
+    throw new HostError('conflict', `会议“${meeting.title}”已有签到或表决记录，这些记录需要保留，因此不能删除；可以把状态改为“已取消”。`);
   }
   db.delete(meetings).where(eq(meetings.id, meetingId)).run();
   return { deleted: true };
@@ -131,7 +131,7 @@ export function updateAgendaItem(db: Db, input: ParsedInput<'agenda:update'>, no
   const item = agendaItem(db, input.agendaItemId);
   const changed = input.title !== item.title || input.text !== item.text;
   if (changed && isMatterLocked(db, item.id)) {
-    throw new HostError('conflict', `议题“${item.title}”的表决结果已经锁定,议题名称和内容不能再修改。`);
+    throw new HostError('conflict', `议题“${item.title}”的表决结果已经锁定，议题名称和内容不能再修改。`);
   }
   db.update(agendaItems)
     .set({ title: input.title, text: input.text, updatedAt: now.toISOString() })
@@ -147,7 +147,7 @@ export function updateAgendaItem(db: Db, input: ParsedInput<'agenda:update'>, no
 export function amendAgendaItem(db: Db, input: ParsedInput<'agenda:amend'>, at: Date): Meeting {
   const item = agendaItem(db, input.agendaItemId);
   if (isMatterLocked(db, item.id)) {
-    throw new HostError('conflict', `议题“${item.title}”的表决结果已经锁定,议案不能再修改。`);
+    throw new HostError('conflict', `议题“${item.title}”的表决结果已经锁定，议案不能再修改。`);
   }
   const amended = input.text.trim() === '' || input.text.trim() === item.text.trim() ? null : input.text.trim();
   if (amended === (item.amendedText ?? null)) return getMeeting(db, item.meetingId);
@@ -164,7 +164,7 @@ export function amendAgendaItem(db: Db, input: ParsedInput<'agenda:amend'>, at: 
 export function removeAgendaItem(db: Db, agendaItemId: number): Meeting {
   const item = agendaItem(db, agendaItemId);
   if (db.select({ n: count() }).from(votes).where(eq(votes.agendaItemId, agendaItemId)).get()!.n > 0) {
-    throw new HostError('conflict', `议题“${item.title}”已经表决过,表决记录需要保留,因此不能删除。`);
+    throw new HostError('conflict', `议题“${item.title}”已经表决过，表决记录需要保留，因此不能删除。`);
   }
   db.delete(agendaItems).where(eq(agendaItems.id, agendaItemId)).run();
   renumber(db, getMeeting(db, item.meetingId).agenda.map((a) => a.id));
@@ -182,7 +182,7 @@ export function reorderAgenda(db: Db, input: ParsedInput<'agenda:reorder'>): Mee
   const current = meeting.agenda.map((a) => a.id).sort((a, b) => a - b);
   const proposed = [...input.orderedIds].sort((a, b) => a - b);
   if (current.length !== proposed.length || current.some((value, i) => value !== proposed[i])) {
-    throw new HostError('conflict', '议题列表已被其他人修改,请刷新后再调整顺序。');
+    throw new HostError('conflict', '议题列表已被其他人修改，请刷新后再调整顺序。');
   }
   renumber(db, input.orderedIds);
   return getMeeting(db, input.meetingId);

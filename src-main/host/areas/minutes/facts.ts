@@ -90,7 +90,7 @@ export function chineseOrdinal(n: number): string {
 }
 
 export const matterSection = (item: Pick<AgendaItem, 'id'>): FactsSection => `matter:${item.id}`;
-export const matterHeading = (item: Pick<AgendaItem, 'title'>, index: number): string => `议题${chineseOrdinal(index + 1)}:${item.title}`;
+export const matterHeading = (item: Pick<AgendaItem, 'title'>, index: number): string => `议题${chineseOrdinal(index + 1)}：${item.title}`;
 
 const names = (list: string[]): string => (list.length ? list.join('、') : '无');
 const modeWord: Record<VoteMode, string> = { hands: '举手表决', roll_call: '记名表决', secret: '无记名投票' };
@@ -107,11 +107,11 @@ function voteBlock(vote: VoteState): FactsBlock {
   const count = (choice: BallotChoice): string => {
     const totals = vote.outcome ? vote.outcome.counts[choice] : vote.totals[choice];
     const text = `${totals.headcount} ${unit}`;
-    return area && totals.areaCenti !== null && vote.mode !== 'hands' ? `${text}(面积 ${formatCentiArea(totals.areaCenti, { grouping: true })}㎡)` : text;
+    return area && totals.areaCenti !== null && vote.mode !== 'hands' ? `${text}（面积 ${formatCentiArea(totals.areaCenti, { grouping: true })}㎡）` : text;
   };
   const pairs: Array<[string, string]> = [
     ['表决方式', modeWord[vote.mode]],
-    ['适用规则', `${vote.rule.name}${vote.rule.legalBasis ? `(${vote.rule.legalBasis})` : ''}`],
+    ['适用规则', `${vote.rule.name}${vote.rule.legalBasis ? `（${vote.rule.legalBasis}）` : ''}`],
     ['应到 / 到会', `${vote.entitled} ${unit} / ${vote.present} ${unit}`],
   ];
   for (const choice of ['for', 'against', 'abstain'] as const) pairs.push([choiceWord[choice], count(choice)]);
@@ -122,11 +122,11 @@ function voteBlock(vote: VoteState): FactsBlock {
   else result = '尚无结果';
   pairs.push(['表决结果', result]);
   const notes: string[] = [];
-  if (vote.correctionReason) notes.push(`本次为重新表决,原因:${vote.correctionReason}`);
+  if (vote.correctionReason) notes.push(`本次为重新表决，原因：${vote.correctionReason}`);
   if (vote.outcome) notes.push(vote.outcome.explanation);
   else if (vote.outcomeProblem) notes.push(vote.outcomeProblem);
-  if (vote.status === 'closed') notes.push('表决已结束,结果尚未锁定。');
-  return { caption: `表决:${vote.title}`, pairs, notes };
+  if (vote.status === 'closed') notes.push('表决已结束，结果尚未锁定。');
+  return { caption: `表决：${vote.title}`, pairs, notes };
 }
 
 export interface FactsLayout {
@@ -152,15 +152,15 @@ export function factsSections(data: MeetingData): FactsLayout {
   const absent = data.members.filter((name) => !presentNames.has(name));
   const attending = data.attendees.filter((entry) => entry.observer || !entry.member).map((entry) => entry.name);
   const attendancePairs: Array<[string, string]> = [
-    ['应到', `${data.members.length} 人:${names(data.members)}`],
-    ['实到', `${present.length} 人:${names(present)}`],
-    ['缺席', `${absent.length} 人:${names(absent)}`],
-    ['列席', `${attending.length} 人:${names(attending)}`],
+    ['应到', `${data.members.length} 人：${names(data.members)}`],
+    ['实到', `${present.length} 人：${names(present)}`],
+    ['缺席', `${absent.length} 人：${names(absent)}`],
+    ['列席', `${attending.length} 人：${names(attending)}`],
   ];
   if (data.proxies.length) {
     attendancePairs.push([
       '委托',
-      data.proxies.map((proxy) => `${proxy.grantor}${proxy.household ? `(${proxy.household})` : ''}委托${proxy.holder}`).join(';'),
+      data.proxies.map((proxy) => `${proxy.grantor}${proxy.household ? `（${proxy.household}）` : ''}委托${proxy.holder}`).join('；'),
     ]);
   }
 

@@ -21,7 +21,7 @@ export const maxUpdateBytes = 1024 * 1024;
 /** How long a peer that sent a harmful update is refused. */
 export const dropMinutes = 10;
 
-export const lockedMessage = '纪要已签署,不能再修改;如需更正请在签署页添加修正说明。';
+export const lockedMessage = '纪要已签署，不能再修改；如需更正请在签署页添加修正说明。';
 
 export interface MinutesServiceOptions extends IntakeOptions {
   db: Db;
@@ -98,13 +98,13 @@ export class MinutesService {
     const droppedUntil = this.dropped.get(key);
     if (droppedUntil !== undefined) {
       if (droppedUntil > this.now().getTime()) {
-        throw forbidden(`您之前发送的修改无法读取,已被暂时拒绝 ${dropMinutes} 分钟。请刷新页面后重新打开会议记录。`);
+        throw forbidden(`您之前发送的修改无法读取，已被暂时拒绝 ${dropMinutes} 分钟。请刷新页面后重新打开会议记录。`);
       }
       this.dropped.delete(key);
     }
     const update = Buffer.from(input.updateBase64, 'base64');
-    if (update.length > maxUpdateBytes) throw new HostError('invalid_input', '一次修改太大(最大 1 MB),未保存。请分几次粘贴。');
-    if (update.length < 2) throw new HostError('invalid_input', '修改内容是空的,未保存。');
+    if (update.length > maxUpdateBytes) throw new HostError('invalid_input', '一次修改太大（最大 1 MB），未保存。请分几次粘贴。');
+    if (update.length < 2) throw new HostError('invalid_input', '修改内容是空的，未保存。');
     this.minutes(meetingId);
     this.assertEditable(meetingId);
 
@@ -116,7 +116,7 @@ export class MinutesService {
       if (result.kind !== 'applied') {
         this.dropped.set(key, this.now().getTime() + dropMinutes * 60_000);
         const why = result.kind === 'timeout' ? '处理超时' : '无法读取';
-        throw new HostError('invalid_input', `这次修改${why},已拒绝,会议记录没有受影响。请刷新页面后重新打开会议记录。`);
+        throw new HostError('invalid_input', `这次修改${why}，已拒绝，会议记录没有受影响。请刷新页面后重新打开会议记录。`);
       }
       if (!result.changed) return { seq: null };
       // The worker holds the update already; the host's copy and the store follow.
@@ -149,7 +149,7 @@ export class MinutesService {
       try {
         minutes.close();
       } catch (error) {
-        console.error(`会议记录压缩失败:${(error as Error).message}`);
+        console.error(`会议记录压缩失败：${(error as Error).message}`);
       }
     }
     this.open.clear();

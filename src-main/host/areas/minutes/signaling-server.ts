@@ -161,7 +161,7 @@ export function createSignalingServer(options: SignalingOptions): SignalingServe
     try {
       opened = options.roomOpened(topic);
     } catch (error) {
-      console.error(`信令服务器无法查询会议室:${(error as Error).message}`);
+      console.error(`信令服务器无法查询会议室：${(error as Error).message}`);
       return false;
     }
     if (roomChecks.size >= maxCachedRooms) roomChecks.clear();
@@ -269,7 +269,7 @@ export function createSignalingServer(options: SignalingOptions): SignalingServe
       try {
         allowed = sameOrigin(request) && authorize(request);
       } catch (error) {
-        console.error(`信令连接检查出错:${(error as Error).message}`);
+        console.error(`信令连接检查出错：${(error as Error).message}`);
       }
       if (!allowed) {
         socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

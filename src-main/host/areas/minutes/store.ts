@@ -78,9 +78,9 @@ export function ensureHead(sqlite: Database.Database, meetingId: number, now: Da
 }
 
 export const problemText = {
-  snapshot: '会议记录的快照校验失败,已跳过;其余修改已载入。损坏的数据已保留,请从备份恢复或联系技术人员。',
-  row: (seq: number) => `第 ${seq} 条修改记录已损坏,已跳过;其余内容已载入。损坏的记录已保留,未被删除。`,
-  unreadable: (seq: number) => `第 ${seq} 条修改记录无法读取,已跳过;其余内容已载入。该记录已保留,未被删除。`,
+  snapshot: '会议记录的快照校验失败，已跳过；其余修改已载入。损坏的数据已保留，请从备份恢复或联系技术人员。',
+  row: (seq: number) => `第 ${seq} 条修改记录已损坏，已跳过；其余内容已载入。损坏的记录已保留，未被删除。`,
+  unreadable: (seq: number) => `第 ${seq} 条修改记录无法读取，已跳过；其余内容已载入。该记录已保留，未被删除。`,
 };
 
 /**

@@ -170,7 +170,7 @@ function actorOf(db: Db, meeting: typeof meetings.$inferSelect, who: Who): { per
 function assertNoOpenVote(db: Db, matter: LoadedMatter, toStep: number): void {
   if (toStep === matter.state.stepIndex) return;
   const open = db.select().from(votes).where(and(eq(votes.agendaItemId, matter.item.id), eq(votes.status, 'open'))).get();
-  if (open) throw conflict(`“${open.title}”的表决正在进行,请先结束表决,再变更议题的步骤。`);
+  if (open) throw conflict(`“${open.title}”的表决正在进行，请先结束表决，再变更议题的步骤。`);
 }
 
 /** Applies one action and saves it: the step, the transition row, the audit entry. */
@@ -263,10 +263,10 @@ export function prepareVoteOnMatter(db: Db, agendaItemId: number, now: Date): vo
     const from = matter.state.stepIndex;
     const step = matter.definition.steps[from]!;
     if (!hasRole(matter.definition, from, 'announce') && !hasRole(matter.definition, from, 'deliberate')) {
-      throw conflict(`议题“${matter.item.title}”还在“${step.name}”这一步,还没有审议列入会议,不能表决。`);
+      throw conflict(`议题“${matter.item.title}”还在“${step.name}”这一步，还没有审议列入会议，不能表决。`);
     }
     const refusal = possibleMoves(matter.definition, matter.state).advance?.reason;
-    if (refusal) throw conflict(`不能对“${matter.item.title}”表决:${refusal}`);
+    if (refusal) throw conflict(`不能对“${matter.item.title}”表决：${refusal}`);
     matter = perform(db, matter, { type: 'advance', note: '开始表决' }, actor, now);
   }
 }
@@ -288,6 +288,6 @@ export function walkAcceptedMatter(db: Db, agendaItemId: number, now: Date): voi
   let matter = load(db, agendaItemId);
   const target = acceptedStep(matter.definition);
   while (matter.state.stepIndex < target && possibleMoves(matter.definition, matter.state).advance?.allowed) {
-    matter = perform(db, matter, { type: 'advance', note: '审议采纳,列入会议议程' }, { personId: null, name: '议事会审议' }, now);
+    matter = perform(db, matter, { type: 'advance', note: '审议采纳，列入会议议程' }, { personId: null, name: '议事会审议' }, now);
   }
 }

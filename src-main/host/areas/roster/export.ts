@@ -17,7 +17,7 @@ const columns = [
   { header: '楼栋', key: 'building', width: 8 },
   { header: '单元', key: 'unit', width: 8 },
   { header: '门牌', key: 'room', width: 8 },
-  { header: '面积(㎡)', key: 'area', width: 12 },
+  { header: '面积（㎡）', key: 'area', width: 12 },
   { header: '产权', key: 'tenure', width: 8 },
   { header: '姓名', key: 'name', width: 14 },
   { header: '电话', key: 'phone', width: 18 },

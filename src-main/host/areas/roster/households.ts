@@ -60,7 +60,7 @@ function setOwners(db: Db, councilId: number, householdId: number, ownerIds: num
       .from(people)
       .where(and(eq(people.councilId, councilId), inArray(people.id, unique)))
       .all();
-    if (known.length !== unique.length) throw new HostError('invalid_input', '业主必须是本议事会名册中的人员,请先把他(她)加入名册。');
+    if (known.length !== unique.length) throw new HostError('invalid_input', '业主必须是本议事会名册中的人员，请先把他（她）加入名册。');
   }
   db.delete(unitOwners).where(eq(unitOwners.householdId, householdId)).run();
   if (unique.length > 0) db.insert(unitOwners).values(unique.map((personId) => ({ householdId, personId }))).run();
@@ -139,7 +139,7 @@ export function updateHousehold(db: Db, input: ParsedInput<'household:update'>, 
 export function deleteHousehold(db: Db, householdId: number): { deleted: true } {
   const current = getHousehold(db, householdId);
   if (current.memberCount > 0) {
-    throw conflict(`户号 ${current.code} 还有 ${current.memberCount} 位成员,请先删除成员或把他们转到其他户。`);
+    throw conflict(`户号 ${current.code} 还有 ${current.memberCount} 位成员，请先删除成员或把他们转到其他户。`);
   }
   assertRollMayChange(db, current.councilId, ['units']);
   db.delete(households).where(eq(households.id, householdId)).run();

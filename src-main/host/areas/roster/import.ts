@@ -104,7 +104,7 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
   const codeText = cell('household');
   if (codeText) {
     code = normaliseHouseholdCode(codeText);
-    if (!code) problem(row, 'household', `户号“${codeText}”格式不对,应为 楼栋-单元-门牌,如 3-2-501。`);
+    if (!code) problem(row, 'household', `户号“${codeText}”格式不对，应为 楼栋-单元-门牌，如 3-2-501。`);
   } else if (hasParts(columns) && householdParts.some((part) => cell(part))) {
     const building = fromChineseNumeral(cell('building').replace(BUILDING_SUFFIX, ''));
     const unit = fromChineseNumeral(cell('unit').replace(UNIT_SUFFIX, ''));
@@ -115,15 +115,15 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
     if (building && unit && room) {
       code = normaliseHouseholdCode(`${building}-${unit}-${room}`);
       const given = householdParts.map((part) => cell(part)).join('/');
-      if (!code) problem(row, 'room', `户号“${given}”格式不对:楼栋、单元、门牌只能是数字或字母,如 3、2、501。`);
+      if (!code) problem(row, 'room', `户号“${given}”格式不对：楼栋、单元、门牌只能是数字或字母，如 3、2、501。`);
     }
   } else if (!roles.has('observer')) {
     const field = columns.household === undefined ? 'building' : 'household';
-    problem(row, field, '缺少户号(只有不住本院的列席人员可以不填)。');
+    problem(row, field, '缺少户号（只有不住本院的列席人员可以不填）。');
   }
 
   const areaCenti = areaText ? parseAreaToCenti(areaText) : null;
-  if (areaText && areaCenti === null) problem(row, 'area', `面积“${areaText}”不是有效数字(最多两位小数,单位㎡)。`);
+  if (areaText && areaCenti === null) problem(row, 'area', `面积“${areaText}”不是有效数字（最多两位小数，单位㎡）。`);
   else if (areaCenti === 0) problem(row, 'area', '面积不能为 0：表决按面积计算时这一户会被漏掉。不知道面积请留空。');
 
   const tenure = tenureText ? (tenureOf(tenureText) ?? null) : null;
@@ -135,9 +135,9 @@ function readRow(cells: string[], row: number, columns: Columns, report: Report)
   const titleText = cell('titleHolder');
   // Some offices write the holder's name in this column: the person's own name is a yes.
   const titleHolder = name && titleText.trim() === name ? true : yesOrNo(titleText);
-  if (titleHolder === undefined) problem(row, 'titleHolder', `产权人“${titleText}”无法识别,应填 是 或 否(不是可留空)。`);
+  if (titleHolder === undefined) problem(row, 'titleHolder', `产权人“${titleText}”无法识别，应填 是 或 否（不是可留空）。`);
   else if (titleHolder && !name) problem(row, 'titleHolder', '标为产权人的行须填写姓名。');
-  else if (titleHolder && !code) problem(row, 'titleHolder', '产权人须填写户号:登记为哪一户的产权人。');
+  else if (titleHolder && !code) problem(row, 'titleHolder', '产权人须填写户号：登记为哪一户的产权人。');
 
   if (problems > 0) return null;
   // Roles keep the order the file gives them, so that export → import is exact; an officer is a member.
@@ -173,8 +173,8 @@ function crossCheck(entries: RowEntry[], existingPeople: Set<string>, report: Re
       const key = personKey(code, name);
       const first = peopleSeen.get(key);
       const where = code ? `户号 ${code} ` : '不住本院的人员';
-      if (first !== undefined) report(row, 'name', `与第 ${first} 行重复:${where}中已有“${name}”。`);
-      else if (existingPeople.has(key)) report(row, 'name', `名册中${where}已有“${name}”,不能重复导入。`);
+      if (first !== undefined) report(row, 'name', `与第 ${first} 行重复：${where}中已有“${name}”。`);
+      else if (existingPeople.has(key)) report(row, 'name', `名册中${where}已有“${name}”，不能重复导入。`);
       else peopleSeen.set(key, row);
       ok = first === undefined && !existingPeople.has(key);
     }
@@ -183,7 +183,7 @@ function crossCheck(entries: RowEntry[], existingPeople: Set<string>, report: Re
       if (!first) areaSeen.set(code, { row, areaCenti });
       else if (first.areaCenti !== areaCenti) {
         const [was, now] = [formatCentiArea(first.areaCenti), formatCentiArea(areaCenti)];
-        report(row, 'area', `户号 ${code} 在第 ${first.row} 行的面积是 ${was}㎡,这里是 ${now}㎡;同一户只能有一个面积。`);
+        report(row, 'area', `户号 ${code} 在第 ${first.row} 行的面积是 ${was}㎡，这里是 ${now}㎡；同一户只能有一个面积。`);
         ok = false;
       }
     }
@@ -192,7 +192,7 @@ function crossCheck(entries: RowEntry[], existingPeople: Set<string>, report: Re
       if (!first) tenureSeen.set(code, { row, tenure });
       else if (first.tenure !== tenure) {
         const [was, now] = [tenureLabels[first.tenure], tenureLabels[tenure]];
-        report(row, 'tenure', `户号 ${code} 在第 ${first.row} 行是${was},这里是${now};同一户只能填一种。`);
+        report(row, 'tenure', `户号 ${code} 在第 ${first.row} 行是${was}，这里是${now}；同一户只能填一种。`);
         ok = false;
       }
     }
@@ -267,7 +267,7 @@ function fillMergedCells(rows: Array<{ cells: string[]; row: number }>, columns:
 /** Reads and checks the whole file against the council's current roster; writes nothing. */
 function planImport(db: Db, councilId: number, table: RawTable): Plan {
   const refused = (issues: ImportIssue[]): Plan => ({ issues, notes: [], entries: [], households: new Map(), titles: [] });
-  if (table.rows.length === 0) return refused([fileIssue('文件是空的,没有读到任何内容。')]);
+  if (table.rows.length === 0) return refused([fileIssue('文件是空的，没有读到任何内容。')]);
 
   const headerIndex = findHeaderRow(table.rows);
   const header = table.rows[headerIndex]!;
@@ -294,9 +294,9 @@ function planImport(db: Db, councilId: number, table: RawTable): Plan {
     notes,
   );
   if (footers.length) notes.push(`${footers.join('、')}是表尾，不是人员，没有导入。`);
-  if (dataRows.length === 0) return refused([fileIssue('文件里只有表头,没有任何人员或住户。')]);
+  if (dataRows.length === 0) return refused([fileIssue('文件里只有表头，没有任何人员或住户。')]);
   if (dataRows.length > MAX_ROWS) {
-    return refused([fileIssue(`名册最多 ${MAX_ROWS} 行,这个文件有 ${dataRows.length} 行。请分成几个文件分别导入。`)]);
+    return refused([fileIssue(`名册最多 ${MAX_ROWS} 行，这个文件有 ${dataRows.length} 行。请分成几个文件分别导入。`)]);
   }
 
   const issues: Array<ImportIssue & { order: number }> = [];
@@ -360,7 +360,7 @@ function rollIssue(db: Db, councilId: number, plan: Plan): ImportIssue | null {
 async function readPayload(db: Db, input: ParsedInput<'roster:previewImport'>): Promise<RawTable | ImportIssue> {
   getCouncil(db, input.councilId);
   const bytes = Buffer.from(input.dataBase64, 'base64');
-  if (bytes.length === 0) return fileIssue('文件是空的,没有读到任何内容。');
+  if (bytes.length === 0) return fileIssue('文件是空的，没有读到任何内容。');
   try {
     return await readTable(bytes);
   } catch (error) {
@@ -413,7 +413,7 @@ export async function previewRosterImport(
 function refuse(issues: ImportIssue[]): HostError {
   return new HostError(
     'invalid_input',
-    `名册有 ${issues.length} 处错误,没有导入任何数据。请改正后重新导入。`,
+    `名册有 ${issues.length} 处错误，没有导入任何数据。请改正后重新导入。`,
     issues.map(({ row, column, message }) => ({ path: `第${row}行${column ? ` ${column}` : ''}`, message })),
   );
 }

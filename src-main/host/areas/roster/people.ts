@@ -138,7 +138,7 @@ export function deletePerson(db: Db, personId: number): { deleted: true } {
     db.select({ n: count() }).from(proxies).where(or(eq(proxies.grantorId, personId), eq(proxies.holderId, personId))).get()!.n +
     db.select({ n: count() }).from(speakers).where(eq(speakers.personId, personId)).get()!.n;
   if (recorded > 0) {
-    throw new HostError('conflict', `${person.name} 有会议签到、委托或发言记录,这些记录需要保留,因此不能删除。`);
+    throw new HostError('conflict', `${person.name} 有会议签到、委托或发言记录，这些记录需要保留，因此不能删除。`);
   }
   // Deleting an owner would quietly take their units out of owners' votes: the user removes the title first.
   const owned = db
@@ -148,7 +148,7 @@ export function deletePerson(db: Db, personId: number): { deleted: true } {
     .where(eq(unitOwners.personId, personId))
     .all();
   if (owned.length > 0) {
-    throw new HostError('conflict', `${person.name} 登记为 ${owned.map((unit) => unit.code).join('、')} 的业主(产权人)。请先在住户中移除其业主登记,再删除此人。`);
+    throw new HostError('conflict', `${person.name} 登记为 ${owned.map((unit) => unit.code).join('、')} 的业主（产权人）。请先在住户中移除其业主登记，再删除此人。`);
   }
   assertRollMayChange(db, person.councilId, rollChanges(person, { householdId: null, roles: [] }));
   db.delete(people).where(eq(people.id, personId)).run();

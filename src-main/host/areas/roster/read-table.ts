@@ -34,10 +34,10 @@ function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
 export async function readTable(bytes: Uint8Array): Promise<RawTable> {
   if (startsWith(bytes, ZIP_MAGIC)) return readXlsx(bytes);
   if (startsWith(bytes, OLE_MAGIC)) {
-    throw new UnreadableFile('这是旧版 Excel(.xls)文件,无法直接读取。请在 Excel 中“另存为” .xlsx 或 CSV 后再导入。');
+    throw new UnreadableFile('这是旧版 Excel（.xls）文件，无法直接读取。请在 Excel 中“另存为” .xlsx 或 CSV 后再导入。');
   }
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) {
-    throw new UnreadableFile('这是 UTF-16(“Unicode 文本”)文件,无法读取。请在 Excel 中“另存为” CSV UTF-8 或 .xlsx 后再导入。');
+    throw new UnreadableFile('这是 UTF-16（“Unicode 文本”）文件，无法读取。请在 Excel 中“另存为” CSV UTF-8 或 .xlsx 后再导入。');
   }
   return readCsv(bytes);
 }
@@ -67,7 +67,7 @@ function readCsv(bytes: Uint8Array): RawTable {
   const broken = parsed.errors.find((error) => error.type === 'Quotes');
   if (broken) {
     const row = (broken.row ?? 0) + 1;
-    throw new UnreadableFile(`第 ${row} 行的引号没有配对,文件无法读取。请在 Excel 中打开并重新保存后再导入。`);
+    throw new UnreadableFile(`第 ${row} 行的引号没有配对，文件无法读取。请在 Excel 中打开并重新保存后再导入。`);
   }
   const rows = parsed.data.map((record) => record.map((cell) => cleanCell(String(cell ?? ''))));
   return { encoding, rows: dropBlankTail(rows) };
@@ -79,7 +79,7 @@ async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
   } catch {
-    throw new UnreadableFile('无法读取这个 Excel 文件,它可能已损坏,或不是 .xlsx 格式。');
+    throw new UnreadableFile('无法读取这个 Excel 文件，它可能已损坏，或不是 .xlsx 格式。');
   }
   // Our own export writes the sheet 名册; any other workbook is read from its first sheet.
   const sheet = workbook.getWorksheet('名册') ?? workbook.worksheets[0];

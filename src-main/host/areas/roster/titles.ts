@@ -35,7 +35,7 @@ export function readTitles(rows: readonly string[][], known: KnownRoster): { tit
   const column = (name: string) => header.findIndex((cell) => cell.replace(/\s+/g, '') === name);
   const [unitColumn, ownerColumn, homeColumn] = [column(titleColumns.unit), column(titleColumns.owner), column(titleColumns.ownerHome)];
   if (unitColumn < 0 || ownerColumn < 0) {
-    issues.push({ row: headerIndex + 1, column: sheetLabel(''), message: '产权表的第一行应为列名:户号、产权人、产权人户号。' });
+    issues.push({ row: headerIndex + 1, column: sheetLabel(''), message: '产权表的第一行应为列名：户号、产权人、产权人户号。' });
     return { titles: [], issues };
   }
   const titles: TitleEntry[] = [];
@@ -48,12 +48,12 @@ export function readTitles(rows: readonly string[][], known: KnownRoster): { tit
     const problem = (columnName: string, message: string) => issues.push({ row, column: sheetLabel(columnName), message });
     const code = normaliseHouseholdCode(unitText);
     const ownerCode = homeText ? normaliseHouseholdCode(homeText) : null;
-    if (!code) return problem(titleColumns.unit, unitText ? `户号“${unitText}”格式不对,应为 楼栋-单元-门牌,如 3-2-501。` : '缺少户号。');
+    if (!code) return problem(titleColumns.unit, unitText ? `户号“${unitText}”格式不对，应为 楼栋-单元-门牌，如 3-2-501。` : '缺少户号。');
     if (!ownerName) return problem(titleColumns.owner, '缺少产权人姓名。');
-    if (homeText && !ownerCode) return problem(titleColumns.ownerHome, `户号“${homeText}”格式不对,应为 楼栋-单元-门牌,如 3-2-501。`);
+    if (homeText && !ownerCode) return problem(titleColumns.ownerHome, `户号“${homeText}”格式不对，应为 楼栋-单元-门牌，如 3-2-501。`);
     if (!known.hasUnit(code)) return problem(titleColumns.unit, `名册中没有户号 ${code}。`);
     if (!known.hasPerson(ownerCode, ownerName)) {
-      return problem(titleColumns.owner, `名册中${ownerCode ? `户号 ${ownerCode} ` : '不住本院的人员'}没有“${ownerName}”,请先把他(她)加入名册。`);
+      return problem(titleColumns.owner, `名册中${ownerCode ? `户号 ${ownerCode} ` : '不住本院的人员'}没有“${ownerName}”，请先把他（她）加入名册。`);
     }
     const key = `${code}\u0000${ownerCode ?? ''}\u0000${ownerName}`;
     if (seen.has(key)) return;

@@ -138,14 +138,14 @@ export function findHeaderRow(rows: readonly string[][], searchRows = 10): numbe
 export function missingColumns(columns: Columns): Array<{ column: string; message: string }> {
   const missing: Array<{ column: string; message: string }> = [];
   if (columns.name === undefined) {
-    missing.push({ column: '姓名', message: '缺少“姓名”列。表头(第一行)应写列名,如:姓名、户号、面积、产权、电话、身份。' });
+    missing.push({ column: '姓名', message: '缺少“姓名”列。表头（第一行）应写列名，如：姓名、户号、面积、产权、电话、身份。' });
   }
   if (!hasHousehold(columns)) {
     const lacking = householdParts.filter((part) => columns[part] === undefined);
     const message =
       lacking.length < householdParts.length
-        ? `分列填写户号时需要“楼栋”“单元”“门牌”三列,缺少${lacking.map((part) => `“${partNames[part]}”`).join('')}列。`
-        : '缺少“户号”列。请加一列“户号”(如 3-2-501),或分成“楼栋”“单元”“门牌”三列。';
+        ? `分列填写户号时需要“楼栋”“单元”“门牌”三列，缺少${lacking.map((part) => `“${partNames[part]}”`).join('')}列。`
+        : '缺少“户号”列。请加一列“户号”（如 3-2-501），或分成“楼栋”“单元”“门牌”三列。';
     missing.push({ column: '户号', message });
   }
   return missing;

@@ -175,7 +175,7 @@ export async function minutesDocx({ record, seal, images }: MinutesDocxInput): P
   }
   const layout = minutesLayoutOf(record, mark);
   for (const hash of layoutImages(layout)) {
-    if (!all.has(hash)) throw new Error(`签名图片缺失(${hash.slice(0, 12)}),无法导出。`);
+    if (!all.has(hash)) throw new Error(`签名图片缺失（${hash.slice(0, 12)}），无法导出。`);
   }
   const footerNote = mark ? `核验码 ${mark.code}` : '草稿 · 尚未签署';
   const document = chineseDocument([a4Section(layout.map((block) => toWord(block, all)), { footers: { default: pageNumberFooter(footerNote) } })], {

@@ -108,21 +108,21 @@ function documentTitle(record: SealedRecord): string {
 
 function headerBlocks(record: SealedRecord): LayoutBlock[] {
   const { meeting, attendance } = record;
-  const line = (label: string, value: string): LayoutBlock => ({ kind: 'plain', runs: [{ text: `${label}:`, bold: true }, { text: value }] });
+  const line = (label: string, value: string): LayoutBlock => ({ kind: 'plain', runs: [{ text: `${label}：`, bold: true }, { text: value }] });
   const blocks = [
     line('会议名称', meeting.title),
     line('时　　间', `${chineseDate(meeting.date)} ${meeting.startTime}`),
     line('地　　点', meeting.place || '—'),
     line('主 持 人', meeting.chair ?? '—'),
     line('记 录 人', meeting.secretary ?? '—'),
-    line('应到人数', `${attendance.entitled.length} 人(理事会成员:${names(attendance.entitled)})`),
-    line('实到人数', `${attendance.present.length} 人(${names(attendance.present)})`),
-    line('缺席人数', `${attendance.absent.length} 人(${names(attendance.absent)})`),
-    line('列席人员', `${attendance.attending.length} 人(${names(attendance.attending)})`),
+    line('应到人数', `${attendance.entitled.length} 人（理事会成员：${names(attendance.entitled)}）`),
+    line('实到人数', `${attendance.present.length} 人（${names(attendance.present)}）`),
+    line('缺席人数', `${attendance.absent.length} 人（${names(attendance.absent)}）`),
+    line('列席人员', `${attendance.attending.length} 人（${names(attendance.attending)}）`),
   ];
   if (attendance.proxies.length) {
     blocks.push(
-      line('委托代投', attendance.proxies.map((p) => `${p.grantor}${p.household ? `(${p.household})` : ''}委托${p.holder}`).join(';')),
+      line('委托代投', attendance.proxies.map((p) => `${p.grantor}${p.household ? `（${p.household}）` : ''}委托${p.holder}`).join('；')),
     );
   }
   return blocks;
@@ -131,7 +131,7 @@ function headerBlocks(record: SealedRecord): LayoutBlock[] {
 function factsBlocks(facts: FactsBlock): LayoutBlock[] {
   const out: LayoutBlock[] = [];
   if (facts.caption) out.push({ kind: 'heading2', text: facts.caption });
-  for (const [label, value] of facts.pairs ?? []) out.push({ kind: 'plain', runs: [{ text: `${label}:`, bold: true }, { text: value }], indentChars: 2 });
+  for (const [label, value] of facts.pairs ?? []) out.push({ kind: 'plain', runs: [{ text: `${label}：`, bold: true }, { text: value }], indentChars: 2 });
   if (facts.table && facts.table.columns.length) {
     const columns = facts.table.columns.length;
     out.push({
@@ -230,27 +230,27 @@ function cellLines(block: MinutesBlock): Run[][] {
 }
 
 function voteBlocks(vote: RecordVote, index: number): LayoutBlock[] {
-  const out: LayoutBlock[] = [{ kind: 'heading2', text: `(${chineseOrdinal(index)})${vote.title}` }];
+  const out: LayoutBlock[] = [{ kind: 'heading2', text: `（${chineseOrdinal(index)}）${vote.title}` }];
   const count = (c: RecordVote['counts']['for']) => [text(`${c.headcount}`), ...(vote.usesArea ? [text(c.area ?? '—')] : [])];
   const columns = vote.usesArea ? 3 : 2;
   const wide = (label: string, value: string): Cell[] => [head(label), { lines: [plainRuns(value)], span: columns - 1, alignLeft: true }];
   const outcome = vote.passed === null ? '尚无结果' : vote.passed ? '通过' : '未通过';
   const rows: Cell[][] = [
-    [head('表决选项'), head(vote.usesArea ? '人数(户/人)' : '票数'), ...(vote.usesArea ? [head('专有面积(㎡)')] : [])],
+    [head('表决选项'), head(vote.usesArea ? '人数（户/人）' : '票数'), ...(vote.usesArea ? [head('专有面积（㎡）')] : [])],
     [head('同意'), ...count(vote.counts.for)],
     [head('反对'), ...count(vote.counts.against)],
     [head('弃权'), ...count(vote.counts.abstain)],
     ...(vote.counts.blank.headcount ? [[head('废票'), ...count(vote.counts.blank)]] : []),
-    wide('表决方式', `${modeLabel[vote.mode]};应参加 ${vote.entitled},到会 ${vote.present},投票 ${vote.ballotsCast}`),
-    wide('适用规则', `${vote.ruleName}${vote.legalBasis ? `(${vote.legalBasis})` : ''}`),
+    wide('表决方式', `${modeLabel[vote.mode]}；应参加 ${vote.entitled}，到会 ${vote.present}，投票 ${vote.ballotsCast}`),
+    wide('适用规则', `${vote.ruleName}${vote.legalBasis ? `（${vote.legalBasis}）` : ''}`),
     ...(vote.quorum ? [wide('到会要求', vote.quorum)] : []),
     ...(vote.threshold ? [wide('通过要求', vote.threshold)] : []),
     wide('表决结果', outcome),
     wide('结果说明', vote.explanation || '—'),
   ];
-  if (vote.matter && vote.matter !== vote.title) out.push({ kind: 'plain', runs: [{ text: '所属议题:', bold: true }, { text: vote.matter }], indentChars: 2 });
+  if (vote.matter && vote.matter !== vote.title) out.push({ kind: 'plain', runs: [{ text: '所属议题：', bold: true }, { text: vote.matter }], indentChars: 2 });
   out.push({ kind: 'table', widths: vote.usesArea ? [0.3, 0.35, 0.35] : [0.3, 0.7], rows, small: true });
-  if (vote.replaces !== null) out.push({ kind: 'plain', runs: plainRuns(`本次为重新表决,理由:${vote.correctionReason ?? '—'}`), indentChars: 2, small: true });
+  if (vote.replaces !== null) out.push({ kind: 'plain', runs: plainRuns(`本次为重新表决，理由：${vote.correctionReason ?? '—'}`), indentChars: 2, small: true });
   if (vote.supersededBy !== null) out.push({ kind: 'plain', runs: plainRuns('本次表决结果已由其后的重新表决取代。'), indentChars: 2, small: true });
   return out;
 }
@@ -265,10 +265,10 @@ const qrSize = { maxWidth: 96, maxHeight: 96 };
 export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): LayoutBlock[] {
   const out: LayoutBlock[] = [{ kind: 'title', text: documentTitle(record) }];
   if (record.kind === 'amendment' && record.amends) {
-    out.push({ kind: 'subtitle', text: `(第 ${record.version} 版 · 修订)` });
-    out.push({ kind: 'body', runs: plainRuns(`修订说明:${record.amends.note}(修订第 ${record.amends.version} 版,原核验摘要 ${record.amends.digest.slice(0, 16)}…)`) });
+    out.push({ kind: 'subtitle', text: `（第 ${record.version} 版 · 修订）` });
+    out.push({ kind: 'body', runs: plainRuns(`修订说明：${record.amends.note}（修订第 ${record.amends.version} 版，原核验摘要 ${record.amends.digest.slice(0, 16)}…）`) });
   }
-  if (!seal) out.push({ kind: 'subtitle', text: '(草稿,尚未签署)' });
+  if (!seal) out.push({ kind: 'subtitle', text: '（草稿，尚未签署）' });
   out.push(...headerBlocks(record));
 
   let section = 0;
@@ -281,7 +281,7 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
 
   const minutes = minutesLayout(record.minutes);
   out.push(heading('会议内容'));
-  out.push(...(minutes.length ? minutes : [{ kind: 'body' as const, runs: plainRuns('(会议记录正文为空)') }]));
+  out.push(...(minutes.length ? minutes : [{ kind: 'body' as const, runs: plainRuns('（会议记录正文为空）') }]));
 
   if (record.votes.length) {
     out.push(heading('表决情况'));
@@ -292,7 +292,7 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
   const resolutions = record.votes.filter((vote) => vote.passed === true && vote.supersededBy === null);
   if (resolutions.length) {
     resolutions.forEach((vote, index) =>
-      out.push({ kind: 'body', runs: plainRuns(`${index + 1}. ${vote.title}:经表决通过。${vote.explanation}`) }),
+      out.push({ kind: 'body', runs: plainRuns(`${index + 1}. ${vote.title}：经表决通过。${vote.explanation}`) }),
     );
   } else out.push({ kind: 'body', runs: plainRuns('本次会议未形成决议。') });
   const failed = record.votes.filter((vote) => vote.passed === false && vote.supersededBy === null);
@@ -319,17 +319,17 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
 
   for (const role of ['chair', 'secretary'] as const) {
     const signature = record.signatures.find((s) => s.role === role);
-    const label = role === 'chair' ? '主持人(签字):' : '记录人(签字):';
+    const label = role === 'chair' ? '主持人（签字）：' : '记录人（签字）：';
     if (signature) {
       const { date } = localTime(signature.signedAt, record.timeZone);
       out.push({ kind: 'signature', label, image: { hash: signature.image, ...signatureSize }, after: `  ${signature.name}` });
-      out.push({ kind: 'plain', runs: plainRuns(`签字日期:${chineseDate(date)}`), indentChars: 2 });
+      out.push({ kind: 'plain', runs: plainRuns(`签字日期：${chineseDate(date)}`), indentChars: 2 });
     } else {
-      out.push({ kind: 'plain', runs: plainRuns(`${label}____________  签字日期:____________`), indentChars: 2 });
+      out.push({ kind: 'plain', runs: plainRuns(`${label}____________  签字日期：____________`), indentChars: 2 });
     }
   }
 
-  out.push({ kind: 'heading1', text: '附件:签到表', pageBreakBefore: true });
+  out.push({ kind: 'heading1', text: '附件：签到表', pageBreakBefore: true });
   out.push({
     kind: 'plain',
     runs: plainRuns(`${record.meeting.title}  ${chineseDate(record.meeting.date)}  共 ${record.attendance.entries.length} 人签到`),
@@ -344,12 +344,12 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
       [head('序号'), head('姓名'), head('户号'), head('签名'), head('签到时间')],
       ...record.attendance.entries.map((entry, index): Cell[] => {
         const arrived = localTime(entry.arrivedAt, record.timeZone).time;
-        const left = entry.leftAt ? `(${localTime(entry.leftAt, record.timeZone).time} 离场)` : '';
+        const left = entry.leftAt ? `（${localTime(entry.leftAt, record.timeZone).time} 离场）` : '';
         return [
           text(`${index + 1}`),
-          text(entry.observer || !entry.member ? `${entry.name}(列席)` : entry.name),
+          text(entry.observer || !entry.member ? `${entry.name}（列席）` : entry.name),
           text(entry.household ?? '—'),
-          entry.signature ? { lines: [], image: { hash: entry.signature, ...signInSize } } : text('(未签名)'),
+          entry.signature ? { lines: [], image: { hash: entry.signature, ...signInSize } } : text('（未签名）'),
           text(`${arrived}${left}`),
         ];
       }),
@@ -360,14 +360,14 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
     const signed = localTime(record.signedAt, record.timeZone);
     out.push({ kind: 'heading2', text: '核验信息' });
     out.push({ kind: 'image', image: { hash: seal.qrHash, ...qrSize } });
-    out.push({ kind: 'plain', runs: [{ text: '核验码:', bold: true }, { text: seal.code }], small: true });
-    out.push({ kind: 'plain', runs: [{ text: '数字摘要(SHA-256):', bold: true }, { text: seal.digest }], tiny: true });
+    out.push({ kind: 'plain', runs: [{ text: '核验码：', bold: true }, { text: seal.code }], small: true });
+    out.push({ kind: 'plain', runs: [{ text: '数字摘要（SHA-256）：', bold: true }, { text: seal.digest }], tiny: true });
     // The audit chain's head at signing, sealed with the record: `npm run verify -- FILE --db` compares it with the database's chain.
     if (record.format !== 'courtyard-minutes/1') out.push({ kind: 'plain', runs: [{ text: '审计链', bold: true }, { text: auditHeadLabel(record.auditHead) }], tiny: true });
     out.push({
       kind: 'plain',
       runs: plainRuns(
-        `本记录第 ${record.version} 版于 ${chineseDate(signed.date)} ${signed.time} 由${record.council.name}签署。用“院落议事”软件的“核验文件”打开本文件,即可核对它是否与签署时的内容完全一致;签署后被改动过的文件无法通过核验。`,
+        `本记录第 ${record.version} 版于 ${chineseDate(signed.date)} ${signed.time} 由${record.council.name}签署。用“院落议事”软件的“核验文件”打开本文件，即可核对它是否与签署时的内容完全一致；签署后被改动过的文件无法通过核验。`,
       ),
       tiny: true,
     });

@@ -6,7 +6,7 @@
 import QRCode from 'qrcode';
 
 export function sealQrText(meeting: { id: number; title: string; date: string }, version: number, code: string, digest: string): string {
-  return [`院落议事·会议记录核验`, `会议:${meeting.title}(${meeting.date},编号 ${meeting.id},第 ${version} 版)`, `核验码:${code}`, `SHA-256:${digest}`].join('\n');
+  return [`院落议事·会议记录核验`, `会议：${meeting.title}（${meeting.date}，编号 ${meeting.id}，第 ${version} 版）`, `核验码：${code}`, `SHA-256:${digest}`].join('\n');
 }
 
 export function sealQrPng(text: string): Promise<Buffer> {

@@ -74,7 +74,7 @@ const publicSignature = (row: SignatureRow): MinutesSignature => ({ role: row.ro
 function blockersFor(db: Db, meetingId: number): string[] {
   const meeting = getMeeting(db, meetingId);
   const blockers: string[] = [];
-  if (meeting.status !== 'closed') blockers.push('会议还没有结束:请先在会议页把状态改为“已结束”,再签署会议记录。');
+  if (meeting.status !== 'closed') blockers.push('会议还没有结束：请先在会议页把状态改为“已结束”，再签署会议记录。');
   if (meeting.chairId === null) blockers.push('会议还没有指定主持人。');
   if (meeting.secretaryId === null) blockers.push('会议还没有指定记录人。');
   for (const vote of listVotes(db, meetingId)) {
@@ -127,7 +127,7 @@ export function signMinutes(
   keyProtector?: KeyProtector,
 ): SealStatus {
   const status = sealStatus(db, sqlite, input.meetingId);
-  if (status.complete) throw conflict('会议记录已经签署并封存。如需更改,请先发起修订。');
+  if (status.complete) throw conflict('会议记录已经签署并封存。如需更改，请先发起修订。');
   if (status.blockers.length) throw conflict(status.blockers[0]!);
   if (status.signatures.some((signature) => signature.role === input.role)) {
     throw conflict(`${roleLabel[input.role]}已经签过字了。`);
@@ -200,8 +200,8 @@ function sealVersion(db: Db, sqlite: Database.Database, meetingId: number, statu
 
 export function openMinutesAmendment(db: Db, sqlite: Database.Database, input: { meetingId: number; reason: string }, now: Date): SealStatus {
   const status = sealStatus(db, sqlite, input.meetingId);
-  if (!status.seals.length) throw conflict('会议记录还没有签署,直接修改即可,不需要修订。');
-  if (status.amendment) throw conflict(`已有一项修订在进行中(${status.amendment.reason}),请先签署它。`);
+  if (!status.seals.length) throw conflict('会议记录还没有签署，直接修改即可，不需要修订。');
+  if (status.amendment) throw conflict(`已有一项修订在进行中（${status.amendment.reason}），请先签署它。`);
   const at = now.toISOString();
   appendAudit(db, {
     kind: 'minutes.amendment-open',
@@ -254,7 +254,7 @@ export async function exportMinutes(db: Db, sqlite: Database.Database, input: { 
   // The canonical text is what was hashed and signed, so it stays text; this host wrote it from a SealedRecord.
   const record = JSON.parse(seal.canonical) as SealedRecord;
   const key = db.select({ publicKey: councilKeys.publicKey }).from(councilKeys).where(eq(councilKeys.id, seal.keyId)).get();
-  if (!key) throw new HostError('internal', '找不到签署用的密钥,无法导出。');
+  if (!key) throw new HostError('internal', '找不到签署用的密钥，无法导出。');
   const code = verificationCode(seal.digest);
   const qrPng = await sealQrPng(sealQrText(record.meeting, record.version, code, seal.digest));
   const data = await minutesDocx({

@@ -111,8 +111,8 @@ function report(verdict: VerifyReport['verdict'], headline: string, details: str
   };
 }
 
-const unknownHeadline = '无法确认:这份文件不是本议事会签署的(可能来自另一个议事会),或不是用本软件导出的。';
-const alteredHeadline = '文件在签署后被改动过:它与签署时的内容不一致,不能作为正式记录使用。';
+const unknownHeadline = '无法确认：这份文件不是本议事会签署的（可能来自另一个议事会），或不是用本软件导出的。';
+const alteredHeadline = '文件在签署后被改动过：它与签署时的内容不一致，不能作为正式记录使用。';
 
 const shorten = (text: string) => (Array.from(text).length > 40 ? `${Array.from(text).slice(0, 40).join('')}…` : text);
 
@@ -136,8 +136,8 @@ function compareParagraphs(expected: string[], actual: string[]): string[] {
   const length = Math.max(expected.length, actual.length);
   for (let i = 0; i < length && differences.length < 3; i += 1) {
     if (expected[i] === actual[i]) continue;
-    if (actual[i] === undefined) differences.push(`文件在第 ${i + 1} 段之后缺少内容,签署时这里是“${shorten(expected[i]!)}”。`);
-    else if (expected[i] === undefined) differences.push(`文件第 ${i + 1} 段是签署后多出来的内容:“${shorten(actual[i]!)}”。`);
+    if (actual[i] === undefined) differences.push(`文件在第 ${i + 1} 段之后缺少内容，签署时这里是“${shorten(expected[i]!)}”。`);
+    else if (expected[i] === undefined) differences.push(`文件第 ${i + 1} 段是签署后多出来的内容：“${shorten(actual[i]!)}”。`);
     else {
       const [was, now] = aroundFirstDifference(expected[i]!, actual[i]!);
       differences.push(`第 ${i + 1} 段与签署时不同：签署时为“${was}”，文件中为“${now}”。`);
@@ -146,6 +146,12 @@ function compareParagraphs(expected: string[], actual: string[]): string[] {
     if (expected[i + 1] === actual[i] || expected[i] === actual[i + 1]) break;
   }
   return differences;
+}
+
+const halfWidth: Record<string, string> = { '：': ':', '，': ',', '；': ';', '？': '?', '！': '!', '（': '(', '）': ')' };
+/** Full-width punctuation as its ASCII form, and the one space the ASCII forms were followed by dropped. */
+export function foldPunctuation(text: string): string {
+  return text.replace(/[：，；？！（）]/g, (mark) => halfWidth[mark]!).replace(/([:,;]) /g, '$1');
 }
 
 /** The target of each relationship of word/document.xml, by id. */
@@ -217,10 +223,10 @@ export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyRep
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
-    return report('unknown', '这不是 Word(.docx)文件,或文件已损坏,无法核验。', []);
+    return report('unknown', '这不是 Word（.docx）文件，或文件已损坏，无法核验。', []);
   }
   const documentXml = await zip.file('word/document.xml')?.async('string');
-  if (!documentXml) return report('unknown', '这不是 Word(.docx)文件,或文件已损坏,无法核验。', []);
+  if (!documentXml) return report('unknown', '这不是 Word（.docx）文件，或文件已损坏，无法核验。', []);
   const seal = await embeddedSeal(zip);
   if (!seal || !seal.canonical) {
     // Every page of signed minutes prints its 核验码: a file showing one of ours has had its seal taken out.
@@ -238,7 +244,7 @@ export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyRep
   if (!stored) {
     // The file names a seal this database holds, but its record is not that seal's: changed after signing.
     if (seal.digest && seal.digest !== digest && storedSeal(db, seal.digest)) {
-      return report('altered', alteredHeadline, ['文件中保存的签署记录与签名不符:签署记录被改动过。']);
+      return report('altered', alteredHeadline, ['文件中保存的签署记录与签名不符：签署记录被改动过。']);
     }
     return report('unknown', unknownHeadline, ['本机的签署记录里没有这份文件：它不是在这里签署的，也不是随本议事会的归档迁入的。']);
   }
@@ -258,7 +264,9 @@ export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyRep
   const layout = minutesLayoutOf(record, { digest, code, qrHash: sha256Hex(qrPng) });
 
   // Trailing spaces and line ends are layout too: Word, WPS and LibreOffice drop or add them on saving.
-  const trimmed = (paragraphs: string[]) => paragraphs.map((paragraph) => paragraph.trimEnd());
+  // Minutes sealed before the texts took full-width punctuation (：，（） for :,()) are laid out again
+  // with today's texts: the width of a punctuation mark is compared as one, the words exactly.
+  const trimmed = (paragraphs: string[]) => paragraphs.map((paragraph) => foldPunctuation(paragraph.trimEnd()));
   const details = compareParagraphs(trimmed(layoutParagraphs(layout)), trimmed(documentParagraphs(documentXml)));
   details.push(...compareImages(layoutImageOrder(layout), await documentImages(zip, documentXml)));
   if (details.length) return report('altered', alteredHeadline, details, record, digest);
@@ -266,12 +274,12 @@ export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyRep
   const signed = localTime(record.signedAt, record.timeZone);
   const signers = record.signatures.map((s) => `${roleLabel[s.role]}${s.name}`).join('、');
   const lines = [
-    `会议:${record.meeting.title}(${chineseDate(record.meeting.date)})`,
-    `第 ${record.version} 版${record.kind === 'amendment' ? '(修订)' : ''},由${signers}签字,${chineseDate(signed.date)} ${signed.time} 封存。`,
-    `核验码:${code}`,
+    `会议：${record.meeting.title}（${chineseDate(record.meeting.date)}）`,
+    `第 ${record.version} 版${record.kind === 'amendment' ? '（修订）' : ''}，由${signers}签字，${chineseDate(signed.date)} ${signed.time} 封存。`,
+    `核验码：${code}`,
   ];
   if (stored.fromAnotherComputer) lines.push('由原电脑签署：这一版随议事会归档从原来的电脑迁入，用签署时保存的公钥核验。');
   const later = db.select({ latest: max(seals.version) }).from(seals).where(eq(seals.meetingId, stored.meetingId)).get();
-  if (later?.latest && later.latest > stored.version) lines.push(`注意:此后还有第 ${later.latest} 版修订,请以最新一版为准。`);
-  return report('signed', '文件与签署时的内容完全一致,签名有效。', lines, record, digest);
+  if (later?.latest && later.latest > stored.version) lines.push(`注意：此后还有第 ${later.latest} 版修订，请以最新一版为准。`);
+  return report('signed', '文件与签署时的内容完全一致，签名有效。', lines, record, digest);
 }

@@ -169,7 +169,7 @@ export function getVote(db: Db, voteId: number): VoteState {
  */
 export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): VoteState {
   const meeting = getMeeting(db, input.meetingId);
-  if (meeting.status === 'closed' || meeting.status === 'cancelled') throw conflict(`会议“${meeting.title}”已结束或取消,不能再表决。`);
+  if (meeting.status === 'closed' || meeting.status === 'cancelled') throw conflict(`会议“${meeting.title}”已结束或取消，不能再表决。`);
   if (input.agendaItemId !== null) {
     const item = db.select().from(agendaItems).where(eq(agendaItems.id, input.agendaItemId)).get();
     if (!item || item.meetingId !== input.meetingId) throw new HostError('invalid_input', '所选议题不在本次会议议程中。');
@@ -181,7 +181,7 @@ export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): Vo
     );
   }
   const alreadyOpen = db.select().from(votes).where(and(eq(votes.meetingId, input.meetingId), eq(votes.status, 'open'))).get();
-  if (alreadyOpen) throw conflict(`“${alreadyOpen.title}”的表决还没有结束,请先结束它再开始新的表决。`);
+  if (alreadyOpen) throw conflict(`“${alreadyOpen.title}”的表决还没有结束，请先结束它再开始新的表决。`);
   const electorate = entitledVoters(db, meeting.councilId, input.rule.voterBasis);
   if (electorate.length === 0) throw new HostError('invalid_input', emptyElectorateReason(input.rule.voterBasis));
   // The step machine decides whether the matter may be voted on now (announced, vetted), and moves it to the vote step.
@@ -216,7 +216,7 @@ function ballotVoter(db: Db, row: VoteRow, key: string): EntitledVoter {
   const found = frozenVoter(db, row.id, key);
   const voter =
     found === 'not-frozen' ? entitledVoters(db, getMeeting(db, row.meetingId).councilId, row.rule.voterBasis).find((v) => v.key === key) : found === 'not-entitled' ? undefined : found;
-  if (!voter) throw new HostError('invalid_input', '此人(户)没有本次表决的投票权。');
+  if (!voter) throw new HostError('invalid_input', '此人（户）没有本次表决的投票权。');
   return voter;
 }
 
@@ -229,14 +229,14 @@ function ballotVoter(db: Db, row: VoteRow, key: string): EntitledVoter {
  */
 export function castBallot(db: Db, input: ParsedInput<'vote:castBallot'>, now: Date): BallotReceipt {
   const row = voteRow(db, input.voteId);
-  if (row.mode !== 'roll_call') throw new HostError('invalid_input', '举手表决和无记名投票只录入票数,不记录个人选择。');
-  if (row.status !== 'open') throw conflict('表决已经结束,不能再投票。');
+  if (row.mode !== 'roll_call') throw new HostError('invalid_input', '举手表决和无记名投票只录入票数，不记录个人选择。');
+  if (row.status !== 'open') throw conflict('表决已经结束，不能再投票。');
   const voter = ballotVoter(db, row, input.voterKey);
   if (noOneToCast(voter)) throw conflict(`${voter.label}：这套房屋未登记产权人，没有人可以代为表决。`);
   const casters = castersFor(db, row.meetingId, voter.castThrough);
   if (!casters.length) {
     const needsProxy = row.rule.voterBasis === 'owners' && voter.ownerIds.length > 0;
-    throw conflict(`${voter.label} 没有签到,也没有到场的受托人,不能投票。${needsProxy ? '家属或租户须持有业主的书面委托，才能代业主表决。' : ''}`);
+    throw conflict(`${voter.label} 没有签到，也没有到场的受托人，不能投票。${needsProxy ? '家属或租户须持有业主的书面委托，才能代业主表决。' : ''}`);
   }
   const caster = input.castById === null ? casters[0]! : casters.find((c) => c.personId === input.castById);
   if (!caster) {
@@ -297,13 +297,13 @@ type CountsInput = Omit<ParsedInput<'vote:enterCounts'>, 'areaCenti'> & Partial<
 export function enterCounts(db: Db, input: CountsInput, now: Date): VoteState {
   const row = voteRow(db, input.voteId);
   if (row.mode === 'roll_call') throw new HostError('invalid_input', '记名表决请逐个录入选票。');
-  if (row.status !== 'open') throw conflict('表决已经结束,不能再修改票数。');
+  if (row.status !== 'open') throw conflict('表决已经结束，不能再修改票数。');
   const electorate = electorateOf(db, row);
   const room = roomPresence(db, row.meetingId);
   const present = electorate.filter((voter) => room.present(voter.castThrough));
   const total = input.for + input.against + input.abstain + input.blank;
   if (total > present.length) {
-    throw new HostError('invalid_input', `票数合计 ${total} 超过了到会有表决权的 ${present.length} 票,请核对。`);
+    throw new HostError('invalid_input', `票数合计 ${total} 超过了到会有表决权的 ${present.length} 票，请核对。`);
   }
   if (ruleUsesArea(row.rule) && !input.areaCenti) throw new HostError('invalid_input', `“${row.rule.name}”按专有部分面积计算，请填写每一项的面积（㎡）。`);
   if (input.areaCenti) {
@@ -398,10 +398,10 @@ export function rollCallVoters(db: Db, voteId: number): RollCallVoter[] {
  */
 export function lockVote(db: Db, voteId: number, now: Date, keyProtector?: KeyProtector): VoteState {
   const row = voteRow(db, voteId);
-  if (row.status === 'open') throw conflict('请先结束表决,再锁定结果。');
-  if (row.status === 'locked') throw conflict('结果已经锁定。如需更正,请重新表决并说明理由。');
+  if (row.status === 'open') throw conflict('请先结束表决，再锁定结果。');
+  if (row.status === 'locked') throw conflict('结果已经锁定。如需更正，请重新表决并说明理由。');
   const state = getVote(db, voteId);
-  if (!state.outcome) throw new HostError('invalid_input', `无法得出结果:${state.outcomeProblem ?? ''}`);
+  if (!state.outcome) throw new HostError('invalid_input', `无法得出结果：${state.outcomeProblem ?? ''}`);
   const at = now.toISOString();
   const entry = appendAudit(db, {
     kind: 'vote.result',
@@ -429,7 +429,7 @@ export function lockVote(db: Db, voteId: number, now: Date, keyProtector?: KeyPr
 /** A correction: a new vote on the same matter under the same rule, recording why; the old result stays. */
 export function revote(db: Db, input: ParsedInput<'vote:revote'>, now: Date): VoteState {
   const row = voteRow(db, input.voteId);
-  if (row.status !== 'locked') throw conflict('只有已锁定的结果才需要重新表决;表决中的请直接继续。');
+  if (row.status !== 'locked') throw conflict('只有已锁定的结果才需要重新表决；表决中的请直接继续。');
   const opened = openVote(db, { meetingId: row.meetingId, agendaItemId: row.agendaItemId, title: row.title, mode: row.mode, rule: row.rule }, now);
   db.update(votes).set({ replacesVoteId: row.id, correctionReason: input.reason }).where(eq(votes.id, opened.id)).run();
   appendAudit(db, { kind: 'vote.correction', meetingId: row.meetingId, at: now.toISOString(), payload: { voteId: opened.id, replaces: row.id, reason: input.reason } });

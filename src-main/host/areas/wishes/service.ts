@@ -48,7 +48,7 @@ export function intakeStatus(db: Db, councilId: number): IntakeStatus {
 
 /** A resident raises a matter on the public page: only while the council has intake open. */
 export function submitWish(db: Db, input: ParsedInput<'wish:submit'>, now: Date): { id: number } {
-  if (!intakeStatus(db, input.councilId).open) throw conflict('议事会现在没有征集议题,请留意公示栏的通知。');
+  if (!intakeStatus(db, input.councilId).open) throw conflict('议事会现在没有征集议题，请留意公示栏的通知。');
   const row = db
     .insert(wishes)
     .values({ ...input, source: 'public', createdAt: now.toISOString() })
@@ -104,7 +104,7 @@ export function mergeWish(db: Db, input: ParsedInput<'wish:merge'>): Wish {
   const short = target.text.length > 30 ? `${target.text.slice(0, 30)}…` : target.text;
   db.update(wishes).set({ supporters: mergedSupporters(duplicate, target) }).where(eq(wishes.id, target.id)).run();
   db.update(wishes)
-    .set({ status: 'merged', mergedIntoId: target.id, reason: `与“${short}”是同一件事,已合并办理。` })
+    .set({ status: 'merged', mergedIntoId: target.id, reason: `与“${short}”是同一件事，已合并办理。` })
     .where(eq(wishes.id, duplicate.id))
     .run();
   return toWish(wishRow(db, duplicate.id));
@@ -117,7 +117,7 @@ export function mergeWish(db: Db, input: ParsedInput<'wish:merge'>): Wish {
  */
 export function supportWish(db: Db, input: ParsedInput<'wish:support'>, address: string | null, now: Date): { id: number; supporters: number } {
   const row = wishRow(db, input.wishId);
-  if (!intakeStatus(db, row.councilId).open) throw conflict('议事会现在没有征集议题,请留意公示栏的通知。');
+  if (!intakeStatus(db, row.councilId).open) throw conflict('议事会现在没有征集议题，请留意公示栏的通知。');
   const refusal = supportRefusal(row);
   if (refusal) throw conflict(refusal);
   const sameSupporter = address === null ? eq(wishSupports.browserId, input.browserId) : or(eq(wishSupports.browserId, input.browserId), eq(wishSupports.address, address));

@@ -166,6 +166,22 @@ describe('verifying an exported file', () => {
     expect((await withDocument(xml)).verdict).toBe('signed');
   });
 
+  it('minutes sealed before the texts took full-width punctuation still verify: the width of a mark is compared as one, the words exactly', async () => {
+    const held = await heldMeeting(tempHost());
+    await signBoth(held);
+    const file = await held.host.ok('seals:export', { meetingId: held.meetingId, version: null });
+    const zip = await JSZip.loadAsync(docxBytes(file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('会议名称：');
+    // As the earlier version wrote them: ASCII marks.
+    zip.file('word/document.xml', xml.replaceAll('：', ':').replaceAll('，', ',').replaceAll('（', '(').replaceAll('）', ')'));
+    const earlier = await held.host.ok('seals:verify', { fileName: 'x.docx', dataBase64: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
+    expect(earlier.verdict).toBe('signed');
+    zip.file('word/document.xml', xml.replace('会议名称：', '会议名称：改'));
+    const changed = await held.host.ok('seals:verify', { fileName: 'x.docx', dataBase64: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
+    expect(changed.verdict).toBe('altered');
+  });
+
   it('a file whose seal was taken out but which prints one of our 核验码 reads as altered: 签署信息被删除', async () => {
     const held = await heldMeeting(tempHost());
     await signBoth(held);

@@ -40,7 +40,7 @@ const componentMismatchText =
   '桌面版的数据库组件没有安装好，数据没有被改动。请先使用浏览器版（npm run serve），并请管理员重新安装桌面版。';
 
 function cannotOpenText(databasePath: string): string {
-  return `无法打开数据文件:\n${databasePath}\n\n请确认这个文件夹可以写入、磁盘没有满、没有别的程序正在使用这个文件，然后重新打开院落议事。`;
+  return `无法打开数据文件：\n${databasePath}\n\n请确认这个文件夹可以写入、磁盘没有满、没有别的程序正在使用这个文件，然后重新打开院落议事。`;
 }
 
 function openHost(): Host | null {

@@ -8,7 +8,7 @@ test('the chair queues speakers and starts the timer; the projector follows with
   const projector = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
   await projector.goto(`${host.url}#/projector/3`);
   await chair.goto(`${host.url}#/meetings/3/console`);
-  await expect(chair.getByRole('heading', { name: /当前议题:小广场地面重新铺装/ })).toBeVisible();
+  await expect(chair.getByRole('heading', { name: /当前议题：小广场地面重新铺装/ })).toBeVisible();
   await expect(projector.getByRole('heading', { name: '小广场地面重新铺装' })).toBeVisible({ timeout: 1000 });
 
   // A name nobody has says so; a click on a match or Enter (the first match) queues the speaker.

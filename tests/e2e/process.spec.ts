@@ -16,7 +16,7 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   const projector = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
   await projector.goto(`${host.url}#/projector/3`);
   await chair.goto(`${host.url}#/meetings/3/console`);
-  await expect(chair.getByRole('heading', { name: /当前议题:小广场地面重新铺装/ })).toBeVisible();
+  await expect(chair.getByRole('heading', { name: /当前议题：小广场地面重新铺装/ })).toBeVisible();
   const projectorStep = projector.locator('.projector-steps li[aria-current="step"]');
   await expect(projectorStep).toContainText('公示通知', { timeout: 1000 });
 

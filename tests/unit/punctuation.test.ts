@@ -17,6 +17,11 @@ function strings(value: unknown, path = ''): Array<[string, string]> {
   return [];
 }
 
+/** A placeholder stands for a name or a word, Chinese on a Chinese screen: `{{from}}(` is a mark touching Chinese. */
+function asFilled(text: string): string {
+  return text.replace(/\{\{[^}]+\}\}/g, '某');
+}
+
 describe('Chinese punctuation', () => {
   it('the rule finds ASCII marks touching Chinese and leaves numbers, times, codes and addresses alone', () => {
     expect(asciiPunctuationTouchingChinese('会议名称:院落议事会(12 月)')).toHaveLength(3);
@@ -29,7 +34,7 @@ describe('Chinese punctuation', () => {
     expect(files.length).toBeGreaterThan(10);
     const offending = files.flatMap((file) =>
       strings(JSON.parse(readFileSync(file, 'utf8'))).flatMap(([key, text]) =>
-        asciiPunctuationTouchingChinese(text).map((near) => `${file.slice(rendererRoot.length)} ${key}: ${near}`),
+        asciiPunctuationTouchingChinese(asFilled(text)).map((near) => `${file.slice(rendererRoot.length)} ${key}: ${near}`),
       ),
     );
     expect(offending).toEqual([]);

@@ -55,7 +55,7 @@ export function MeetingForm({ councilId, meeting, onSaved }: MeetingFormProps) {
         {candidates.map((person) => (
           <option key={person.id} value={person.id}>
             {person.name}
-            {person.householdCode ? ` (${person.householdCode})` : ''}
+            {person.householdCode ? t('common.inParens', { text: person.householdCode }) : ''}
           </option>
         ))}
       </select>

@@ -70,7 +70,7 @@ export function OpenWishes({ wishes, onSupported }: { wishes: PublicWish[]; onSu
                     type="button"
                     className={done ? 'button-large' : 'button-primary button-large'}
                     disabled={done}
-                    aria-label={`${done ? t('process.wish.supported') : t('process.wish.support')}:${wish.text}`}
+                    aria-label={`${done ? t('process.wish.supported') : t('process.wish.support')}${t('common.colon')}${wish.text}`}
                     onClick={() => void support(wish)}
                   >
                     {done ? `✓ ${t('process.wish.supported')}` : `👍 ${t('process.wish.support')}`}

@@ -59,7 +59,7 @@ describe('step 3: the announcement notice', () => {
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     const file = await host.ok('followup:exportNotice', { meetingId: planned.id, publicBaseUrl: 'http://192.168.1.10:5173/#/meetings/3/notice' });
-    expect(file.fileName).toMatch(/^院落议事会（12 月） \d{4}-\d{2}-\d{2} 会议通知\.docx$/);
+    expect(file.fileName).toMatch(/^院落议事会（12 月） \d{4}年\d{1,2}月\d{1,2}日 会议通知\.docx$/);
     const { zip, xml } = await documentXml(file);
     const text = textOf(xml);
     expect(text).toContain('关于召开院落议事会（12 月）的通知');

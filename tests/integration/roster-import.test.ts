@@ -413,7 +413,7 @@ describe('exporting the roster', () => {
     const council = await courtyard(host);
     const file = await host.ok('roster:exportXlsx', { councilId: council.id });
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(file.fileName).toMatch(/^名册-平安小区议事会-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(file.fileName).toMatch(/^平安小区议事会 名册 \d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
 
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ExcelJS.Buffer);

@@ -19,6 +19,7 @@ import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
 import { HostError, notFound } from '../../core/errors';
 import { verifyDigest } from '../seals/keys';
+import { safeFileName } from '../../exports/file-name';
 import type { ClosingRecord } from '../voting/schema';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import { sha256Hex } from '../seals/record';
@@ -173,9 +174,9 @@ export function exportCouncilArchive(sqlite: Database, councilId: number, now: D
   tables.audit_log = audit;
   const body = { format: archiveFormat, version: archiveVersion, exportedAt: now.toISOString(), councilName: council.name, tables };
   const data = gzipSync(Buffer.from(JSON.stringify(body), 'utf8'));
-  const safeName = council.name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 40);
   return {
-    fileName: `${safeName}-${now.toISOString().slice(0, 10)}.courtyard`,
+    // The date as every file name of the app writes it (2026年12月4日), on this computer's calendar.
+    fileName: safeFileName([council.name.slice(0, 40), '存档', `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`], 'courtyard'),
     mimeType: 'application/gzip',
     dataBase64: data.toString('base64'),
   };

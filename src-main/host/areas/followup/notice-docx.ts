@@ -7,6 +7,7 @@ import type { AnnouncementNotice, ResultsNotice } from '../../../../shared/api/a
 import type { FilePayload } from '../../../../shared/api/kit';
 import { announcementText, resultsText, type NoticeText } from '../../../../shared/domain/followup/notice-text';
 import { a4Section, body, chineseDocument, docxMimeType, heading1, packDocx, plain, run, sizes, table, title } from '../../exports/docx-style';
+import { chineseDate } from '../../../../shared/domain/followup/dates';
 import { safeFileName } from '../../exports/file-name';
 import { qrPng, wishUrl } from '../../exports/qr';
 
@@ -61,9 +62,9 @@ async function pack(text: NoticeText, qr: { png: Buffer; url: string } | null, f
 
 export async function announcementDocx(notice: AnnouncementNotice, publicBaseUrl: string): Promise<FilePayload> {
   const url = wishUrl(publicBaseUrl, notice.wishPath);
-  return pack(announcementText(notice), { png: await qrPng(url), url }, safeFileName([notice.meetingTitle, notice.date, '会议通知'], 'docx'));
+  return pack(announcementText(notice), { png: await qrPng(url), url }, safeFileName([notice.meetingTitle, chineseDate(notice.date), '会议通知'], 'docx'));
 }
 
 export function resultsDocx(notice: ResultsNotice): Promise<FilePayload> {
-  return pack(resultsText(notice), null, safeFileName([notice.meetingTitle ?? notice.councilName, '决议落实公示', notice.issuedOn], 'docx'));
+  return pack(resultsText(notice), null, safeFileName([notice.meetingTitle ?? notice.councilName, '决议落实公示', chineseDate(notice.issuedOn)], 'docx'));
 }

@@ -61,9 +61,9 @@ function addTextSheet(workbook: ExcelJS.Workbook, name: string, sheetColumns: Re
   }
 }
 
+/** Today on this computer, written as every file name of the app writes dates: 2026年12月4日. */
 function localDate(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
 }
 
 /** Path separators, characters Windows forbids in file names, and control characters go. */
@@ -121,7 +121,7 @@ export async function exportRosterXlsx(db: Db, councilId: number, now: Date): Pr
 
   const data = Buffer.from((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
   return {
-    fileName: `名册-${safeFileName(council.name) || '议事会'}-${localDate(now)}.xlsx`,
+    fileName: `${safeFileName(council.name) || '议事会'} 名册 ${localDate(now)}.xlsx`,
     mimeType: XLSX_MIME,
     dataBase64: data.toString('base64'),
   };

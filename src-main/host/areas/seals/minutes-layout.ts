@@ -6,6 +6,7 @@
  * with what a file shows, so what people read is what was signed.
  */
 import type { FactsBlock } from '../../../../shared/collab/doc-shape';
+import { chineseDate } from '../../../../shared/domain/followup/dates';
 import type { InlineText, MinutesBlock } from './minutes-blocks';
 import type { RecordVote, SealedRecord } from './record';
 
@@ -62,11 +63,7 @@ export function chineseOrdinal(n: number): string {
   return `${chineseNumbers[tens - 1]!}十${ones ? chineseNumbers[ones - 1]! : ''}`;
 }
 
-/** 2026-12-05 → 2026年12月5日 */
-export function chineseDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
+export { chineseDate };
 
 /** An ISO instant as date and time in the record's time zone (fixed at signing, so every verifier lays it out alike). */
 export function localTime(iso: string, timeZone: string): { date: string; time: string } {

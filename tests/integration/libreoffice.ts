@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const fontMap: Array<[string, string]> = [
+  ['方正小标宋简体', 'Noto Serif CJK SC'],
   ['宋体', 'Noto Serif CJK SC'],
   ['仿宋', 'Noto Serif CJK SC'],
   ['楷体', 'Noto Serif CJK SC'],

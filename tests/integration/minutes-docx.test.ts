@@ -37,12 +37,12 @@ describe('the Word minutes', () => {
     const text = xml.replace(/<[^>]+>/g, '');
     // A4, GB/T 9704 margins, East Asian faces and language on the runs.
     expect(xml).toContain('w:pgSz w:w="11906" w:h="16838"');
-    for (const face of ['宋体', '仿宋', '黑体', '楷体']) expect(xml).toContain(`w:eastAsia="${face}"`);
+    for (const face of ['方正小标宋简体', '仿宋', '黑体', '楷体']) expect(xml).toContain(`w:eastAsia="${face}"`);
     expect(xml).toContain('w:hint="eastAsia"');
     expect(xml).toContain('w:eastAsia="zh-CN"');
     expect(xml).toContain('<w:sz w:val="44"/>'); // title in 2号
     // Header block with names.
-    for (const part of ['院落议事会（12 月）会议记录', '会议名称：', '时　　间：2026年12月2日', '主 持 人：王建国', '记 录 人：李秀英', '应到人数：7 人', '实到人数：5 人（王建国、李秀英、何兆品、张桂兰、刘德华）', '缺席人数：2 人（陈淑珍、赵卫东）', '列席人员：1 人（孙网格）', '陈淑珍（2-2-102）委托何兆品']) {
+    for (const part of ['院落议事会（12 月）会议记录', '会议名称：', '时间：2026年12月2日', '主持人：王建国', '记录人：李秀英', '应到人数：7 人', '实到人数：5 人（王建国、李秀英、何兆品、张桂兰、刘德华）', '缺席人数：2 人（陈淑珍、赵卫东）', '列席人员：1 人（孙网格）', '陈淑珍（2-2-102）委托何兆品']) {
       expect(text).toContain(part);
     }
     // The minutes text: heading, marks, lists, the editor's table, a generated block; the generated header is not repeated.

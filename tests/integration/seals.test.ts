@@ -30,7 +30,7 @@ describe('signing the minutes', () => {
     expect(kinds.slice(-3)).toEqual(['minutes.signature', 'minutes.signature', 'minutes.seal']);
     const seal = sqlite.prepare('SELECT canonical, digest FROM seals WHERE meeting_id = ?').get(meetingId) as { canonical: string; digest: string };
     const record = JSON.parse(seal.canonical);
-    expect(record).toMatchObject({ format: 'courtyard-minutes/2', version: 1, meeting: { id: meetingId, chair: '王建国', secretary: '李秀英' } });
+    expect(record).toMatchObject({ format: 'courtyard-minutes/3', version: 1, meeting: { id: meetingId, chair: '王建国', secretary: '李秀英' } });
     expect(record.auditHead.seq).toBeGreaterThan(0);
     expect(record.votes).toHaveLength(2);
     expect(record.attendance.entries).toHaveLength(6);
@@ -172,12 +172,12 @@ describe('verifying an exported file', () => {
     const file = await held.host.ok('seals:export', { meetingId: held.meetingId, version: null });
     const zip = await JSZip.loadAsync(docxBytes(file));
     const xml = await zip.file('word/document.xml')!.async('string');
-    expect(xml).toContain('会议名称：');
+    expect(xml).toContain('担心夜间噪音。');
     // As the earlier version wrote them: ASCII marks.
     zip.file('word/document.xml', xml.replaceAll('：', ':').replaceAll('，', ',').replaceAll('（', '(').replaceAll('）', ')'));
     const earlier = await held.host.ok('seals:verify', { fileName: 'x.docx', dataBase64: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
     expect(earlier.verdict).toBe('signed');
-    zip.file('word/document.xml', xml.replace('会议名称：', '会议名称：改'));
+    zip.file('word/document.xml', xml.replace('担心夜间噪音。', '担心夜间噪音。改'));
     const changed = await held.host.ok('seals:verify', { fileName: 'x.docx', dataBase64: (await zip.generateAsync({ type: 'nodebuffer' })).toString('base64') });
     expect(changed.verdict).toBe('altered');
   });

@@ -8,7 +8,7 @@
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, type Table, type TextRun } from 'docx';
 import JSZip from 'jszip';
-import { a4Section, body, chineseDocument, heading1, heading2, packDocx, pageNumberFooter, plain, run, sizes, table, title, type Cell as StyleCell } from '../../exports/docx-style';
+import { a4Section, body, chineseDocument, heading1, heading2, packDocx, pageNumberFooters, plain, run, sizes, spreadRuns, table, title, type Cell as StyleCell } from '../../exports/docx-style';
 import { layoutImages, minutesLayoutOf, type Cell, type ImageRef, type LayoutBlock, type Run, type SealMark } from './minutes-layout';
 import { sha256Hex, type SealedRecord } from './record';
 
@@ -40,11 +40,11 @@ function imageRun(ref: ImageRef, images: Map<string, Buffer>): ImageRun {
 }
 
 function textRuns(runs: Run[], sizePt: number = sizes.san): TextRun[] {
-  return runs.flatMap((piece) =>
-    piece.text.split('\n').map((line, index) =>
-      run(line, { sizePt, bold: piece.bold ?? false, italics: piece.italic, underline: piece.underline, strike: piece.strike }, index > 0),
-    ),
-  );
+  return runs.flatMap((piece) => {
+    const style = { sizePt, bold: piece.bold ?? false, italics: piece.italic, underline: piece.underline, strike: piece.strike };
+    if (piece.spreadTo) return spreadRuns(piece.text, piece.spreadTo, style);
+    return piece.text.split('\n').map((line, index) => run(line, style, index > 0));
+  });
 }
 
 /** Lines holding an image size to it: the body's exact 28-pt spacing would clip it. */
@@ -70,7 +70,7 @@ const charIndent = (chars: number) => ({ indent: { left: chars * 320 } });
 function toWord(block: LayoutBlock, images: Map<string, Buffer>): Paragraph | Table {
   switch (block.kind) {
     case 'title':
-      return title(block.text);
+      return title(block.text, {}, false);
     case 'subtitle':
       return plain([run(block.text, { face: 'kai' })], { alignment: AlignmentType.CENTER });
     case 'heading1': {
@@ -80,15 +80,17 @@ function toWord(block: LayoutBlock, images: Map<string, Buffer>): Paragraph | Ta
     case 'heading2':
       return heading2(block.text);
     case 'body':
-      return body(textRuns(block.runs));
+      return body(textRuns(block.runs), { keepNext: block.keepNext ?? false });
     case 'plain':
       return plain(textRuns(block.runs, block.tiny ? sizes.wu : block.small ? sizes.si : sizes.san), {
+        keepNext: block.keepNext ?? false,
         ...(block.tiny ? { spacing: { line: 320, lineRule: LineRuleType.EXACT } } : {}),
         ...(block.align === 'right' ? { alignment: AlignmentType.RIGHT } : block.align === 'center' ? { alignment: AlignmentType.CENTER } : {}),
         ...(block.indentChars ? charIndent(block.indentChars) : {}),
       });
     case 'signature':
       return new Paragraph({
+        keepNext: block.keepNext ?? false,
         ...charIndent(2),
         spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 240, after: 0 },
         children: [run(block.label), imageRun(block.image, images), ...textRuns([{ text: block.after }])],
@@ -178,7 +180,7 @@ export async function minutesDocx({ record, seal, images }: MinutesDocxInput): P
     if (!all.has(hash)) throw new Error(`签名图片缺失（${hash.slice(0, 12)}），无法导出。`);
   }
   const footerNote = mark ? `核验码 ${mark.code}` : '草稿 · 尚未签署';
-  const document = chineseDocument([a4Section(layout.map((block) => toWord(block, all)), { footers: { default: pageNumberFooter(footerNote) } })], {
+  const document = chineseDocument([a4Section(layout.map((block) => toWord(block, all)), { footers: pageNumberFooters(footerNote) })], {
     title: `${record.meeting.title} 会议记录`,
   });
   const packed = await packDocx(document);

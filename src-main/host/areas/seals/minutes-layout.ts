@@ -8,6 +8,7 @@
 import type { FactsBlock } from '../../../../shared/collab/doc-shape';
 import { chineseDate } from '../../../../shared/domain/followup/dates';
 import type { InlineText, MinutesBlock } from './minutes-blocks';
+import { titleLines } from '../../exports/docx-style';
 import type { RecordVote, SealedRecord } from './record';
 
 export interface Run {
@@ -16,6 +17,8 @@ export interface Run {
   italic?: boolean;
   underline?: boolean;
   strike?: boolean;
+  /** Spread over this many characters' width (labels of one width without padding spaces). */
+  spreadTo?: number;
 }
 
 /** An image by the SHA-256 of its PNG bytes; the writer looks the bytes up. */
@@ -40,11 +43,12 @@ export type LayoutBlock =
   | { kind: 'subtitle'; text: string }
   | { kind: 'heading1'; text: string; pageBreakBefore?: boolean }
   | { kind: 'heading2'; text: string }
-  | { kind: 'body'; runs: Run[] }
-  | { kind: 'plain'; runs: Run[]; align?: 'right' | 'center'; small?: boolean; tiny?: boolean; indentChars?: number }
+  /** keepNext: printed on the same page as the block after it (散会 and the signatures stay together). */
+  | { kind: 'body'; runs: Run[]; keepNext?: boolean }
+  | { kind: 'plain'; runs: Run[]; align?: 'right' | 'center'; small?: boolean; tiny?: boolean; indentChars?: number; keepNext?: boolean }
   | { kind: 'table'; widths: number[]; rows: Cell[][]; small?: boolean }
   /** A handwritten signature: label, image and name on one line. */
-  | { kind: 'signature'; label: string; image: ImageRef; after: string }
+  | { kind: 'signature'; label: string; image: ImageRef; after: string; keepNext?: boolean }
   | { kind: 'image'; image: ImageRef };
 
 export interface SealMark {
@@ -103,15 +107,38 @@ function documentTitle(record: SealedRecord): string {
   return /记录|纪要/.test(title) ? title : `${title}会议记录`;
 }
 
-function headerBlocks(record: SealedRecord): LayoutBlock[] {
+/**
+ * What changed in the layout from one record format to the next. A record is laid out as its
+ * format was signed, so every file signed before still verifies.
+ */
+interface Edition {
+  /** Format 2 on: the audit chain's head is printed. */
+  auditHead: boolean;
+  /** Format 3 on: each vote's explanation once, no empty heading, title broken between words, labels spread to one width. */
+  tidy: boolean;
+}
+
+function editionOf(record: SealedRecord): Edition {
+  return { auditHead: record.format !== 'courtyard-minutes/1', tidy: record.format !== 'courtyard-minutes/1' && record.format !== 'courtyard-minutes/2' };
+}
+
+/** Header labels: spread to four characters (format 3) or padded with spaces as format 1 and 2 printed them. */
+const paddedLabels: Record<string, string> = { 时间: '时　　间', 地点: '地　　点', 主持人: '主 持 人', 记录人: '记 录 人' };
+
+function headerBlocks(record: SealedRecord, edition: Edition): LayoutBlock[] {
   const { meeting, attendance } = record;
-  const line = (label: string, value: string): LayoutBlock => ({ kind: 'plain', runs: [{ text: `${label}：`, bold: true }, { text: value }] });
+  const line = (label: string, value: string): LayoutBlock => ({
+    kind: 'plain',
+    runs: edition.tidy
+      ? [{ text: label, bold: true, spreadTo: 4 }, { text: '：', bold: true }, { text: value }]
+      : [{ text: `${paddedLabels[label] ?? label}：`, bold: true }, { text: value }],
+  });
   const blocks = [
     line('会议名称', meeting.title),
-    line('时　　间', `${chineseDate(meeting.date)} ${meeting.startTime}`),
-    line('地　　点', meeting.place || '—'),
-    line('主 持 人', meeting.chair ?? '—'),
-    line('记 录 人', meeting.secretary ?? '—'),
+    line('时间', `${chineseDate(meeting.date)} ${meeting.startTime}`),
+    line('地点', meeting.place || '—'),
+    line('主持人', meeting.chair ?? '—'),
+    line('记录人', meeting.secretary ?? '—'),
     line('应到人数', `${attendance.entitled.length} 人（理事会成员：${names(attendance.entitled)}）`),
     line('实到人数', `${attendance.present.length} 人（${names(attendance.present)}）`),
     line('缺席人数', `${attendance.absent.length} 人（${names(attendance.absent)}）`),
@@ -123,6 +150,11 @@ function headerBlocks(record: SealedRecord): LayoutBlock[] {
     );
   }
   return blocks;
+}
+
+/** A matter's generated block without its vote's result: the vote is laid out once, in 表决情况. */
+function withoutVotes(facts: FactsBlock): FactsBlock {
+  return { ...facts, parts: (facts.parts ?? []).filter((part) => !part.caption?.startsWith('表决：')).map(withoutVotes) };
 }
 
 function factsBlocks(facts: FactsBlock): LayoutBlock[] {
@@ -146,13 +178,39 @@ function factsBlocks(facts: FactsBlock): LayoutBlock[] {
 /** Sections the header lays out from the sealed data; the editor's generated copies would repeat them. */
 const sectionsInHeader = new Set(['header', 'attendance', 'agenda']);
 
-function minutesLayout(blocks: MinutesBlock[], depth = 0): LayoutBlock[] {
+/** How the minutes body is laid out: format 3 leaves out the editor's copy of the title and the votes' results. */
+interface BodyOptions {
+  tidy: boolean;
+  /** Headings that only repeat the document's title. */
+  titles: Set<string>;
+}
+
+const headingRank = (block: LayoutBlock) => (block.kind === 'heading1' ? 1 : block.kind === 'heading2' ? 2 : 0);
+
+/** A heading stays only when something other than a heading of its rank or above follows it. */
+function withoutEmptyHeadings(blocks: LayoutBlock[]): LayoutBlock[] {
+  return blocks.filter((block, index) => {
+    const rank = headingRank(block);
+    if (!rank) return true;
+    for (const next of blocks.slice(index + 1)) {
+      const nextRank = headingRank(next);
+      if (!nextRank) return true;
+      if (nextRank <= rank) return false;
+    }
+    return false;
+  });
+}
+
+function minutesLayout(blocks: MinutesBlock[], options: BodyOptions, depth = 0): LayoutBlock[] {
   const out: LayoutBlock[] = [];
   for (const block of blocks) {
     switch (block.type) {
-      case 'heading':
-        out.push({ kind: block.level <= 1 ? 'heading1' : 'heading2', text: block.content.map((piece) => piece.text).join('') });
+      case 'heading': {
+        const text = block.content.map((piece) => piece.text).join('');
+        if (options.tidy && options.titles.has(text.trim())) break;
+        out.push({ kind: block.level <= 1 ? 'heading1' : 'heading2', text });
         break;
+      }
       case 'paragraph':
         if (block.content.some((piece) => piece.text.trim())) {
           out.push(depth ? { kind: 'plain', runs: inlineRuns(block.content), indentChars: 2 + depth * 2 } : { kind: 'body', runs: inlineRuns(block.content) });
@@ -165,10 +223,10 @@ function minutesLayout(blocks: MinutesBlock[], depth = 0): LayoutBlock[] {
           const [first, ...rest] = item;
           if (first?.type === 'paragraph') {
             out.push({ kind: 'plain', runs: [{ text: marker }, ...inlineRuns(first.content)], indentChars: 2 + depth * 2 });
-            out.push(...minutesLayout(rest, depth + 1));
+            out.push(...minutesLayout(rest, options, depth + 1));
           } else {
             out.push({ kind: 'plain', runs: [{ text: marker }], indentChars: 2 + depth * 2 });
-            out.push(...minutesLayout(item, depth + 1));
+            out.push(...minutesLayout(item, options, depth + 1));
           }
         });
         break;
@@ -189,12 +247,12 @@ function minutesLayout(blocks: MinutesBlock[], depth = 0): LayoutBlock[] {
         break;
       }
       case 'blockquote':
-        out.push(...minutesLayout(block.content, depth + 1));
+        out.push(...minutesLayout(block.content, options, depth + 1));
         break;
       case 'rule':
         break;
       case 'facts':
-        if (!sectionsInHeader.has(block.section)) out.push(...factsBlocks(block.facts));
+        if (!sectionsInHeader.has(block.section)) out.push(...factsBlocks(options.tidy ? withoutVotes(block.facts) : block.facts));
         break;
     }
   }
@@ -255,18 +313,27 @@ function voteBlocks(vote: RecordVote, index: number): LayoutBlock[] {
 /** 第 57 条 · 3f9a2c1d7e4b: the head's number and the first 12 hex digits of its hash. */
 export const auditHeadLabel = (head: SealedRecord['auditHead']) => `第 ${head.seq} 条 · ${head.hash.slice(0, 12)}`;
 
-const signatureSize = { maxWidth: 180, maxHeight: 60 };
+/** A handwritten signature prints 15 mm tall (57 px at 96 dpi) unless it is very wide. */
+const signatureSize = { maxWidth: 300, maxHeight: 57 };
 const signInSize = { maxWidth: 130, maxHeight: 40 };
 const qrSize = { maxWidth: 96, maxHeight: 96 };
 
+/** A deadline in the tasks table: 12月31日 in the meeting's year (it then fits its column), the full date otherwise. */
+function deadlineText(deadline: string, meetingDate: string): string {
+  if (deadline.slice(0, 4) !== meetingDate.slice(0, 4)) return chineseDate(deadline);
+  const [, month, day] = deadline.split('-').map(Number);
+  return `${month}月${day}日`;
+}
+
 export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): LayoutBlock[] {
-  const out: LayoutBlock[] = [{ kind: 'title', text: documentTitle(record) }];
+  const edition = editionOf(record);
+  const out: LayoutBlock[] = [{ kind: 'title', text: edition.tidy ? titleLines(documentTitle(record)).join('\n') : documentTitle(record) }];
   if (record.kind === 'amendment' && record.amends) {
     out.push({ kind: 'subtitle', text: `（第 ${record.version} 版 · 修订）` });
     out.push({ kind: 'body', runs: plainRuns(`修订说明：${record.amends.note}（修订第 ${record.amends.version} 版，原核验摘要 ${record.amends.digest.slice(0, 16)}…）`) });
   }
   if (!seal) out.push({ kind: 'subtitle', text: '（草稿，尚未签署）' });
-  out.push(...headerBlocks(record));
+  out.push(...headerBlocks(record, edition));
 
   let section = 0;
   const heading = (title: string): LayoutBlock => ({ kind: 'heading1', text: `${chineseOrdinal((section += 1))}、${title}` });
@@ -276,7 +343,9 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
     record.agenda.forEach((item, index) => out.push({ kind: 'plain', runs: plainRuns(`${index + 1}. ${item.title}`), indentChars: 2 }));
   }
 
-  const minutes = minutesLayout(record.minutes);
+  const titles = new Set([documentTitle(record), `${record.meeting.title}会议记录`, record.meeting.title]);
+  const laidOut = minutesLayout(record.minutes, { tidy: edition.tidy, titles });
+  const minutes = edition.tidy ? withoutEmptyHeadings(laidOut) : laidOut;
   out.push(heading('会议内容'));
   out.push(...(minutes.length ? minutes : [{ kind: 'body' as const, runs: plainRuns('（会议记录正文为空）') }]));
 
@@ -289,7 +358,14 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
   const resolutions = record.votes.filter((vote) => vote.passed === true && vote.supersededBy === null);
   if (resolutions.length) {
     resolutions.forEach((vote, index) =>
-      out.push({ kind: 'body', runs: plainRuns(`${index + 1}. ${vote.title}：经表决通过。${vote.explanation}`) }),
+      out.push({
+        kind: 'body',
+        runs: plainRuns(
+          edition.tidy
+            ? `${index + 1}. ${vote.title}：经表决通过（见表决情况（${chineseOrdinal(record.votes.indexOf(vote) + 1)}））。`
+            : `${index + 1}. ${vote.title}：经表决通过。${vote.explanation}`,
+        ),
+      }),
     );
   } else out.push({ kind: 'body', runs: plainRuns('本次会议未形成决议。') });
   const failed = record.votes.filter((vote) => vote.passed === false && vote.supersededBy === null);
@@ -299,11 +375,11 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
   if (record.tasks.length) {
     out.push({
       kind: 'table',
-      widths: [0.28, 0.34, 0.2, 0.18],
+      widths: edition.tidy ? [0.26, 0.36, 0.16, 0.22] : [0.28, 0.34, 0.2, 0.18],
       small: true,
       rows: [
         [head('议题'), head('任务'), head('负责人'), head('完成时限')],
-        ...record.tasks.map((task) => [text(task.matter), text(task.title), text(task.owner || '—'), text(task.deadline ? chineseDate(task.deadline) : '—')]),
+        ...record.tasks.map((task) => [text(task.matter), text(task.title), text(task.owner || '—'), text(task.deadline ? (edition.tidy ? deadlineText(task.deadline, record.meeting.date) : chineseDate(task.deadline)) : '—')]),
       ],
     });
   } else out.push({ kind: 'body', runs: plainRuns('本次会议未分派任务。') });
@@ -312,19 +388,26 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
     .slice(-3)
     .map((block) => ('runs' in block ? block.runs.map((run) => run.text).join('') : ''))
     .join('');
-  if (!lastText.includes('散会')) out.push({ kind: 'body', runs: plainRuns('散会。') });
+  if (!lastText.includes('散会')) out.push({ kind: 'body', runs: plainRuns('散会。'), keepNext: true });
+  else {
+    // The secretary's own 散会 stays with the signatures too.
+    const last = out[out.length - 1];
+    if (last && (last.kind === 'body' || last.kind === 'plain')) last.keepNext = true;
+  }
 
-  for (const role of ['chair', 'secretary'] as const) {
+  // The signatures stay on one page with the line before them: never a page holding only a signature.
+  (['chair', 'secretary'] as const).forEach((role, index, roles) => {
+    const last = index === roles.length - 1;
     const signature = record.signatures.find((s) => s.role === role);
     const label = role === 'chair' ? '主持人（签字）：' : '记录人（签字）：';
     if (signature) {
       const { date } = localTime(signature.signedAt, record.timeZone);
-      out.push({ kind: 'signature', label, image: { hash: signature.image, ...signatureSize }, after: `  ${signature.name}` });
-      out.push({ kind: 'plain', runs: plainRuns(`签字日期：${chineseDate(date)}`), indentChars: 2 });
+      out.push({ kind: 'signature', label, image: { hash: signature.image, ...signatureSize }, after: `  ${signature.name}`, keepNext: true });
+      out.push({ kind: 'plain', runs: plainRuns(`签字日期：${chineseDate(date)}`), indentChars: 2, keepNext: !last });
     } else {
-      out.push({ kind: 'plain', runs: plainRuns(`${label}____________  签字日期：____________`), indentChars: 2 });
+      out.push({ kind: 'plain', runs: plainRuns(`${label}____________  签字日期：____________`), indentChars: 2, keepNext: !last });
     }
-  }
+  });
 
   out.push({ kind: 'heading1', text: '附件：签到表', pageBreakBefore: true });
   out.push({
@@ -360,7 +443,7 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
     out.push({ kind: 'plain', runs: [{ text: '核验码：', bold: true }, { text: seal.code }], small: true });
     out.push({ kind: 'plain', runs: [{ text: '数字摘要（SHA-256）：', bold: true }, { text: seal.digest }], tiny: true });
     // The audit chain's head at signing, sealed with the record: `npm run verify -- FILE --db` compares it with the database's chain.
-    if (record.format !== 'courtyard-minutes/1') out.push({ kind: 'plain', runs: [{ text: '审计链', bold: true }, { text: auditHeadLabel(record.auditHead) }], tiny: true });
+    if (edition.auditHead) out.push({ kind: 'plain', runs: [{ text: '审计链', bold: true }, { text: auditHeadLabel(record.auditHead) }], tiny: true });
     out.push({
       kind: 'plain',
       runs: plainRuns(

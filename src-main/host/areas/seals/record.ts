@@ -23,8 +23,12 @@ import { tasks } from '../followup/schema';
 import { agendaItems } from '../meetings/schema';
 import { households, people } from '../roster/schema';
 
-/** Version 2 prints the audit chain's head into the pages; a version 1 record is laid out as it was signed. */
-export const recordFormat = 'courtyard-minutes/2';
+/**
+ * Version 2 prints the audit chain's head into the pages; version 3 lays the minutes out as an
+ * office files them (each vote's explanation once, no empty heading, the title broken between
+ * words, labels spread to one width). A record is always laid out as its version was signed.
+ */
+export const recordFormat = 'courtyard-minutes/3';
 
 export interface RecordPerson {
   name: string;
@@ -84,7 +88,7 @@ export interface RecordSignature {
 }
 
 export interface SealedRecord {
-  format: 'courtyard-minutes/1' | typeof recordFormat;
+  format: 'courtyard-minutes/1' | 'courtyard-minutes/2' | typeof recordFormat;
   kind: 'minutes' | 'amendment';
   version: number;
   /** The time zone in which times are written in the document (the host's, at signing). */

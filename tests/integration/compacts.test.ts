@@ -167,6 +167,12 @@ describe('Word export', () => {
     for (const article of secondDraft) expect(text).toContain(article);
     expect(text.indexOf('第一条')).toBeLessThan(text.indexOf(secondDraft[0]!));
     expect(text).toContain('平安小区院落议事会');
+    // The last article, the 落款 and the date stay on one page: each paragraph up to the date keeps with the next.
+    const paragraphs = xml.slice(0, xml.indexOf('<w:tbl>')).split('</w:p>');
+    const lastArticle = paragraphs.findIndex((p) => p.includes(secondDraft[secondDraft.length - 1]!));
+    const councilLine = paragraphs.findIndex((p, index) => index > lastArticle && p.includes('平安小区院落议事会'));
+    expect(councilLine).toBeGreaterThan(lastArticle);
+    for (const paragraph of paragraphs.slice(lastArticle, councilLine + 1)) expect(paragraph).toContain('<w:keepNext/>');
     // The signature table: header, every household, the two drawn signatures as images, the paper one in words.
     const tableXml = xml.slice(xml.indexOf('<w:tbl>'));
     const tableText = [...tableXml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');

@@ -101,9 +101,10 @@ function signatureTable(document: CompactDocument): Table {
 
 function closing(document: CompactDocument): Paragraph[] {
   const date = document.adoption ? chineseDate(document.adoption.meetingDate || document.adoption.adoptedAt.slice(0, 10)) : chineseDate(document.today);
+  // The 落款 and date are printed on the page of the last article, never alone on the next one.
   return [
-    plain(''),
-    plain(document.councilName, { alignment: AlignmentType.RIGHT, indent: { right: 640 } }),
+    plain('', { keepNext: true }),
+    plain(document.councilName, { alignment: AlignmentType.RIGHT, indent: { right: 640 }, keepNext: true }),
     plain(date, { alignment: AlignmentType.RIGHT, indent: { right: 640 } }),
   ];
 }
@@ -114,7 +115,9 @@ function compactBlocks(document: CompactDocument): Array<Paragraph | Table> {
     title(document.title, { spacing: { before: 0, after: 200, line: 700, lineRule: LineRuleType.EXACT } }),
     plain([run(`（第 ${document.version} 版${document.adoption ? '' : ' 征求意见稿'}）`, { face: 'kai' })], { alignment: AlignmentType.CENTER, spacing: { after: 280, line: 560, lineRule: LineRuleType.EXACT } }),
     body(adoptionSentence(document)),
-    ...document.articles.map((text, index) => body([run(articleLabel(index), { face: 'hei' }), run('　'), ...runs(text)])),
+    ...document.articles.map((text, index, all) =>
+      body([run(articleLabel(index), { face: 'hei' }), run('　'), ...runs(text)], { keepNext: index === all.length - 1 }),
+    ),
     ...closing(document),
     new Paragraph({ pageBreakBefore: true, alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run('住户签字', { face: 'hei', sizePt: sizes.san })] }),
     plain([run(`本户已阅读《${document.title}》第 ${document.version} 版，同意共同遵守。已签 ${signed} 户，共 ${document.households.length} 户。`, { sizePt: sizes.xiaosi })], {

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import { Dialog } from './dialog';
+import { croppedPng, inkBox } from './signature-crop';
 
 interface SignatureDialogProps {
   name: string;
@@ -18,15 +19,24 @@ export function SignatureDialog({ name, onDone, onCancel, title, help, confirmLa
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
+  const ratio = useRef(1);
   const [empty, setEmpty] = useState(true);
+
+  /** The ink and a margin of a pen's width around it; the whole pad if the strokes say nothing. */
+  const signaturePng = (): string => {
+    const element = canvas.current!;
+    const points = pad.current!.toData().flatMap((stroke) => stroke.points);
+    const box = inkBox(points, { width: element.offsetWidth, height: element.offsetHeight }, 8);
+    return box ? croppedPng(element, box, ratio.current) : pad.current!.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
+  };
 
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
-    const ratio = Math.max(window.devicePixelRatio || 1, 1);
-    element.width = element.offsetWidth * ratio;
-    element.height = element.offsetHeight * ratio;
-    element.getContext('2d')?.scale(ratio, ratio);
+    ratio.current = Math.max(window.devicePixelRatio || 1, 1);
+    element.width = element.offsetWidth * ratio.current;
+    element.height = element.offsetHeight * ratio.current;
+    element.getContext('2d')?.scale(ratio.current, ratio.current);
     const signaturePad = new SignaturePad(element, { minWidth: 1.2, maxWidth: 3.2, penColor: '#111' });
     signaturePad.addEventListener('endStroke', () => setEmpty(signaturePad.isEmpty()));
     pad.current = signaturePad;
@@ -54,7 +64,7 @@ export function SignatureDialog({ name, onDone, onCancel, title, help, confirmLa
           type="button"
           className="button-primary"
           disabled={empty}
-          onClick={() => onDone(pad.current!.toDataURL('image/png').replace(/^data:image\/png;base64,/, ''))}
+          onClick={() => onDone(signaturePng())}
         >
           {confirmLabel ?? t('checkIn.signatureConfirm')}
         </button>

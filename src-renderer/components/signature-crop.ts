@@ -27,12 +27,3 @@ export function inkBox(points: InkPoint[], pad: { width: number; height: number 
   if (right <= left || bottom <= top) return null;
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
-
-/** The canvas's ink as a PNG (base64, no data: prefix), cropped to `box` (CSS pixels on a canvas drawn at `ratio`). */
-export function croppedPng(canvas: HTMLCanvasElement, box: Box, ratio: number): string {
-  const out = document.createElement('canvas');
-  out.width = Math.round(box.width * ratio);
-  out.height = Math.round(box.height * ratio);
-  out.getContext('2d')?.drawImage(canvas, box.x * ratio, box.y * ratio, out.width, out.height, 0, 0, out.width, out.height);
-  return out.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
-}

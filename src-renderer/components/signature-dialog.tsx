@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 import { Dialog } from './dialog';
-import { croppedPng, inkBox } from './signature-crop';
+import { inkBox, type Box } from './signature-crop';
 
 interface SignatureDialogProps {
   name: string;
@@ -12,6 +12,15 @@ interface SignatureDialogProps {
   title?: string;
   help?: string;
   confirmLabel?: string;
+}
+
+/** The canvas's ink as a PNG (base64, no data: prefix), cropped to `box` (CSS pixels on a canvas drawn at `ratio`). */
+function croppedPng(canvas: HTMLCanvasElement, box: Box, ratio: number): string {
+  const out = document.createElement('canvas');
+  out.width = Math.round(box.width * ratio);
+  out.height = Math.round(box.height * ratio);
+  out.getContext('2d')?.drawImage(canvas, box.x * ratio, box.y * ratio, out.width, out.height, 0, 0, out.width, out.height);
+  return out.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
 }
 
 /** Captures a handwritten signature with the touchpad, a mouse or a finger on a tablet. */

@@ -39,6 +39,8 @@ export interface SealStatus {
   seals: SealSummary[];
   /** Why signing cannot go ahead now, in plain Chinese; empty when it can. */
   blockers: string[];
+  /** The minutes hold words someone wrote (headings and generated blocks do not count): signing empty minutes asks first. */
+  minutesWritten: boolean;
   /** Every version signed and sealed; nothing waiting. */
   complete: boolean;
 }

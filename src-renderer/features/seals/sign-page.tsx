@@ -5,7 +5,7 @@ import type { Council } from '../../../shared/api/areas/councils';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
-import { ErrorNote } from '../../components/dialog';
+import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { ReasonForm } from '../../components/reason-form';
 import { SignatureDialog } from '../../components/signature-dialog';
@@ -25,6 +25,8 @@ export function SignPage({ council, meetingId }: { council: Council; meetingId: 
   void council;
   const status = useQuery('seals:status', { meetingId }, { live: true });
   const [signing, setSigning] = useState<SignerRole | null>(null);
+  /** Who is about to sign minutes that hold no written word: asked first. */
+  const [askingEmpty, setAskingEmpty] = useState<SignerRole | null>(null);
   const [amending, setAmending] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -123,7 +125,7 @@ export function SignPage({ council, meetingId }: { council: Council; meetingId: 
                         type="button"
                         className="button-primary"
                         disabled={!name || data.blockers.length > 0}
-                        onClick={() => setSigning(role)}
+                        onClick={() => (data.minutesWritten || data.signatures.length > 0 ? setSigning(role) : setAskingEmpty(role))}
                       >
                         {t('seals.signAs', { role: label })}
                       </button>
@@ -186,6 +188,18 @@ export function SignPage({ council, meetingId }: { council: Council; meetingId: 
         </ReasonForm>
       )}
 
+      {askingEmpty && (
+        <ConfirmDialog
+          title={t('seals.emptyTitle')}
+          message={t('seals.emptyMessage')}
+          confirmLabel={t('seals.emptyConfirm')}
+          onConfirm={() => {
+            setSigning(askingEmpty);
+            setAskingEmpty(null);
+          }}
+          onCancel={() => setAskingEmpty(null)}
+        />
+      )}
       {signing && (
         <SignatureDialog
           name={nameOf(signing) ?? ''}

@@ -108,3 +108,22 @@ function blocks(parent: Y.XmlElement | Y.XmlFragment): MinutesBlock[] {
 export function minutesBlocks(doc: Y.Doc): MinutesBlock[] {
   return blocks(doc.getXmlFragment(minutesField));
 }
+
+/** True when the minutes hold words someone wrote: a paragraph, list or table with text (a heading or a generated block alone is not minutes). */
+export function hasWrittenText(blocks: MinutesBlock[]): boolean {
+  return blocks.some((block) => {
+    switch (block.type) {
+      case 'paragraph':
+        return block.content.some((piece) => piece.text.trim() !== '');
+      case 'bulletList':
+      case 'orderedList':
+        return block.items.some(hasWrittenText);
+      case 'table':
+        return block.rows.some((row) => row.cells.some((cell) => hasWrittenText(cell.content)));
+      case 'blockquote':
+        return hasWrittenText(block.content);
+      default:
+        return false;
+    }
+  });
+}

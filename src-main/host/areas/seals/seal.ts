@@ -24,7 +24,8 @@ import { getMeeting } from '../meetings/service';
 import { listVotes } from '../voting/votes';
 import { verificationCode } from './code';
 import { activeSigningKey, keyFingerprint, signDigest, type KeyProtector } from './keys';
-import { minutesLockTime, setMinutesLock } from './minutes-source';
+import { minutesLockTime, readMinutesForSeal, setMinutesLock } from './minutes-source';
+import { hasWrittenText, minutesBlocks } from './minutes-blocks';
 import { sealQrPng, sealQrText } from './qr';
 import { councilKeys, minutesSignatures, seals } from './schema';
 import { attendanceRows, buildRecord, recordJson, sha256Hex, type RecordSignature, type SealedRecord } from './record';
@@ -114,6 +115,8 @@ export function sealStatus(db: Db, sqlite: Database.Database, meetingId: number)
       }),
     ),
     blockers: complete ? [] : blockersFor(db, meetingId),
+    // Read only while signing is ahead: a sealed meeting's minutes are no longer asked about.
+    minutesWritten: complete || hasWrittenText(minutesBlocks(readMinutesForSeal(sqlite, meetingId))),
     complete,
   };
 }

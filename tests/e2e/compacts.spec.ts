@@ -5,24 +5,27 @@ import { demoHostPerTest } from './host-process';
 
 const host = demoHostPerTest();
 
-/** At meeting 3 the council votes on two matters by show of hands: the first fails, the second passes. */
-async function voteAtMeeting(request: APIRequestContext): Promise<{ passed: string; failed: string }> {
+/** At meeting 3 the council votes on three matters by show of hands: the first fails, the second (naming the compact) and the third pass. */
+async function voteAtMeeting(request: APIRequestContext): Promise<{ passed: string; failed: string; other: string }> {
   const [council] = await host.api<Array<{ id: number }>>(request, 'council:list', {});
   const meeting = (await host.api<Array<{ id: number; status: string }>>(request, 'meeting:list', { councilId: council!.id })).find((m) => m.status === 'planned')!;
   const people = await host.api<Array<{ id: number; name: string }>>(request, 'person:list', { councilId: council!.id });
   for (const name of ['王建国', '李秀英', '何兆品', '张桂兰']) await host.api(request, 'attendance:checkIn', { meetingId: meeting.id, personId: people.find((p) => p.name === name)!.id });
-  const { agenda } = await host.api<{ agenda: Array<{ id: number; title: string }> }>(request, 'meeting:get', { meetingId: meeting.id });
+  const { agenda } = await host.api<{ agenda: Array<{ id: number; title: string; text: string }> }>(request, 'meeting:get', { meetingId: meeting.id });
+  // The second matter names the compact it will adopt; the first does not (and fails anyway).
+  await host.api(request, 'agenda:update', { agendaItemId: agenda[1]!.id, title: agenda[1]!.title, text: `${agenda[1]!.text}\n通过后写入《平安小区文明公约》。` });
   const rule = { id: 'council-majority', name: '议事会过半数表决', legalBasis: null, voterBasis: 'members', quorum: null, threshold: { base: 'present', bound: { ratio: { numerator: 1, denominator: 2 }, inclusive: false }, measure: 'headcount' }, abstentions: 'not-cast', blankBallots: 'not-cast', tie: 'fails' };
   for (const [item, counts] of [
     [agenda[0]!, { for: 1, against: 3, abstain: 0 }],
     [agenda[1]!, { for: 4, against: 0, abstain: 0 }],
+    [agenda[2]!, { for: 4, against: 0, abstain: 0 }],
   ] as const) {
     const vote = await host.api<{ id: number }>(request, 'vote:open', { meetingId: meeting.id, agendaItemId: item.id, title: item.title, mode: 'hands', rule });
     await host.api(request, 'vote:enterCounts', { voteId: vote.id, ...counts });
     await host.api(request, 'vote:close', { voteId: vote.id });
     await host.api(request, 'vote:lock', { voteId: vote.id });
   }
-  return { failed: agenda[0]!.title, passed: agenda[1]!.title };
+  return { failed: agenda[0]!.title, passed: agenda[1]!.title, other: agenda[2]!.title };
 }
 
 const article = (page: Page, label: string) => page.getByRole('textbox', { name: label, exact: true });
@@ -46,7 +49,7 @@ async function openSigning(page: Page, code: string) {
 }
 
 test('draft a compact in two versions, see the difference, adopt it by the passed vote, collect signatures, export Word', async ({ page, request }, testInfo) => {
-  const { passed, failed } = await voteAtMeeting(request);
+  const { passed, failed, other } = await voteAtMeeting(request);
 
   await page.goto(`${host.url}#/compacts`);
   await page.getByLabel('公约名称').fill('平安小区文明公约');
@@ -85,6 +88,9 @@ test('draft a compact in two versions, see the difference, adopt it by the passe
   const adopt = page.getByRole('dialog', { name: '第 2 版经哪次表决通过？' });
   await expect(adopt.getByRole('radio', { name: new RegExp(failed) })).toBeDisabled();
   await expect(adopt.getByText('这次表决没有通过，公约不能据此通过。')).toBeVisible();
+  // The third matter passed too, but it is its own business: it does not name this compact.
+  await expect(adopt.getByRole('radio', { name: new RegExp(other) })).toBeDisabled();
+  await expect(adopt.getByText(/这项议题没有写明《平安小区文明公约》/)).toBeVisible();
   await adopt.getByRole('radio', { name: new RegExp(passed) }).check();
   await adopt.getByRole('button', { name: '确认已通过' }).click();
   await expect(adopt).toBeHidden();

@@ -23,6 +23,8 @@ export async function adoptedCompact() {
   const saved = await host.ok('compacts:saveVersion', { compactId: compact.id, articles: secondDraft, note: '充电地点写明' });
   const meeting = await host.ok('meeting:get', { meetingId: planned.id });
   const [failedMatter, passedMatter] = meeting.agenda;
+  // The matter put to the vote names the compact it adopts.
+  await host.ok('agenda:update', { agendaItemId: passedMatter!.id, title: passedMatter!.title, text: `${passedMatter!.text}\n通过后写入《平安小区文明公约》。` });
   await passMatters(host, planned.id, [
     { agendaItemId: failedMatter!.id, for: 1, against: 4 },
     { agendaItemId: passedMatter!.id, for: 5, against: 0 },

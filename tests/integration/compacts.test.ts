@@ -1,5 +1,6 @@
 /** Courtyard compacts through the real host: versions, adoption by a vote, signatures, the Word file. */
 import JSZip from 'jszip';
+import { passMatters } from './followup-fixture';
 import { describe, expect, it } from 'vitest';
 import { adoptedCompact, firstDraft, padSignature, secondDraft } from './compacts-fixture';
 
@@ -67,6 +68,21 @@ describe('adoption by a vote', () => {
     expect(failed.problem).toBe('这次表决没有通过，公约不能据此通过。');
     const refused = await host.invoke('compacts:adopt', { versionId: version2.id, voteId: failed.voteId });
     expect(!refused.ok && refused.error.message).toBe('这次表决没有通过，公约不能据此通过。');
+  });
+
+  it('a vote that passed on a matter that does not name the compact cannot adopt it', async () => {
+    const { host, councilId, compactId, version2, passed, planned } = await adoptedCompact();
+    // The same meeting passes a matter of its own business (the third), which does not name the compact.
+    const third = (await host.ok('meeting:get', { meetingId: planned.id })).agenda[2]!;
+    await passMatters(host, planned.id, [{ agendaItemId: third.id, for: 5, against: 0 }]);
+    const candidates = await host.ok('compacts:adoptionCandidates', { councilId, compactId });
+    const unrelated = candidates.find((candidate) => candidate.agendaItemId === third.id)!;
+    expect(unrelated.passed).toBe(true);
+    expect(unrelated.problem).toContain('没有写明《平安小区文明公约》');
+    expect(candidates.find((candidate) => candidate.voteId === passed.voteId)!.problem).toBeNull();
+    const refused = await host.invoke('compacts:adopt', { versionId: version2.id, voteId: unrelated.voteId });
+    expect(!refused.ok && refused.error.message).toContain('没有写明《平安小区文明公约》');
+    expect((await host.ok('compacts:get', { compactId })).versions.at(-1)!.adoption).toBeNull();
   });
 
   it('adopts with a passed vote, records the outcome and the audit entry; the version is then frozen', async () => {

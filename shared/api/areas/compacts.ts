@@ -125,7 +125,8 @@ export const compactsArea = {
     returns<CompactDetail>(),
     chairOnly,
   ),
-  'compacts:adoptionCandidates': query(z.object({ councilId: id }), returns<AdoptionCandidate[]>()),
+  /** With a compact: a matter that does not name it carries the reason it cannot adopt it. */
+  'compacts:adoptionCandidates': query(z.object({ councilId: id, compactId: id.nullable().default(null) }), returns<AdoptionCandidate[]>()),
   /** Marks a version adopted by a vote that passed. */
   'compacts:adopt': mutation(z.object({ versionId: id, voteId: id }), returns<CompactDetail>(), chairOnly),
   /** A household signs the adopted version: drawn on the pad, or on the printed sheet (with the date). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { adoptionProblem, versionInForce, type AdoptionVote } from './adoption';
 
-const passed: AdoptionVote = { id: 1, agendaItemId: 7, status: 'locked', passed: true, superseded: false };
-const draft = { version: 2, adoptedAt: null, latestAdoptedVersion: 1 };
+const passed: AdoptionVote = { id: 1, agendaItemId: 7, status: 'locked', passed: true, superseded: false, matter: '审议《平安小区文明公约》第 2 版\n' };
+const draft = { title: '平安小区文明公约', version: 2, adoptedAt: null, latestAdoptedVersion: 1 };
 
 describe('adopting a version of a compact', () => {
   it('accepts a finished vote that passed, locked or closed', () => {
@@ -21,8 +21,15 @@ describe('adopting a version of a compact', () => {
   });
 
   it('never adopts a version twice, nor one older than the version in force', () => {
-    expect(adoptionProblem({ version: 2, adoptedAt: '2026-12-05T12:00:00Z', latestAdoptedVersion: 2 }, passed)).toContain('已经通过');
-    expect(adoptionProblem({ version: 1, adoptedAt: null, latestAdoptedVersion: 2 }, passed)).toContain('较早的第 1 版');
+    expect(adoptionProblem({ ...draft, version: 2, adoptedAt: '2026-12-05T12:00:00Z', latestAdoptedVersion: 2 }, passed)).toContain('已经通过');
+    expect(adoptionProblem({ ...draft, version: 1, adoptedAt: null, latestAdoptedVersion: 2 }, passed)).toContain('较早的第 1 版');
+  });
+
+  it('adopts only by a vote on a matter that names the compact, in its title or its text, with or without 书名号', () => {
+    expect(adoptionProblem(draft, { ...passed, matter: '加装电梯\n1 号楼加装电梯的方案' })).toContain('没有写明《平安小区文明公约》');
+    expect(adoptionProblem(draft, { ...passed, matter: '修订院落公约\n把充电地点写进“平安小区文明公约”' })).toBeNull();
+    expect(adoptionProblem(draft, { ...passed, matter: '平安小区 文明公约（第 2 版）\n' })).toBeNull();
+    expect(adoptionProblem(draft, { ...passed, matter: '文明公约\n' })).toContain('没有写明');
   });
 
   it('the version in force is the highest adopted one', () => {

@@ -11,9 +11,13 @@ export interface AdoptionVote {
   passed: boolean | null;
   /** A later vote on the same matter exists (a re-vote or correction): that one speaks for the matter. */
   superseded: boolean;
+  /** The matter's title and text, as the meeting put it to the vote. */
+  matter: string;
 }
 
 export interface AdoptionTarget {
+  /** The compact's name: the matter voted on must name it. */
+  title: string;
   version: number;
   adoptedAt: string | null;
   /** The highest version of the same compact already adopted, if any. */
@@ -26,7 +30,20 @@ export function adoptionProblem(target: AdoptionTarget, vote: AdoptionVote): str
   if (target.latestAdoptedVersion !== null && target.latestAdoptedVersion > target.version) {
     return `更新的第 ${target.latestAdoptedVersion} 版已经通过，不能再通过较早的第 ${target.version} 版。`;
   }
-  return voteProblem(vote);
+  return voteProblem(vote) ?? matterProblem(target.title, vote.matter);
+}
+
+/** A title as people write it: without 书名号, quotation marks or spaces. */
+const bare = (text: string) => text.replace(/[《》〈〉“”"'‘’「」\s]/g, '');
+
+/**
+ * Why this matter's vote cannot adopt the compact `title`, in plain Chinese; null when the matter
+ * names it (in its title or text): a vote adopts what was put to the vote, not another matter
+ * that happened to pass (加装电梯 cannot adopt a courtyard compact).
+ */
+export function matterProblem(title: string, matter: string): string | null {
+  if (bare(matter).includes(bare(title))) return null;
+  return `这项议题没有写明《${title}》，它的表决不能作为这份公约通过的依据。请在议题名称或内容中写明公约名称，再对它表决。`;
 }
 
 /** Why a vote cannot adopt anything, in plain Chinese; null when it can. */

@@ -8,9 +8,22 @@ import { useQuery } from '../../api/query';
 import { Dialog, ErrorNote } from '../../components/dialog';
 
 /** Links a version to the meeting matter whose vote adopted it; only a vote that passed can be chosen. */
-export function AdoptDialog({ councilId, version, onDone, onCancel }: { councilId: number; version: CompactVersion; onDone: (detail: CompactDetail) => void; onCancel: () => void }) {
+export function AdoptDialog({
+  councilId,
+  compactId,
+  version,
+  onDone,
+  onCancel,
+}: {
+  councilId: number;
+  compactId: number;
+  version: CompactVersion;
+  onDone: (detail: CompactDetail) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
-  const candidates = useQuery('compacts:adoptionCandidates', { councilId });
+  // Each matter says why its vote cannot adopt this compact (failed, still open, or not naming it).
+  const candidates = useQuery('compacts:adoptionCandidates', { councilId, compactId });
   const [voteId, setVoteId] = useState<number | null>(null);
   const action = useAction();
 

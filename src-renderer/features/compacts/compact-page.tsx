@@ -175,6 +175,7 @@ export function CompactPage({ council, compactId }: { council: Council; compactI
       {adopting && (
         <AdoptDialog
           councilId={council.id}
+          compactId={compactId}
           version={adopting}
           onCancel={() => setAdopting(null)}
           onDone={(next) => {

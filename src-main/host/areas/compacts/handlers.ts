@@ -2,6 +2,7 @@ import type { compactsArea } from '../../../../shared/api/areas/compacts';
 import { blankSignatureSheet, compactDocx } from './docx';
 import {
   adoptVersion,
+  compactRow,
   createCompact,
   deleteCompact,
   getCompact,
@@ -25,9 +26,9 @@ export function compactsHandlers(context: AreaContext): AreaHandlers<typeof comp
     'compacts:rename': (input) => renameCompact(db, input),
     'compacts:delete': ({ compactId }) => deleteCompact(db, compactId),
     'compacts:saveVersion': (input) => saveVersion(db, input, now()),
-    'compacts:adoptionCandidates': ({ councilId }) => {
+    'compacts:adoptionCandidates': ({ councilId, compactId }) => {
       getCouncil(db, councilId);
-      return adoptionCandidates(db, councilId);
+      return adoptionCandidates(db, councilId, compactId === null ? null : compactRow(db, compactId).title);
     },
     'compacts:adopt': (input) => adoptVersion(db, input, now()),
     'compacts:sign': (input) => signCompact(db, input, now()),

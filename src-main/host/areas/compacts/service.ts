@@ -228,7 +228,7 @@ export function adoptVersion(db: Db, input: ParsedInput<'compacts:adopt'>, now: 
   if (!context || context.councilId !== compact.councilId) throw notFound('表决');
   const adopted = versionRows(db, compact.id).filter(isAdopted);
   const problem = adoptionProblem(
-    { version: version.version, adoptedAt: version.adoptedAt, latestAdoptedVersion: adopted.at(-1)?.version ?? null },
+    { title: compact.title, version: version.version, adoptedAt: version.adoptedAt, latestAdoptedVersion: adopted.at(-1)?.version ?? null },
     adoptionVote(context),
   );
   if (problem) throw conflict(problem);

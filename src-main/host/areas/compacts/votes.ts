@@ -5,7 +5,7 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { AdoptionCandidate, CompactAdoption } from '../../../../shared/api/areas/compacts';
 import type { VoteState } from '../../../../shared/api/areas/voting';
-import { voteProblem, type AdoptionVote } from '../../../../shared/domain/compacts/adoption';
+import { matterProblem, voteProblem, type AdoptionVote } from '../../../../shared/domain/compacts/adoption';
 import type { Db } from '../../db/client';
 import { agendaItems, meetings } from '../meetings/schema';
 import { votes } from '../voting/schema';
@@ -14,6 +14,7 @@ import { getVote } from '../voting/votes';
 interface VoteContext {
   state: VoteState;
   agendaTitle: string;
+  agendaText: string;
   meetingId: number;
   meetingTitle: string;
   meetingDate: string;
@@ -27,6 +28,7 @@ function contextRows(db: Db, where: ReturnType<typeof and>) {
       id: votes.id,
       agendaItemId: votes.agendaItemId,
       agendaTitle: agendaItems.title,
+      agendaText: agendaItems.text,
       meetingId: meetings.id,
       meetingTitle: meetings.title,
       meetingDate: meetings.date,
@@ -50,6 +52,7 @@ export function voteContext(db: Db, voteId: number): VoteContext | null {
   return {
     state: getVote(db, voteId),
     agendaTitle: row.agendaTitle ?? '',
+    agendaText: row.agendaText ?? '',
     meetingId: row.meetingId,
     meetingTitle: row.meetingTitle,
     meetingDate: row.meetingDate,
@@ -66,6 +69,7 @@ export function adoptionVote(context: VoteContext): AdoptionVote {
     status: state.status,
     passed: state.outcome ? state.outcome.passed : null,
     superseded: context.superseded,
+    matter: `${context.agendaTitle}\n${context.agendaText}`,
   };
 }
 
@@ -109,15 +113,18 @@ export function adoptionView(db: Db, row: { adoptedAgendaItemId: number | null; 
   };
 }
 
-/** The latest vote on each matter of the council's meetings, newest first; earlier votes on a matter were replaced. */
-export function adoptionCandidates(db: Db, councilId: number): AdoptionCandidate[] {
+/**
+ * The latest vote on each matter of the council's meetings, newest first; earlier votes on a matter
+ * were replaced. With a compact's title, a matter that does not name it says so.
+ */
+export function adoptionCandidates(db: Db, councilId: number, compactTitle: string | null): AdoptionCandidate[] {
   const seen = new Set<number>();
   const out: AdoptionCandidate[] = [];
   for (const row of contextRows(db, and(eq(meetings.councilId, councilId), isNotNull(votes.agendaItemId)))) {
     if (seen.has(row.agendaItemId!)) continue;
     seen.add(row.agendaItemId!);
     const state = getVote(db, row.id);
-    const context: VoteContext = { state, agendaTitle: row.agendaTitle ?? '', meetingId: row.meetingId, meetingTitle: row.meetingTitle, meetingDate: row.meetingDate, councilId, superseded: false };
+    const context: VoteContext = { state, agendaTitle: row.agendaTitle ?? '', agendaText: row.agendaText ?? '', meetingId: row.meetingId, meetingTitle: row.meetingTitle, meetingDate: row.meetingDate, councilId, superseded: false };
     out.push({
       voteId: row.id,
       agendaItemId: row.agendaItemId!,
@@ -129,7 +136,7 @@ export function adoptionCandidates(db: Db, councilId: number): AdoptionCandidate
       passed: state.outcome ? state.outcome.passed : null,
       ...counts(state),
       ruleName: state.outcome?.ruleName ?? state.rule.name,
-      problem: voteProblem(adoptionVote(context)),
+      problem: voteProblem(adoptionVote(context)) ?? (compactTitle === null ? null : matterProblem(compactTitle, adoptionVote(context).matter)),
     });
   }
   return out;

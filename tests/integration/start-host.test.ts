@@ -1,0 +1,70 @@
+/**
+ * startHost: the one start-up of the host and its server, used by `npm run serve` and by the desktop
+ * app. Real SQLite file, real server on loopback.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseInUseError } from '../../src-main/host/db/lock';
+import { startHost, type StartedHost } from '../../src-main/host/core/start-host';
+import { logInTo } from './chair-login';
+
+const folders: string[] = [];
+const started: StartedHost[] = [];
+afterEach(async () => {
+  for (const each of started.splice(0)) await each.close();
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+function tempDatabase(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'start-host-'));
+  folders.push(folder);
+  return join(folder, 'council.sqlite');
+}
+
+async function start(databasePath: string): Promise<StartedHost> {
+  const host = await startHost({ databasePath, host: 'browser', webRoot: join(tmpdir(), 'no-web-root'), port: 0 });
+  started.push(host);
+  return host;
+}
+
+async function appInfo(url: string, cookie: string): Promise<{ ok: boolean; value?: { host: string } }> {
+  const response = await fetch(new URL('/api/call/app:info', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ input: {} }),
+  });
+  return (await response.json()) as { ok: boolean; value?: { host: string } };
+}
+
+describe('startHost', () => {
+  it('opens the database and serves it on loopback; the chair’s session is issued without a printed key', async () => {
+    const running = await start(tempDatabase());
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(running.origin).toBe(running.url.slice(0, -1));
+    await expect(appInfo(running.url, '')).resolves.toMatchObject({ ok: false });
+    await expect(appInfo(running.url, `courtyard_session=${running.issueChairSession()}`)).resolves.toMatchObject({ ok: true, value: { host: 'browser' } });
+    // The printed login address still works the same way.
+    await expect(appInfo(running.url, await logInTo(running, running.host))).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses a second start on the same database with the sentence naming the first, and serves nothing', async () => {
+    const databasePath = tempDatabase();
+    await start(databasePath);
+    await expect(start(databasePath)).rejects.toBeInstanceOf(DatabaseInUseError);
+    await expect(start(databasePath)).rejects.toThrow(/正由浏览器主机（npm run serve）（进程号 \d+，.*）使用/);
+  });
+
+  it('on close stops the server, closes the database and gives the file back for the next start', async () => {
+    const databasePath = tempDatabase();
+    const first = await start(databasePath);
+    const database = first.host.host!.database;
+    await first.close();
+    started.length = 0;
+    expect(database.sqlite.open).toBe(false);
+    await expect(fetch(first.url)).rejects.toThrow();
+    const second = await start(databasePath);
+    await expect(appInfo(second.url, `courtyard_session=${second.issueChairSession()}`)).resolves.toMatchObject({ ok: true });
+  });
+});

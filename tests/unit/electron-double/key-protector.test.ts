@@ -25,7 +25,6 @@ vi.mock(import('../../../src-main/host/core/host'), async (importOriginal) => {
 const folder = mkdtempSync(join(tmpdir(), 'key-protector-'));
 vi.stubEnv('XDG_CONFIG_HOME', folder);
 vi.stubEnv('APPDATA', folder);
-vi.stubEnv('ELECTRON_RENDERER_URL', '');
 const uncaughtBefore = process.listeners('uncaughtException');
 
 afterAll(() => {

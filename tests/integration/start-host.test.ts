@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseInUseError } from '../../src-main/host/db/lock';
-import { startHost, type StartedHost } from '../../src-main/host/core/start-host';
+import { RestoreRefused, startHost, type StartedHost } from '../../src-main/host/core/start-host';
 import { logInTo } from './chair-login';
+import { damagedWithBackup, damagedWithoutBackup } from './temp-host';
 
 const folders: string[] = [];
 const started: StartedHost[] = [];
@@ -23,8 +24,8 @@ function tempDatabase(): string {
   return join(folder, 'council.sqlite');
 }
 
-async function start(databasePath: string): Promise<StartedHost> {
-  const host = await startHost({ databasePath, host: 'browser', webRoot: join(tmpdir(), 'no-web-root'), port: 0 });
+async function start(databasePath: string, askToRestore?: () => boolean): Promise<StartedHost> {
+  const host = await startHost({ databasePath, host: 'browser', webRoot: join(tmpdir(), 'no-web-root'), port: 0, askToRestore });
   started.push(host);
   return host;
 }
@@ -66,5 +67,38 @@ describe('startHost', () => {
     await expect(fetch(first.url)).rejects.toThrow();
     const second = await start(databasePath);
     await expect(appInfo(second.url, `courtyard_session=${second.issueChairSession()}`)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('a damaged file without askToRestore starts in recovery mode (the browser host’s recovery page)', async () => {
+    const { host } = await damagedWithBackup();
+    const running = await start(host.databasePath);
+    expect(running.host.damaged).not.toBeNull();
+    await expect(running.host.invoke('recovery:status', {})).resolves.toMatchObject({ ok: true, value: { damaged: true } });
+  });
+
+  it('with askToRestore (the desktop’s dialog) a yes restores the newest backup before anything is served', async () => {
+    const { host } = await damagedWithBackup();
+    let asked = 0;
+    const running = await start(host.databasePath, () => (asked += 1) > 0);
+    expect(asked).toBe(1);
+    expect(running.host.damaged).toBeNull();
+    const cookie = `courtyard_session=${running.issueChairSession()}`;
+    const response = await fetch(new URL('/api/call/council:list', running.url), { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: '{"input":{}}' });
+    expect(await response.json()).toMatchObject({ ok: true, value: [{ name: '平安小区院落议事会' }] });
+  });
+
+  it('with askToRestore a no, or no sound backup, refuses the start, touches nothing and gives the file back', async () => {
+    const { host } = await damagedWithBackup();
+    const declined = await start(host.databasePath, () => false).catch((error: unknown) => error);
+    expect(declined).toBeInstanceOf(RestoreRefused);
+    expect((declined as RestoreRefused).backup).not.toBeNull();
+    const bare = damagedWithoutBackup();
+    let asked = false;
+    const none = await start(bare.databasePath, () => (asked = true)).catch((error: unknown) => error);
+    expect(none).toBeInstanceOf(RestoreRefused);
+    expect((none as RestoreRefused).backup).toBeNull();
+    expect(asked).toBe(false);
+    // The lock was given back: the browser host's recovery mode can start on the same file.
+    expect((await start(host.databasePath)).host.damaged).not.toBeNull();
   });
 });

@@ -104,4 +104,5 @@ describe('the desktop app’s start-up in plain Node (Electron replaced by a tes
     const next = await startHost({ databasePath, host: 'browser', webRoot: folder, port: 0 });
     await next.close();
   });
+
 });

@@ -1,27 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { startHost } from '../../../src-main/host/core/start-host';
 import { app, dialog, resetElectron, state } from './electron';
+import { desktopUserData } from './user-data';
 
 vi.mock('electron', () => import('./electron'));
 
-// index.ts puts the database in the user-data folder it derives from XDG_CONFIG_HOME (Linux) or APPDATA (Windows).
-const folder = mkdtempSync(join(tmpdir(), 'start-up-damaged-'));
-vi.stubEnv('XDG_CONFIG_HOME', folder);
-vi.stubEnv('APPDATA', folder);
-const databasePath = join(folder, 'courtyard-council', 'courtyard.sqlite');
-const uncaughtBefore = process.listeners('uncaughtException');
-
-afterAll(() => {
-  for (const listener of process.listeners('uncaughtException')) {
-    if (!uncaughtBefore.includes(listener)) process.off('uncaughtException', listener);
-  }
-  resetElectron();
-  vi.unstubAllEnvs();
-  rmSync(folder, { recursive: true, force: true });
-});
+const { databasePath, folder } = desktopUserData('start-up-damaged-');
 
 describe('the desktop app’s start-up on a damaged file (Electron replaced by a test double)', () => {
   it('asks in a dialog whether to restore the newest backup before anything is served; a no leaves the file as it is and says so', async () => {

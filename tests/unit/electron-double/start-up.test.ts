@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Host } from '../../../src-main/host/core/host';
 import { startHost } from '../../../src-main/host/core/start-host';
 import { app, dialog, ipcMain, resetElectron, state } from './electron';
+import { desktopUserData } from './user-data';
 
 vi.mock('electron', () => import('./electron'));
 
@@ -22,21 +20,7 @@ vi.mock(import('../../../src-main/host/core/host'), async (importOriginal) => {
   };
 });
 
-// index.ts puts the database in the user-data folder it derives from XDG_CONFIG_HOME (Linux) or APPDATA (Windows).
-const folder = mkdtempSync(join(tmpdir(), 'start-up-'));
-vi.stubEnv('XDG_CONFIG_HOME', folder);
-vi.stubEnv('APPDATA', folder);
-const databasePath = join(folder, 'courtyard-council', 'courtyard.sqlite');
-const uncaughtBefore = process.listeners('uncaughtException');
-
-afterAll(() => {
-  for (const listener of process.listeners('uncaughtException')) {
-    if (!uncaughtBefore.includes(listener)) process.off('uncaughtException', listener);
-  }
-  resetElectron();
-  vi.unstubAllEnvs();
-  rmSync(folder, { recursive: true, force: true });
-});
+const { databasePath, folder } = desktopUserData('start-up-');
 
 /** A contract call to the host over HTTP, as the window's page makes it, with the cookies it holds. */
 async function call(origin: string, channel: string, cookie: string): Promise<{ ok: boolean; value?: unknown }> {

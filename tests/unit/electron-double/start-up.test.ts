@@ -1,3 +1,4 @@
+import { networkInterfaces } from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import type { Host } from '../../../src-main/host/core/host';
 import { startHost } from '../../../src-main/host/core/start-host';
@@ -23,17 +24,23 @@ vi.mock(import('../../../src-main/host/core/host'), async (importOriginal) => {
 const { databasePath, folder } = desktopUserData('start-up-');
 
 /** A contract call to the host over HTTP, as the window's page makes it, with the cookies it holds. */
-async function call(origin: string, channel: string, cookie: string): Promise<{ ok: boolean; value?: unknown }> {
+async function call<T = unknown>(origin: string, channel: string, cookie: string, input: unknown = {}): Promise<{ ok: boolean; value?: T }> {
   const response = await fetch(`${origin}/api/call/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie, origin },
-    body: JSON.stringify({ input: {} }),
+    body: JSON.stringify({ input }),
   });
-  return (await response.json()) as { ok: boolean; value?: unknown };
+  return (await response.json()) as { ok: boolean; value?: T };
 }
 
+/** This computer's LAN addresses, where the host listens while the chair has a meeting open for joining. */
+const lan = Object.values(networkInterfaces())
+  .flat()
+  .filter((entry) => entry?.family === 'IPv4' && !entry.internal)
+  .map((entry) => entry!.address);
+
 describe('the desktop app’s start-up in plain Node (Electron replaced by a test double)', () => {
-  it('starts the host on loopback once Electron is ready and opens the console on it as the chair, securely; quitting stops the server and gives the database back', async () => {
+  it('starts the host on loopback once Electron is ready and opens the console on it as the chair, securely; the LAN opens from the access page; quitting stops every listener and gives the database back', async () => {
     resetElectron();
     await import('../../../src-main/index');
     expect(created).toHaveLength(0);
@@ -69,6 +76,17 @@ describe('the desktop app’s start-up in plain Node (Electron replaced by a tes
     // The contract no longer travels over IPC: the page talks to the host like every browser.
     await expect(ipcMain.invoke({ sender: consoleWindow.webContents }, 'app:info', {})).rejects.toThrow(/No handler registered/);
 
+    // The chair opens the meeting to the LAN from the desktop's access page: the host listens there too.
+    const port = new URL(origin).port;
+    for (const address of lan) await expect(fetch(`http://${address}:${port}/`)).rejects.toThrow();
+    const council = await call<{ id: number }>(origin, 'council:create', chairCookie, { name: '平安小区院落议事会' });
+    const meeting = await call<{ id: number }>(origin, 'meeting:create', chairCookie, { councilId: council.value!.id, title: '院落夜话', date: '2026-12-20', startTime: '19:00' });
+    const opened = await call<{ code: string }>(origin, 'access:openLan', chairCookie, { meetingId: meeting.value!.id, role: 'viewer' });
+    expect(opened).toMatchObject({ ok: true, value: { code: expect.any(String) } });
+    for (const address of lan) {
+      await vi.waitFor(() => expect(fetch(`http://${address}:${port}/`)).resolves.toBeDefined());
+    }
+
     // A second start on the same database (a second copy of the app's code) is refused with its sentence.
     vi.resetModules();
     await import('../../../src-main/index');
@@ -85,6 +103,7 @@ describe('the desktop app’s start-up in plain Node (Electron replaced by a tes
     expect(app.exitCode).toBe(0);
     // Nothing is left open: the port refuses connections and the file is free for the next start.
     await expect(fetch(`${origin}/`)).rejects.toThrow();
+    for (const address of lan) await expect(fetch(`http://${address}:${port}/`)).rejects.toThrow();
     const next = await startHost({ databasePath, host: 'browser', webRoot: folder, port: 0 });
     await next.close();
   });

@@ -5,7 +5,7 @@
  */
 import { app, dialog } from 'electron';
 import { join } from 'node:path';
-import { databaseFileName, defaultUserDataDir } from './host/core/paths';
+import { databaseFileName, defaultPort, defaultUserDataDir } from './host/core/paths';
 import { describeBackup } from './host/areas/backup/open-or-recover';
 import { DatabaseInUseError } from './host/db/lock';
 import { RestoreRefused, startHost, type StartedHost } from './host/core/start-host';
@@ -65,7 +65,10 @@ async function openHost(): Promise<StartedHost | null> {
       databasePath,
       host: 'desktop',
       webRoot: rendererFolder,
-      port: 0,
+      // The usual port while it is free: the window's own storage (its language, the name it writes
+      // the minutes under, the minutes' local copy) belongs to one origin, port included.
+      port: defaultPort,
+      portTaken: 'any',
       migrationsFolder: join(app.getAppPath(), 'src-main/host/db/migrations'),
       version: app.getVersion(),
       // The signing key is stored through the system's key store where it offers one.

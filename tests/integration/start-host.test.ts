@@ -3,6 +3,7 @@
  * app. Real SQLite file, real server on loopback.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -100,5 +101,22 @@ describe('startHost', () => {
     expect(asked).toBe(false);
     // The lock was given back: the browser host's recovery mode can start on the same file.
     expect((await start(host.databasePath)).host.damaged).not.toBeNull();
+  });
+
+  it('keeps its port when it is taken, or, asked to, takes any free one (the desktop: the page’s own storage stays with one origin as long as it can)', async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const taken = (squatter.address() as { port: number }).port;
+    try {
+      const databasePath = tempDatabase();
+      const strict = await startHost({ databasePath, host: 'browser', webRoot: tmpdir(), port: taken }).catch((error: unknown) => error);
+      expect((strict as NodeJS.ErrnoException).code).toBe('EADDRINUSE');
+      const running = await startHost({ databasePath, host: 'desktop', webRoot: tmpdir(), port: taken, portTaken: 'any' });
+      started.push(running);
+      expect(running.server.port).not.toBe(taken);
+      await expect(appInfo(running.url, `courtyard_session=${running.issueChairSession()}`)).resolves.toMatchObject({ ok: true, value: { host: 'desktop' } });
+    } finally {
+      squatter.close();
+    }
   });
 });

@@ -8,12 +8,12 @@ import { parseArgs } from 'node:util';
 import { DatabaseInUseError } from '../db/lock';
 import { seedOwnersDemo } from '../demo/owners';
 import { isDatabaseEmpty, seedDemo, seedFollowupDemo } from '../demo/seed';
-import { defaultDatabasePath } from '../core/paths';
+import { defaultDatabasePath, defaultPort } from '../core/paths';
 import { startHost, type StartedHost } from '../core/start-host';
 import { lanAddresses } from '../areas/lan/lan';
 
 const usage = `用法 / usage: npm run serve -- [--port 4820] [--db 数据库文件] [--demo] [--lan]
-  --port  端口（默认 4820,0 表示任选空闲端口）
+  --port  端口（默认 ${defaultPort}，0 表示任选空闲端口）
   --db    SQLite 数据库文件（默认与桌面版相同：${defaultDatabasePath()}）
   --demo  数据库为空时填入示例小区“平安小区”（含往次会议的表决、任务落实和住户评价）
   --demo-plain  同上，但不含往次会议的记录（测试用）
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   try {
     ({ values } = parseArgs({
       options: {
-        port: { type: 'string', default: '4820' },
+        port: { type: 'string', default: String(defaultPort) },
         db: { type: 'string' },
         demo: { type: 'boolean', default: false },
         'demo-plain': { type: 'boolean', default: false },

@@ -18,6 +18,12 @@ export interface StartHostOptions extends Pick<HostOptions, 'databasePath' | 'ho
   webRoot: string;
   /** 0: any free port. */
   port: number;
+  /**
+   * When the port is taken: 'fail' with EADDRINUSE (serve says so and the chair picks another), or
+   * take 'any' free one (the desktop, which has no one to ask; its pages keep their storage, which
+   * belongs to one origin, as long as the usual port is free).
+   */
+  portTaken?: 'fail' | 'any';
   /** `--lan`: listen on every interface from the start instead of only while the chair has the meeting open. */
   lanAlways?: boolean;
   /** Where the host says what it does with the LAN (serve prints it; the desktop logs it). */
@@ -91,7 +97,11 @@ export async function startHost(options: StartHostOptions): Promise<StartedHost>
     options.beforeServing?.(host);
     // Minutes signaling accepts only the rooms opened in this host's database (see opened-rooms.ts).
     const signaling = { roomOpened: roomOpenedIn(() => host.host?.database.db) };
-    server = await startBrowserHost({ host, webRoot: options.webRoot, port: options.port, bindAddress: options.lanAlways ? '0.0.0.0' : '127.0.0.1', signaling });
+    const serve = (port: number) => startBrowserHost({ host, webRoot: options.webRoot, port, bindAddress: options.lanAlways ? '0.0.0.0' : '127.0.0.1', signaling });
+    server = await serve(options.port).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.portTaken !== 'any') throw error;
+      return serve(0);
+    });
   } catch (error) {
     host.close();
     throw error;

@@ -1,6 +1,8 @@
+import { createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import type { Host } from '../../../src-main/host/core/host';
+import { defaultPort } from '../../../src-main/host/core/paths';
 import { startHost } from '../../../src-main/host/core/start-host';
 import { app, dialog, ipcMain, resetElectron, state } from './electron';
 import { desktopUserData } from './user-data';
@@ -33,6 +35,14 @@ async function call<T = unknown>(origin: string, channel: string, cookie: string
   return (await response.json()) as { ok: boolean; value?: T };
 }
 
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 /** This computer's LAN addresses, where the host listens while the chair has a meeting open for joining. */
 const lan = Object.values(networkInterfaces())
   .flat()
@@ -42,6 +52,7 @@ const lan = Object.values(networkInterfaces())
 describe('the desktop app’s start-up in plain Node (Electron replaced by a test double)', () => {
   it('starts the host on loopback once Electron is ready and opens the console on it as the chair, securely; the LAN opens from the access page; quitting stops every listener and gives the database back', async () => {
     resetElectron();
+    const usualPortFree = await portFree(defaultPort);
     await import('../../../src-main/index');
     expect(created).toHaveLength(0);
     expect(state.createdWindows).toHaveLength(0);
@@ -57,6 +68,8 @@ describe('the desktop app’s start-up in plain Node (Electron replaced by a tes
     const [load] = consoleWindow.loads;
     expect(load?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const origin = new URL(load!.url).origin;
+    // The usual port while it is free, so the page's own storage stays with one origin across starts.
+    if (usualPortFree) expect(new URL(origin).port).toBe(String(defaultPort));
     expect(consoleWindow.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
     expect(consoleWindow.webContents.navigate('https://example.org/')).toBe(false);
     expect(consoleWindow.webContents.navigate(`${origin}/#/roster`)).toBe(true);

@@ -87,6 +87,10 @@ async function openHost(): Promise<StartedHost | null> {
           ? `${error.damage.message}\n\n文件原样保留，没有改动。需要时请重新打开院落议事，选择从备份恢复。`
           : `${error.damage.message}\n\n没有找到完好的备份。文件原样保留，没有改动；请联系管理员。`,
       );
+    } else if ((error as NodeJS.ErrnoException).syscall === 'listen') {
+      // Only the server's listen fails this way: the database was opened and closed again untouched.
+      console.error(`院落议事：本机服务无法启动 （${messageOf(error)}）`);
+      dialog.showErrorBox('院落议事无法启动', '院落议事没能在这台电脑上开启它的本机服务，数据没有改动。请重新打开院落议事；如果一直出现，请联系管理员。');
     } else {
       console.error(`院落议事：无法打开数据库 ${databasePath} （${messageOf(error)}）`);
       dialog.showErrorBox('院落议事无法启动', isNativeModuleMismatch(error) ? componentMismatchText : cannotOpenText(databasePath));

@@ -1,40 +1,19 @@
-import { app, BrowserWindow, ipcMain, screen, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, screen, session, type IpcMainInvokeEvent } from 'electron';
 import { shellChannels } from '../shared/api/bridge';
-import type { Host } from './host/core/host';
+import { sessionCookie } from './host/core/server';
 import { projectorPlacement } from './projector-placement';
-import { join, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 
 /** Built by electron-vite next to this bundle: out/main/index.js, out/preload/index.cjs, out/renderer/. */
 const preloadFile = join(import.meta.dirname, '../preload/index.cjs');
-const rendererFolder = resolve(import.meta.dirname, '../renderer');
-const rendererPage = join(rendererFolder, 'index.html');
-
-/** Windows paths compare without case; file: URLs from Chromium may differ in case from ours. */
-function comparable(path: string): string {
-  return process.platform === 'win32' ? path.toLowerCase() : path;
-}
-const rendererPageKey = comparable(rendererPage);
-const rendererFolderPrefix = comparable(rendererFolder + sep);
-
-const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** The built page the host serves to our windows (and to every browser that asks it). */
+export const rendererFolder = resolve(import.meta.dirname, '../renderer');
 
 /**
- * The electron-vite dev server, when `electron-vite dev` set one. A packaged app never
- * loads a page named by an environment variable, and only a dev server on this
- * computer counts, so a stray variable cannot point our windows at the internet.
+ * The host this process started, http://127.0.0.1:<port>: our windows show its page and talk to it,
+ * exactly as a browser on this computer does. Until it is set, nothing is ours.
  */
-export function devServerOrigin(): string | null {
-  const raw = process.env.ELECTRON_RENDERER_URL;
-  if (!raw || app.isPackaged) return null;
-  try {
-    const url = new URL(raw);
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && loopbackHosts.has(url.hostname)) return url.origin;
-  } catch {
-    // Not a URL: behave as if no dev server were running.
-  }
-  return null;
-}
+let hostOrigin: URL | null = null;
 
 function parseUrl(raw: string): URL | null {
   try {
@@ -44,40 +23,25 @@ function parseUrl(raw: string): URL | null {
   }
 }
 
-/** The local file a file: URL names, resolved (no `..`) and comparable; null for anything else. */
-function filePathKey(url: URL): string | null {
-  if (url.protocol !== 'file:') return null;
-  try {
-    return comparable(resolve(fileURLToPath(url)));
-  } catch {
-    return null;
-  }
-}
-
-/** True for the document our windows show (any #route of it), and nothing else. */
+/** True for the host's page (any #route of it), and nothing else: not its API, not its login address. */
 export function isOurPageUrl(raw: string): boolean {
   const url = parseUrl(raw);
-  if (!url) return false;
-  const devOrigin = devServerOrigin();
-  if (devOrigin) return url.origin === devOrigin;
-  return filePathKey(url) === rendererPageKey;
+  return hostOrigin !== null && url !== null && url.origin === hostOrigin.origin && url.pathname === '/' && url.search === '';
 }
 
-/** True for anything the page may load: its own built files (or the dev server) and in-memory data. */
+/**
+ * True for anything the page may load or connect to: the host's own files and calls, its minutes
+ * signaling socket, and in-memory data. Nothing on the LAN, nothing outside.
+ */
 export function isOurResourceUrl(raw: string): boolean {
   const url = parseUrl(raw);
-  if (!url) return false;
+  if (!url || !hostOrigin) return false;
   if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'devtools:') return true;
-  const devOrigin = devServerOrigin();
-  if (devOrigin) {
-    const dev = new URL(devOrigin);
-    // Vite's hot reload talks over a WebSocket to the same host and port.
-    return url.origin === devOrigin || (url.protocol.startsWith('ws') && url.host === dev.host);
-  }
-  return filePathKey(url)?.startsWith(rendererFolderPrefix) ?? false;
+  if (url.protocol === 'ws:') return url.host === hostOrigin.host && url.pathname === '/signal';
+  return url.origin === hostOrigin.origin;
 }
 
-/** webContents ids of the windows we opened; ipc.ts answers only these. */
+/** webContents ids of the windows we opened; the shell's IPC answers only these. */
 const ourWebContentsIds = new Set<number>();
 let mainWindow: BrowserWindow | null = null;
 
@@ -92,14 +56,30 @@ function register(window: BrowserWindow): void {
 }
 
 function loadOurPage(window: BrowserWindow, hash = ''): void {
-  const devOrigin = devServerOrigin();
-  const loading = devOrigin
-    ? window.loadURL(`${process.env.ELECTRON_RENDERER_URL ?? devOrigin}${hash ? `#${hash}` : ''}`)
-    : window.loadFile(rendererPage, hash ? { hash } : undefined);
+  const loading = hostOrigin ? window.loadURL(`${hostOrigin.origin}/${hash ? `#${hash}` : ''}`) : Promise.reject(new Error('the host has not started'));
   loading.catch((error: unknown) => {
     // A missing build must not leave an invisible window running: show it and say why in the log.
     console.error(`院落议事：界面没有加载 （${error instanceof Error ? error.message : String(error)}）`);
     if (!window.isDestroyed()) window.show();
+  });
+}
+
+/**
+ * Our windows become the chair of the host at `origin`: the chair's session goes straight into the
+ * windows' cookie store, HttpOnly and for that origin alone (no Domain), as the host's login address
+ * would have put it there, so no key or token ever appears in a page or an address. A session
+ * cookie: it ends with the app.
+ */
+export async function showHost(origin: string, chairSession: string): Promise<void> {
+  hostOrigin = new URL(origin);
+  await session.defaultSession.cookies.set({
+    url: `${hostOrigin.origin}/`,
+    name: sessionCookie,
+    value: chairSession,
+    path: '/',
+    httpOnly: true,
+    secure: false,
+    sameSite: 'strict',
   });
 }
 
@@ -211,16 +191,8 @@ export function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return frame !== null && frame.parent === null && isOurWindow(event.sender.id) && isOurPageUrl(frame.url);
 }
 
-/**
- * The shell's part of the meeting: every change through the host reaches each of our windows
- * (so the projector follows the console live), and the console may ask for the projector window.
- */
-export function setupProjector(host: Pick<Host, 'subscribe'>): void {
-  host.subscribe(() => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed() && isOurWindow(window.webContents.id)) window.webContents.send(shellChannels.change);
-    }
-  });
+/** The console may ask for the projector window: placing a window on the second display is the shell's alone. */
+export function setupProjector(): void {
   ipcMain.handle(shellChannels.openProjector, (event, meetingId: unknown) => {
     if (!isTrustedSender(event) || typeof meetingId !== 'number' || !Number.isInteger(meetingId) || meetingId <= 0) return null;
     return openProjectorWindow(meetingId);

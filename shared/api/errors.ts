@@ -26,8 +26,6 @@ export const errorCodes = [
   'damaged',
   /** The browser could not reach the host (set by the client, never by the host). */
   'offline',
-  /** The desktop window's call did not reach the main process (set by the preload). */
-  'ipc_failed',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,15 +1,16 @@
-import { bridgeKey, type CourtyardBridge } from '../../shared/api/bridge';
+import type { bridgeKey, CourtyardBridge, DesktopShell } from '../../shared/api/bridge';
 import type { Channel, Input, Output } from '../../shared/api/contract';
 import type { ApiResult } from '../../shared/api/errors';
 
 declare global {
   interface Window {
-    [bridgeKey]?: CourtyardBridge;
+    /** Only in the desktop window: the projector window and the system's save dialog. */
+    [bridgeKey]?: DesktopShell;
   }
 }
 
-/** In a browser the same contract travels over HTTP to the host that served the page. */
-const httpBridge: CourtyardBridge = {
+/** The contract travels over HTTP to the host that served the page: in every browser and in the desktop window. */
+const bridge: CourtyardBridge = {
   async invoke(channel, input) {
     try {
       const response = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
@@ -27,9 +28,7 @@ const httpBridge: CourtyardBridge = {
   },
 };
 
-const bridge: CourtyardBridge = window[bridgeKey] ?? httpBridge;
-
-/** The one client: typed end to end from the contract, the same in Electron and in a browser. */
+/** The one client: typed end to end from the contract. */
 export function call<C extends Channel>(channel: C, input: Input<C>): Promise<ApiResult<Output<C>>> {
   return bridge.invoke(channel, input) as Promise<ApiResult<Output<C>>>;
 }

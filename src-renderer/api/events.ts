@@ -1,19 +1,14 @@
-import { bridgeKey } from '../../shared/api/bridge';
-
 type Listener = () => void;
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
 
 /**
- * Calls `listener` after any change made through the host, by anyone: the browser
- * host pushes server-sent events; the desktop shell sends the same to each of its
- * windows (the console and the projector) through the preload.
+ * Calls `listener` after any change made through the host, by anyone: the host pushes server-sent
+ * events to every page it serves (the desktop window and its projector included).
  */
 export function onHostChange(listener: Listener): () => void {
-  const shell = window[bridgeKey]?.onChange;
-  if (shell) return shell(listener);
   listeners.add(listener);
-  if (!source && !window[bridgeKey] && typeof EventSource !== 'undefined') {
+  if (!source && typeof EventSource !== 'undefined') {
     source = new EventSource('/api/events');
     source.onmessage = () => {
       for (const each of listeners) each();

@@ -24,7 +24,7 @@ export function QrCode({ text, label, size = 180 }: { text: string; label: strin
   );
 }
 
-/** The address the QR code leads to, or null when this page was not opened over http(s) (the desktop window). */
+/** The address the QR code leads to, or null when this page was not opened over http(s) (a file opened directly). */
 export function publicBase(): string | null {
   const { protocol, origin } = window.location;
   return protocol === 'http:' || protocol === 'https:' ? origin : null;

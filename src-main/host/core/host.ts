@@ -22,7 +22,7 @@ export interface HostOptions {
   host: AppInfo['host'];
   /** The desktop app passes app.getVersion(); the browser host reads package.json. */
   version?: string;
-  /** The browser host's network side (LAN addresses, port); absent in the desktop app. */
+  /** The server's network side (LAN addresses, port), from startHost; absent in a host without a server (tests). */
   lan?: LanInfo;
   /** Restores a named backup in place of this host's database (SwitchableHost sets it). */
   restore?: AccessExtras['restore'];

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 
 export const appFolderName = 'courtyard-council';
 export const databaseFileName = 'courtyard.sqlite';
+/** Where the host listens unless told otherwise: the same for serve and the desktop, so members' links keep working whichever runs. */
+export const defaultPort = 4820;
 
 /**
  * The same folder Electron's app.getPath('userData') gives for this app, so the

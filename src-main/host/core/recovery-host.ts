@@ -42,14 +42,19 @@ export class SwitchableHost {
    * Takes the database file for this process first (one writer per file: a second host is refused
    * with DatabaseInUseError before anything is read or written), then opens it.
    */
-  static open(options: HostOptions, isDamage: (error: unknown) => error is DamagedDatabaseError): SwitchableHost {
+  static open(
+    options: HostOptions,
+    isDamage: (error: unknown) => error is DamagedDatabaseError,
+    /** How the first host is opened, with the lock held (the desktop offers a backup for a damaged file here). */
+    opener: (open: () => Host) => Host = (open) => open(),
+  ): SwitchableHost {
     const lock = options.databasePath === ':memory:' ? null : acquireDatabaseLock(options.databasePath, programName(options.host));
     // Made once, after the lock: the damaged host and the restored one share it.
     const shared = { ...options, chair: options.chair ?? chairSessionsFor(options.databasePath) };
     try {
       const switchable = new SwitchableHost(shared, null);
       switchable.lock = lock;
-      switchable.use(createHost(switchable.options));
+      switchable.use(opener(() => createHost(switchable.options)));
       return switchable;
     } catch (error) {
       if (isDamage(error)) {

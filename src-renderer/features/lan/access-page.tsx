@@ -7,7 +7,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ParticipantRole as ParticipantRoleName, participantRoles } from '../../../shared/api/kit';
 import type { LanOpening, ParticipantInfo } from '../../../shared/api/areas/lan';
-import { bridgeKey } from '../../../shared/api/bridge';
 import type { Council } from '../../../shared/api/areas/councils';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
@@ -32,8 +31,6 @@ export function AccessPage({ council }: { council: Council }) {
         <h1>{t('access.title')}</h1>
       </div>
       <p className="access-intro">{t('access.intro')}</p>
-      {/* The desktop window serves no one else: say so before the chair tries. */}
-      {window[bridgeKey] && <p className="error-note">{t('access.desktopOnly')}</p>}
       {meetings.error && <ErrorNote message={meetings.error.message} />}
       {meetings.data && openable.length === 0 && <p className="muted">{t('access.noMeetings')}</p>}
       {chosen && (

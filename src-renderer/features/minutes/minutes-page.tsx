@@ -180,8 +180,6 @@ function StatusLine({ status }: { status: SessionStatus }) {
         ? t('minutes.state.offline')
         : status.state === 'connecting'
           ? t('minutes.state.connecting')
-          : status.state === 'alone'
-            ? t('minutes.state.alone')
           : t('minutes.state.connected', { count: status.peers });
   return (
     <div className={`minutes-status minutes-status-${status.state}`} role="status" aria-live="polite">

@@ -24,8 +24,7 @@ import { provideSubtleCrypto } from './lan-crypto';
 const hostOrigin = 'courtyard-host';
 const localCopyOrigin = 'courtyard-local-copy';
 
-/** 'alone': this window cannot meet peers (the desktop window, file://); edits still go to the host. */
-export type ConnectionState = 'signed' | 'connected' | 'connecting' | 'offline' | 'alone';
+export type ConnectionState = 'signed' | 'connected' | 'connecting' | 'offline';
 
 export interface SessionStatus {
   state: ConnectionState;
@@ -52,7 +51,6 @@ export class MinutesSession {
   private readonly outbox: Outbox;
   private closed = false;
   private openTimer: ReturnType<typeof setTimeout> | null = null;
-  private followTimer: ReturnType<typeof setInterval> | null = null;
   private stopWatching: (() => void) | null = null;
   private fromLocalCopy = false;
   /**
@@ -140,18 +138,11 @@ export class MinutesSession {
     });
   }
 
-  /** Without peers (the desktop window), the others' edits come from the host instead: fetched every few seconds. */
-  private followHost(): void {
-    this.followTimer = setInterval(() => void this.syncFromHost(), 5000);
-  }
-
   private connect(room: { name: string; password: string }): void {
-    const url = signalingUrl();
-    if (!url) return this.followHost();
     // On http://<LAN address> the browser gives no crypto.subtle, which the room password needs.
     provideSubtleCrypto();
     this.provider = new WebrtcProvider(room.name, this.doc, {
-      signaling: [url],
+      signaling: [signalingUrl()],
       password: room.password,
       // No STUN or TURN: peers meet only on the LAN, by their host candidates.
       peerOpts: { config: { iceServers: [] } },
@@ -215,7 +206,6 @@ export class MinutesSession {
     let state: ConnectionState;
     if (this.document?.lockedAt) state = 'signed';
     else if (!online || (this.provider && !this.provider.connected)) state = 'offline';
-    else if (!signalingUrl()) state = 'alone';
     else if (signaling) state = 'connected';
     else state = 'connecting';
     return {
@@ -240,7 +230,6 @@ export class MinutesSession {
   close(): void {
     this.closed = true;
     if (this.openTimer) clearTimeout(this.openTimer);
-    if (this.followTimer) clearInterval(this.followTimer);
     this.stopWatching?.();
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);

@@ -19,6 +19,7 @@ import type {
   AboutPanelOptionsOptions,
   BrowserWindowConstructorOptions,
   CallbackResponse,
+  CookiesSetDetails,
   HandlerDetails,
   HeadersReceivedResponse,
   IpcMainInvokeEvent,
@@ -75,6 +76,17 @@ export class SessionDouble {
   devicePermissionHandler: DevicePermissionHandler = null;
   beforeRequest: BeforeRequestListener | null = null;
   headersReceived: HeadersReceivedListener | null = null;
+  /** Every cookie the main process put into this session's store, in order. */
+  readonly cookiesSet: CookiesSetDetails[] = [];
+
+  readonly cookies = {
+    set: (details: CookiesSetDetails): Promise<void> => {
+      // Electron refuses a cookie without a URL to scope it to.
+      if (!URL.canParse(details.url)) return Promise.reject(new Error(`Failed to set cookie with an invalid URL: ${details.url}`));
+      this.cookiesSet.push({ ...details });
+      return Promise.resolve();
+    },
+  };
 
   readonly webRequest = {
     onBeforeRequest: (...args: unknown[]): void => {
@@ -221,6 +233,8 @@ export interface LoadedAddress {
   /** loadFile's file, when the page was loaded that way. */
   file: string | null;
   hash: string | null;
+  /** The cookies the window's session held when the load began. */
+  cookies: CookiesSetDetails[];
 }
 
 export class BrowserWindowDouble extends EventEmitter {
@@ -252,10 +266,10 @@ export class BrowserWindowDouble extends EventEmitter {
   loadFile(filePath: string, options?: LoadFileOptions): Promise<void> {
     const url = pathToFileURL(filePath);
     if (options?.hash) url.hash = options.hash;
-    return this.load({ url: url.href, file: filePath, hash: options?.hash ?? null });
+    return this.load({ url: url.href, file: filePath, hash: options?.hash ?? null, cookies: [...this.webContents.session.cookiesSet] });
   }
   loadURL(url: string): Promise<void> {
-    return this.load({ url, file: null, hash: new URL(url).hash.slice(1) || null });
+    return this.load({ url, file: null, hash: new URL(url).hash.slice(1) || null, cookies: [...this.webContents.session.cookiesSet] });
   }
 
   /** Like Electron: the page is shown once it has painted, after the load finished; a failed load rejects. */

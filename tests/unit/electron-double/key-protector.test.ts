@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Host, HostOptions } from '../../../src-main/host/core/host';
 import { activeSigningKey } from '../../../src-main/host/areas/seals/keys';
 import { app, resetElectron, state } from './electron';
+import { desktopUserData } from './user-data';
 
 vi.mock('electron', () => import('./electron'));
 
@@ -22,20 +20,8 @@ vi.mock(import('../../../src-main/host/core/host'), async (importOriginal) => {
   };
 });
 
-const folder = mkdtempSync(join(tmpdir(), 'key-protector-'));
-vi.stubEnv('XDG_CONFIG_HOME', folder);
-vi.stubEnv('APPDATA', folder);
-vi.stubEnv('ELECTRON_RENDERER_URL', '');
-const uncaughtBefore = process.listeners('uncaughtException');
-
-afterAll(() => {
+desktopUserData('key-protector-', () => {
   for (const { host } of created) host.close();
-  for (const listener of process.listeners('uncaughtException')) {
-    if (!uncaughtBefore.includes(listener)) process.off('uncaughtException', listener);
-  }
-  resetElectron();
-  vi.unstubAllEnvs();
-  rmSync(folder, { recursive: true, force: true });
 });
 
 describe('the desktop app keeps the signing key through safeStorage (Electron replaced by a test double)', () => {

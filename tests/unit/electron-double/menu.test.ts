@@ -5,7 +5,7 @@ import { app, doubleOf, resetElectron, state } from './electron';
 vi.mock('electron', () => import('./electron'));
 
 const { setupMenu } = await import('../../../src-main/menu');
-const { createMainWindow } = await import('../../../src-main/windows');
+const { createMainWindow, showHost } = await import('../../../src-main/windows');
 
 /** Every item of the application menu, submenus flattened, in order. */
 function menuItems(): MenuItemConstructorOptions[] {
@@ -27,9 +27,9 @@ function pretendPlatform(platform: NodeJS.Platform): void {
   Object.defineProperty(process, 'platform', { value: platform, configurable: true });
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   resetElectron();
-  vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  await showHost('http://127.0.0.1:4820', 'chair-session-token');
 });
 afterEach(() => pretendPlatform(realPlatform));
 

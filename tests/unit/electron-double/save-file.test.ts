@@ -8,7 +8,7 @@ import { WebContentsDouble, app, dialog, doubleOf, ipcMain, resetElectron, type 
 vi.mock('electron', () => import('./electron'));
 
 const { setupSaveFile } = await import('../../../src-main/save-file');
-const { createMainWindow } = await import('../../../src-main/windows');
+const { createMainWindow, showHost } = await import('../../../src-main/windows');
 
 const wordType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const bytes = Buffer.from('PK\u0003\u0004 a Word file');
@@ -22,9 +22,9 @@ function save(file: unknown, sender = consoleWindow.webContents) {
   return ipcMain.invoke({ sender }, shellChannels.saveFile, file);
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   resetElectron();
-  vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  await showHost('http://127.0.0.1:4820', 'chair-session-token');
   folder = mkdtempSync(join(tmpdir(), 'save-file-'));
   documents = join(folder, 'Documents');
   app.setPath('documents', documents);

@@ -5,7 +5,10 @@ import { WebContentsDouble, doubleOf, resetElectron, session, state, type Permis
 vi.mock('electron', () => import('./electron'));
 
 const { setupSecurity } = await import('../../../src-main/security');
-const { createMainWindow, openProjectorWindow } = await import('../../../src-main/windows');
+const { createMainWindow, openProjectorWindow, showHost } = await import('../../../src-main/windows');
+
+/** The host index.ts starts; our windows show its page. */
+const host = 'http://127.0.0.1:4820';
 
 const everyPermission: Permission[] = ['media', 'notifications', 'geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'openExternal', 'pointerLock', 'midiSysex', 'hid', 'serial', 'usb', 'idle-detection', 'window-management', 'local-fonts', 'storage-access', 'unknown'];
 
@@ -17,16 +20,16 @@ function ourWindows() {
   return { consoleWindow, projectorWindow: state.createdWindows[1]!, page: consoleWindow.webContents.getURL() };
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   resetElectron();
-  vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  await showHost(host, 'chair-session-token');
 });
 
 describe('navigation (Electron replaced by a test double)', () => {
   it('keeps each of our windows on our own page: links, location changes and redirects elsewhere are refused', () => {
     const { consoleWindow, projectorWindow, page } = ourWindows();
     for (const contents of [consoleWindow.webContents, projectorWindow.webContents]) {
-      for (const foreign of ['https://example.org/', 'http://127.0.0.1:4820/', 'file:///etc/passwd', page.replace('index.html', 'assets/x.html'), 'javascript:alert(1)', 'data:text/html,<p>hi']) {
+      for (const foreign of ['https://example.org/', 'http://127.0.0.1:4821/', 'http://192.168.1.5:4820/', `${host}/login?key=x`, 'file:///etc/passwd', `${host}/assets/x.html`, 'javascript:alert(1)', 'data:text/html,<p>hi']) {
         expect(contents.navigate(foreign), `will-navigate ${foreign}`).toBe(false);
         expect(contents.navigateFrame(foreign), `will-frame-navigate ${foreign}`).toBe(false);
         expect(contents.navigateFrame(foreign, false), `subframe ${foreign}`).toBe(false);
@@ -83,7 +86,7 @@ describe('permissions and requests (Electron replaced by a test double)', () => 
       expect(target.checkPermission(contents, permission), permission).toBe(false);
       expect(target.checkPermission(null, permission), permission).toBe(false);
     }
-    for (const device of ['hid', 'serial', 'usb'] as const) expect(target.checkDevicePermission(device, 'file://')).toBe(false);
+    for (const device of ['hid', 'serial', 'usb'] as const) expect(target.checkDevicePermission(device, host)).toBe(false);
   }
 
   it('grants our pages no permission: camera, microphone, notifications, clipboard reads, full screen, devices', async () => {
@@ -98,19 +101,21 @@ describe('permissions and requests (Electron replaced by a test double)', () => 
     expect(later.allowsRequest('https://example.org/')).toBe(false);
   });
 
-  it('lets no request leave for the network: only our built files and in-memory data load', () => {
-    const { page } = ourWindows();
+  it('lets no request leave for the network: only the host on loopback, its signaling and in-memory data', () => {
+    ourWindows();
     const target = state.defaultSession;
-    expect(target.allowsRequest(page.replace('index.html', 'assets/index.js'))).toBe(true);
+    expect(target.allowsRequest(`${host}/assets/index.js`)).toBe(true);
+    expect(target.allowsRequest(`${host}/api/call/council:list`)).toBe(true);
+    expect(target.allowsRequest('ws://127.0.0.1:4820/signal')).toBe(true);
     expect(target.allowsRequest('data:font/woff2;base64,AAAA')).toBe(true);
-    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:4820/', 'ws://192.168.1.5:4444/', 'file:///etc/passwd', 'ftp://example.org/']) {
+    for (const url of ['https://example.org/x.js', 'http://127.0.0.1:4821/', 'http://192.168.1.5:4820/', 'ws://192.168.1.5:4444/', 'file:///etc/passwd', 'ftp://example.org/']) {
       expect(target.allowsRequest(url), url).toBe(false);
     }
   });
 
   it('sends our content security policy with every response, in place of any policy the response brought', () => {
     ourWindows();
-    const headers = state.defaultSession.receiveHeaders('file:///x/index.html', {
+    const headers = state.defaultSession.receiveHeaders(`${host}/`, {
       'content-security-policy': ["default-src *; script-src 'unsafe-inline'"],
       'Content-Type': ['text/html'],
     });

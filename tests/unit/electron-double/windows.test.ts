@@ -1,11 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { shellChannels } from '../../../shared/api/bridge';
-import { BrowserWindowDouble, WebContentsDouble, app, display, doubleOf, ipcMain, resetElectron, state } from './electron';
+import { WebContentsDouble, display, doubleOf, ipcMain, resetElectron, state } from './electron';
 
 vi.mock('electron', () => import('./electron'));
 
 const windows = await import('../../../src-main/windows');
-const { createMainWindow, focusMainWindow, isOurPageUrl, isOurResourceUrl, devServerOrigin, openProjectorWindow, setupProjector } = windows;
+const { createMainWindow, focusMainWindow, isOurPageUrl, isOurResourceUrl, openProjectorWindow, setupProjector, showHost } = windows;
+
+/** The host index.ts starts; our windows show its page. */
+const host = 'http://127.0.0.1:4820';
 
 const laptop = display(1, { x: 0, y: 0, width: 1366, height: 768 });
 const projector = display(2, { x: 1366, y: 0, width: 1920, height: 1080 });
@@ -13,20 +16,10 @@ const projector = display(2, { x: 1366, y: 0, width: 1920, height: 1080 });
 /** Lets the double's loads finish and 'ready-to-show' fire. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-function changeListeners() {
-  const listeners: Array<(change: { channel: string }) => void> = [];
-  return {
-    host: { subscribe: (listener: (change: { channel: string }) => void) => (listeners.push(listener), () => {}) },
-    change: (channel: string) => listeners.forEach((listener) => listener({ channel })),
-  };
-}
-
-beforeEach(() => {
+beforeEach(async () => {
   resetElectron();
-  vi.unstubAllEnvs();
-  vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  await showHost(host, 'chair-session-token');
 });
-afterEach(() => vi.unstubAllEnvs());
 
 describe('windows (Electron replaced by a test double)', () => {
   it('gives every window it opens, console and projector, the secure webPreferences and our sandboxed preload', () => {
@@ -51,9 +44,9 @@ describe('windows (Electron replaced by a test double)', () => {
     }
   });
 
-  it('loads the built page into the console and shows it only once it has painted', async () => {
+  it('loads the host’s page into the console and shows it only once it has painted', async () => {
     const consoleWindow = doubleOf(createMainWindow());
-    expect(consoleWindow.loads).toEqual([expect.objectContaining({ file: expect.stringMatching(/[\\/]renderer[\\/]index\.html$/), hash: null })]);
+    expect(consoleWindow.loads).toEqual([expect.objectContaining({ url: `${host}/`, file: null, hash: null })]);
     expect(consoleWindow.isVisible()).toBe(false);
     await settle();
     expect(consoleWindow.isVisible()).toBe(true);
@@ -61,12 +54,12 @@ describe('windows (Electron replaced by a test double)', () => {
   });
 
   it('shows the window anyway and says why in the log when the page cannot load (a missing build)', async () => {
-    state.loadFailure = new Error('ERR_FILE_NOT_FOUND (-6)');
+    state.loadFailure = new Error('ERR_CONNECTION_REFUSED (-102)');
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const consoleWindow = doubleOf(createMainWindow());
     await settle();
     expect(consoleWindow.isVisible()).toBe(true);
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining('ERR_FILE_NOT_FOUND'));
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('ERR_CONNECTION_REFUSED'));
     logged.mockRestore();
   });
 
@@ -113,59 +106,35 @@ describe('windows (Electron replaced by a test double)', () => {
 });
 
 describe('which addresses are ours (Electron replaced by a test double)', () => {
-  it('is the built page with any route, and nothing else', () => {
+  it('is the host’s page with any route, and nothing else: not its login address, not another port or computer', () => {
     const page = doubleOf(createMainWindow()).webContents.getURL();
+    expect(page).toBe(`${host}/`);
     expect(isOurPageUrl(page)).toBe(true);
     expect(isOurPageUrl(`${page}#/meetings/3/console`)).toBe(true);
-    expect(isOurPageUrl(page.replace('index.html', 'other.html'))).toBe(false);
-    expect(isOurPageUrl(page.replace('/renderer/index.html', '/renderer/../renderer-evil/index.html'))).toBe(false);
-    expect(isOurPageUrl('file:///etc/passwd')).toBe(false);
-    expect(isOurPageUrl('https://example.org/')).toBe(false);
-    expect(isOurPageUrl('http://127.0.0.1:4820/')).toBe(false);
-    expect(isOurPageUrl('not a url')).toBe(false);
+    for (const other of [`${host}/login?key=x`, `${host}/?x=1`, `${host}/api/events`, 'http://127.0.0.1:4821/', 'http://localhost:4820/', 'http://192.168.1.5:4820/', 'https://127.0.0.1:4820/', 'file:///etc/passwd', 'https://example.org/', 'not a url']) {
+      expect(isOurPageUrl(other), other).toBe(false);
+    }
   });
 
-  it('lets the page load its own built files and in-memory data only', () => {
-    const page = doubleOf(createMainWindow()).webContents.getURL();
-    expect(isOurResourceUrl(page.replace('index.html', 'assets/index-1234.js'))).toBe(true);
-    expect(isOurResourceUrl('data:image/png;base64,AAAA')).toBe(true);
-    expect(isOurResourceUrl('blob:file:///0f1e2d')).toBe(true);
-    expect(isOurResourceUrl(page.replace('/renderer/index.html', '/secrets.txt'))).toBe(false);
-    expect(isOurResourceUrl('https://cdn.example.org/lib.js')).toBe(false);
-    expect(isOurResourceUrl('ws://127.0.0.1:4820/')).toBe(false);
+  it('lets the page load and call only its host, on loopback, and its minutes signaling; nothing on the LAN or outside', () => {
+    for (const ours of [`${host}/assets/index-1234.js`, `${host}/api/call/app:info`, `${host}/api/events`, 'ws://127.0.0.1:4820/signal', 'data:image/png;base64,AAAA', 'blob:http://127.0.0.1:4820/0f1e2d']) {
+      expect(isOurResourceUrl(ours), ours).toBe(true);
+    }
+    for (const foreign of ['ws://127.0.0.1:4820/other', 'ws://127.0.0.1:4444/signal', 'ws://192.168.1.5:4820/signal', 'http://192.168.1.5:4820/', 'http://127.0.0.1:4821/', 'https://cdn.example.org/lib.js', 'file:///etc/passwd']) {
+      expect(isOurResourceUrl(foreign), foreign).toBe(false);
+    }
   });
 
-  it('trusts a development server only on this computer and only when the app is not packaged', () => {
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://localhost:5173/');
-    expect(devServerOrigin()).toBe('http://localhost:5173');
-    expect(isOurPageUrl('http://localhost:5173/#/roster')).toBe(true);
-    expect(isOurResourceUrl('ws://localhost:5173/')).toBe(true);
-    expect(isOurPageUrl('http://localhost:5174/')).toBe(false);
-    app.isPackaged = true;
-    expect(devServerOrigin()).toBeNull();
-    app.isPackaged = false;
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://example.org:5173/');
-    expect(devServerOrigin()).toBeNull();
-    vi.stubEnv('ELECTRON_RENDERER_URL', 'file:///tmp/index.html');
-    expect(devServerOrigin()).toBeNull();
+  it('puts the chair’s session into the windows’ cookie store for the host’s origin alone, HttpOnly, for this run only', () => {
+    expect(state.defaultSession.cookiesSet).toEqual([
+      { url: `${host}/`, name: 'courtyard_session', value: 'chair-session-token', path: '/', httpOnly: true, secure: false, sameSite: 'strict' },
+    ]);
   });
 });
 
 describe('the shell’s part of the meeting (Electron replaced by a test double)', () => {
-  it('tells each of our windows, and no other, about every change through the host', () => {
-    const { host, change } = changeListeners();
-    setupProjector(host);
-    const consoleWindow = doubleOf(createMainWindow());
-    openProjectorWindow(4);
-    const stranger = new BrowserWindowDouble({});
-    change('speaker:add');
-    expect(consoleWindow.webContents.sent).toEqual([{ channel: shellChannels.change, args: [] }]);
-    expect(state.createdWindows[1]!.webContents.sent).toEqual([{ channel: shellChannels.change, args: [] }]);
-    expect(stranger.webContents.sent).toEqual([]);
-  });
-
   it('opens the projector when the console asks, for a real meeting id only', async () => {
-    setupProjector(changeListeners().host);
+    setupProjector();
     const consoleWindow = doubleOf(createMainWindow());
     await expect(ipcMain.invoke({ sender: consoleWindow.webContents }, shellChannels.openProjector, 9)).resolves.toEqual({ display: 'primary' });
     for (const bad of [0, -1, 1.5, '9', null, { id: 9 }]) {
@@ -175,13 +144,23 @@ describe('the shell’s part of the meeting (Electron replaced by a test double)
   });
 
   it('refuses to open the projector for a page that is not one of our windows showing our page', async () => {
-    setupProjector(changeListeners().host);
+    setupProjector();
     const consoleWindow = doubleOf(createMainWindow());
     const stranger = new WebContentsDouble();
     stranger.url = consoleWindow.webContents.getURL();
     await expect(ipcMain.invoke({ sender: stranger }, shellChannels.openProjector, 9)).resolves.toBeNull();
     await expect(ipcMain.invoke({ sender: consoleWindow.webContents, subframe: true }, shellChannels.openProjector, 9)).resolves.toBeNull();
     await expect(ipcMain.invoke({ sender: consoleWindow.webContents, frameUrl: 'https://example.org/' }, shellChannels.openProjector, 9)).resolves.toBeNull();
+    await expect(ipcMain.invoke({ sender: consoleWindow.webContents, frameUrl: `${host}/login?key=x` }, shellChannels.openProjector, 9)).resolves.toBeNull();
+    await expect(ipcMain.invoke({ sender: consoleWindow.webContents, frameGone: true }, shellChannels.openProjector, 9)).resolves.toBeNull();
+    expect(state.createdWindows).toHaveLength(1);
+  });
+
+  it('refuses a window once it is closed (its webContents id may be reused)', async () => {
+    setupProjector();
+    const consoleWindow = doubleOf(createMainWindow());
+    consoleWindow.close();
+    await expect(ipcMain.invoke({ sender: consoleWindow.webContents }, shellChannels.openProjector, 9)).resolves.toBeNull();
     expect(state.createdWindows).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * What the access area needs beyond the common AreaContext: the network side (absent in the
- * desktop app, which serves no one else) and the restore hook of the host that can swap its
+ * What the access area needs beyond the common AreaContext: the network side (absent only where a
+ * host is made without a server, as in tests) and the restore hook of the host that can swap its
  * database (SwitchableHost). createHost puts them on the handler context it builds.
  */
 import type { BackupInfo, RestoreResult } from '../../../../shared/api/areas/backup';

@@ -15,7 +15,7 @@ export function lanAddresses(): string[] {
     .map((entry) => entry!.address);
 }
 
-/** What the access handlers need to know of the network side (absent in the desktop app). */
+/** What the access handlers need to know of the network side (absent where a host has no server, as in tests). */
 export interface LanInfo {
   /** Addresses participants can reach the host at. */
   addresses(): string[];

@@ -111,8 +111,8 @@ export function parseSignalingMessage(raw: string): SignalingMessage | null {
 /**
  * A browser's Origin must be this host's own page (http or https, the same host and port as the
  * request's Host). `Origin: null` (a sandboxed frame, a data: or file: page) and any other origin
- * are refused, from this computer too: the desktop window never connects (it has no host of its
- * own address), and a page that hides its origin is no page of ours. Clients that are not
+ * are refused, from this computer too: a page that hides its origin is no page of ours (the desktop
+ * window is served by the host, so its Origin is the host's own). Clients that are not
  * browsers send no Origin; they still pass `authorize`.
  */
 function sameOrigin(request: IncomingMessage): boolean {

@@ -10,11 +10,11 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { startingVote } from './default-vote';
 import { EntitledList } from './entitled-list';
 import { RuleAdjuster } from './rule-adjuster';
 
 const modes: VoteMode[] = ['hands', 'roll_call', 'secret'];
-const appDefault: { rule: VotingRule; mode: VoteMode } = { rule: presets['residents-meeting'], mode: 'hands' };
 const isPresetId = (value: string): value is PresetId => (presetIds as readonly string[]).includes(value);
 
 /**
@@ -31,9 +31,9 @@ export function OpenVoteForm({ meeting }: { meeting: Meeting }) {
 
 function OpenVoteFormBody({ meeting, saved }: { meeting: Meeting; saved: CouncilSettings['defaultVote'] }) {
   const { t } = useTranslation();
-  const start = saved ?? appDefault;
+  const start = startingVote(saved);
   const [itemId, setItemId] = useState<number | null>(meeting.agenda[0]?.id ?? null);
-  const [mode, setMode] = useState<VoteMode>(start.mode === 'hands' && ruleUsesArea(start.rule) ? 'roll_call' : start.mode);
+  const [mode, setMode] = useState<VoteMode>(start.mode);
   const [preset, setPreset] = useState<PresetId>(isPresetId(start.rule.id) ? start.rule.id : 'residents-meeting');
   const [rule, setRuleState] = useState<VotingRule>(start.rule);
   // A show of hands cannot weigh area: under such a rule the form moves to a roll call (the host refuses hands anyway).

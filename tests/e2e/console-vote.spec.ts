@@ -118,3 +118,11 @@ test('a roll call opened from the console shows 表决中 on the console and the
   await expect(chair.getByLabel('结果')).toContainText('表决中');
   await expect(chair.getByRole('main')).not.toContainText('未通过');
 });
+
+test('the vote page starts on the matter the console has on, not on matter 1', async ({ page, request }) => {
+  const meeting = await host.api<{ agenda: Array<{ id: number; title: string }> }>(request, 'meeting:get', { meetingId: 3 });
+  await host.api(request, 'console:setCurrent', { meetingId: 3, agendaItemId: meeting.agenda[1]!.id });
+  await page.goto(`${host.url}#/meetings/3/vote`);
+  const matter = page.getByRole('form', { name: '发起表决' }).getByLabel('表决事项');
+  await expect(matter.locator('option:checked')).toHaveText(`2. ${meeting.agenda[1]!.title}`);
+});

@@ -19,20 +19,22 @@ const isPresetId = (value: string): value is PresetId => (presetIds as readonly 
 
 /**
  * The chair calls a vote: which matter, how the room votes, and under which of the council's rules.
- * It starts from the council's saved default, so the form waits for the council's settings: a choice
+ * It starts from the council's saved default and the matter on, so the form waits for both: a choice
  * made before they arrived would be overwritten by them.
  */
 export function OpenVoteForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const settings = useQuery('council:getSettings', { councilId: meeting.councilId });
-  if (!settings.data && !settings.error) return <p className="muted">{t('common.loading')}</p>;
-  return <OpenVoteFormBody meeting={meeting} saved={settings.data?.defaultVote ?? null} />;
+  const onNow = useQuery('console:get', { meetingId: meeting.id });
+  if ((!settings.data && !settings.error) || (!onNow.data && !onNow.error)) return <p className="muted">{t('common.loading')}</p>;
+  return <OpenVoteFormBody meeting={meeting} saved={settings.data?.defaultVote ?? null} matterOn={onNow.data?.currentAgendaItemId ?? null} />;
 }
 
-function OpenVoteFormBody({ meeting, saved }: { meeting: Meeting; saved: CouncilSettings['defaultVote'] }) {
+/** Starts on the matter the console has on (the vote is usually about it), else the first. */
+function OpenVoteFormBody({ meeting, saved, matterOn }: { meeting: Meeting; saved: CouncilSettings['defaultVote']; matterOn: number | null }) {
   const { t } = useTranslation();
   const start = startingVote(saved);
-  const [itemId, setItemId] = useState<number | null>(meeting.agenda[0]?.id ?? null);
+  const [itemId, setItemId] = useState<number | null>(meeting.agenda.find((item) => item.id === matterOn)?.id ?? meeting.agenda[0]?.id ?? null);
   const [mode, setMode] = useState<VoteMode>(start.mode);
   const [preset, setPreset] = useState<PresetId>(isPresetId(start.rule.id) ? start.rule.id : 'residents-meeting');
   const [rule, setRuleState] = useState<VotingRule>(start.rule);

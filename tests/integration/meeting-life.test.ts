@@ -54,6 +54,10 @@ describe('the meeting’s life: 筹备中 → 进行中 → 已结束', () => {
     const ended = await host.invoke('meeting:end', { meetingId: meeting.id });
     expect(ended).toMatchObject({ ok: false, error: { code: 'conflict' } });
     if (!ended.ok) expect(ended.error.message).toContain('临时动议');
+    // Nor by setting 已结束 in the meeting's form.
+    const { id: meetingId, title, date, startTime, place, chairId, secretaryId } = meeting;
+    const byForm = await host.invoke('meeting:update', { meetingId, title, date, startTime, place, chairId, secretaryId, status: 'closed' });
+    expect(byForm).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((await host.ok('meeting:get', { meetingId: meeting.id })).status).toBe('in_progress');
   });
 

@@ -95,6 +95,7 @@ export function updateMeeting(db: Db, input: ParsedInput<'meeting:update'>, now:
   const current = getMeeting(db, meetingId);
   assertPersonInCouncil(db, current.councilId, fields.chairId, '主持人');
   assertPersonInCouncil(db, current.councilId, fields.secretaryId, '记录人');
+  if (fields.status === 'closed' && current.status !== 'closed') assertNoOpenVote(db, meetingId);
   db.update(meetings)
     .set({ ...fields, updatedAt: now.toISOString() })
     .where(eq(meetings.id, meetingId))
@@ -109,6 +110,12 @@ function setStatus(db: Db, meeting: Meeting, status: Meeting['status'], kind: st
   return getMeeting(db, meeting.id);
 }
 
+/** A meeting ends after its votes: an open vote's result is fixed at its close, which the meeting's end would leave undone. */
+function assertNoOpenVote(db: Db, meetingId: number): void {
+  const open = db.select().from(votes).where(and(eq(votes.meetingId, meetingId), eq(votes.status, 'open'))).get();
+  if (open) throw conflict(`“${open.title}”的表决还没有结束：请先结束表决，再结束会议。`);
+}
+
 /** The chair opens the evening: a meeting being prepared (筹备中) is now on (进行中). */
 export function startMeeting(db: Db, meetingId: number, now: Date): Meeting {
   const meeting = getMeeting(db, meetingId);
@@ -117,16 +124,12 @@ export function startMeeting(db: Db, meetingId: number, now: Date): Meeting {
   return setStatus(db, meeting, 'in_progress', 'meeting.start', now);
 }
 
-/**
- * The chair closes the evening (已结束), after which the minutes can be signed. Not while a vote is
- * open: its result is fixed at its close, which the meeting's end would leave undone.
- */
+/** The chair closes the evening (已结束), after which the minutes can be signed; not while a vote is open. */
 export function endMeeting(db: Db, meetingId: number, now: Date): Meeting {
   const meeting = getMeeting(db, meetingId);
   if (meeting.status === 'planned') throw conflict(`会议“${meeting.title}”还没有开始：请先按“开始会议”。`);
   if (meeting.status !== 'in_progress') throw conflict(`会议“${meeting.title}”已结束或已取消。`);
-  const open = db.select().from(votes).where(and(eq(votes.meetingId, meetingId), eq(votes.status, 'open'))).get();
-  if (open) throw conflict(`“${open.title}”的表决还没有结束：请先结束表决，再结束会议。`);
+  assertNoOpenVote(db, meetingId);
   return setStatus(db, meeting, 'closed', 'meeting.end', now);
 }
 

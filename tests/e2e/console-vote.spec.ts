@@ -126,3 +126,42 @@ test('the vote page starts on the matter the console has on, not on matter 1', a
   const matter = page.getByRole('form', { name: '发起表决' }).getByLabel('表决事项');
   await expect(matter.locator('option:checked')).toHaveText(`2. ${meeting.agenda[1]!.title}`);
 });
+
+test('on the console, counts typed but not saved stop the close; 只结束表决 shows the result first, and 锁定结果 asks again', async ({ browser, request }) => {
+  const council = (await host.api<Array<{ id: number }>>(request, 'council:list', {}))[0]!;
+  await host.api(request, 'council:setDefaultVote', { councilId: council.id, rule: presets['council-majority'], mode: 'hands' });
+  const people = await host.api<Array<{ id: number; name: string }>>(request, 'person:list', { councilId: council.id });
+  for (const name of ['王建国', '李秀英', '何兆品', '张桂兰']) {
+    await host.api(request, 'attendance:checkIn', { meetingId: 3, personId: people.find((p) => p.name === name)!.id });
+  }
+  const chair = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })).newPage();
+  await chair.goto(`${host.url}#/meetings/3/console`);
+  await chair.getByRole('button', { name: '下一步：协商讨论 →' }).click();
+  await chair.getByRole('button', { name: '下一步：表决决议 →' }).click();
+  const vote = chair.getByRole('region', { name: '本议题表决' });
+  await vote.getByRole('button', { name: '开始表决' }).click();
+  const counts = vote.getByRole('form', { name: '录入票数' });
+  await counts.getByLabel('同意').fill('1');
+  await counts.getByLabel('反对').fill('3');
+  await vote.getByRole('button', { name: '结束表决' }).click();
+  await expect(vote.getByRole('alert')).toContainText('票数还没有保存');
+  await expect(chair.getByRole('dialog')).toHaveCount(0);
+
+  await counts.getByRole('button', { name: '保存票数' }).click();
+  await expect(vote.getByLabel('计票')).toContainText('反对3');
+  await vote.getByRole('button', { name: '结束表决' }).click();
+  await chair.getByRole('dialog').getByRole('button', { name: '只结束表决，先看结果' }).click();
+  await expect(chair.getByRole('dialog')).toBeHidden();
+  await expect(vote).toBeFocused();
+  await expect(vote.getByLabel('结果')).toContainText('未通过');
+  await expect(chair.locator('.step-bar-console li[aria-current="step"]')).toContainText('表决决议');
+
+  await vote.getByRole('button', { name: '锁定结果' }).click();
+  const dialog = chair.getByRole('dialog');
+  await expect(dialog).toContainText('不能再改动');
+  await dialog.getByRole('button', { name: '锁定结果' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(chair.locator('.step-bar-console li[aria-current="step"]')).toContainText('落实公示');
+  await expect(vote).toContainText('已锁定');
+  await expect(vote).toBeFocused();
+});

@@ -44,9 +44,11 @@ interface ConfirmProps {
   onConfirm: () => void;
   onCancel: () => void;
   error?: string | undefined;
+  /** A second, lesser answer beside the confirmation (e.g. close a vote without locking it yet). */
+  alternative?: { label: string; onClick: () => void } | undefined;
 }
 
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel, error }: ConfirmProps) {
+export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel, error, alternative }: ConfirmProps) {
   const { t } = useTranslation();
   return (
     <Dialog title={title} onClose={onCancel}>
@@ -56,6 +58,11 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
         <button type="button" onClick={onCancel}>
           {t('common.cancel')}
         </button>
+        {alternative && (
+          <button type="button" onClick={alternative.onClick}>
+            {alternative.label}
+          </button>
+        )}
         <button type="button" className="button-danger" onClick={onConfirm} autoFocus>
           {confirmLabel}
         </button>

@@ -43,7 +43,7 @@ test('a new meeting is created and opens in the editor', async ({ page }) => {
   await dialog.getByLabel('会议名称').fill('一月院落夜话');
   await dialog.getByLabel('日期').fill('2027-01-16');
   await dialog.getByLabel('地点').fill('3 栋前小广场');
-  await dialog.getByLabel('主持人').selectOption({ label: '王建国 (1-1-301)' });
+  await dialog.getByLabel('主持人').selectOption({ label: '王建国（1-1-301）' });
   await dialog.getByRole('button', { name: '新建会议' }).click();
   await expect(page.getByRole('heading', { name: /一月院落夜话/ })).toBeVisible();
   await page.goto(`${host.url}#/meetings`);

@@ -6,13 +6,14 @@ import { demoHostPerTest } from './host-process';
 
 const host = demoHostPerTest();
 
-/** The short meeting itself: sign-ins, a show of hands on the first matter, the meeting closed. */
+/** The short meeting itself: started, sign-ins, a show of hands on the first matter; the chair ends it on the page. */
 async function runShortMeeting(request: APIRequestContext): Promise<number> {
   const [council] = await host.api<Array<{ id: number }>>(request, 'council:list', {});
   const meetings = await host.api<Array<{ id: number; status: string }>>(request, 'meeting:list', { councilId: council!.id });
   const meeting = meetings.find((m) => m.status === 'planned')!;
   const people = await host.api<Array<{ id: number; name: string }>>(request, 'person:list', { councilId: council!.id });
   const id = (name: string) => people.find((p) => p.name === name)!.id;
+  await host.api(request, 'meeting:start', { meetingId: meeting.id });
   for (const name of ['王建国', '李秀英', '何兆品', '张桂兰']) await host.api(request, 'attendance:checkIn', { meetingId: meeting.id, personId: id(name) });
   const details = await host.api<{ title: string; date: string; startTime: string; place: string; agenda: Array<{ id: number; title: string }> }>(
     request,
@@ -32,7 +33,7 @@ async function runShortMeeting(request: APIRequestContext): Promise<number> {
     place: details.place,
     chairId: id('王建国'),
     secretaryId: id('李秀英'),
-    status: 'closed',
+    status: 'in_progress',
   });
   return meeting.id;
 }
@@ -66,7 +67,12 @@ async function verify(page: Page, path: string) {
 test('after a short meeting the chair and secretary sign, the secretary exports Word, and the file verifies', async ({ page, request }, testInfo) => {
   const meetingId = await runShortMeeting(request);
 
+  // Signing waits for the meeting's end: one button on the meeting page, asked first.
   await page.goto(`${host.url}#/meetings/${meetingId}`);
+  await expect(page.getByRole('status', { name: '会议状态' })).toHaveText('进行中');
+  await page.getByRole('button', { name: '结束会议' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '结束会议' }).click();
+  await expect(page.getByRole('status', { name: '会议状态' })).toHaveText('已结束');
   await page.getByRole('link', { name: '签署会议记录' }).click();
   await expect(page.getByRole('heading', { name: /签署会议记录/ })).toBeVisible();
   await expect(page.getByText('会议记录还可以修改')).toBeVisible();

@@ -53,6 +53,10 @@ export const meetingsArea = {
     returns<Meeting>(),
     chairOnly,
   ),
+  /** The evening begins: 筹备中 → 进行中. */
+  'meeting:start': mutation(z.object({ meetingId: id }), returns<Meeting>(), chairOnly),
+  /** The evening ends: 进行中 → 已结束; the minutes can then be signed. Refused while a vote is open. */
+  'meeting:end': mutation(z.object({ meetingId: id }), returns<Meeting>(), chairOnly),
   'meeting:delete': mutation(z.object({ meetingId: id }), returns<{ deleted: true }>(), chairOnly),
 
   'agenda:add': mutation(z.object({ meetingId: id, ...matterFields }), returns<Meeting>(), chairOnly),

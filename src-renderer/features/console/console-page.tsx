@@ -13,6 +13,8 @@ import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import { KeyLegend } from './key-legend';
 import { StepPanel, useMatterProcess } from '../process/step-panel';
 import { ProposalPanel } from './proposal-panel';
+import { ConsoleVote } from './console-vote';
+import { MeetingLife } from '../meetings/meeting-life';
 import { PageTitle } from '../../components/page-title';
 
 const views = ['for', 'against', 'suggestion'] as const;
@@ -94,6 +96,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
       <div className="page-header">
         <PageTitle backHref={`#/meetings/${meetingId}`} backLabel={meeting.data.title} title={t('console.title')} />
         <div className="toolbar">
+          <MeetingLife meeting={meeting.data} />
           <button type="button" aria-pressed={state.data.screen === 'blank'} onClick={() => void toggleScreen('blank')}>
             {t('console.blank')} (B)
           </button>
@@ -129,6 +132,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
         <div className="panel">
           <h2>{current ? t('console.on', { title: current.title }) : t('agenda.none')}</h2>
           {current && <StepPanel controls={matter} people={people.data ?? []} />}
+          {current && matter.process && <ConsoleVote meeting={meeting.data} matter={current} process={matter.process} onLocked={matter.advance} />}
           {current && (
             <ProposalPanel
               item={current}

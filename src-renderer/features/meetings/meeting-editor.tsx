@@ -8,7 +8,34 @@ import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { navigate } from 'wouter/use-hash-location';
 import { AgendaList } from './agenda-list';
 import { MeetingForm } from './meeting-form';
+import { MeetingLife } from './meeting-life';
 import { PageTitle } from '../../components/page-title';
+
+/** The meeting's pages in the order of the evening: the notice before, then the door, the console, the vote, the minutes and their signing. */
+function MeetingActions({ meetingId }: { meetingId: number }) {
+  const { t } = useTranslation();
+  const actions = [
+    { path: 'notice', label: t('followup.notice.open') },
+    { path: 'check-in', label: t('checkIn.open') },
+    { path: 'console', label: t('console.title') },
+    { path: 'vote', label: t('vote.title') },
+    { path: 'minutes', label: t('minutes.open') },
+    { path: 'sign', label: t('seals.openSign') },
+  ];
+  return (
+    <nav className="meeting-actions" aria-label={t('meetings.actions')}>
+      <ol>
+        {actions.map((action) => (
+          <li key={action.path}>
+            <a className="button" href={`#/meetings/${meetingId}/${action.path}`}>
+              {action.label}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
 
 export function MeetingEditor({ council, meetingId }: { council: Council; meetingId: number }) {
   const { t } = useTranslation();
@@ -30,33 +57,17 @@ export function MeetingEditor({ council, meetingId }: { council: Council; meetin
       <div className="page-header">
         <PageTitle backHref="#/meetings" backLabel={t('meetings.title')} title={data.title} />
         <div className="toolbar">
-          <a className="button button-primary" href={`#/meetings/${data.id}/check-in`}>
-            {t('checkIn.open')}
-          </a>
-          <a className="button button-primary" href={`#/meetings/${data.id}/console`}>
-            {t('console.title')}
-          </a>
-          <a className="button button-primary" href={`#/meetings/${data.id}/vote`}>
-            {t('vote.title')}
-          </a>
-          <a className="button" href={`#/meetings/${data.id}/notice`}>
-            {t('followup.notice.open')}
-          </a>
-          <a className="button" href={`#/meetings/${data.id}/sign`}>
-            {t('seals.openSign')}
-          </a>
-          <a className="button button-primary" href={`#/meetings/${data.id}/minutes`}>
-            {t('minutes.open')}
-          </a>
+          <MeetingLife meeting={data} onChanged={() => meeting.reload()} />
           <button type="button" className="button-quiet" onClick={() => setDeleting(true)}>
             {t('meetings.delete')}
           </button>
         </div>
       </div>
+      <MeetingActions meetingId={data.id} />
       <div className="two-columns">
         <div className="panel">
           <h2>{t('meetings.details')}</h2>
-          <MeetingForm key={data.id} councilId={council.id} meeting={data} onSaved={() => meeting.reload()} />
+          <MeetingForm key={`${data.id}-${data.status}`} councilId={council.id} meeting={data} onSaved={() => meeting.reload()} />
         </div>
         <div className="panel">
           <h2>{t('agenda.title')}</h2>

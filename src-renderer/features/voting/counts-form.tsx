@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VoteState } from '../../../shared/api/areas/voting';
 import { parseAreaToCenti } from '../../../shared/domain/roster/floor-area';
@@ -16,12 +16,15 @@ type Shown = (typeof shown)[number];
  * Under a rule that weighs area (a secret ballot of owners) each choice carries the floor area the
  * tellers added up from the ballots; the host checks it against the electorate fixed at opening.
  */
-export function CountsForm({ vote }: { vote: VoteState }) {
+export function CountsForm({ vote, onUnsaved }: { vote: VoteState; onUnsaved?: ((unsaved: boolean) => void) | undefined }) {
   const { t } = useTranslation();
   const withArea = ruleUsesArea(vote.rule);
   const [counts, setCounts] = useState<Record<Shown, string>>({ for: '', against: '', abstain: '' });
   const [areas, setAreas] = useState<Record<Shown, string>>({ for: '', against: '', abstain: '' });
   const action = useAction(['vote:list']);
+  // Numbers typed but not yet saved: closing now would close on the counts the host holds.
+  const unsaved = shown.some((key) => counts[key].trim() !== '' && Number(counts[key]) !== vote.totals[key].headcount);
+  useEffect(() => onUnsaved?.(unsaved), [unsaved, onUnsaved]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

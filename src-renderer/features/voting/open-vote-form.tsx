@@ -10,30 +10,32 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
+import { startingVote } from './default-vote';
 import { EntitledList } from './entitled-list';
 import { RuleAdjuster } from './rule-adjuster';
 
 const modes: VoteMode[] = ['hands', 'roll_call', 'secret'];
-const appDefault: { rule: VotingRule; mode: VoteMode } = { rule: presets['residents-meeting'], mode: 'hands' };
 const isPresetId = (value: string): value is PresetId => (presetIds as readonly string[]).includes(value);
 
 /**
  * The chair calls a vote: which matter, how the room votes, and under which of the council's rules.
- * It starts from the council's saved default, so the form waits for the council's settings: a choice
+ * It starts from the council's saved default and the matter on, so the form waits for both: a choice
  * made before they arrived would be overwritten by them.
  */
 export function OpenVoteForm({ meeting }: { meeting: Meeting }) {
   const { t } = useTranslation();
   const settings = useQuery('council:getSettings', { councilId: meeting.councilId });
-  if (!settings.data && !settings.error) return <p className="muted">{t('common.loading')}</p>;
-  return <OpenVoteFormBody meeting={meeting} saved={settings.data?.defaultVote ?? null} />;
+  const onNow = useQuery('console:get', { meetingId: meeting.id });
+  if ((!settings.data && !settings.error) || (!onNow.data && !onNow.error)) return <p className="muted">{t('common.loading')}</p>;
+  return <OpenVoteFormBody meeting={meeting} saved={settings.data?.defaultVote ?? null} matterOn={onNow.data?.currentAgendaItemId ?? null} />;
 }
 
-function OpenVoteFormBody({ meeting, saved }: { meeting: Meeting; saved: CouncilSettings['defaultVote'] }) {
+/** Starts on the matter the console has on (the vote is usually about it), else the first. */
+function OpenVoteFormBody({ meeting, saved, matterOn }: { meeting: Meeting; saved: CouncilSettings['defaultVote']; matterOn: number | null }) {
   const { t } = useTranslation();
-  const start = saved ?? appDefault;
-  const [itemId, setItemId] = useState<number | null>(meeting.agenda[0]?.id ?? null);
-  const [mode, setMode] = useState<VoteMode>(start.mode === 'hands' && ruleUsesArea(start.rule) ? 'roll_call' : start.mode);
+  const start = startingVote(saved);
+  const [itemId, setItemId] = useState<number | null>(meeting.agenda.find((item) => item.id === matterOn)?.id ?? meeting.agenda[0]?.id ?? null);
+  const [mode, setMode] = useState<VoteMode>(start.mode);
   const [preset, setPreset] = useState<PresetId>(isPresetId(start.rule.id) ? start.rule.id : 'residents-meeting');
   const [rule, setRuleState] = useState<VotingRule>(start.rule);
   // A show of hands cannot weigh area: under such a rule the form moves to a roll call (the host refuses hands anyway).

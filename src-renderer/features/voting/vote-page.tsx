@@ -1,59 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BallotChoice, VoteState } from '../../../shared/api/areas/voting';
+import type { VoteState } from '../../../shared/api/areas/voting';
 import type { ApiResult } from '../../../shared/api/errors';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
-import { ConfirmDialog, ErrorNote } from '../../components/dialog';
+import { ErrorNote } from '../../components/dialog';
 import { ReasonForm } from '../../components/reason-form';
-import { CountsForm } from './counts-form';
 import { OpenVoteForm } from './open-vote-form';
-import { NotVoted, RollCall } from './roll-call';
+import { NotVoted } from './roll-call';
+import { OpenVoteBody, Outcome, Totals, VoteStepDialog, type VoteStep } from './vote-panels';
 import { PageTitle } from '../../components/page-title';
-
-const shownChoices: BallotChoice[] = ['for', 'against', 'abstain'];
-
-function Totals({ vote }: { vote: VoteState }) {
-  const { t } = useTranslation();
-  return (
-    <div className="totals" aria-label={t('vote.totals')}>
-      {shownChoices.map((choice) => (
-        <div key={choice} className={`total total-${choice}`}>
-          <span>{t(`vote.choices.${choice}`)}</span>
-          <strong>{vote.totals[choice].headcount}</strong>
-        </div>
-      ))}
-      <div className="total">
-        <span>{t('vote.presentVoters')}</span>
-        <strong>
-          {vote.present}/{vote.entitled}
-        </strong>
-      </div>
-    </div>
-  );
-}
-
-/**
- * The outcome as the rule decides it, in the words the room hears. Until the vote is closed there
- * is no result, only a count: the screen says 表决中 and the rule it is counted under.
- */
-export function Outcome({ vote }: { vote: VoteState }) {
-  const { t } = useTranslation();
-  if (vote.status === 'open') {
-    return (
-      <p className="outcome outcome-pending" aria-label={t('vote.result')}>
-        {t('vote.pending', { rule: vote.rule.name })}
-      </p>
-    );
-  }
-  if (!vote.outcome) return <p className="muted">{vote.outcomeProblem}</p>;
-  return (
-    <p className={vote.outcome.passed ? 'outcome outcome-passed' : 'outcome outcome-failed'} aria-label={t('vote.result')}>
-      {vote.outcome.explanation}
-    </p>
-  );
-}
 
 /** The chair's voting screen for one meeting: call a vote, take the ballots or counts, close it. */
 export function VotePage({ meetingId }: { meetingId: number }) {
@@ -66,13 +23,12 @@ export function VotePage({ meetingId }: { meetingId: number }) {
   const [correcting, setCorrecting] = useState<VoteState | null>(null);
 
   // Closing and locking cannot be undone: each asks first, saying what it fixes.
-  const [confirming, setConfirming] = useState<{ step: 'close' | 'lock'; vote: VoteState } | null>(null);
+  const [confirming, setConfirming] = useState<{ step: VoteStep; vote: VoteState } | null>(null);
 
   const run = async (work: Promise<ApiResult<unknown>>) => (await action.run(work)).ok;
-  const confirm = async () => {
+  const confirm = async (step: VoteStep) => {
     if (!confirming) return;
-    const { step, vote } = confirming;
-    const ok = await run(step === 'close' ? call('vote:close', { voteId: vote.id }) : call('vote:lock', { voteId: vote.id }));
+    const ok = await run(step === 'close' ? call('vote:close', { voteId: confirming.vote.id }) : call('vote:lock', { voteId: confirming.vote.id }));
     if (ok) setConfirming(null);
   };
 
@@ -91,16 +47,11 @@ export function VotePage({ meetingId }: { meetingId: number }) {
       </div>
       {action.error && !confirming && <ErrorNote message={action.error} />}
       {confirming && (
-        <ConfirmDialog
-          title={
-            confirming.step === 'close'
-              ? t('vote.confirm.closeTitle', { title: confirming.vote.title })
-              : t('vote.confirm.lockTitle', { title: confirming.vote.title })
-          }
-          message={confirming.step === 'close' ? t('vote.confirm.closeMessage') : t('vote.confirm.lockMessage')}
-          confirmLabel={confirming.step === 'close' ? t('vote.close') : t('vote.lock')}
+        <VoteStepDialog
+          step={confirming.step}
+          vote={confirming.vote}
           error={action.error}
-          onConfirm={() => void confirm()}
+          onConfirm={(step) => void confirm(step)}
           onCancel={() => setConfirming(null)}
         />
       )}
@@ -132,13 +83,7 @@ export function VotePage({ meetingId }: { meetingId: number }) {
           <h2>
             {t('vote.now')}{t('common.colon')}{open.title} <span className="tag">{t(`vote.modes.${open.mode}`)}</span>
           </h2>
-          <Totals vote={open} />
-          <Outcome vote={open} />
-          {open.mode === 'roll_call' ? (
-            <RollCall vote={open} />
-          ) : (
-            <CountsForm vote={open} />
-          )}
+          <OpenVoteBody vote={open} />
           <div className="form-actions">
             <button type="button" className="button-danger" onClick={() => setConfirming({ step: 'close', vote: open })}>
               {t('vote.close')}

@@ -5,10 +5,12 @@ import {
   amendAgendaItem,
   createMeeting,
   deleteMeeting,
+  endMeeting,
   getMeeting,
   listMeetings,
   removeAgendaItem,
   reorderAgenda,
+  startMeeting,
   updateAgendaItem,
   updateMeeting,
 } from './service';
@@ -19,6 +21,8 @@ export function meetingsHandlers({ db, now }: AreaContext): AreaHandlers<typeof 
     'meeting:get': ({ meetingId }) => getMeeting(db, meetingId),
     'meeting:create': (input) => createMeeting(db, input),
     'meeting:update': (input) => updateMeeting(db, input, now()),
+    'meeting:start': ({ meetingId }) => startMeeting(db, meetingId, now()),
+    'meeting:end': ({ meetingId }) => endMeeting(db, meetingId, now()),
     'meeting:delete': ({ meetingId }) => deleteMeeting(db, meetingId),
 
     'agenda:add': (input) => addAgendaItem(db, input),

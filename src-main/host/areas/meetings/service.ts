@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Meeting, MeetingSummary } from '../../../../shared/api/areas/meetings';
@@ -8,7 +8,7 @@ import { agendaItems, meetings } from './schema';
 import { people } from '../roster/schema';
 import { votes } from '../voting/schema';
 import { appendAudit } from '../audit/audit-log';
-import { HostError, notFound } from '../../core/errors';
+import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 import { isMatterLocked } from '../process/service';
 
@@ -95,11 +95,42 @@ export function updateMeeting(db: Db, input: ParsedInput<'meeting:update'>, now:
   const current = getMeeting(db, meetingId);
   assertPersonInCouncil(db, current.councilId, fields.chairId, '主持人');
   assertPersonInCouncil(db, current.councilId, fields.secretaryId, '记录人');
+  if (fields.status === 'closed' && current.status !== 'closed') assertNoOpenVote(db, meetingId);
   db.update(meetings)
     .set({ ...fields, updatedAt: now.toISOString() })
     .where(eq(meetings.id, meetingId))
     .run();
   return getMeeting(db, meetingId);
+}
+
+function setStatus(db: Db, meeting: Meeting, status: Meeting['status'], kind: string, now: Date): Meeting {
+  const at = now.toISOString();
+  db.update(meetings).set({ status, updatedAt: at }).where(eq(meetings.id, meeting.id)).run();
+  appendAudit(db, { kind, meetingId: meeting.id, at, payload: { meetingId: meeting.id, title: meeting.title, from: meeting.status, to: status } });
+  return getMeeting(db, meeting.id);
+}
+
+/** A meeting ends after its votes: an open vote's result is fixed at its close, which the meeting's end would leave undone. */
+function assertNoOpenVote(db: Db, meetingId: number): void {
+  const open = db.select().from(votes).where(and(eq(votes.meetingId, meetingId), eq(votes.status, 'open'))).get();
+  if (open) throw conflict(`“${open.title}”的表决还没有结束：请先结束表决，再结束会议。`);
+}
+
+/** The chair opens the evening: a meeting being prepared (筹备中) is now on (进行中). */
+export function startMeeting(db: Db, meetingId: number, now: Date): Meeting {
+  const meeting = getMeeting(db, meetingId);
+  if (meeting.status === 'in_progress') throw conflict(`会议“${meeting.title}”已经开始了。`);
+  if (meeting.status !== 'planned') throw conflict(`会议“${meeting.title}”已结束或已取消，不能再开始。`);
+  return setStatus(db, meeting, 'in_progress', 'meeting.start', now);
+}
+
+/** The chair closes the evening (已结束), after which the minutes can be signed; not while a vote is open. */
+export function endMeeting(db: Db, meetingId: number, now: Date): Meeting {
+  const meeting = getMeeting(db, meetingId);
+  if (meeting.status === 'planned') throw conflict(`会议“${meeting.title}”还没有开始：请先按“开始会议”。`);
+  if (meeting.status !== 'in_progress') throw conflict(`会议“${meeting.title}”已结束或已取消。`);
+  assertNoOpenVote(db, meetingId);
+  return setStatus(db, meeting, 'closed', 'meeting.end', now);
 }
 
 export function deleteMeeting(db: Db, meetingId: number): { deleted: true } {

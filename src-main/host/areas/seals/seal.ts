@@ -75,7 +75,7 @@ const publicSignature = (row: SignatureRow): MinutesSignature => ({ role: row.ro
 function blockersFor(db: Db, meetingId: number): string[] {
   const meeting = getMeeting(db, meetingId);
   const blockers: string[] = [];
-  if (meeting.status !== 'closed') blockers.push('会议还没有结束：请先在会议页把状态改为“已结束”，再签署会议记录。');
+  if (meeting.status !== 'closed') blockers.push('会议还没有结束：请先在会议页或主持台按“结束会议”，再签署会议记录。');
   if (meeting.chairId === null) blockers.push('会议还没有指定主持人。');
   if (meeting.secretaryId === null) blockers.push('会议还没有指定记录人。');
   for (const vote of listVotes(db, meetingId)) {

@@ -53,6 +53,29 @@ async function households(host: TempHost, councilId: number) {
 const brief = (issues: ImportIssue[]) => issues.map(({ row, column, message }) => [row, column, message]);
 
 describe('reading roster files', () => {
+  it('the template an office downloads imports as it is: two households, three people, their roles, phones and owners', async () => {
+    const host = tempHost();
+    const council = await newCouncil(host);
+    const template = await host.ok('roster:templateXlsx', {});
+    expect(template.fileName).toBe('院落议事 名册模板.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(template.dataBase64, 'base64') as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['名册', '填写说明']);
+    // Every column the import reads is there.
+    const header = (workbook.getWorksheet('名册')!.getRow(1).values as unknown[]).filter(Boolean);
+    expect(header).toEqual(['户号', '楼栋', '单元', '门牌', '面积（㎡）', '产权', '姓名', '电话', '身份', '产权人']);
+    const checked = await preview(host, council.id, template.dataBase64, template.fileName);
+    expect(checked.issues).toEqual([]);
+    expect(checked.notes.join('')).not.toContain('不读');
+    expect(await commit(host, council.id, template.dataBase64, template.fileName)).toEqual({ householdsCreated: 2, householdsUpdated: 0, peopleCreated: 3 });
+    const list = await host.ok('person:list', { councilId: council.id });
+    expect(list.find((person) => person.name === '王建国')).toMatchObject({ roles: expect.arrayContaining(['chair', 'representative', 'party_member']), householdCode: '3-2-501' });
+    expect(list.find((person) => person.name === '李秀英')).toMatchObject({ phone: '13900000002、0571-88000000' });
+    const units = await host.ok('household:list', { councilId: council.id });
+    expect(units.find((unit) => unit.code === '3-2-501')!.owners.map((owner) => owner.name).sort()).toEqual(['刘桂芳', '王建国']);
+    expect(units.find((unit) => unit.code === '3-2-502')!.tenure).toBe('tenant');
+  });
+
   it('imports a UTF-8 CSV with a BOM, with worded household numbers, areas and roles', async () => {
     const host = tempHost();
     const council = await newCouncil(host);

@@ -173,4 +173,6 @@ export const rosterArea = {
   /** Reads the file (awaiting the spreadsheet parser) before it writes, in its own transaction. */
   'roster:commitImport': mutation(fileSchema, returns<ImportResult>(), { transaction: 'handler' }),
   'roster:exportXlsx': query(z.object({ councilId: id }), returns<FilePayload>()),
+  /** A blank roster to fill in: every column the import reads, two example households, notes on the words each column takes. */
+  'roster:templateXlsx': query(z.object({}), returns<FilePayload>()),
 } as const;

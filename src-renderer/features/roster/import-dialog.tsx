@@ -5,7 +5,7 @@ import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { Dialog, ErrorNote } from '../../components/dialog';
-import { bytesToBase64 } from '../../components/download';
+import { bytesToBase64, downloadFile } from '../../components/download';
 
 interface ImportDialogProps {
   councilId: number;
@@ -36,11 +36,22 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
     if (result.ok) onImported();
   };
 
+  const downloadTemplate = async () => {
+    const result = await action.run(call('roster:templateXlsx', {}));
+    if (result.ok) downloadFile(result.value);
+  };
+
   const canCommit = preview && preview.issues.length === 0 && preview.rows.length > 0 && !action.busy;
 
   return (
     <Dialog title={t('import.title')} onClose={onClose} wide>
       <p>{t('import.help')}</p>
+      <p>
+        {t('import.templateHelp')}{' '}
+        <button type="button" className="button-quiet" onClick={() => void downloadTemplate()}>
+          {t('import.template')}
+        </button>
+      </p>
       <label className="file-pick">
         <span className="button">{t('import.choose')}</span>
         <input

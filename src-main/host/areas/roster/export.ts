@@ -8,7 +8,7 @@ import { listHouseholds } from './households';
 import { listPeople } from './people';
 import { titlesSheetName } from './read-table';
 import { titleColumns } from './titles';
-import { roleLabels, tenureLabels } from './vocabulary';
+import { roleLabels, roleWordsHint, tenureLabels, tenureWordsHint } from './vocabulary';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -125,4 +125,36 @@ export async function exportRosterXlsx(db: Db, councilId: number, now: Date): Pr
     mimeType: XLSX_MIME,
     dataBase64: data.toString('base64'),
   };
+}
+
+/** Two households as an office would fill them in: an owner's family, and a tenant. */
+const templateRows: Row[] = [
+  { code: '3-2-501', building: '3', unit: '2', room: '501', area: '89.50', tenure: '业主', name: '王建国', phone: '13800000001', roles: '理事会主任、户代表、党员', titleHolder: '是' },
+  { code: '3-2-501', building: '3', unit: '2', room: '501', area: '89.50', tenure: '业主', name: '刘桂芳', phone: '', roles: '', titleHolder: '是' },
+  { code: '3-2-502', building: '3', unit: '2', room: '502', area: '76.20', tenure: '租户', name: '李秀英', phone: '13900000002、0571-88000000', roles: '记录人、户代表', titleHolder: '' },
+];
+
+/** What each column of the template means and which words it takes: the same words the import reads. */
+const templateNotes = [
+  { column: '户号', note: '楼栋-单元-门牌，如 3-2-501；也可以不填户号，只填后面三列（三号楼、一单元也认得）。同一户的每个人各占一行，户号相同。' },
+  { column: '楼栋 / 单元 / 门牌', note: '可以只填户号；合并的单元格会按上一行补齐，导入时会说明。' },
+  { column: '面积（㎡）', note: '房屋专有部分面积，如 89.50；业主共同决定按面积计票时使用。不知道可以不填，不能填 0。' },
+  { column: '产权', note: `业主可写：${tenureWordsHint('owner')}；租户可写：${tenureWordsHint('tenant')}。` },
+  { column: '姓名', note: '必填。' },
+  { column: '电话', note: '手机或座机，最多 3 个，用“、”隔开。' },
+  { column: '身份', note: `可写：${roleWordsHint}，几个身份用“、”隔开；普通居民不填。` },
+  { column: '产权人', note: '这个人登记在这户的房产证上，写“是”；不是就不填。' },
+];
+
+/**
+ * The file an office fills in for its first import: every column the import reads, two example
+ * households (to be replaced), and a sheet 填写说明 with the words each column takes.
+ */
+export async function rosterTemplateXlsx(): Promise<FilePayload> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '院落议事';
+  addTextSheet(workbook, '名册', columns, templateRows);
+  addTextSheet(workbook, '填写说明', [{ header: '列', key: 'column', width: 18 }, { header: '怎么填', key: 'note', width: 90 }], templateNotes);
+  const data = Buffer.from((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
+  return { fileName: '院落议事 名册模板.xlsx', mimeType: XLSX_MIME, dataBase64: data.toString('base64') };
 }

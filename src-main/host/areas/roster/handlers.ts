@@ -1,6 +1,6 @@
 import type { rosterArea } from '../../../../shared/api/areas/roster';
 import type { AreaContext, AreaHandlers } from '../../core/registry';
-import { exportRosterXlsx } from './export';
+import { exportRosterXlsx, rosterTemplateXlsx } from './export';
 import { createHousehold, deleteHousehold, listHouseholds, updateHousehold } from './households';
 import { commitRosterImport, previewRosterImport } from './import';
 import { createPerson, deletePerson, listPeople, searchPeopleInCouncil, updatePerson } from './people';
@@ -21,5 +21,6 @@ export function rosterHandlers({ database, db, now }: AreaContext): AreaHandlers
     'roster:previewImport': (input) => previewRosterImport(database, input),
     'roster:commitImport': (input) => commitRosterImport(database, input, now()),
     'roster:exportXlsx': ({ councilId }) => exportRosterXlsx(db, councilId, now()),
+    'roster:templateXlsx': () => rosterTemplateXlsx(),
   };
 }

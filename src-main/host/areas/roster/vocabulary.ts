@@ -35,6 +35,8 @@ const roleWords: Record<PersonRole, string[]> = {
   grid_worker: ['网格员'],
   household_head: ['户主'],
 };
+/** The words a 产权 cell may hold (each tenure's label first), for the template's notes. */
+export const tenureWordsHint = (tenure: Tenure): string => [tenureLabels[tenure], ...tenureWords[tenure]].join('、');
 /** The words a 身份 cell may hold, as an error lists them: the labels, the same as the screens show. */
 export const roleWordsHint = Object.values(roleLabels).join('、');
 const tenureWords: Record<Tenure, string[]> = {

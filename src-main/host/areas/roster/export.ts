@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { FilePayload } from '../../../../shared/api/kit';
 import type { Person } from '../../../../shared/api/areas/roster';
 import { formatCentiArea } from '../../../../shared/domain/roster/floor-area';
@@ -26,15 +27,17 @@ const columns = [
 ] as const;
 type Row = Record<(typeof columns)[number]['key'], string>;
 
+/** Text Excel could take for a formula: it starts with =, +, -, @, a tab, a carriage return or NUL (a phone "+86 138…" too). */
+export const looksLikeFormula = (text: string) => /^[=+\-@\t\r\0]/.test(text);
+
 /**
- * Text Excel (or a CSV saved from this file) could take for a formula gets Excel's
- * "this is text" apostrophe: =, +, -, @, tab, carriage return, NUL. A phone written
- * "+86 138..." is neutralised too. Text already starting with an apostrophe gets one
- * more, so that the import, which always removes exactly one leading apostrophe,
- * gives back every value unchanged.
+ * A cell's text as written: unchanged, except that text starting with an apostrophe gets one
+ * more, since the import removes exactly one leading apostrophe (Excel's old "this is text"
+ * mark, which earlier exports wrote). Text that looks like a formula is kept as it is and
+ * marked as text by the cell's style instead (quotePrefix: Excel shows no apostrophe).
  */
-export function neutraliseFormula(text: string): string {
-  return /^[=+\-@\t\r\0']/.test(text) ? `'${text}` : text;
+export function cellText(text: string): string {
+  return text.startsWith("'") ? `'${text}` : text;
 }
 
 /**
@@ -51,14 +54,58 @@ function personCells(person: Person | undefined, ownerIds: ReadonlySet<number> =
   };
 }
 
-/** A sheet of text cells (Excel keeps a phone from becoming 1.38E+10, a room from becoming a number) with a bold, frozen header. */
-function addTextSheet(workbook: ExcelJS.Workbook, name: string, sheetColumns: ReadonlyArray<{ header: string; key: string; width: number }>, rows: ReadonlyArray<Record<string, string>>): void {
+/**
+ * A sheet of text cells (Excel keeps a phone from becoming 1.38E+10, a room from becoming a number)
+ * with a bold, frozen header. Returns the addresses (A5) of the cells that look like a formula.
+ */
+function addTextSheet(workbook: ExcelJS.Workbook, name: string, sheetColumns: ReadonlyArray<{ header: string; key: string; width: number }>, rows: ReadonlyArray<Record<string, string>>): string[] {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = sheetColumns.map((column) => ({ ...column, style: { numFmt: '@' } }));
   sheet.getRow(1).font = { bold: true };
+  const formulaLike: string[] = [];
   for (const row of rows) {
-    sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === '' ? null : neutraliseFormula(value)])));
+    const added = sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value === '' ? null : cellText(value)])));
+    added.eachCell((cell) => {
+      if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) formulaLike.push(cell.address);
+    });
   }
+  return formulaLike;
+}
+
+/**
+ * The workbook's bytes, with the cells that look like a formula marked quotePrefix (Excel's "this is
+ * text" without a visible apostrophe; ExcelJS cannot write it): each such cell gets a copy of its
+ * style with quotePrefix="1". `marked` lists the cells per sheet, in the order the sheets were added.
+ */
+async function withQuotePrefix(workbook: ExcelJS.Workbook, marked: string[][]): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(Buffer.from((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array));
+  if (marked.every((cells) => cells.length === 0)) return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  const stylesPath = 'xl/styles.xml';
+  let styles = await zip.file(stylesPath)!.async('string');
+  const cellXfs = /<cellXfs count="(\d+)">([\s\S]*?)<\/cellXfs>/.exec(styles)!;
+  const xfs: string[] = [...(cellXfs[2]!.match(/<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g) ?? [])];
+  const quoted = new Map<string, number>();
+  const quotedStyle = (style: string): number => {
+    const known = quoted.get(style);
+    if (known !== undefined) return known;
+    const xf = (xfs[Number(style)] ?? '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>').replace(/^<xf\b/, '<xf quotePrefix="1"');
+    xfs.push(xf);
+    quoted.set(style, xfs.length - 1);
+    return xfs.length - 1;
+  };
+  for (const [index, cells] of marked.entries()) {
+    const path = `xl/worksheets/sheet${index + 1}.xml`;
+    const file = zip.file(path);
+    if (!file || cells.length === 0) continue;
+    const wanted = new Set(cells);
+    const xml = (await file.async('string')).replace(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g, (whole, address: string, style: string | undefined) =>
+      wanted.has(address) ? `<c r="${address}" s="${quotedStyle(style ?? '0')}"` : whole,
+    );
+    zip.file(path, xml);
+  }
+  styles = styles.replace(cellXfs[0], `<cellXfs count="${xfs.length}">${xfs.join('')}</cellXfs>`);
+  zip.file(stylesPath, styles);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** Today on this computer, written as every file name of the app writes dates: 2026年12月4日. */
@@ -113,13 +160,13 @@ export async function exportRosterXlsx(db: Db, councilId: number, now: Date): Pr
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '院落议事';
-  addTextSheet(workbook, '名册', columns, rows);
+  const marked = [addTextSheet(workbook, '名册', columns, rows)];
   if (titleRows.length > 0) {
     const titleSheetColumns = (['unit', 'owner', 'ownerHome'] as const).map((key) => ({ header: titleColumns[key], key, width: 14 }));
-    addTextSheet(workbook, titlesSheetName, titleSheetColumns, titleRows);
+    marked.push(addTextSheet(workbook, titlesSheetName, titleSheetColumns, titleRows));
   }
 
-  const data = Buffer.from((await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
+  const data = await withQuotePrefix(workbook, marked);
   return {
     fileName: `${safeFileName(council.name) || '议事会'} 名册 ${localDate(now)}.xlsx`,
     mimeType: XLSX_MIME,

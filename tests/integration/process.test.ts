@@ -153,6 +153,27 @@ describe('the step machine on stored matters', () => {
     expect(amendments()).toHaveLength(3);
   });
 
+  it('refuses deliberation when the notice went up fewer days before the meeting than the council asks (3 unless set)', async () => {
+    const { host, councilId } = await demo();
+    const { meetingId, itemId } = await unannouncedMatter(host, councilId);
+    await host.ok('process:advance', { agendaItemId: itemId });
+    await host.ok('process:advance', { agendaItemId: itemId });
+    // Posted the day before the meeting of 2026-12-20.
+    host.database.sqlite.prepare("UPDATE meetings SET notice_posted_at = '2026-12-19' WHERE id = ?").run(meetingId);
+    const late = '会议通知只在开会前 1 天张贴，议事规则要求至少提前 3 天公示，议题不能进入“协商讨论”。如确需继续，请用“强制变更步骤”写明理由。';
+    expect((await host.ok('process:get', { agendaItemId: itemId })).advance).toMatchObject({ toStep: 3, allowed: false, reason: late });
+    expect(await host.invoke('process:advance', { agendaItemId: itemId })).toMatchObject({ ok: false, error: { code: 'conflict', message: late } });
+    expect((await host.ok('process:settings', { councilId })).noticeDays).toBe(3);
+    // The council that asks one day: the matter goes on; its other settings stay as they were.
+    const before = await host.ok('process:settings', { councilId });
+    expect(await host.invoke('council:setSteps', { councilId, stepNames: null, secondsRequired: before.secondsRequired, noticeDays: -1 })).toMatchObject({ ok: false, error: { message: '天数不能是负数' } });
+    await host.ok('council:setSteps', { councilId, stepNames: null, secondsRequired: before.secondsRequired, noticeDays: 1 });
+    expect((await host.ok('process:advance', { agendaItemId: itemId })).stepIndex).toBe(3);
+    // Left out, the setting stays.
+    await host.ok('council:setSteps', { councilId, stepNames: null, secondsRequired: before.secondsRequired });
+    expect((await host.ok('process:settings', { councilId })).noticeDays).toBe(1);
+  });
+
   it('refuses a vote on a matter still being vetted', async () => {
     const { host, councilId } = await demo();
     const { meetingId, itemId } = await unannouncedMatter(host, councilId);

@@ -85,6 +85,13 @@ export const councilsArea = {
         .int('附议人数必须是整数')
         .min(secondsRequiredRange.min, `附议人数至少为 ${secondsRequiredRange.min}`)
         .max(secondsRequiredRange.max, `附议人数最多为 ${secondsRequiredRange.max}`),
+      /** Days the notice must be up before the meeting; left out, the council's setting stays. */
+      noticeDays: z
+        .number({ error: '请填写通知提前张贴的天数' })
+        .int('天数必须是整数')
+        .min(0, '天数不能是负数')
+        .max(30, '通知最多要求提前 30 天张贴')
+        .optional(),
     }),
     returns<ProcessSettings>(),
     chairOnly,

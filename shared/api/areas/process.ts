@@ -50,6 +50,8 @@ export interface ProcessSettings {
   secondsRequired: number;
   /** Whether the template has a 附议 step, where secondsRequired applies. */
   hasSecondStep: boolean;
+  /** Days the meeting's notice must be up before the meeting for deliberation to begin. */
+  noticeDays: number;
 }
 
 const note = text(200, '备注').default('');

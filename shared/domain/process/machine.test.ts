@@ -53,6 +53,18 @@ describe('the default six-step template', () => {
     expect(run(sixStep, announced, { type: 'advance' }).stepIndex).toBe(3);
   });
 
+  it('refuses deliberation when the notice went up fewer days before the meeting than the council asks; an override with a reason goes on', () => {
+    const atNotice = run(sixStep, initialState(true), { type: 'advance' }, { type: 'advance' });
+    const late = { ...atNotice, noticeLead: { days: 1, required: 3 } };
+    expect(refusal(sixStep, late, { type: 'advance' })).toBe('会议通知只在开会前 1 天张贴，议事规则要求至少提前 3 天公示，议题不能进入“协商讨论”。如确需继续，请用“强制变更步骤”写明理由。');
+    expect(refusal(sixStep, { ...late, noticeLead: { days: 0, required: 3 } }, { type: 'advance' })).toContain('会议通知在开会当天张贴');
+    expect(run(sixStep, { ...late, noticeLead: { days: 3, required: 3 } }, { type: 'advance' }).stepIndex).toBe(3);
+    expect(run(sixStep, { ...late, noticeLead: { days: 0, required: 0 } }, { type: 'advance' }).stepIndex).toBe(3);
+    const overridden = run(sixStep, late, { type: 'override', toStep: 3, reason: '通知晚贴，已逐户电话告知' });
+    expect(overridden.stepIndex).toBe(3);
+    expect(overridden.history.at(-1)).toMatchObject({ action: 'override', overrideReason: '通知晚贴，已逐户电话告知' });
+  });
+
   it('never goes back once the result is locked, not even by override', () => {
     const voted = run(sixStep, initialState(true), { type: 'override', toStep: 4, reason: '纸质流程已走完' }, { type: 'lock' });
     const locked = '表决结果已经锁定，议题不能退回。如需更正，请重新表决并写明理由。';

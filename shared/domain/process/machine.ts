@@ -5,7 +5,8 @@
  *
  * Rules (by the role of each step, see roles.ts):
  * - one step at a time, forward or back; a jump needs an override;
- * - no step of deliberation or voting until the meeting was announced (notice posted);
+ * - no step of deliberation or voting until the meeting was announced (notice posted), and
+ *   posted the council's number of days before the meeting (an override with a reason may go on);
  * - a 'second' step (六议 附议) is left forward only with the council's number of seconds;
  * - the vote step is left forward only once the result is locked;
  * - once the result is locked the matter never moves back, not even by override;
@@ -41,6 +42,8 @@ export interface ProcessState {
   seconds: number;
   /** The meeting's notice was posted (公示). */
   announced: boolean;
+  /** How many days before the meeting the notice went up, and how many the council asks; null when not posted. */
+  noticeLead: { days: number; required: number } | null;
   history: readonly HistoryEntry[];
 }
 
@@ -60,14 +63,19 @@ const quoted = (definition: ProcessDefinition, index: number) => `“${definitio
 const refuse = (reason: string): Refusal => ({ ok: false, reason });
 
 export function initialState(announced = false): ProcessState {
-  return { stepIndex: 0, locked: false, seconds: 0, announced, history: [] };
+  return { stepIndex: 0, locked: false, seconds: 0, announced, noticeLead: null, history: [] };
 }
 
 /** Why moving into step `to` is refused on the announcement alone, or null. */
 function announcementRefusal(definition: ProcessDefinition, state: ProcessState, to: number): string | null {
-  if (state.announced) return null;
   if (!hasRole(definition, to, 'deliberate') && !hasRole(definition, to, 'vote')) return null;
-  return `会议通知还没有张贴公示，议题不能进入${quoted(definition, to)}。请先张贴会议通知并记录张贴日期。`;
+  if (!state.announced) return `会议通知还没有张贴公示，议题不能进入${quoted(definition, to)}。请先张贴会议通知并记录张贴日期。`;
+  const lead = state.noticeLead;
+  if (lead && lead.days < lead.required) {
+    const when = lead.days <= 0 ? '在开会当天' : `只在开会前 ${lead.days} 天`;
+    return `会议通知${when}张贴，议事规则要求至少提前 ${lead.required} 天公示，议题不能进入${quoted(definition, to)}。如确需继续，请用“强制变更步骤”写明理由。`;
+  }
+  return null;
 }
 
 /** Why a single step forward is refused, or null when it is allowed. */

@@ -9,7 +9,7 @@ import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import { Field } from '../../components/field';
 
-/** The council's own names for its six steps, and how many seconds 附议 needs (六议). */
+/** The council's own names for its six steps, how many seconds 附议 needs (六议), and how many days the notice goes up before a meeting. */
 export function ProcessSettingsForm({ councilId }: { councilId: number }) {
   const settings = useQuery('process:settings', { councilId }, { live: true });
   if (settings.error) return <ErrorNote message={settings.error.message} />;
@@ -22,6 +22,7 @@ function StepNamesForm({ councilId, data }: { councilId: number; data: Output<'p
   const { t } = useTranslation();
   const [names, setNames] = useState<string[]>(() => [...data.effectiveSteps]);
   const [seconds, setSeconds] = useState(() => String(data.secondsRequired));
+  const [noticeDays, setNoticeDays] = useState(() => String(data.noticeDays));
   const action = useAction();
   const [saved, setSaved] = useState(false);
 
@@ -29,7 +30,7 @@ function StepNamesForm({ councilId, data }: { councilId: number; data: Output<'p
     event.preventDefault();
     const secondsRequired = Number(seconds);
     const same = names.every((name, index) => name.trim() === data.templateSteps[index]);
-    const result = await action.run(call('council:setSteps', { councilId, stepNames: same ? null : names, secondsRequired }));
+    const result = await action.run(call('council:setSteps', { councilId, stepNames: same ? null : names, secondsRequired, noticeDays: Number(noticeDays) }));
     setSaved(result.ok);
   };
 
@@ -65,6 +66,20 @@ function StepNamesForm({ councilId, data }: { councilId: number; data: Output<'p
           onChange={(e) => {
             setSaved(false);
             setSeconds(e.target.value);
+          }}
+          inputMode="numeric"
+        />
+      </Field>
+      <Field label={t('process.settings.noticeDays')} hint={t('process.settings.noticeDaysHint')}>
+        <input
+          type="number"
+          min={0}
+          max={30}
+          style={{ maxWidth: '10rem' }}
+          value={noticeDays}
+          onChange={(e) => {
+            setSaved(false);
+            setNoticeDays(e.target.value);
           }}
           inputMode="numeric"
         />

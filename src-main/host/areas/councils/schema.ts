@@ -29,6 +29,8 @@ export const councilSettings = sqliteTable('council_settings', {
   stepNames: text('step_names'),
   /** 六议: how many seconds (附议) a matter needs to pass the second step. */
   secondsRequired: integer('seconds_required').notNull().default(3),
+  /** How many days before the meeting its notice must be posted (公示) for deliberation to begin; 3 is common. */
+  noticeDays: integer('notice_days').notNull().default(3),
   /**
    * The rule a new vote starts from (JSON of a VotingRule, as the council adjusted it), or null for the app's default.
    * One that no longer fits the rules' form (written by an older version, or edited by hand) reads as null.

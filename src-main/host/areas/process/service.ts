@@ -23,6 +23,17 @@ import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 
 const defaultSecondsRequired = 3;
+const defaultNoticeDays = 3;
+
+/** Whole calendar days from one date (YYYY-MM-DD) to another. */
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** How many days before a meeting the council wants its notice posted. */
+export function noticeDaysOf(db: Db, councilId: number): number {
+  return settingsRow(db, councilId)?.noticeDays ?? defaultNoticeDays;
+}
 
 function settingsRow(db: Db, councilId: number) {
   return db.select().from(councilSettings).where(eq(councilSettings.councilId, councilId)).get();
@@ -53,6 +64,7 @@ export function processSettings(db: Db, councilId: number): ProcessSettings {
     effectiveSteps: definition.steps.map((step) => step.name),
     secondsRequired: definition.secondsRequired,
     hasSecondStep: stepOf(definition, 'second') >= 0,
+    noticeDays: row?.noticeDays ?? defaultNoticeDays,
   };
 }
 
@@ -65,9 +77,10 @@ export function setSteps(db: Db, input: ParsedInput<'council:setSteps'>): Proces
     names = checked.names;
   }
   const stored = storedStepNames(names, processTemplates[council.processTemplate].steps);
+  const noticeDays = input.noticeDays ?? noticeDaysOf(db, council.id);
   db.insert(councilSettings)
-    .values({ councilId: council.id, stepNames: stored, secondsRequired: input.secondsRequired })
-    .onConflictDoUpdate({ target: councilSettings.councilId, set: { stepNames: stored, secondsRequired: input.secondsRequired } })
+    .values({ councilId: council.id, stepNames: stored, secondsRequired: input.secondsRequired, noticeDays })
+    .onConflictDoUpdate({ target: councilSettings.councilId, set: { stepNames: stored, secondsRequired: input.secondsRequired, noticeDays } })
     .run();
   return processSettings(db, council.id);
 }
@@ -111,6 +124,7 @@ function load(db: Db, agendaItemId: number): LoadedMatter {
     locked,
     seconds: seconders.length + support,
     announced: meeting.noticePostedAt !== null,
+    noticeLead: meeting.noticePostedAt === null ? null : { days: daysBetween(meeting.noticePostedAt, meeting.date), required: noticeDaysOf(db, meeting.councilId) },
     history: rows.map((row) => ({
       action: row.action as StepTransition['action'],
       from: row.fromStep,

@@ -1,0 +1,1 @@
+ALTER TABLE `council_settings` ADD `notice_days` integer DEFAULT 3 NOT NULL;

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { voteModeSchema } from '../../../../shared/api/areas/voting';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { VotingRule } from '../../../../shared/domain/voting/rules';
@@ -12,7 +12,7 @@ import { households } from '../roster/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';
-import { getPerson, listPeople } from '../roster/people';
+import { getPerson } from '../roster/people';
 
 export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
   getCouncil(db, councilId);
@@ -66,11 +66,59 @@ export function updateCouncilSettings(db: Db, input: ParsedInput<'council:update
   return getCouncilSettings(db, input.councilId);
 }
 
+/** Name, household and roles of the people a meeting's sheet names: the attendees and both sides of each proxy, not the whole roster. */
+const sheetPeopleSql = `SELECT p.id AS id, p.name AS name, p.household_id AS householdId, h.code AS householdCode, p.roles AS roles
+  FROM people p LEFT JOIN households h ON h.id = p.household_id
+  WHERE p.id IN (SELECT person_id FROM attendance WHERE meeting_id = @meeting
+    UNION SELECT grantor_id FROM proxies WHERE meeting_id = @meeting UNION SELECT holder_id FROM proxies WHERE meeting_id = @meeting)`;
+
+/** The council's members, counted in SQL (the roles column is a JSON array). */
+const membersTotalSql = `SELECT count(*) FROM people WHERE council_id = ? AND EXISTS (SELECT 1 FROM json_each(people.roles) WHERE value = 'member')`;
+
+interface SheetPerson {
+  id: number;
+  name: string;
+  householdId: number | null;
+  householdCode: string | null;
+  roles: string[];
+}
+
+function sheetPeople(db: Db, meetingId: number): Map<number, SheetPerson> {
+  const rows = db.$client.prepare(sheetPeopleSql).all({ meeting: meetingId }) as Array<Omit<SheetPerson, 'roles'> & { roles: string }>;
+  return new Map(
+    rows.map((row) => {
+      let roles: string[] = [];
+      try {
+        const parsed: unknown = JSON.parse(row.roles);
+        if (Array.isArray(parsed)) roles = parsed as string[];
+      } catch {
+        // A damaged roles value counts as none.
+      }
+      return [row.id, { ...row, roles }];
+    }),
+  );
+}
+
+/**
+ * The meeting's sheet. It reads the people it names and counts the rest in SQL, and never the
+ * signature images (only whether there is one): at a large estate, the whole roster and every
+ * PNG on each tap cost most of a second.
+ */
 export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
   const meeting = getMeeting(db, meetingId);
-  const roster = listPeople(db, meeting.councilId);
-  const byId = new Map(roster.map((person) => [person.id, person]));
-  const rows = db.select().from(attendance).where(eq(attendance.meetingId, meetingId)).orderBy(attendance.arrivedAt).all();
+  const byId = sheetPeople(db, meetingId);
+  const rows = db
+    .select({
+      personId: attendance.personId,
+      observer: attendance.observer,
+      arrivedAt: attendance.arrivedAt,
+      leftAt: attendance.leftAt,
+      hasSignature: sql<number>`${attendance.signaturePng} IS NOT NULL`,
+    })
+    .from(attendance)
+    .where(eq(attendance.meetingId, meetingId))
+    .orderBy(attendance.arrivedAt)
+    .all();
   const grants = db
     .select()
     .from(proxies)
@@ -105,7 +153,7 @@ export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
         observer: row.observer,
         arrivedAt: row.arrivedAt,
         leftAt: row.leftAt,
-        hasSignature: row.signaturePng !== null,
+        hasSignature: Boolean(row.hasSignature),
       };
     }),
     proxies: grants.map((grant) => ({
@@ -121,7 +169,7 @@ export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
     present: inRoom.length,
     observers: rows.filter((row) => row.leftAt === null && row.observer).length,
     membersPresent: inRoom.filter((row) => isMember(row.personId)).length,
-    membersTotal: roster.filter((person) => person.roles.includes('member')).length,
+    membersTotal: db.$client.prepare(membersTotalSql).pluck().get(meeting.councilId) as number,
     householdsRepresented: represented.size,
     householdsTotal,
   };

@@ -31,17 +31,40 @@ function toPerson(row: { person: typeof people.$inferSelect; householdCode: stri
   };
 }
 
+interface PersonRow {
+  id: number;
+  councilId: number;
+  name: string;
+  pinyinInitials: string;
+  pinyinFull: string;
+  phone: string;
+  roles: string;
+  householdId: number | null;
+  householdCode: string | null;
+}
+
+/** The whole roster in one plain read (mapping a joined select row by row cost several times the read at 7,500 people). */
+const rosterSql = `SELECT p.id AS id, p.council_id AS councilId, p.name AS name, p.pinyin_initials AS pinyinInitials,
+  p.pinyin_full AS pinyinFull, p.phone AS phone, p.roles AS roles, p.household_id AS householdId, h.code AS householdCode
+  FROM people p LEFT JOIN households h ON h.id = p.household_id WHERE p.council_id = ?`;
+
 export function listPeople(db: Db, councilId: number): Person[] {
   getCouncil(db, councilId);
-  return db
-    .select(personColumns)
-    .from(people)
-    .leftJoin(households, eq(people.householdId, households.id))
-    .where(eq(people.councilId, councilId))
-    .all()
-    .map(toPerson)
-    .sort(byHousehold);
+  const rows = db.$client.prepare(rosterSql).all(councilId) as PersonRow[];
+  return rows.map((row): Person => ({ ...row, roles: parseRoles(row.roles) })).sort(byHousehold);
 }
+
+/** The roles column as drizzle reads it (JSON text); a damaged value reads as no roles. */
+function parseRoles(text: string): PersonRole[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as PersonRole[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+const pinyinCollator = new Intl.Collator();
 
 /** A roster reads by household, as the office's own sheet does; people without one come last. */
 function byHousehold(a: Person, b: Person): number {
@@ -50,7 +73,7 @@ function byHousehold(a: Person, b: Person): number {
     if (b.householdCode === null) return -1;
     return compareHouseholdCodes(a.householdCode, b.householdCode);
   }
-  return a.pinyinFull.localeCompare(b.pinyinFull) || a.id - b.id;
+  return pinyinCollator.compare(a.pinyinFull, b.pinyinFull) || a.id - b.id;
 }
 
 /**

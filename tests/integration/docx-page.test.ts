@@ -44,4 +44,13 @@ describe('the page', () => {
     expect(numberX(1)).toBeGreaterThan(a4Width * 0.75);
     expect(numberX(2)).toBeLessThan(a4Width * 0.25);
   }, 180_000);
+
+  it('never breaks a line inside a number (Latin text is en-US, Chinese zh-CN)', async () => {
+    // At 3号 with a two-character indent, this line ends just inside 15 when digits break as Chinese does.
+    const sentence = '为共商院落事务，平安小区院落议事会定于2026年12月15日（星期二）晚上 19:00在平安小区活动室召开院落议事会（12 月），欢迎各位居民（户代表）准时参加。';
+    const docx = await packDocx(chineseDocument([a4Section([body(sentence)])], { title: '测试' }));
+    const text = pageText(docxToPdf(work, 'digits', docx), 1);
+    expect(text).toMatch(/15\s*日/);
+    expect(text).not.toMatch(/1\s*\n\s*5\s*日/);
+  }, 180_000);
 });

@@ -50,7 +50,12 @@ export function fontOf(face: Face) {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' as const };
 }
 
-const zh = { value: 'zh-CN', eastAsia: 'zh-CN' };
+/**
+ * Chinese text as Word writes it for a Chinese document: East Asian text in zh-CN, Latin text
+ * (digits, times, codes) in en-US. With zh-CN for the Latin text too, LibreOffice broke a line
+ * inside a number (2026年12月1 / 5日).
+ */
+const zh = { value: 'en-US', eastAsia: 'zh-CN' };
 
 export interface RunStyle {
   face?: Face;

@@ -89,7 +89,7 @@ test('in the desktop window the archive is saved and opened with the system’s 
   await page.goto(`${host.url}#/settings`);
   const panel = page.getByRole('region', { name: '备份与恢复' });
   await panel.getByRole('button', { name: /导出“.+”的档案/ }).click();
-  await expect(panel.getByRole('status')).toContainText('.courtyard');
+  await expect(panel.getByRole('status')).toContainText('档案已保存到 /home/secretary/Documents/');
   const saved = await page.evaluate(() => (globalThis as unknown as { saved: { fileName: string; dataBase64: string } }).saved);
   expect(saved.fileName).toMatch(/\.courtyard$/);
 

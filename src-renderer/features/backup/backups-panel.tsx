@@ -46,8 +46,9 @@ export function BackupsPanel({ council, onImported }: { council: Council; onImpo
     setNote(undefined);
     const result = await action.run(call('archive:export', { councilId: council.id }));
     if (!result.ok) return;
-    downloadFile(result.value);
-    setNote(t('backups.exported', { name: result.value.fileName }));
+    const saved = await downloadFile(result.value);
+    if (saved.path) setNote(t('backups.exportedTo', { path: saved.path }));
+    else if (saved.saved) setNote(t('backups.exported', { name: result.value.fileName }));
   };
   const importArchive = async (file: PickedFile) => {
     setNote(undefined);

@@ -13,6 +13,7 @@ import { setupMenu } from './menu';
 import { setupSecurity } from './security';
 import { createMainWindow, focusMainWindow, rendererFolder, setupProjector, showHost } from './windows';
 import { setupSaveFile } from './save-file';
+import { setupOpenFile } from './open-file';
 import { safeStorageProtector } from './key-protector';
 
 function messageOf(error: unknown): string {
@@ -111,6 +112,7 @@ async function start(): Promise<void> {
   setupMenu();
   setupProjector();
   setupSaveFile();
+  setupOpenFile();
   await showHost(started.origin, started.issueChairSession());
   createMainWindow();
 }

@@ -14,9 +14,20 @@ export interface DesktopShell {
   openProjector(meetingId: number): Promise<{ display: 'external' | 'primary' }>;
   /** Asks where to save an export (the system's save dialog) and writes it there. */
   saveFile(file: { fileName: string; mimeType: string; dataBase64: string }): Promise<{ saved: boolean; path: string | null }>;
+  /** Asks for a file of one of these kinds (extensions, lower case, no dot) with the system's open dialog, and reads it. */
+  openFile(request: { extensions: string[] }): Promise<OpenedFile>;
 }
+
+/** Why a chosen file was not read: bigger than openFileMaxBytes, not of the kinds asked for, or not readable. */
+export type OpenFileRefusal = 'too-large' | 'wrong-type' | 'unreadable';
+
+/** The file the user chose, or nothing (refused null when the user cancelled). */
+export type OpenedFile = { opened: true; fileName: string; dataBase64: string } | { opened: false; refused: OpenFileRefusal | null };
+
+/** The largest file opened from the desktop: what the host accepts in a call (kit's base64FileSchema, 20 MB). */
+export const openFileMaxBytes = 20 * 1024 * 1024;
 
 export const bridgeKey = 'courtyard';
 
 /** The desktop shell's own IPC names (the contract's calls do not travel over IPC). */
-export const shellChannels = { openProjector: 'shell:openProjector', saveFile: 'shell:saveFile' } as const;
+export const shellChannels = { openProjector: 'shell:openProjector', saveFile: 'shell:saveFile', openFile: 'shell:openFile' } as const;

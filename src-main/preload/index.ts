@@ -1,11 +1,11 @@
 /**
- * Runs sandboxed before the page: exposes the two things a page cannot do itself (the projector
- * window on the second display, the system's save dialog), never ipcRenderer itself. The page's
+ * Runs sandboxed before the page: exposes the three things a page cannot do itself (the projector
+ * window on the second display, the system's save and open dialogs), never ipcRenderer itself. The page's
  * calls go to the host over HTTP like any browser's. Built as CommonJS (out/preload/index.cjs)
  * because a sandboxed preload cannot load ES modules or anything from node_modules.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { bridgeKey, shellChannels, type DesktopShell } from '../../shared/api/bridge';
+import { bridgeKey, shellChannels, type DesktopShell, type OpenedFile } from '../../shared/api/bridge';
 
 contextBridge.exposeInMainWorld(bridgeKey, {
   async openProjector(meetingId: number): Promise<{ display: 'external' | 'primary' }> {
@@ -17,5 +17,9 @@ contextBridge.exposeInMainWorld(bridgeKey, {
       path: string | null;
     } | null;
     return result ?? { saved: false, path: null };
+  },
+  async openFile(request: { extensions: string[] }): Promise<OpenedFile> {
+    const result = (await ipcRenderer.invoke(shellChannels.openFile, { extensions: [...request.extensions] })) as OpenedFile | null;
+    return result ?? { opened: false, refused: null };
   },
 } satisfies DesktopShell);

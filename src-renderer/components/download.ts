@@ -17,14 +17,12 @@ export function bytesToBase64(bytes: Uint8Array): string {
 
 /**
  * Hands a file from the host to the user: in the desktop app the system's save dialog (the user
- * chooses the folder), in a browser a download under the file's Chinese name.
+ * chooses the folder), in a browser a download under the file's Chinese name. Says whether it was
+ * saved (not when the dialog was cancelled) and where, when the desktop knows.
  */
-export async function downloadFile(file: FilePayload): Promise<void> {
+export async function downloadFile(file: FilePayload): Promise<{ saved: boolean; path: string | null }> {
   const shell = window[bridgeKey]?.saveFile;
-  if (shell) {
-    await shell({ fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.dataBase64 });
-    return;
-  }
+  if (shell) return shell({ fileName: file.fileName, mimeType: file.mimeType, dataBase64: file.dataBase64 });
   const url = URL.createObjectURL(new Blob([base64ToBytes(file.dataBase64)], { type: file.mimeType }));
   const link = document.createElement('a');
   link.href = url;
@@ -33,4 +31,5 @@ export async function downloadFile(file: FilePayload): Promise<void> {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { saved: true, path: null };
 }

@@ -65,3 +65,45 @@ test('back up, change, restore with confirmation and restore back; archive expor
   await expect(panel.getByRole('status')).toContainText('已导入议事会');
   await expect(page.getByRole('combobox', { name: '选择议事会' }).locator('option')).toHaveCount(2);
 });
+
+/**
+ * The desktop window's page: the preload's two dialogs are stood in for by an init script (the
+ * Electron binary cannot run here; tests/unit/electron-double/ tests the real preload and main side).
+ */
+test('in the desktop window the archive is saved and opened with the system’s dialogs; a file too large is refused in Chinese', async ({ page }) => {
+  await page.addInitScript(() => {
+    const stand = globalThis as unknown as { courtyard: unknown; saved?: unknown; asked?: unknown[]; nextOpen?: unknown };
+    stand.asked = [];
+    stand.courtyard = {
+      openProjector: async () => ({ display: 'primary' }),
+      saveFile: async (file: { fileName: string }) => {
+        stand.saved = file;
+        return { saved: true, path: `/home/secretary/Documents/${file.fileName}` };
+      },
+      openFile: async (request: unknown) => {
+        stand.asked!.push(request);
+        return stand.nextOpen ?? { opened: false, refused: null };
+      },
+    };
+  });
+  await page.goto(`${host.url}#/settings`);
+  const panel = page.getByRole('region', { name: '备份与恢复' });
+  await panel.getByRole('button', { name: /导出“.+”的档案/ }).click();
+  await expect(panel.getByRole('status')).toContainText('档案已保存到 /home/secretary/Documents/');
+  const saved = await page.evaluate(() => (globalThis as unknown as { saved: { fileName: string; dataBase64: string } }).saved);
+  expect(saved.fileName).toMatch(/\.courtyard$/);
+
+  // No file input: the button asks the shell for a .courtyard file.
+  await expect(panel.locator('input[type=file]')).toHaveCount(0);
+  const importButton = panel.getByRole('button', { name: '导入档案文件…' });
+  await page.evaluate(() => ((globalThis as unknown as { nextOpen: unknown }).nextOpen = { opened: false, refused: 'too-large' }));
+  await importButton.click();
+  await expect(panel.getByRole('alert')).toHaveText('文件太大（最大 20 MB），没有读取。请选择 20 MB 以内的文件。');
+
+  await page.evaluate((file) => ((globalThis as unknown as { nextOpen: unknown }).nextOpen = { opened: true, ...file }), saved);
+  await importButton.click();
+  await expect(panel.getByRole('status')).toContainText('已导入议事会');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('combobox', { name: '选择议事会' }).locator('option')).toHaveCount(2);
+  expect(await page.evaluate(() => (globalThis as unknown as { asked: unknown[] }).asked)).toEqual([{ extensions: ['courtyard'] }, { extensions: ['courtyard'] }]);
+});

@@ -24,6 +24,7 @@ const dynamicKeys: Record<string, readonly string[]> = {
   'access.roles.': ['viewer', 'editor', 'door'],
   'access.roleHints.': ['viewer', 'editor', 'door'],
   'backups.kinds.': ['daily', 'manual', 'pre-migration', 'pre-restore'],
+  'files.refused.': ['too-large', 'wrong-type', 'unreadable'],
   'seals.': ['chair', 'secretary'],
   'followup.status.': ['open', 'in_progress', 'done'],
   'followup.rating.': ['satisfied', 'basically', 'unsatisfied'],

@@ -11,7 +11,8 @@ import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ConfirmDialog, ErrorNote } from '../../components/dialog';
-import { bytesToBase64, downloadFile } from '../../components/download';
+import { downloadFile } from '../../components/download';
+import { FilePick, type PickedFile } from '../../components/file-pick';
 import './backup.css';
 
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { dateStyle: 'long', timeStyle: 'short' });
@@ -45,14 +46,13 @@ export function BackupsPanel({ council, onImported }: { council: Council; onImpo
     setNote(undefined);
     const result = await action.run(call('archive:export', { councilId: council.id }));
     if (!result.ok) return;
-    downloadFile(result.value);
-    setNote(t('backups.exported', { name: result.value.fileName }));
+    const saved = await downloadFile(result.value);
+    if (saved.path) setNote(t('backups.exportedTo', { path: saved.path }));
+    else if (saved.saved) setNote(t('backups.exported', { name: result.value.fileName }));
   };
-  const importArchive = async (file: File | undefined) => {
-    if (!file) return;
+  const importArchive = async (file: PickedFile) => {
     setNote(undefined);
-    const dataBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-    const result = await action.run(call('archive:import', { fileName: file.name, dataBase64 }));
+    const result = await action.run(call('archive:import', file));
     if (!result.ok) return;
     onImported(result.value.council);
     const rows = Object.values(result.value.rows).reduce((sum, count) => sum + count, 0);
@@ -104,10 +104,17 @@ export function BackupsPanel({ council, onImported }: { council: Council; onImpo
         <button type="button" onClick={() => void exportArchive()} disabled={busy}>
           {t('backups.export', { name: council.name })}
         </button>
-        <label className="file-pick">
-          <span className="button">{busy ? t('backups.importing') : t('backups.import')}</span>
-          <input type="file" accept=".courtyard,application/gzip" disabled={busy} onChange={(event) => void importArchive(event.target.files?.[0])} />
-        </label>
+        <FilePick
+          label={busy ? t('backups.importing') : t('backups.import')}
+          extensions={['courtyard']}
+          mimeTypes={['application/gzip']}
+          disabled={busy}
+          onFile={(file) => void importArchive(file)}
+          onRefused={(message) => {
+            setNote(undefined);
+            action.setError(message);
+          }}
+        />
       </div>
       {note && (
         <p className="saved-note" role="status">

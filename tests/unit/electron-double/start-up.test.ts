@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Host } from '../../../src-main/host/core/host';
 import { defaultPort } from '../../../src-main/host/core/paths';
 import { startHost } from '../../../src-main/host/core/start-host';
+import { shellChannels } from '../../../shared/api/bridge';
 import { app, dialog, ipcMain, resetElectron, state } from './electron';
 import { desktopUserData } from './user-data';
 
@@ -88,6 +89,8 @@ describe('the desktop app’s start-up in plain Node (Electron replaced by a tes
     await expect(call(origin, 'app:info', '')).resolves.toMatchObject({ ok: false });
     // The contract no longer travels over IPC: the page talks to the host like every browser.
     await expect(ipcMain.invoke({ sender: consoleWindow.webContents }, 'app:info', {})).rejects.toThrow(/No handler registered/);
+    // Only the shell's own channels are answered over IPC: the projector and the save and open dialogs.
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.values(shellChannels).sort());
 
     // The chair opens the meeting to the LAN from the desktop's access page: the host listens there too.
     const port = new URL(origin).port;

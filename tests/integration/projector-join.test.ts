@@ -1,0 +1,68 @@
+/**
+ * A screen on the LAN (a smart TV's browser) shows the projector through a join code for the
+ * "only look" role (viewer): the participant app shows that role the projector page and nothing
+ * around it. This pins the role to what that page reads: the calls in projector-view.tsx, for its
+ * own meeting, and nothing else, so a call opened to viewers for another page shows up here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { channels, contract } from '../../shared/api/contract';
+import type { LanOpening } from '../../shared/api/areas/lan';
+import type { MeetingSummary } from '../../shared/api/areas/meetings';
+import type { Council } from '../../shared/api/areas/councils';
+import { publicChannels, roleChannels } from '../../src-main/host/core/policy';
+import { httpCall, startAccessServer } from './access-fixture';
+
+const rendererRoot = join(import.meta.dirname, '../../src-renderer');
+
+/** The contract calls a page's source makes (useQuery('…') and call('…')). */
+function callsIn(relativePath: string): string[] {
+  const source = readFileSync(join(rendererRoot, relativePath), 'utf8');
+  return [...new Set([...source.matchAll(/\b(?:useQuery|call)\(\s*'([a-z]+:[A-Za-z]+)'/g)].map((match) => match[1]!))].sort();
+}
+
+const projectorCalls = callsIn('features/console/projector-view.tsx');
+
+describe('the projector-only join code (the viewer role)', () => {
+  it('is shown the projector page alone', () => {
+    expect(readFileSync(join(rendererRoot, 'features/lan/participant-app.tsx'), 'utf8')).toContain(
+      "if (who.role === 'viewer') return <ProjectorView meetingId={who.meetingId} />;",
+    );
+    // The participant app's own check is public: the role needs nothing more for it.
+    expect(callsIn('features/lan/participant-app.tsx').every((channel) => publicChannels.has(channel as never))).toBe(true);
+  });
+
+  it('may make the calls the projector page makes, all of them reads, and nothing else but one read of the same votes', () => {
+    expect(projectorCalls).toEqual(['attendance:get', 'console:get', 'council:list', 'meeting:get', 'vote:list']);
+    const viewer = [...roleChannels.viewer].sort();
+    expect(viewer.filter((channel) => !projectorCalls.includes(channel))).toEqual(['vote:get']);
+    for (const channel of viewer) expect(contract[channel].kind, channel).toBe('query');
+  });
+
+  it('through the host: a screen joined with the code reads the projector of its meeting, and is refused everything else', async () => {
+    const server = await startAccessServer();
+    const [council] = await server.chair<Council[]>('council:list', {});
+    const meetings = await server.chair<MeetingSummary[]>('meeting:list', { councilId: council!.id });
+    const meetingId = meetings.find((meeting) => meeting.status === 'planned')!.id;
+    const otherMeetingId = meetings.find((meeting) => meeting.id !== meetingId)!.id;
+    const opening = await server.chair<LanOpening>('access:openLan', { meetingId, role: 'viewer' });
+    const { cookie } = await server.join(opening.code, '会议室电视');
+
+    for (const channel of projectorCalls) {
+      const reply = await httpCall(server.port, channel, { meetingId }, { cookie });
+      expect(reply.body, channel).toMatchObject({ ok: true });
+    }
+    expect((await httpCall(server.port, 'console:get', { meetingId: otherMeetingId }, { cookie })).body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const before = server.dump();
+    const answered: string[] = [];
+    for (const channel of channels) {
+      if (roleChannels.viewer.has(channel) || publicChannels.has(channel)) continue;
+      const reply = await httpCall(server.port, channel, { meetingId, councilId: council!.id }, { cookie });
+      if (reply.body.ok || reply.body.error.code !== 'forbidden') answered.push(`${channel}: ${reply.status}`);
+    }
+    expect(answered).toEqual([]);
+    expect(server.dump()).toBe(before);
+  });
+});

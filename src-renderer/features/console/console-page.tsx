@@ -82,8 +82,15 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
   const screenByKey = (screen: 'blank' | 'break') => {
     const before = state.data?.screen ?? 'meeting';
     const showing = before !== screen;
-    const message = screen === 'blank' ? (showing ? 'blanked' : 'unblanked') : showing ? 'breakOn' : 'breakOff';
-    acted(call('console:setScreen', { meetingId, screen: showing ? screen : 'meeting' }), t(`process.keys.${message}`), () => void run(call('console:setScreen', { meetingId, screen: before })));
+    const message =
+      screen === 'blank'
+        ? showing
+          ? t('process.keys.blanked')
+          : t('process.keys.unblanked')
+        : showing
+          ? t('process.keys.breakOn')
+          : t('process.keys.breakOff');
+    acted(call('console:setScreen', { meetingId, screen: showing ? screen : 'meeting' }), message, () => void run(call('console:setScreen', { meetingId, screen: before })));
   };
 
   useEffect(() => {
@@ -104,7 +111,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
       if (!letters || event.key.length !== 1) return;
       const key = event.key.toLowerCase();
       if (key === 'n') acted(call('speaker:next', { meetingId }), t('process.keys.speakerNext'));
-      else if (key === 's') acted(call(speaking ? 'speaker:stop' : 'speaker:next', { meetingId }), t(speaking ? 'process.keys.timerStopped' : 'process.keys.speakerNext'));
+      else if (key === 's') acted(call(speaking ? 'speaker:stop' : 'speaker:next', { meetingId }), speaking ? t('process.keys.timerStopped') : t('process.keys.speakerNext'));
       else if (key === 'b') screenByKey('blank');
       else if (key === 'p') screenByKey('break');
       else if (key === 'o') {

@@ -5,6 +5,7 @@ import type { Council } from '../../shared/api/areas/councils';
 import { useQuery, useReload } from '../api/query';
 import { AuditBanner } from '../components/audit-banner';
 import { ErrorNote } from '../components/dialog';
+import { PageTitleContext } from '../components/document-title';
 import { CouncilForm } from '../features/councils/council-form';
 import { RecoveryScreen } from '../features/recovery/recovery-screen';
 import { setLanguage } from '../i18n';
@@ -27,9 +28,12 @@ export function App() {
   useEffect(() => {
     if (current && current.id !== councilId) setCouncilId(current.id);
   }, [current, councilId]);
+  const [pageTitle, setPageTitle] = useState<string | null>(null);
+  const sectionLabel = route.section ? t(`nav.${route.section}`) : null;
   useEffect(() => {
-    document.title = current ? `${current.name} · ${t('app.title')}` : t('app.title');
-  }, [current, t]);
+    const named = pageTitle ? [pageTitle] : [sectionLabel, current?.name].filter((part): part is string => Boolean(part));
+    document.title = [...named, t('app.title')].join(' · ');
+  }, [pageTitle, sectionLabel, current, t]);
 
   const choose = (id: number) => {
     localStorage.setItem(councilKey, String(id));
@@ -41,66 +45,79 @@ export function App() {
   };
 
   // The projector is the room's view: no menus, nothing but the meeting.
-  if (route.section === null) return <>{route.render(null, params)}</>;
+  if (route.section === null) return <PageTitleContext.Provider value={setPageTitle}>{route.render(null, params)}</PageTitleContext.Provider>;
 
   return (
-    <div className="app">
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            议
-          </span>
-          <span>{t('app.title')}</span>
-        </div>
-        {list.length > 1 && (
-          <select
-            className="council-picker"
-            aria-label={t('council.choose')}
-            value={current?.id}
-            onChange={(event) => choose(Number(event.target.value))}
-          >
-            {list.map((council) => (
-              <option key={council.id} value={council.id}>
-                {council.name}
-              </option>
-            ))}
-          </select>
-        )}
-        {list.length === 1 && current && <span className="council-name">{current.name}</span>}
-        <nav className="nav" aria-label={t('nav.label')}>
-          {sections.map((section) => (
-            <a key={section} href={`#${sectionPaths[section]}`} aria-current={route.section === section ? 'page' : undefined}>
-              {t(`nav.${section}`)}
-            </a>
-          ))}
-        </nav>
-        <button
-          type="button"
-          className="button-quiet language"
-          onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+    <PageTitleContext.Provider value={setPageTitle}>
+      <div className="app">
+        <a
+          className="skip-link"
+          href="#main-content"
+          onClick={(event) => {
+            // The address after # is the route: move the keyboard without changing it.
+            event.preventDefault();
+            document.getElementById('main-content')?.focus();
+          }}
         >
-          {i18n.language === 'en' ? '中文' : 'English'}
-        </button>
-      </header>
-      <main className="content">
-        <AuditBanner />
-        {recovery.data?.damaged && (
-          <RecoveryScreen
-            status={recovery.data}
-            onRestored={() => void reload(['recovery:status', 'council:list'])}
-          />
-        )}
-        {councils.error && !recovery.data?.damaged && <ErrorNote message={councils.error.message} />}
-        {councils.loading && !councils.data && <p className="muted">{t('common.loading')}</p>}
-        {councils.data && !current && (
-          <section className="welcome">
-            <h1>{t('welcome.title')}</h1>
-            <p>{t('welcome.text')}</p>
-            <CouncilForm onSaved={chooseCouncil} />
-          </section>
-        )}
-        {current && <Fragment key={route.path}>{route.render({ council: current, chooseCouncil }, params)}</Fragment>}
-      </main>
-    </div>
+          {t('app.skipToMain')}
+        </a>
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              议
+            </span>
+            <span>{t('app.title')}</span>
+          </div>
+          {list.length > 1 && (
+            <select
+              className="council-picker"
+              aria-label={t('council.choose')}
+              value={current?.id}
+              onChange={(event) => choose(Number(event.target.value))}
+            >
+              {list.map((council) => (
+                <option key={council.id} value={council.id}>
+                  {council.name}
+                </option>
+              ))}
+            </select>
+          )}
+          {list.length === 1 && current && <span className="council-name">{current.name}</span>}
+          <nav className="nav" aria-label={t('nav.label')}>
+            {sections.map((section) => (
+              <a key={section} href={`#${sectionPaths[section]}`} aria-current={route.section === section ? 'page' : undefined}>
+                {t(`nav.${section}`)}
+              </a>
+            ))}
+          </nav>
+          <button
+            type="button"
+            className="button-quiet language"
+            onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
+          >
+            {i18n.language === 'en' ? '中文' : 'English'}
+          </button>
+        </header>
+        <main className="content" id="main-content" tabIndex={-1}>
+          <AuditBanner />
+          {recovery.data?.damaged && (
+            <RecoveryScreen
+              status={recovery.data}
+              onRestored={() => void reload(['recovery:status', 'council:list'])}
+            />
+          )}
+          {councils.error && !recovery.data?.damaged && <ErrorNote message={councils.error.message} />}
+          {councils.loading && !councils.data && <p className="muted">{t('common.loading')}</p>}
+          {councils.data && !current && (
+            <section className="welcome">
+              <h1>{t('welcome.title')}</h1>
+              <p>{t('welcome.text')}</p>
+              <CouncilForm onSaved={chooseCouncil} />
+            </section>
+          )}
+          {current && <Fragment key={route.path}>{route.render({ council: current, chooseCouncil }, params)}</Fragment>}
+        </main>
+      </div>
+    </PageTitleContext.Provider>
   );
 }

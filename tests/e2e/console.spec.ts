@@ -40,6 +40,7 @@ test('the chair queues speakers and starts the timer; the projector follows with
   await expect(blank).toHaveAttribute('aria-pressed', 'true');
   await chair.keyboard.press('b');
   await expect(blank).toHaveAttribute('aria-pressed', 'false');
+  await chair.getByRole('list', { name: '议题' }).getByRole('button', { name: /小广场地面重新铺装/ }).focus();
   await chair.keyboard.press('PageDown');
   await expect(projector.getByRole('heading', { name: '增设电动车集中充电桩' })).toBeVisible({ timeout: 1000 });
   await expect(projector.getByRole('timer')).toHaveCount(0);

@@ -23,6 +23,9 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   // The notice was posted (demo): 公示通知 → 协商讨论 with the → key.
   const consoleStep = chair.locator('.step-bar-console li[aria-current="step"]');
   await expect(consoleStep).toContainText('公示通知');
+  // The arrows act in the agenda list (elsewhere they scroll).
+  const currentMatter = chair.getByRole('list', { name: '议题' }).getByRole('button', { name: /小广场地面重新铺装/ });
+  await currentMatter.focus();
   await chair.keyboard.press('ArrowRight');
   await expect(consoleStep).toContainText('协商讨论');
   await expect(projectorStep).toContainText('协商讨论', { timeout: 1000 });
@@ -75,6 +78,7 @@ test('the chair runs a matter through 协商讨论 to 表决决议 with speakers
   await expect(chair.getByRole('list', { name: '步骤记录（2 条）' })).toContainText('协商讨论 → 表决决议 · 王建国');
 
   // Past the vote without a locked result is refused with the reason, and the override is offered.
+  await currentMatter.focus();
   await chair.keyboard.press('ArrowRight');
   await expect(chair.getByRole('alert')).toContainText('表决结果还没有锁定，不能进入“落实公示”。');
   await chair.getByRole('alert').getByRole('button', { name: '强制变更…' }).click();

@@ -47,6 +47,30 @@ describe('check-in at the door', () => {
     expect(await host.invoke('attendance:checkOut', { meetingId: meeting.id, personId: person('李秀英').id })).toMatchObject({ ok: false });
   });
 
+  it('takes back a sign-in made by mistake, whole, and the audit check agrees; a return or a departure cannot be undone', async () => {
+    const host = tempHost();
+    const { meeting, person } = await demoMeeting(host);
+    const wrong = person('王建国').id;
+    await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: wrong });
+    let sheet = await host.ok('attendance:undoCheckIn', { meetingId: meeting.id, personId: wrong });
+    expect(sheet).toMatchObject({ present: 0, entries: [] });
+    expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true });
+    // Signed in again later, the person is an ordinary arrival.
+    sheet = await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: wrong });
+    expect(sheet.present).toBe(1);
+
+    const other = person('李秀英').id;
+    const absent = await host.invoke('attendance:undoCheckIn', { meetingId: meeting.id, personId: other });
+    expect(absent).toMatchObject({ ok: false, error: { code: 'conflict', message: '李秀英 不在会场，没有可撤销的签到。' } });
+    await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: other });
+    await host.ok('attendance:checkOut', { meetingId: meeting.id, personId: other });
+    await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: other });
+    const returned = await host.invoke('attendance:undoCheckIn', { meetingId: meeting.id, personId: other });
+    expect(returned).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await host.ok('attendance:get', { meetingId: meeting.id })).present).toBe(2);
+    expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true });
+  });
+
   it('requires a signature when the council says so, and keeps it', async () => {
     const host = tempHost();
     const { council, meeting, person } = await demoMeeting(host);

@@ -29,6 +29,7 @@ const dynamicKeys: Record<string, readonly string[]> = {
   'followup.status.': ['open', 'in_progress', 'done'],
   'followup.rating.': ['satisfied', 'basically', 'unsatisfied'],
   'vote.choices.': ['for', 'against', 'abstain', 'blank'],
+  'projector.units.': ['members', 'households', 'owners'],
   'vote.bases.': ['cast', 'present', 'entitled'],
   'vote.modes.': ['hands', 'roll_call', 'secret'],
   'vote.status.': ['open', 'closed', 'locked'],

@@ -49,6 +49,8 @@ export const attendanceArea = {
     returns<AttendanceSheet>(),
     { roles: ['door'] },
   ),
+  /** Takes back a sign-in made by mistake (the wrong 王建国): as if the person had not come. */
+  'attendance:undoCheckIn': mutation(z.object({ meetingId: id, personId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
   'attendance:checkOut': mutation(z.object({ meetingId: id, personId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
   'proxy:grant': mutation(
     z.object({ meetingId: id, grantorId: id, holderId: id, note: text(200, '委托说明').default('') }),

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttendanceEntry } from '../../../shared/api/areas/attendance';
 import type { Council } from '../../../shared/api/areas/councils';
@@ -34,6 +34,15 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
   const searched = useQuery('person:search', query.trim() ? { councilId: council.id, query: query.trim(), limit: shownMatches } : null);
   const action = useAction(['attendance:get']);
   const [notice, setNotice] = useState('');
+  // Whom the last 签到 was for, said in full (name and household), with 撤销 for the wrong one.
+  const [signedIn, setSignedIn] = useState<PickedPerson | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const results = useRef<HTMLUListElement>(null);
+  // Back to the search box with what was typed selected: the next name replaces it.
+  const backToSearch = () => {
+    searchBox.current?.focus();
+    searchBox.current?.select();
+  };
 
   const current = loaded.data;
   const byPerson = useMemo(() => new Map((current?.entries ?? []).map((e) => [e.personId, e])), [current]);
@@ -51,9 +60,35 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
       setSigning(person);
       return;
     }
-    setQuery('');
-    void apply(call('attendance:checkIn', { meetingId, personId: person.id, signaturePngBase64 }), t('checkIn.signedIn', { name: person.name }));
+    const fresh = !byPerson.has(person.id);
+    void action.run(call('attendance:checkIn', { meetingId, personId: person.id, signaturePngBase64 })).then((result) => {
+      if (result.ok) {
+        setNotice('');
+        setSignedIn(fresh ? person : null);
+        if (!fresh) setNotice(t('checkIn.signedIn', { name: person.name }));
+      }
+      backToSearch();
+    });
   };
+
+  const undo = (person: PickedPerson) =>
+    void action.run(call('attendance:undoCheckIn', { meetingId, personId: person.id })).then((result) => {
+      if (result.ok) {
+        setSignedIn(null);
+        setNotice(t('checkIn.undone', { name: person.name }));
+      }
+      backToSearch();
+    });
+
+  // Enter in the search box: one match is signed in; with several, the keyboard goes to the first.
+  const onSearchKey = (event: React.KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== 'Enter' || found.length === 0) return;
+    event.preventDefault();
+    const only = found.length === 1 ? found[0] : undefined;
+    if (only && (!byPerson.get(only.id) || byPerson.get(only.id)?.leftAt)) signIn(only);
+    else results.current?.querySelector('button')?.focus();
+  };
+  const several = found.length > 1;
 
   const status = (entry: AttendanceEntry | undefined) =>
     !entry ? t('checkIn.notYet') : entry.leftAt ? t('checkIn.left', { time: time(entry.leftAt) }) : t('checkIn.arrived', { time: time(entry.arrivedAt) });
@@ -86,9 +121,18 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
         </div>
       )}
       {action.error && <ErrorNote message={action.error} />}
-      <p className="visually-hidden" aria-live="polite">
-        {notice}
-      </p>
+      <div className="check-in-confirm" role="status" aria-label={t('checkIn.confirm')}>
+        {signedIn && (
+          <p className="saved-note">
+            {t('checkIn.signedInWhom', { name: signedIn.name, household: signedIn.householdCode ?? t('person.noHousehold') })}
+            {' · '}
+            <button type="button" className="button-quiet" onClick={() => undo(signedIn)}>
+              {t('checkIn.undo')}
+            </button>
+          </p>
+        )}
+        {notice && <p className="saved-note">{notice}</p>}
+      </div>
       <div className="two-columns">
         <div className="panel">
           <input
@@ -98,26 +142,34 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
             placeholder={t('roster.searchPlaceholder')}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={onSearchKey}
+            ref={searchBox}
             autoFocus
           />
-          <ul className="check-in-results" aria-label={t('checkIn.results')}>
+          <ul ref={results} className="check-in-results" aria-label={t('checkIn.results')}>
             {found.map((person) => {
               const entry = byPerson.get(person.id);
               const inRoom = entry && !entry.leftAt;
               return (
                 <li key={person.id} className="check-in-row">
                   <div>
-                    <div className="name-cell">{person.name}</div>
+                    <div className="name-cell">
+                      {person.name}
+                      {/* Two of the same initials are told apart by their household, as large as the name. */}
+                      {several && <span className="household-code"> {person.householdCode ?? t('person.noHousehold')}</span>}
+                    </div>
                     <div className="muted">
-                      {person.householdCode ?? t('person.noHousehold')} · {status(entry)}
+                      {!several && `${person.householdCode ?? t('person.noHousehold')} · `}
+                      {status(entry)}
                     </div>
                   </div>
                   {inRoom ? (
                     <button
                       type="button"
-                      onClick={() =>
-                        void apply(call('attendance:checkOut', { meetingId, personId: person.id }), t('checkIn.checkedOut', { name: person.name }))
-                      }
+                      onClick={() => {
+                        setSignedIn(null);
+                        void apply(call('attendance:checkOut', { meetingId, personId: person.id }), t('checkIn.checkedOut', { name: person.name }));
+                      }}
                     >
                       {t('checkIn.checkOut')}
                     </button>

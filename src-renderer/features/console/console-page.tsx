@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bridgeKey } from '../../../shared/api/bridge';
 import { processTemplates } from '../../../shared/domain/process/templates';
@@ -11,6 +11,7 @@ import { ErrorNote } from '../../components/dialog';
 import { PersonPicker } from '../../components/person-picker';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import { KeyLegend } from './key-legend';
+import { useLetterShortcuts } from './letter-shortcuts';
 import { StepPanel, useMatterProcess } from '../process/step-panel';
 import { ProposalPanel } from './proposal-panel';
 import { ConsoleVote } from './console-vote';
@@ -33,8 +34,9 @@ async function openProjector(meetingId: number): Promise<'external' | 'primary' 
 /**
  * The chair's console during the meeting: the matter on and its step, the speakers' queue
  * and the timer, what the projector shows. Every action has a key (see key-legend.tsx):
- * N next speaker, S start/stop the timer, → / ← next / previous step, B blank, P break,
- * PageDown / PageUp next / previous matter, O open the projector.
+ * N next speaker, S start/stop the timer, B blank, P break, O open the projector (single
+ * letters, which this computer can switch off), and in the agenda list only → / ← next /
+ * previous step and PageDown / PageUp next / previous matter (elsewhere they scroll).
  */
 export function ConsolePage({ council, meetingId }: { council: Council; meetingId: number }) {
   const { t } = useTranslation();
@@ -63,22 +65,59 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
     if (item) void run(call('console:setCurrent', { meetingId, agendaItemId: item.id }));
   };
 
+  const [letters] = useLetterShortcuts();
+  const [shortcut, setShortcut] = useState<{ message: string; undo?: () => void }>();
+  const agendaList = useRef<HTMLOListElement>(null);
+  // What a key did, said in a line with 撤销 where the host can take it back.
+  const said = (ok: boolean, message: string, undo?: () => void) => setShortcut(ok ? { message, undo } : undefined);
+  const acted = (work: Promise<ApiResult<unknown>>, message: string, undo?: () => void) =>
+    void run(work).then((result) => said(result.ok, message, undo));
+  const goToByKey = (index: number) => {
+    const item = agenda[index];
+    const from = agenda[currentIndex];
+    if (!item) return;
+    acted(call('console:setCurrent', { meetingId, agendaItemId: item.id }), t('process.keys.matterOn', { title: item.title }), from && (() => goTo(currentIndex)));
+    agendaList.current?.querySelectorAll('button')[index]?.focus();
+  };
+  const screenByKey = (screen: 'blank' | 'break') => {
+    const before = state.data?.screen ?? 'meeting';
+    const showing = before !== screen;
+    const message =
+      screen === 'blank'
+        ? showing
+          ? t('process.keys.blanked')
+          : t('process.keys.unblanked')
+        : showing
+          ? t('process.keys.breakOn')
+          : t('process.keys.breakOff');
+    acted(call('console:setScreen', { meetingId, screen: showing ? screen : 'meeting' }), message, () => void run(call('console:setScreen', { meetingId, screen: before })));
+  };
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
-      if (target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (target.closest('input, textarea, select, dialog, form') || event.ctrlKey || event.metaKey || event.altKey) return;
+      // Arrows and PageDown / PageUp mean the matters only in the agenda list; elsewhere they scroll.
+      if (target.closest('.console-agenda')) {
+        if (event.key === 'ArrowRight') void matter.advance().then((ok) => said(ok, t('process.keys.stepForward'), () => void matter.back()));
+        else if (event.key === 'ArrowLeft') void matter.back().then((ok) => said(ok, t('process.keys.stepBack'), () => void matter.advance()));
+        else if (event.key === 'PageDown') goToByKey(currentIndex + 1);
+        else if (event.key === 'PageUp') goToByKey(currentIndex - 1);
+        if (['ArrowRight', 'ArrowLeft', 'PageDown', 'PageUp'].includes(event.key) && currentIndex >= 0) {
+          event.preventDefault();
+          return;
+        }
+      }
+      if (!letters || event.key.length !== 1) return;
       const key = event.key.toLowerCase();
-      if (target.closest('dialog, form')) return;
-      if (key === 'n') void run(call('speaker:next', { meetingId }));
-      else if (key === 's') toggleTimer();
-      else if (key === 'b') void toggleScreen('blank');
-      else if (key === 'p') void toggleScreen('break');
-      else if (key === 'o') showProjector();
-      else if (event.key === 'ArrowRight') void matter.advance();
-      else if (event.key === 'ArrowLeft') void matter.back();
-      else if (event.key === 'PageDown') goTo(currentIndex + 1);
-      else if (event.key === 'PageUp') goTo(currentIndex - 1);
-      else return;
+      if (key === 'n') acted(call('speaker:next', { meetingId }), t('process.keys.speakerNext'));
+      else if (key === 's') acted(call(speaking ? 'speaker:stop' : 'speaker:next', { meetingId }), speaking ? t('process.keys.timerStopped') : t('process.keys.speakerNext'));
+      else if (key === 'b') screenByKey('blank');
+      else if (key === 'p') screenByKey('break');
+      else if (key === 'o') {
+        showProjector();
+        setShortcut({ message: t('process.keys.projectorOpened') });
+      } else return;
       event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
@@ -109,6 +148,26 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
         </div>
       </div>
       {action.error && <ErrorNote message={action.error} />}
+      {shortcut && (
+        <p className="saved-note shortcut-note" role="status" aria-label={t('process.keys.notice')}>
+          {shortcut.message}
+          {shortcut.undo && (
+            <>
+              {' · '}
+              <button
+                type="button"
+                className="button-quiet"
+                onClick={() => {
+                  shortcut.undo?.();
+                  setShortcut(undefined);
+                }}
+              >
+                {t('process.keys.undo')}
+              </button>
+            </>
+          )}
+        </p>
+      )}
       {projectorNote && (
         <p className="saved-note" role="status">
           {projectorNote}
@@ -117,7 +176,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
       <div className="two-columns">
         <div className="panel">
           <h2>{t('agenda.title')}</h2>
-          <ol className="console-agenda" aria-label={t('console.matters')}>
+          <ol ref={agendaList} className="console-agenda" aria-label={t('console.matters')}>
             {agenda.map((item, index) => (
               <li key={item.id} aria-current={item.id === current?.id ? 'step' : undefined}>
                 <button type="button" onClick={() => goTo(index)}>
@@ -132,7 +191,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
         <div className="panel">
           <h2>{current ? t('console.on', { title: current.title }) : t('agenda.none')}</h2>
           {current && <StepPanel controls={matter} people={people.data ?? []} />}
-          {current && matter.process && <ConsoleVote meeting={meeting.data} matter={current} process={matter.process} onLocked={matter.advance} />}
+          {current && matter.process && <ConsoleVote meeting={meeting.data} matter={current} process={matter.process} onLocked={async () => void (await matter.advance())} />}
           {current && (
             <ProposalPanel
               item={current}

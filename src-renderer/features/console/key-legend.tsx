@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LetterShortcutsSwitch } from './letter-shortcuts';
 
 /** Every key the chair can use during the meeting, shown on the console (handled in console-page.tsx). */
 const keys = [
@@ -32,6 +33,8 @@ export function KeyLegend() {
           </div>
         ))}
       </dl>
+      <LetterShortcutsSwitch />
+      <p className="field-hint">{t('process.keys.lettersHint')}</p>
     </section>
   );
 }

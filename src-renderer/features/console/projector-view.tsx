@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { usePageTitle } from '../../components/document-title';
 import type { VoteState } from '../../../shared/api/areas/voting';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { processTemplates } from '../../../shared/domain/process/templates';
@@ -38,7 +39,7 @@ function VoteBars({ vote }: { vote: VoteState }) {
       ))}
       {outcome && (
         <p className="projector-rule">
-          {t('projector.rule', { rule: outcome.ruleName, label: outcome.threshold.label, needed, whole })}
+          {t('projector.rule', { rule: outcome.ruleName, label: outcome.threshold.label, needed, whole, unit: t(`projector.units.${vote.voterBasis}`) })}
         </p>
       )}
     </div>
@@ -89,6 +90,8 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
   const waiting = consoleState.data?.speakers.filter((s) => s.status === 'waiting') ?? [];
   const nextMatter = matter && meeting.data ? meeting.data.agenda[meeting.data.agenda.indexOf(matter) + 1] : undefined;
 
+  usePageTitle(meeting.data ? `${t('projector.pageTitle')} · ${meeting.data.title}` : t('projector.pageTitle'));
+
   if (consoleState.data?.screen === 'blank') return <div className="projector projector-blank" aria-label={t('projector.blankTitle')} />;
   if (consoleState.data?.screen === 'break') {
     return (
@@ -138,6 +141,7 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
                   {t('projector.quorumLine', {
                     present: current.outcome.quorum.actual.headcount,
                     needed: current.outcome.quorum.needed.headcount,
+                    unit: t(`projector.units.${current.voterBasis}`),
                   })}
                 </>
               )}

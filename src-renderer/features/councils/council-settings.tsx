@@ -7,6 +7,7 @@ import { AuditCheck } from './audit-check';
 import { BackupsPanel } from '../backup/backups-panel';
 import { CouncilForm } from './council-form';
 import { ProcessSettingsForm } from './process-settings';
+import { LetterShortcutsSwitch } from '../console/letter-shortcuts';
 
 export function CouncilSettings({ council, onChanged }: { council: Council; onChanged: (council: Council) => void }) {
   const { t } = useTranslation();
@@ -22,6 +23,11 @@ export function CouncilSettings({ council, onChanged }: { council: Council; onCh
       <CouncilForm key={council.id} council={council} onSaved={onChanged} />
       <AttendanceSettings key={`attendance-${council.id}`} councilId={council.id} />
       <ProcessSettingsForm key={`process-${council.id}-${council.processTemplate}`} councilId={council.id} />
+      <section className="section-title" aria-label={t('process.keys.title')}>
+        <h2>{t('process.keys.title')}</h2>
+        <LetterShortcutsSwitch />
+        <p className="field-hint">{t('process.keys.lettersHint')}</p>
+      </section>
       <p>
         <a className="button" href="#/access">
           {t('access.linkFromSettings')}

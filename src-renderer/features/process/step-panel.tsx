@@ -16,12 +16,12 @@ export function useMatterProcess(agendaItemId: number | null) {
   const { error: refusal, setError: setRefusal, run } = useAction(['process:get']);
   // A refusal belongs to the matter it was about.
   useEffect(() => setRefusal(undefined), [agendaItemId, setRefusal]);
-  const advance = useCallback(async () => {
-    if (agendaItemId !== null) await run(call('process:advance', { agendaItemId }));
-  }, [agendaItemId, run]);
-  const back = useCallback(async () => {
-    if (agendaItemId !== null) await run(call('process:back', { agendaItemId }));
-  }, [agendaItemId, run]);
+  // Each says whether the step moved (the console's keys offer to take it back).
+  const advance = useCallback(
+    async () => agendaItemId !== null && (await run(call('process:advance', { agendaItemId }))).ok,
+    [agendaItemId, run],
+  );
+  const back = useCallback(async () => agendaItemId !== null && (await run(call('process:back', { agendaItemId }))).ok, [agendaItemId, run]);
   const override = useCallback(
     async (toStep: number, reason: string) => (agendaItemId === null ? false : (await run(call('process:override', { agendaItemId, toStep, reason }))).ok),
     [agendaItemId, run],

@@ -7,6 +7,7 @@ import type { CouncilSettings } from '../../../../shared/api/areas/councils';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
 import { attendance, proxies } from './schema';
+import { auditLog } from '../audit/schema';
 import { councilSettings } from '../councils/schema';
 import { households } from '../roster/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
@@ -215,6 +216,31 @@ export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: D
     at,
     payload: { personId: person.id, name: person.name, household: person.householdCode, observer, signed: signature !== null },
   });
+  return getAttendance(db, input.meetingId);
+}
+
+/**
+ * A sign-in made by mistake is taken back whole (the row goes; the audit log keeps both the sign-in
+ * and its undoing). Only a first arrival of someone still in the room: a return, or someone who left,
+ * is a departure to record instead.
+ */
+export function undoCheckIn(db: Db, input: ParsedInput<'attendance:undoCheckIn'>, now: Date): AttendanceSheet {
+  assertMeetingOpenForAttendance(db, input.meetingId);
+  const person = getPerson(db, input.personId);
+  const row = db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId)))
+    .get();
+  if (!row || row.leftAt !== null) throw conflict(`${person.name} 不在会场，没有可撤销的签到。`);
+  const returned = db
+    .select({ seq: auditLog.seq })
+    .from(auditLog)
+    .where(and(eq(auditLog.meetingId, input.meetingId), eq(auditLog.kind, 'attendance.return'), sql`json_extract(${auditLog.payload}, '$.personId') = ${input.personId}`))
+    .get();
+  if (returned) throw conflict(`${person.name} 是离场后回到会场的，不能撤销签到；如需更正请登记离场。`);
+  db.delete(attendance).where(eq(attendance.id, row.id)).run();
+  appendAudit(db, { kind: 'attendance.undo', meetingId: input.meetingId, at: now.toISOString(), payload: { personId: person.id, name: person.name } });
   return getAttendance(db, input.meetingId);
 }
 

@@ -229,6 +229,7 @@ export function crossCheck(sqlite: Database.Database): string[] {
       replayed.set(key, { arrivedAt: entry.at, leftAt: null, observer: Boolean(entry.payload.observer), signed: Boolean(entry.payload.signed), seq: entry.seq });
     } else if (entry.kind === 'attendance.return' && state) replayed.set(key, { ...state, leftAt: null, seq: entry.seq });
     else if (entry.kind === 'attendance.leave' && state) replayed.set(key, { ...state, leftAt: entry.at, seq: entry.seq });
+    else if (entry.kind === 'attendance.undo') replayed.delete(key);
   }
   const meetingTitle = sqlite.prepare('SELECT title FROM meetings WHERE id = ?').pluck();
   const who = (meetingId: number, personId: number) =>

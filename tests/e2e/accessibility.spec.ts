@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { chairInEveryContext, startHost, tempDatabasePath, type HostProcess } from './host-process';
+
+// The pages are only looked at: one demo host serves the whole file.
+chairInEveryContext();
+let host: HostProcess;
+test.beforeAll(async () => {
+  host = await startHost(tempDatabasePath(), { demo: true });
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+/** Every page of app/routes.tsx on the demo (meeting 3 is the coming one), with its browser title. */
+const pages: Array<{ path: string; route: string; title: RegExp }> = [
+  { route: '/projector/:meetingId', path: '/projector/3', title: /^投影 · 院落议事会（12 月） · 院落议事$/ },
+  { route: '/meetings/:meetingId/check-in', path: '/meetings/3/check-in', title: /^门口签到 · 院落议事会（12 月） · 院落议事$/ },
+  { route: '/meetings/:meetingId/vote', path: '/meetings/3/vote', title: / · 院落议事$/ },
+  { route: '/meetings/:meetingId/console', path: '/meetings/3/console', title: /^主持会议 · 院落议事会（12 月） · 院落议事$/ },
+  { route: '/meetings/:meetingId/minutes', path: '/meetings/3/minutes', title: / · 院落议事$/ },
+  { route: '/meetings/:meetingId/sign', path: '/meetings/3/sign', title: / · 院落议事$/ },
+  { route: '/meetings/:meetingId/notice', path: '/meetings/3/notice', title: / · 院落议事$/ },
+  { route: '/meetings/:meetingId', path: '/meetings/3', title: / · 院落议事$/ },
+  { route: '/meetings', path: '/meetings', title: /^会议 · .+ · 院落议事$/ },
+  { route: '/roster', path: '/roster', title: /^名册 · .+ · 院落议事$/ },
+  { route: '/wishes', path: '/wishes', title: / · 院落议事$/ },
+  { route: '/tasks', path: '/tasks', title: / · 院落议事$/ },
+  { route: '/results-notice', path: '/results-notice', title: / · 院落议事$/ },
+  { route: '/dashboard', path: '/dashboard', title: / · 院落议事$/ },
+  { route: '/compacts/:compactId', path: '/compacts/1', title: / · 院落议事$/ },
+  { route: '/compacts', path: '/compacts', title: / · 院落议事$/ },
+  { route: '/settings', path: '/settings', title: / · 院落议事$/ },
+  { route: '/verify', path: '/verify', title: / · 院落议事$/ },
+  { route: '/access', path: '/access', title: / · 院落议事$/ },
+];
+
+test('the list below is every route of the app', () => {
+  const source = readFileSync('src-renderer/app/routes.tsx', 'utf8');
+  const routes = [...source.matchAll(/(?:page|bare)\('([^']+)'/g)].map((match) => match[1]);
+  expect(pages.map((page) => page.route).sort()).toEqual(routes.sort());
+});
+
+for (const { path, title } of pages) {
+  test(`${path}: axe finds no WCAG 2.1 A/AA violation, the page has its own title and a skip link first`, async ({ page }) => {
+    await page.goto(`${host.url}#${path}`);
+    await expect(page.locator('h1').first()).toBeVisible();
+    await expect(page).toHaveTitle(title);
+    if (!path.startsWith('/projector')) {
+      // First of all that takes the keyboard (a page may put it in its search box from the start).
+      await expect(page.locator('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])').first()).toHaveText('跳到主要内容');
+    }
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.passes.length).toBeGreaterThan(5);
+    const found = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`);
+    expect(found).toEqual([]);
+  });
+}

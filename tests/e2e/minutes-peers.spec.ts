@@ -208,6 +208,35 @@ function defineNamespaceTests() {
     }
   });
 
+  test('the host keeps what any peer has: a member types and closes the tab before saving, the other browser saves it, everyone leaves, the host restarts, the text is there', async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const databasePath = tempDatabasePath();
+    host = await startHost(databasePath, { port, demo: true });
+    const writer = await join(browser, '王建国');
+    const other = await join(browser, '李秀英');
+    await expect(state(writer.page)).toHaveText('已连接 1 人', { timeout: 20_000 });
+    await expect(state(other.page)).toHaveText('已连接 1 人', { timeout: 20_000 });
+    // The writer's own outbox never reaches the host: the tab is closed before it sent.
+    await writer.page.route((url) => decodeURIComponent(url.pathname) === '/api/call/minutes:push', (route) => route.abort());
+    await editor(writer.page).click();
+    await writer.page.keyboard.press('Control+End');
+    await writer.page.keyboard.press('Enter');
+    await writer.page.keyboard.type('只在别人浏览器里的一句话');
+    await expect.poll(() => text(other.page)).toContain('只在别人浏览器里的一句话');
+    await writer.context.close();
+    // The other browser received it over WebRTC and saves it on the host.
+    await expect(other.page.locator('.minutes-saved')).toHaveAttribute('data-unsaved', '0');
+    await other.context.close();
+
+    await host.stop();
+    host = await startHost(databasePath, { port });
+    const fresh = await join(browser, '新来的人');
+    await expect.poll(() => text(fresh.page), { timeout: 15_000 }).toContain('只在别人浏览器里的一句话');
+    await fresh.context.close();
+  });
+
   test('Chinese input: typed text, inserted text and an IME composition each arrive once, at every peer', async ({ browser }) => {
     host = await startHost(tempDatabasePath(), { port, demo: true });
     const writer = await join(browser, '王建国');

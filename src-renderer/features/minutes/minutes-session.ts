@@ -7,8 +7,11 @@
  *
  * Where updates come from decides where they go:
  * - from the host (minutes:open, refresh) or the local copy: applied with our own origins, not sent back;
- * - from peers (origin: the y-webrtc room, or the relay through the host): already sent to the host by whoever typed them;
- * - everything else is typed here: sent to the host through the outbox.
+ * - everything else, typed here or received from a peer (over WebRTC or through the host): sent
+ *   to the host through the outbox. Whoever has an update makes sure the host has it, so a word
+ *   survives its writer closing the tab before their own outbox sent it. The host stores an
+ *   update that adds nothing to its copy as nothing (Yjs updates are idempotent), so the same
+ *   edit pushed by every peer costs a check, not a row.
  * Every update, from anywhere, goes into the local copy.
  */
 import * as Y from 'yjs';
@@ -22,7 +25,7 @@ import { LocalCopy, rememberRoom, rememberedRoom } from './local-copy';
 import { Outbox, type PushResult } from './outbox';
 import { signalingUrl } from './signaling-url';
 import { provideSubtleCrypto } from './lan-crypto';
-import { HostRelay, relayOrigin } from './host-relay';
+import { HostRelay } from './host-relay';
 
 const hostOrigin = 'courtyard-host';
 const localCopyOrigin = 'courtyard-local-copy';
@@ -189,8 +192,7 @@ export class MinutesSession {
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     this.localCopy?.append(update);
-    const fromPeer = (this.provider?.room != null && origin === this.provider.room) || origin === relayOrigin;
-    if (origin === hostOrigin || origin === localCopyOrigin || fromPeer) return;
+    if (origin === hostOrigin || origin === localCopyOrigin) return;
     if (this.document?.lockedAt) return;
     this.outbox.add(update);
   };

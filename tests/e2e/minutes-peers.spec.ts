@@ -198,6 +198,11 @@ function defineNamespaceTests() {
       await second.keyboard.press('Enter');
       await second.keyboard.type('第二个人的回答');
       await expect.poll(() => text(first), { timeout: 2000 }).toContain('第二个人的回答');
+      // A paste too large for one relayed frame reaches the other through the host's copy.
+      const pasted = `${'议事'.repeat(6000)}完`;
+      await first.keyboard.press('Enter');
+      await first.keyboard.insertText(pasted);
+      await expect.poll(() => text(second), { timeout: 10_000 }).toContain(pasted);
       await converged([first, second]);
       // The data channel never opened: it was the host that carried the text.
       expect(await first.locator('.minutes-path').getAttribute('data-path')).toBe('relay');

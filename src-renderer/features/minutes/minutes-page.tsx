@@ -189,7 +189,12 @@ function StatusLine({ status }: { status: SessionStatus }) {
       {status.state === 'connected' && status.path !== 'none' && (
         <span className="minutes-path" data-path={status.path}>
           {' '}
-          · {t(`minutes.path.${status.path}`, { direct: status.direct, relayed: status.relayed })}
+          ·{' '}
+          {status.path === 'direct'
+            ? t('minutes.path.direct')
+            : status.path === 'relay'
+              ? t('minutes.path.relay')
+              : t('minutes.path.mixed', { direct: status.direct, relayed: status.relayed })}
         </span>
       )}
       {status.state === 'connected' && status.peersConnecting > 0 && (

@@ -6,8 +6,8 @@
  * test:e2e`), this file runs itself again in such a namespace and passes or fails with it;
  * inside one, it checks that loopback really is the only interface before anything starts.
  */
-import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { chairInEveryContext, startHost, tempDatabasePath, type HostProcess } from './host-process';
+import { test, expect, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chairInEveryContext, signInEveryContext, startHost, tempDatabasePath, type HostProcess } from './host-process';
 import { loopbackOnlyProblem } from './netns/loopback-only';
 import { rerunInside } from './netns/rerun-inside';
 import { webrtcChromium } from './netns/webrtc-chromium';
@@ -165,6 +165,80 @@ function defineNamespaceTests() {
     const fresh = await join(browser, '新来的人');
     await expect.poll(() => text(fresh.page), { timeout: 15_000 }).toBe(final);
     await expect(state(fresh.page)).toHaveText('已连接 0 人');
+    await fresh.context.close();
+  });
+
+  test('WebRTC blocked (a Wi-Fi that keeps clients apart): two people see each other through the host within 2 s, and the status says so', async () => {
+    test.setTimeout(90_000);
+    host = await startHost(tempDatabasePath(), { port, demo: true });
+    // Without the loopback flag Chromium gathers no ICE candidate here: no data channel can open.
+    const isolated = await chromium.launch({
+      ...webrtcChromium,
+      args: webrtcChromium.args.filter((arg) => arg !== '--allow-loopback-in-peer-connection'),
+    });
+    const undoSignIn = signInEveryContext(isolated);
+    try {
+      const people = [await join(isolated, '王建国'), await join(isolated, '李秀英')];
+      const [first, second] = people.map((person) => person.page) as [Page, Page];
+      for (const page of [first, second]) {
+        await expect(state(page)).toHaveText('已连接 1 人', { timeout: 20_000 });
+        await expect(page.locator('.minutes-path')).toHaveText('· 经主机转发');
+      }
+      // Nobody is left "connecting": the one peer is reached, through the host.
+      await expect(first.locator('.minutes-status')).not.toContainText('正在与');
+      await expect(first.locator('.minutes-people li')).toHaveCount(2);
+
+      await editor(first).click();
+      await first.keyboard.press('Control+End');
+      await first.keyboard.press('Enter');
+      await first.keyboard.type('经主机转发的第一句');
+      await expect.poll(() => text(second), { timeout: 2000 }).toContain('经主机转发的第一句');
+      await editor(second).click();
+      await second.keyboard.press('Control+End');
+      await second.keyboard.press('Enter');
+      await second.keyboard.type('第二个人的回答');
+      await expect.poll(() => text(first), { timeout: 2000 }).toContain('第二个人的回答');
+      // A paste too large for one relayed frame reaches the other through the host's copy.
+      const pasted = `${'议事'.repeat(6000)}完`;
+      await first.keyboard.press('Enter');
+      await first.keyboard.insertText(pasted);
+      await expect.poll(() => text(second), { timeout: 10_000 }).toContain(pasted);
+      await converged([first, second]);
+      // The data channel never opened: it was the host that carried the text.
+      expect(await first.locator('.minutes-path').getAttribute('data-path')).toBe('relay');
+      for (const person of people) await person.context.close();
+    } finally {
+      undoSignIn();
+      await isolated.close();
+    }
+  });
+
+  test('the host keeps what any peer has: a member types and closes the tab before saving, the other browser saves it, everyone leaves, the host restarts, the text is there', async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const databasePath = tempDatabasePath();
+    host = await startHost(databasePath, { port, demo: true });
+    const writer = await join(browser, '王建国');
+    const other = await join(browser, '李秀英');
+    await expect(state(writer.page)).toHaveText('已连接 1 人', { timeout: 20_000 });
+    await expect(state(other.page)).toHaveText('已连接 1 人', { timeout: 20_000 });
+    // The writer's own outbox never reaches the host: the tab is closed before it sent.
+    await writer.page.route((url) => decodeURIComponent(url.pathname) === '/api/call/minutes:push', (route) => route.abort());
+    await editor(writer.page).click();
+    await writer.page.keyboard.press('Control+End');
+    await writer.page.keyboard.press('Enter');
+    await writer.page.keyboard.type('只在别人浏览器里的一句话');
+    await expect.poll(() => text(other.page)).toContain('只在别人浏览器里的一句话');
+    await writer.context.close();
+    // The other browser received it over WebRTC and saves it on the host.
+    await expect(other.page.locator('.minutes-saved')).toHaveAttribute('data-unsaved', '0');
+    await other.context.close();
+
+    await host.stop();
+    host = await startHost(databasePath, { port });
+    const fresh = await join(browser, '新来的人');
+    await expect.poll(() => text(fresh.page), { timeout: 15_000 }).toContain('只在别人浏览器里的一句话');
     await fresh.context.close();
   });
 

@@ -114,6 +114,30 @@ describe('signaling server (y-webrtc protocol)', () => {
     await alice.next((m) => m.type === 'publish');
   });
 
+  it('relays the encrypted Yjs traffic (the path when WebRTC cannot connect) to the other members only, bounded in size and rate', async () => {
+    const { url } = await hostWithRoom();
+    const alice = await connect(url);
+    const bob = await connect(url);
+    const outsider = await connect(url);
+    alice.send({ type: 'subscribe', topics: [openRoom] });
+    bob.send({ type: 'subscribe', topics: [openRoom] });
+    for (const client of [alice, bob, outsider]) await settled(client);
+    alice.send({ type: 'relay', topic: openRoom, data: 'ZW5jcnlwdGVk', extra: 'dropped' });
+    expect(await bob.next((m) => m.type === 'relay')).toEqual({ type: 'relay', topic: openRoom, data: 'ZW5jcnlwdGVk' });
+    // Not back to the sender (it applied its own update), never to a non-member, and never anything but a string.
+    outsider.send({ type: 'relay', topic: openRoom, data: 'aGVsbG8=' });
+    alice.send({ type: 'relay', topic: openRoom, data: { plain: 'update' } });
+    for (const client of [alice, bob, outsider]) await settled(client);
+    expect(alice.received.filter((m) => m.type === 'relay')).toEqual([]);
+    expect(outsider.received.filter((m) => m.type === 'relay')).toEqual([]);
+    expect(bob.received.filter((m) => m.type === 'relay')).toHaveLength(1);
+    // A sender that pushes more bytes per second than any typing does is closed.
+    const chunk = 'A'.repeat(30_000);
+    for (let i = 0; i < 40; i += 1) alice.send({ type: 'relay', topic: openRoom, data: chunk });
+    expect(await alice.closed).toBe(1008);
+    expect(bob.received.filter((m) => m.type === 'relay').length).toBeLessThan(40);
+  });
+
   it('accepts only rooms the chair opened: unknown and signed rooms are not joined', async () => {
     const { url } = await hostWithRoom();
     const outsider = await connect(url);

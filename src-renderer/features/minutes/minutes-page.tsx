@@ -186,6 +186,17 @@ function StatusLine({ status }: { status: SessionStatus }) {
       <span className="minutes-state" data-state={status.state} data-peers={status.peers}>
         {text}
       </span>
+      {status.state === 'connected' && status.path !== 'none' && (
+        <span className="minutes-path" data-path={status.path}>
+          {' '}
+          ·{' '}
+          {status.path === 'direct'
+            ? t('minutes.path.direct')
+            : status.path === 'relay'
+              ? t('minutes.path.relay')
+              : t('minutes.path.mixed', { direct: status.direct, relayed: status.relayed })}
+        </span>
+      )}
       {status.state === 'connected' && status.peersConnecting > 0 && (
         <span className="muted"> · {t('minutes.state.peersConnecting', { count: status.peersConnecting })}</span>
       )}

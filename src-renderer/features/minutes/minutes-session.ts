@@ -3,10 +3,15 @@
  * host's own signaling server, nothing outside the LAN), the participant's local copy, and the
  * outbox to the host. The editor binds to `doc`; the page shows `status()`.
  *
+ * When WebRTC cannot connect, the room's traffic goes through the host instead (host-relay.ts).
+ *
  * Where updates come from decides where they go:
  * - from the host (minutes:open, refresh) or the local copy: applied with our own origins, not sent back;
- * - from peers (origin: the y-webrtc room): already sent to the host by whoever typed them;
- * - everything else is typed here: sent to the host through the outbox.
+ * - everything else, typed here or received from a peer (over WebRTC or through the host): sent
+ *   to the host through the outbox. Whoever has an update makes sure the host has it, so a word
+ *   survives its writer closing the tab before their own outbox sent it. The host stores an
+ *   update that adds nothing to its copy as nothing (Yjs updates are idempotent), so the same
+ *   edit pushed by every peer costs a check, not a row.
  * Every update, from anywhere, goes into the local copy.
  */
 import * as Y from 'yjs';
@@ -20,17 +25,25 @@ import { LocalCopy, rememberRoom, rememberedRoom } from './local-copy';
 import { Outbox, type PushResult } from './outbox';
 import { signalingUrl } from './signaling-url';
 import { provideSubtleCrypto } from './lan-crypto';
+import { HostRelay } from './host-relay';
 
 const hostOrigin = 'courtyard-host';
 const localCopyOrigin = 'courtyard-local-copy';
 
 export type ConnectionState = 'signed' | 'connected' | 'connecting' | 'offline';
 
+/** How the peers' edits reach this page: over WebRTC (直连), through the host (经主机转发), or both. */
+export type PeerPath = 'none' | 'direct' | 'relay' | 'mixed';
+
 export interface SessionStatus {
   state: ConnectionState;
-  /** Peers with an open data channel: the ones whose edits reach us. */
+  /** Peers whose edits reach us: over an open data channel or through the host. */
   peers: number;
-  /** Peers announced through signaling whose connection is not open (yet). */
+  /** Of them, those reached over WebRTC and those reached only through the host. */
+  direct: number;
+  relayed: number;
+  path: PeerPath;
+  /** Peers announced through signaling that neither path reaches (yet). */
   peersConnecting: number;
   /** Local edits not yet stored on the host. */
   unsaved: number;
@@ -46,6 +59,10 @@ const retryCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['offline', 'inter
 export class MinutesSession {
   readonly doc = new Y.Doc();
   provider: WebrtcProvider | null = null;
+  private relay: HostRelay | null = null;
+  /** One of our updates was too large to relay: tell the peers to fetch once the host has it. */
+  private fetchNoticeDue = false;
+  private relayTimer: ReturnType<typeof setInterval> | null = null;
   document: MinutesDocument | null = null;
   private localCopy: LocalCopy | null = null;
   private readonly outbox: Outbox;
@@ -64,7 +81,16 @@ export class MinutesSession {
     readonly meetingId: number,
     private readonly user: { name: string; color: string },
   ) {
-    this.outbox = new Outbox((updateBase64) => this.push(updateBase64), () => this.changed());
+    this.outbox = new Outbox(
+      (updateBase64) => this.push(updateBase64),
+      () => {
+        if (this.fetchNoticeDue && this.outbox.size === 0) {
+          this.fetchNoticeDue = false;
+          this.relay?.sendFetchNotice();
+        }
+        this.changed();
+      },
+    );
     this.doc.on('update', this.onUpdate);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
@@ -148,13 +174,25 @@ export class MinutesSession {
       peerOpts: { config: { iceServers: [] } },
     });
     this.provider.awareness.setLocalStateField('user', this.user);
+    this.relay = new HostRelay(this.provider, {
+      onChange: () => this.changed(),
+      fetchFromHost: () => void this.syncFromHost(),
+      tooLargeToRelay: () => {
+        this.fetchNoticeDue = true;
+        if (this.outbox.size === 0) {
+          this.fetchNoticeDue = false;
+          this.relay?.sendFetchNotice();
+        }
+      },
+    });
+    // Whether a peer is stuck connecting is seen only by looking: y-webrtc reports no failure.
+    this.relayTimer = setInterval(() => this.relay?.check(), 500);
     if (this.offline) this.provider.disconnect();
   }
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     this.localCopy?.append(update);
-    const fromPeer = this.provider?.room != null && origin === this.provider.room;
-    if (origin === hostOrigin || origin === localCopyOrigin || fromPeer) return;
+    if (origin === hostOrigin || origin === localCopyOrigin) return;
     if (this.document?.lockedAt) return;
     this.outbox.add(update);
   };
@@ -199,8 +237,11 @@ export class MinutesSession {
   };
 
   status(): SessionStatus {
-    const conns = this.provider?.room ? [...this.provider.room.webrtcConns.values()] : [];
-    const peers = conns.filter((conn) => conn.connected).length;
+    const conns = this.provider?.room ? [...this.provider.room.webrtcConns.entries()] : [];
+    const direct = conns.filter(([, conn]) => conn.connected).length;
+    const relayed = this.relay?.relayedPeerCount() ?? 0;
+    const peers = direct + relayed;
+    const path: PeerPath = direct > 0 && relayed > 0 ? 'mixed' : direct > 0 ? 'direct' : relayed > 0 ? 'relay' : 'none';
     const signaling = this.provider?.signalingConns.some((conn: { connected?: boolean }) => conn.connected) ?? false;
     const online = !this.offline && this.outbox.reachable && !this.fromLocalCopy;
     let state: ConnectionState;
@@ -211,7 +252,10 @@ export class MinutesSession {
     return {
       state,
       peers,
-      peersConnecting: conns.length - peers,
+      direct,
+      relayed,
+      path,
+      peersConnecting: conns.filter(([peerId, conn]) => !conn.connected && !this.relay?.reaches(peerId)).length,
       unsaved: this.outbox.size,
       saveError: this.outbox.error,
       fromLocalCopy: this.fromLocalCopy,
@@ -235,6 +279,8 @@ export class MinutesSession {
     window.removeEventListener('offline', this.onOffline);
     this.outbox.stop();
     this.doc.off('update', this.onUpdate);
+    if (this.relayTimer) clearInterval(this.relayTimer);
+    this.relay?.destroy();
     this.provider?.destroy();
     this.localCopy?.close();
     this.doc.destroy();

@@ -15,7 +15,12 @@
  * - whether a room is open is asked once per topic within `roomCheckMs` (a flood of subscribes to
  *   the same topic does not become a flood of database queries);
  * - dead connections are found by ping/pong, as in bin/server.js.
- * Awareness (names, cursors) never reaches this server: it travels peer to peer, display only.
+ *
+ * When WebRTC cannot connect (a Wi-Fi that keeps clients apart), the pages send the room's Yjs
+ * updates and awareness through this server instead (`relay`, our one addition to the protocol;
+ * the stock y-webrtc client ignores it). Like `publish`, the data is a string encrypted with the
+ * room password, which this server cannot read: it passes it to the room's other members, within
+ * the frame limit and a byte budget per second that typing never reaches.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -38,6 +43,8 @@ export interface SignalingOptions {
   roomCheckMs?: number;
   /** Messages one connection may send per second before it is closed. */
   maxMessagesPerSecond?: number;
+  /** Bytes of relayed room traffic one connection may send per second before it is closed. */
+  maxRelayBytesPerSecond?: number;
   /** How often dead connections are looked for (ping/pong). */
   pingIntervalMs?: number;
 }
@@ -67,6 +74,12 @@ const defaultRoomCheckMs = 2000;
 /** Room answers kept at most (topics are at most 200 characters): the cache is emptied when full. */
 const maxCachedRooms = 1000;
 const defaultMaxMessagesPerSecond = 200;
+/**
+ * A keystroke's update is tens of bytes, a cursor move's awareness about a hundred; a page sends
+ * a large paste or a whole document as a note to fetch it from the host instead (see host-relay.ts).
+ * 256 KiB a second is far over typing and bounds what one member makes the host fan out.
+ */
+const defaultMaxRelayBytesPerSecond = 256 * 1024;
 const maxRoomNameLength = 200;
 
 interface Connection {
@@ -75,12 +88,13 @@ interface Connection {
   alive: boolean;
   windowStart: number;
   windowCount: number;
+  windowRelayBytes: number;
   refusedTopics: number;
 }
 
 type SignalingMessage =
   | { type: 'subscribe' | 'unsubscribe'; topics: unknown[] }
-  | { type: 'publish'; topic: string; data: string }
+  | { type: 'publish' | 'relay'; topic: string; data: string }
   | { type: 'ping' };
 
 /** Reads one frame; anything that is not a well-formed message of a known type is null. */
@@ -98,8 +112,9 @@ export function parseSignalingMessage(raw: string): SignalingMessage | null {
     case 'unsubscribe':
       return Array.isArray(message.topics) ? { type: message.type, topics: message.topics } : null;
     case 'publish':
+    case 'relay':
       return typeof message.topic === 'string' && typeof message.data === 'string'
-        ? { type: 'publish', topic: message.topic, data: message.data }
+        ? { type: message.type, topic: message.topic, data: message.data }
         : null;
     case 'ping':
       return { type: 'ping' };
@@ -129,6 +144,7 @@ function sameOrigin(request: IncomingMessage): boolean {
 export function createSignalingServer(options: SignalingOptions): SignalingServer {
   const maxTopics = options.maxTopicsPerConnection ?? defaultMaxTopics;
   const maxRate = options.maxMessagesPerSecond ?? defaultMaxMessagesPerSecond;
+  const maxRelayBytes = options.maxRelayBytesPerSecond ?? defaultMaxRelayBytesPerSecond;
   const maxTopicsPerMessage = options.maxTopicsPerMessage ?? defaultMaxTopics;
   const maxRefused = options.maxRefusedTopics ?? defaultMaxRefusedTopics;
   const roomCheckMs = options.roomCheckMs ?? defaultRoomCheckMs;
@@ -196,6 +212,7 @@ export function createSignalingServer(options: SignalingOptions): SignalingServe
     if (now - connection.windowStart >= 1000) {
       connection.windowStart = now;
       connection.windowCount = 0;
+      connection.windowRelayBytes = 0;
     }
     connection.windowCount += 1;
     if (connection.windowCount > maxRate) {
@@ -226,6 +243,20 @@ export function createSignalingServer(options: SignalingOptions): SignalingServe
         for (const member of members) send(member, text);
         break;
       }
+      case 'relay': {
+        if (!connection.topics.has(message.topic)) return;
+        connection.windowRelayBytes += message.data.length;
+        if (connection.windowRelayBytes > maxRelayBytes) {
+          connection.socket.close(1008, 'too much relayed data');
+          return;
+        }
+        const members = rooms.get(message.topic);
+        if (!members) return;
+        // The sender has its own update already; only the others need it.
+        const text = JSON.stringify({ type: 'relay', topic: message.topic, data: message.data });
+        for (const member of members) if (member !== connection) send(member, text);
+        break;
+      }
       case 'ping':
         send(connection, JSON.stringify({ type: 'pong' }));
         break;
@@ -233,7 +264,7 @@ export function createSignalingServer(options: SignalingOptions): SignalingServe
   };
 
   wss.on('connection', (socket: WebSocket) => {
-    const connection: Connection = { socket, topics: new Set(), alive: true, windowStart: Date.now(), windowCount: 0, refusedTopics: 0 };
+    const connection: Connection = { socket, topics: new Set(), alive: true, windowStart: Date.now(), windowCount: 0, windowRelayBytes: 0, refusedTopics: 0 };
     connections.add(connection);
     socket.on('pong', () => {
       connection.alive = true;

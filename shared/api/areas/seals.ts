@@ -39,7 +39,10 @@ export interface SealStatus {
   seals: SealSummary[];
   /** Why signing cannot go ahead now, in plain Chinese; empty when it can. */
   blockers: string[];
-  /** The minutes hold words someone wrote (headings and generated blocks do not count): signing empty minutes asks first. */
+  /**
+   * The minutes hold words someone wrote (headings and generated blocks do not count): signing empty
+   * minutes asks first. Read before the version's first signature; true from then on.
+   */
   minutesWritten: boolean;
   /** Every version signed and sealed; nothing waiting. */
   complete: boolean;

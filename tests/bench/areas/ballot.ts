@@ -6,7 +6,6 @@
  * bare better-sqlite3 insert under the same pragmas (WAL, synchronous=FULL) on the same disk, in the
  * same run.
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,15 +18,12 @@ import { createHousehold } from '../../../src-main/host/areas/roster/households'
 import { createPerson } from '../../../src-main/host/areas/roster/people';
 import { unitOwners } from '../../../src-main/host/areas/roster/schema';
 import { createHost } from '../../../src-main/host/core/host';
+import { fsyncFloor, percentile } from '../floor';
 import type { Report } from '../run';
 
 const owners = 3000;
 const choices = ['for', 'against', 'abstain'] as const;
 
-const percentile = (values: number[], share: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
-};
 
 async function ballots(dir: string): Promise<number[]> {
   const host = createHost({ databasePath: join(dir, 'ballots.sqlite'), host: 'browser' });
@@ -64,30 +60,11 @@ async function ballots(dir: string): Promise<number[]> {
   }
 }
 
-/** One row per transaction into a bare table, with the app's pragmas: what a commit costs on this disk. */
-function fsyncFloor(dir: string): number[] {
-  const sqlite = new Database(join(dir, 'floor.sqlite'));
-  try {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, voter TEXT NOT NULL, choice TEXT NOT NULL)');
-    const insert = sqlite.prepare('INSERT INTO t (voter, choice) VALUES (?, ?)');
-    const times: number[] = [];
-    for (let i = 0; i < 1000; i += 1) {
-      const started = performance.now();
-      insert.run(`household:${i}`, choices[i % 3]);
-      times.push(performance.now() - started);
-    }
-    return times;
-  } finally {
-    sqlite.close();
-  }
-}
 
 export default async function ballotBench(report: Report): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'courtyard-bench-ballot-'));
   try {
-    const floor = fsyncFloor(dir);
+    const floor = fsyncFloor(dir, 1000);
     const times = await ballots(dir);
     report('ballot-3000-p50', percentile(times, 0.5), 'ms');
     report('ballot-3000-p95', percentile(times, 0.95), 'ms');

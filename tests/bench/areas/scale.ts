@@ -7,7 +7,6 @@
  * - person-search-host-p95 (pinyin initials through the dispatcher) and person-search-host-ratio
  *   (divided by the p95 of an empty call through the same dispatcher).
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,16 +16,13 @@ import { createMeeting } from '../../../src-main/host/areas/meetings/service';
 import { createHousehold } from '../../../src-main/host/areas/roster/households';
 import { createPerson } from '../../../src-main/host/areas/roster/people';
 import { createHost, type Host } from '../../../src-main/host/core/host';
+import { fsyncFloor, percentile } from '../floor';
 import type { Report } from '../run';
 
 const householdCount = 3000;
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const given = ['秀英', '建国', '兆品', '桂兰', '志强', '海燕', '德华', '明', '静'];
 
-const percentile = (values: number[], share: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * share))]!;
-};
 
 /** The estate: 30 buildings of 4 units of 25 rooms; 2 or 3 people a household (7,500 in all). */
 function seedEstate(host: Host): { meetingId: number; personIds: number[] } {
@@ -56,30 +52,12 @@ async function timed(host: Host, channel: Parameters<Host['invoke']>[0], input: 
   return { ms, bytes: Buffer.byteLength(JSON.stringify(result.value)) };
 }
 
-function fsyncFloor(dir: string): number[] {
-  const sqlite = new Database(join(dir, 'floor.sqlite'));
-  try {
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, person INTEGER NOT NULL, at TEXT NOT NULL)');
-    const insert = sqlite.prepare('INSERT INTO t (person, at) VALUES (?, ?)');
-    const times: number[] = [];
-    for (let i = 0; i < 300; i += 1) {
-      const started = performance.now();
-      insert.run(i, new Date().toISOString());
-      times.push(performance.now() - started);
-    }
-    return times;
-  } finally {
-    sqlite.close();
-  }
-}
 
 export default async function scaleBench(report: Report): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'courtyard-bench-scale-'));
   const host = createHost({ databasePath: join(dir, 'estate.sqlite'), host: 'browser' });
   try {
-    const floor = fsyncFloor(dir);
+    const floor = fsyncFloor(dir, 300);
     const { meetingId, personIds } = seedEstate(host);
     const councilId = host.database.sqlite.prepare('SELECT id FROM councils LIMIT 1').pluck().get() as number;
     // An arrival rush: 300 people signed in one after the other.

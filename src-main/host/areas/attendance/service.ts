@@ -3,6 +3,7 @@ import { voteModeSchema } from '../../../../shared/api/areas/voting';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { VotingRule } from '../../../../shared/domain/voting/rules';
 import type { AttendanceSheet } from '../../../../shared/api/areas/attendance';
+import type { Person } from '../../../../shared/api/areas/roster';
 import type { CouncilSettings } from '../../../../shared/api/areas/councils';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
@@ -13,7 +14,7 @@ import { households } from '../roster/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';
-import { getPerson } from '../roster/people';
+import { getPerson, parseRoles } from '../roster/people';
 
 export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
   getCouncil(db, councilId);
@@ -76,28 +77,11 @@ const sheetPeopleSql = `SELECT p.id AS id, p.name AS name, p.household_id AS hou
 /** The council's members, counted in SQL (the roles column is a JSON array). */
 const membersTotalSql = `SELECT count(*) FROM people WHERE council_id = ? AND EXISTS (SELECT 1 FROM json_each(people.roles) WHERE value = 'member')`;
 
-interface SheetPerson {
-  id: number;
-  name: string;
-  householdId: number | null;
-  householdCode: string | null;
-  roles: string[];
-}
+type SheetPerson = Pick<Person, 'id' | 'name' | 'householdId' | 'householdCode' | 'roles'>;
 
 function sheetPeople(db: Db, meetingId: number): Map<number, SheetPerson> {
   const rows = db.$client.prepare(sheetPeopleSql).all({ meeting: meetingId }) as Array<Omit<SheetPerson, 'roles'> & { roles: string }>;
-  return new Map(
-    rows.map((row) => {
-      let roles: string[] = [];
-      try {
-        const parsed: unknown = JSON.parse(row.roles);
-        if (Array.isArray(parsed)) roles = parsed as string[];
-      } catch {
-        // A damaged roles value counts as none.
-      }
-      return [row.id, { ...row, roles }];
-    }),
-  );
+  return new Map(rows.map((row) => [row.id, { ...row, roles: parseRoles(row.roles) }]));
 }
 
 /**

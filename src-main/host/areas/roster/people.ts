@@ -31,17 +31,8 @@ function toPerson(row: { person: typeof people.$inferSelect; householdCode: stri
   };
 }
 
-interface PersonRow {
-  id: number;
-  councilId: number;
-  name: string;
-  pinyinInitials: string;
-  pinyinFull: string;
-  phone: string;
-  roles: string;
-  householdId: number | null;
-  householdCode: string | null;
-}
+/** A person as the roster query reads it: the roles still the column's JSON text. */
+type PersonRow = Omit<Person, 'roles'> & { roles: string };
 
 /** The whole roster in one plain read (mapping a joined select row by row cost several times the read at 7,500 people). */
 const rosterSql = `SELECT p.id AS id, p.council_id AS councilId, p.name AS name, p.pinyin_initials AS pinyinInitials,
@@ -54,8 +45,8 @@ export function listPeople(db: Db, councilId: number): Person[] {
   return rows.map((row): Person => ({ ...row, roles: parseRoles(row.roles) })).sort(byHousehold);
 }
 
-/** The roles column as drizzle reads it (JSON text); a damaged value reads as no roles. */
-function parseRoles(text: string): PersonRole[] {
+/** The roles column (JSON text) as a list; a damaged value reads as no roles. */
+export function parseRoles(text: string): PersonRole[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? (value as PersonRole[]) : [];

@@ -115,8 +115,9 @@ export function sealStatus(db: Db, sqlite: Database.Database, meetingId: number)
       }),
     ),
     blockers: complete ? [] : blockersFor(db, meetingId),
-    // Read only while signing is ahead: a sealed meeting's minutes are no longer asked about.
-    minutesWritten: complete || hasWrittenText(minutesBlocks(readMinutesForSeal(sqlite, meetingId))),
+    // Asked only before the first signature of a version (the page asks then): this live query would
+    // otherwise read the whole minutes document at every change.
+    minutesWritten: complete || signatures.some((row) => row.version === version) || hasWrittenText(minutesBlocks(readMinutesForSeal(sqlite, meetingId))),
     complete,
   };
 }

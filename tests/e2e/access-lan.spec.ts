@@ -9,11 +9,13 @@
  *
  * Run from anywhere else, this file runs itself again in such a namespace.
  */
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoHostPerTest } from './host-process';
 import { rerunInside } from './netns/rerun-inside';
 import { webrtcChromium } from './netns/webrtc-chromium';
+import { decodeQrPng, qrCodesInDocx } from './qr-decode';
 
 const lanAddress = '10.77.0.1';
 
@@ -177,5 +179,37 @@ function defineLanTests() {
     // The chair's own page goes on working.
     await chair.goto(`${host.url}#/meetings/3/check-in`);
     await expect(chair.getByRole('table', { name: '签到名单' }).locator('tbody tr')).toHaveCount(1);
+  });
+
+  test('the notice’s QR code leads residents’ phones to the LAN address, once residents’ intake opens the LAN', async ({ browser }) => {
+    const port = Number(new URL(host.url).port);
+    const chair = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
+    await chair.goto(`${host.url}#/meetings/3/notice`);
+    await expect(chair.getByRole('heading', { name: '院落议事会（12 月） › 会议通知' })).toBeVisible();
+    // The intake is closed in the demo, so the LAN is too: the page says so and offers to open it.
+    await expect(chair.getByText('居民提事还没有开放')).toBeVisible();
+    expect(await lanAnswers(port)).toBe(false);
+    await chair.getByRole('button', { name: '开放居民提事（同时开放局域网）' }).click();
+    await expect(chair.getByText('居民提事已开放')).toBeVisible();
+    await expect(chair.getByText('居民提事还没有开放')).toHaveCount(0);
+    await expect.poll(() => lanAnswers(port), { timeout: 10_000 }).toBe(true);
+
+    // The namespace has two LAN addresses: the chair can choose, the first is the default.
+    await expect(chair.getByLabel('二维码使用的地址').locator('option')).toHaveCount(2);
+    const qr = chair.locator('.notice-qr svg');
+    const printed = chair.locator('.notice-qr figcaption');
+    await expect(printed).toHaveText(new RegExp(`^http://10\\.77\\.0\\.[12]:${port}/wish\\?council=1$`));
+    const wanted = (await printed.textContent())!;
+    expect(decodeQrPng(await qr.screenshot())).toBe(wanted);
+
+    // The Word file carries the same address in its QR code.
+    const [download] = await Promise.all([chair.waitForEvent('download'), chair.getByRole('button', { name: '下载 Word' }).click()]);
+    expect(await qrCodesInDocx(readFileSync((await download.path())!))).toEqual([wanted]);
+
+    // A resident's phone on the LAN opens it and can raise a matter.
+    const resident = await phone(browser);
+    await resident.goto(decodeQrPng(await qr.screenshot()));
+    await expect(resident.getByRole('heading', { name: '我有一个议题' })).toBeVisible();
+    await expect(resident.getByRole('button', { name: /提交/ })).toBeVisible();
   });
 }

@@ -36,6 +36,16 @@ describe('matters raised by residents', () => {
     expect(await host.invoke('wish:accept', { wishId: pets!.id, meetingId })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
+  it('the notice page opens intake on its own switch, leaving the council’s other settings as they were', async () => {
+    const { host, councilId } = await demo();
+    await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: 2, requireSignature: true, intakeOpen: false });
+    expect(await host.ok('wish:setIntake', { councilId, open: true })).toMatchObject({ open: true, councilId });
+    expect(await host.ok('council:getSettings', { councilId })).toMatchObject({ maxProxiesPerHolder: 2, requireSignature: true, intakeOpen: true });
+    expect(await host.invoke('wish:setIntake', { councilId: 999, open: true })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await host.invoke('wish:setIntake', { councilId, open: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '请说明开放还是关闭' } });
+    expect(await host.ok('wish:setIntake', { councilId, open: false })).toMatchObject({ open: false, openWishes: [] });
+  });
+
   it('the public page is rate-limited per address', async () => {
     const { host, councilId } = await demo();
     await host.ok('council:updateSettings', { councilId, maxProxiesPerHolder: null, requireSignature: false, intakeOpen: true });

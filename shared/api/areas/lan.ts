@@ -19,6 +19,14 @@ export interface LanOpening {
   addresses: string[];
 }
 
+/** Where residents' phones can reach this host: for the QR codes and addresses printed on notices. */
+export interface LanStatus {
+  /** Whether the host listens on the LAN now. */
+  open: boolean;
+  /** `http://<LAN address>:<port>` for each of the host's LAN addresses (empty: on no network, or no server). */
+  bases: string[];
+}
+
 export interface JoinCodeInfo {
   id: number;
   meetingId: number;
@@ -97,6 +105,7 @@ export const lanArea = {
     { transaction: 'handler' },
   ),
   'access:closeLan': mutation(z.object({ meetingId: id }), returns<{ closedCodes: number; removedParticipants: number }>(), chairOnly),
+  'access:lanStatus': query(z.object({}), returns<LanStatus>()),
   'access:participants': query(z.object({ meetingId: id }), returns<AccessOverview>()),
   'access:remove': mutation(z.object({ participantId: id }), returns<{ removed: true }>(), chairOnly),
   /** Guessing an 8-character join code takes hundreds of billions of tries; an address gets 20 per ten minutes. */

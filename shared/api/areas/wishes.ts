@@ -47,6 +47,11 @@ export const browserIdSchema = z
 
 export const wishesArea = {
   'wish:intake': query(z.object({ councilId: id }), returns<IntakeStatus>(), { public: true }),
+  /**
+   * Opens or closes residents' intake (the same switch as in the council's settings). While it is
+   * open the host listens on the LAN, so the notice's QR code reaches residents' phones.
+   */
+  'wish:setIntake': mutation(z.object({ councilId: id, open: z.boolean({ error: '请说明开放还是关闭' }) }), returns<IntakeStatus>(), chairOnly),
   /** The public page: each address may raise only a few matters in a while. */
   'wish:submit': mutation(
     z.object({

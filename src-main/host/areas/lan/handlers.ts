@@ -55,6 +55,11 @@ export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> 
       };
     },
     'access:closeLan': ({ meetingId }) => sessions.close(meetingId),
+    'access:lanStatus': () => {
+      const lan = extras.lan;
+      const port = lan?.port();
+      return { open: lan?.isOpen() ?? false, bases: lan && port ? lan.addresses().map((address) => `http://${address}:${port}`) : [] };
+    },
     'access:participants': ({ meetingId }) => {
       meetingTitle(meetingId);
       return {

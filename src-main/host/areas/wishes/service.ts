@@ -4,6 +4,7 @@ import type { IntakeStatus, PublicWish, Wish } from '../../../../shared/api/area
 import { mergeRefusal, mergedSupporters, supportRefusal } from '../../../../shared/domain/process/wish-merge';
 import type { Db } from '../../db/client';
 import { wishes, wishSupports } from './schema';
+import { councilSettings } from '../councils/schema';
 import { conflict, HostError, notFound } from '../../core/errors';
 import { getCouncilSettings } from '../attendance/service';
 import { getCouncil } from '../councils/service';
@@ -44,6 +45,16 @@ export function intakeStatus(db: Db, councilId: number): IntakeStatus {
         .map((row) => ({ ...row, status: row.status === 'accepted' ? 'accepted' : 'new' }))
     : [];
   return { councilId, councilName: council.name, open, openWishes };
+}
+
+/** Opens or closes residents' intake; the rest of the council's settings stay as they are. */
+export function setIntake(db: Db, councilId: number, open: boolean): IntakeStatus {
+  getCouncil(db, councilId);
+  db.insert(councilSettings)
+    .values({ councilId, intakeOpen: open })
+    .onConflictDoUpdate({ target: councilSettings.councilId, set: { intakeOpen: open } })
+    .run();
+  return intakeStatus(db, councilId);
 }
 
 /** A resident raises a matter on the public page: only while the council has intake open. */

@@ -8,14 +8,13 @@ import { ErrorNote } from '../components/dialog';
 import { PageTitleContext } from '../components/document-title';
 import { CouncilForm } from '../features/councils/council-form';
 import { RecoveryScreen } from '../features/recovery/recovery-screen';
-import { setLanguage } from '../i18n';
 import { findRoute, sectionPaths, sections } from './routes';
 
 const councilKey = 'courtyard.councilId';
 
 /** The chair's app: the menu, the chosen council, and the page the address names (app/routes.tsx). */
 export function App() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [location] = useHashLocation();
   const { route, params } = findRoute(location);
   const recovery = useQuery('recovery:status', {});
@@ -90,13 +89,6 @@ export function App() {
               </a>
             ))}
           </nav>
-          <button
-            type="button"
-            className="button-quiet language"
-            onClick={() => setLanguage(i18n.language === 'en' ? 'zh-CN' : 'en')}
-          >
-            {i18n.language === 'en' ? '中文' : 'English'}
-          </button>
         </header>
         <main className="content" id="main-content" tabIndex={-1}>
           <AuditBanner />

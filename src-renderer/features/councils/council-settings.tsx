@@ -8,6 +8,7 @@ import { BackupsPanel } from '../backup/backups-panel';
 import { CouncilForm } from './council-form';
 import { ProcessSettingsForm } from './process-settings';
 import { LetterShortcutsSwitch } from '../console/letter-shortcuts';
+import { LanguageSetting } from './language-setting';
 
 export function CouncilSettings({ council, onChanged }: { council: Council; onChanged: (council: Council) => void }) {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ export function CouncilSettings({ council, onChanged }: { council: Council; onCh
         <LetterShortcutsSwitch />
         <p className="field-hint">{t('process.keys.lettersHint')}</p>
       </section>
+      <LanguageSetting />
       <p>
         <a className="button" href="#/access">
           {t('access.linkFromSettings')}

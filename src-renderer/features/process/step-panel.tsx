@@ -7,6 +7,7 @@ import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { PersonPicker } from '../../components/person-picker';
 import { ReasonForm } from '../../components/reason-form';
+import { chineseDate } from '../../../shared/domain/followup/dates';
 import './process.css';
 
 /** The current matter's process and the chair's moves, shared by the buttons and the keyboard. */
@@ -75,9 +76,16 @@ export function StepPanel({ controls, people }: { controls: MatterProcessControl
       <StepBar process={process} />
       <p className="step-now" role="status" aria-label={t('process.steps')}>
         {t('process.now', { number: process.stepIndex + 1, name: process.steps[process.stepIndex]?.name ?? '' })}
-        {process.locked && <span className="tag tag-locked">🔒 {t('process.locked')}</span>}
+        {process.locked && <span className="tag tag-locked">
+            {/* Drawn, not an emoji: an office laptop may have no colour-emoji font, and a missing glyph shows as a box. */}
+            <svg className="lock-icon" viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true">
+              <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
+              <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            </svg>{' '}
+            {t('process.locked')}
+          </span>}
         <span className={process.announced ? 'tag' : 'tag tag-warning'}>
-          {process.announced ? t('process.announced', { date: process.noticePostedOn ?? '' }) : t('process.notAnnounced')}
+          {process.announced ? t('process.announced', { date: process.noticePostedOn ? chineseDate(process.noticePostedOn) : '' }) : t('process.notAnnounced')}
         </span>
       </p>
       <div className="toolbar step-moves">

@@ -25,6 +25,20 @@ export interface CouncilSettings {
   defaultVote: { rule: VotingRule; mode: VoteMode } | null;
 }
 
+/** How far a new council has come on its first-run path (council → members → roster → meeting → notice). */
+export interface CouncilSetup {
+  councilId: number;
+  /** People with the chair's or the secretary's role. */
+  chairs: number;
+  secretaries: number;
+  /** Council members (officers included). */
+  members: number;
+  households: number;
+  meetings: number;
+  /** Meetings whose notice has been recorded as posted. */
+  noticesPosted: number;
+}
+
 /** Who is entitled to vote under a voter basis now, as a vote opened now would list them. */
 export interface Electorate {
   voterBasis: VoterBasis;
@@ -47,6 +61,8 @@ export const councilsArea = {
     roles: ['viewer', 'editor', 'door'],
     participantView: (councils, own) => councils.filter((council) => council.id === own.councilId),
   }),
+  /** Counts for the first-run path on an empty database: what is there, never the rows themselves. */
+  'council:setup': query(z.object({ councilId: id }), returns<CouncilSetup>()),
   'council:create': mutation(z.object(councilFields), returns<Council>(), chairOnly),
   'council:update': mutation(z.object({ councilId: id, ...councilFields }), returns<Council>(), chairOnly),
 

@@ -5,6 +5,7 @@ import { useQuery } from '../../api/query';
 import { Dialog, ErrorNote } from '../../components/dialog';
 import { navigate } from 'wouter/use-hash-location';
 import { MeetingForm } from './meeting-form';
+import { FirstRunPath } from '../councils/first-run';
 
 export function MeetingsPage({ council }: { council: Council }) {
   const { t } = useTranslation();
@@ -19,6 +20,16 @@ export function MeetingsPage({ council }: { council: Council }) {
           {t('meetings.create')}
         </button>
       </div>
+      <FirstRunPath
+        council={council}
+        actions={{
+          meeting: (
+            <button type="button" className="button-primary" onClick={() => setCreating(true)}>
+              {t('meetings.create')}
+            </button>
+          ),
+        }}
+      />
       {meetings.error && <ErrorNote message={meetings.error.message} />}
       <table className="table" aria-label={t('meetings.title')}>
         <thead>

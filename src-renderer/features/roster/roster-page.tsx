@@ -12,6 +12,7 @@ import { downloadFile } from '../../components/download';
 import { HouseholdDialog } from './household-dialog';
 import { ImportDialog } from './import-dialog';
 import { PersonDialog } from './person-dialog';
+import { FirstRunPath } from '../councils/first-run';
 
 type Editing =
   | { kind: 'person'; person?: Person }
@@ -75,6 +76,21 @@ export function RosterPage({ council }: { council: Council }) {
           </button>
         </div>
       </div>
+      <FirstRunPath
+        council={council}
+        actions={{
+          members: (
+            <button type="button" className="button-primary" onClick={() => setEditing({ kind: 'person' })}>
+              {t('roster.addPerson')}
+            </button>
+          ),
+          roster: (
+            <button type="button" className="button-primary" onClick={() => setEditing({ kind: 'import' })}>
+              {t('roster.import')}
+            </button>
+          ),
+        }}
+      />
 
       <div className="search-row">
         <input

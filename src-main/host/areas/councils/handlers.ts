@@ -3,11 +3,12 @@ import type { AreaContext, AreaHandlers } from '../../core/registry';
 import { getCouncilSettings, setDefaultVote, updateCouncilSettings } from '../attendance/service';
 import { setSteps } from '../process/service';
 import { councilElectorate } from './electorate';
-import { createCouncil, listCouncils, updateCouncil } from './service';
+import { councilSetup, createCouncil, listCouncils, updateCouncil } from './service';
 
 export function councilsHandlers({ db, now }: AreaContext): AreaHandlers<typeof councilsArea> {
   return {
     'council:list': () => listCouncils(db),
+    'council:setup': ({ councilId }) => councilSetup(db, councilId),
     'council:create': (input) => createCouncil(db, input),
     'council:update': (input) => updateCouncil(db, input, now()),
     'council:electorate': ({ councilId, voterBasis }) => councilElectorate(db, councilId, voterBasis),

@@ -42,43 +42,46 @@ test('the list below is every route of the app', () => {
   expect(pages.map((page) => page.route).sort()).toEqual(routes.sort());
 });
 
-/** Buttons whose label breaks between two letters or two Chinese characters (not at a space or punctuation). */
-function buttonsBrokenMidWord(): string[] {
-  const word = /[\p{Script=Han}A-Za-z0-9]/u;
-  const broken: string[] = [];
+/**
+ * Buttons whose label breaks between two letters or two Chinese characters (not at a space or
+ * punctuation). Page scripts as text: this file is type-checked for Node, without the DOM.
+ */
+const buttonsBrokenMidWord = `(() => {
+  const word = /[\\p{Script=Han}A-Za-z0-9]/u;
+  const broken = [];
   const range = document.createRange();
-  for (const button of document.querySelectorAll<HTMLElement>('button, a.button')) {
+  for (const button of document.querySelectorAll('button, a.button')) {
     if (!button.offsetParent) continue;
     const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
-    let previous: { top: number; char: string } | null = null;
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    let previous = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       for (let i = 0; i < node.data.length; i += 1) {
         range.setStart(node, i);
         range.setEnd(node, i + 1);
         const rect = range.getClientRects()[0];
         if (!rect) continue;
-        const char = node.data[i]!;
-        if (previous && rect.top > previous.top + 2 && word.test(previous.char) && word.test(char)) broken.push(button.textContent ?? '');
+        const char = node.data[i];
+        if (previous && rect.top > previous.top + 2 && word.test(previous.char) && word.test(char)) broken.push(button.textContent);
         previous = { top: rect.top, char };
       }
     }
   }
   return broken;
-}
+})()`;
 
 /** Visible text set smaller than 18 px (the pages' floor for elderly readers), with the size found. */
-function textUnder18px(): string[] {
-  const small: string[] = [];
-  for (const element of document.querySelectorAll<HTMLElement>('body *')) {
-    const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
+const textUnder18px = `(() => {
+  const small = [];
+  for (const element of document.querySelectorAll('body *')) {
+    const ownText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim() !== '');
     if (!ownText || !element.getClientRects().length) continue;
     const style = getComputedStyle(element);
     if (style.visibility === 'hidden' || element.closest('.visually-hidden, [aria-hidden="true"]')) continue;
     const size = parseFloat(style.fontSize);
-    if (size < 17.5) small.push(`${element.tagName.toLowerCase()}.${element.className}: ${size}px “${element.textContent!.trim().slice(0, 20)}”`);
+    if (size < 17.5) small.push(element.tagName.toLowerCase() + '.' + element.className + ': ' + size + 'px “' + element.textContent.trim().slice(0, 20) + '”');
   }
   return small;
-}
+})()`;
 
 for (const { path, title } of pages) {
   test(`${path}: axe finds no WCAG 2.1 A/AA violation, the page has its own title and a skip link first, no button breaks mid-word and no text is under 18 px at 1366×768`, async ({ page }) => {

@@ -54,6 +54,8 @@ test('the evening from the console: the chair starts the meeting, votes at step 
   await expect(counts.getByLabel('同意')).toBeFocused();
   await expect(projector.getByRole('region', { name: '表决' })).toContainText('表决中', { timeout: 1000 });
   await expect(projector.locator('.projector')).not.toContainText('未通过');
+  // A members' vote: the projector's header counts people, as its rule text does.
+  await expect(projector.getByRole('status', { name: '到会情况' })).toContainText('到会成员 5 人');
 
   await chair.keyboard.type('4');
   await counts.getByLabel('反对').fill('1');

@@ -164,6 +164,7 @@ test('a new office’s first evening on an empty database, from the first-run pa
   await expect(projector.locator('.projector')).not.toContainText('未通过');
   // The default vote of a new council: a residents' meeting, one vote per household (three of five are in).
   await expect(vote).toContainText('居民会议');
+  await expect(projector.getByRole('status', { name: '到会情况' })).toContainText('到会 3 户 / 共 5 户');
   await page.keyboard.type('2');
   await counts.getByLabel('反对').fill('1');
   await counts.getByLabel('弃权').fill('0');

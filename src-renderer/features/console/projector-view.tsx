@@ -117,7 +117,10 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
         <h1>{meeting.data.title}</h1>
         {sheet && (
           <div className="projector-quorum" role="status" aria-label={t('projector.attendance')}>
-            {t('projector.present', { households: sheet.householdsRepresented, total: sheet.householdsTotal })}
+            {/* In the unit of the vote on the wall: a members' vote counts people, the others households. */}
+            {current && current.status !== 'locked' && current.voterBasis === 'members'
+              ? t('projector.membersPresent', { present: sheet.membersPresent, total: sheet.membersTotal })
+              : t('projector.present', { households: sheet.householdsRepresented, total: sheet.householdsTotal })}
           </div>
         )}
       </header>

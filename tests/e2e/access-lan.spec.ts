@@ -212,4 +212,51 @@ function defineLanTests() {
     await expect(resident.getByRole('heading', { name: '我有一个议题' })).toBeVisible();
     await expect(resident.getByRole('button', { name: /提交/ })).toBeVisible();
   });
+
+  test('a room join code on the projector lets three phones join to watch; the console counts them and the chair ends it', async ({ browser }) => {
+    const chair = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 768 } })).newPage();
+    const projector = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1920, height: 1080 } })).newPage();
+    await projector.goto(`${host.url}#/projector/3`);
+    await chair.goto(`${host.url}#/meetings/3/console`);
+    const room = chair.getByRole('region', { name: '全场加入码' });
+    await room.getByRole('button', { name: '开放全场加入码' }).click();
+    // Opened, it goes on the wall at once.
+    await expect(room.getByRole('button', { name: '投影恢复会议画面' })).toHaveAttribute('aria-pressed', 'true');
+    const wall = projector.getByLabel('扫码加入', { exact: true });
+    await expect(wall).toContainText('用手机扫码，跟看会议');
+    const code = (await room.getByTestId('room-code').textContent())!;
+    await expect(wall).toContainText(code);
+
+    // Three residents scan the wall (the QR read from the projector's pixels) and type their names.
+    const scanned = decodeQrPng(await wall.getByRole('img', { name: '扫码加入会议的二维码' }).screenshot());
+    expect(scanned).toMatch(new RegExp(`^http://10\\.77\\.0\\.[12]:\\d+/join\\?code=${code.replace('-', '')}$`));
+    const phones: Page[] = [];
+    for (const name of ['住户老张', '住户小李', '住户王阿姨']) {
+      const resident = await phone(browser);
+      await resident.goto(scanned);
+      await expect(resident.getByLabel('加入码')).toHaveValue(code);
+      await resident.getByLabel('您的名字').fill(name);
+      await resident.getByRole('button', { name: '加入' }).click();
+      await expect(resident.getByRole('heading', { name: '院落议事会（12 月）' })).toBeVisible();
+      phones.push(resident);
+    }
+    await expect(room.getByRole('status', { name: '全场加入人数' })).toHaveText('已有 3 人扫码加入');
+    await expect(wall).toContainText('已有 3 人扫码加入');
+
+    // Back to the meeting on the wall; then the chair ends the code, asked first.
+    await room.getByRole('button', { name: '投影恢复会议画面' }).click();
+    await expect(projector.getByLabel('扫码加入', { exact: true })).toHaveCount(0);
+    await room.getByRole('button', { name: '结束全场加入码' }).click();
+    const ask = chair.getByRole('dialog', { name: '结束全场加入码' });
+    await expect(ask).toContainText('已经用它加入的 3 人也会退出');
+    await ask.getByRole('button', { name: '结束全场加入码' }).click();
+    await expect(room.getByRole('button', { name: '开放全场加入码' })).toBeVisible();
+    // The phones are out: with no other code valid the host leaves the LAN, so they either cannot
+    // reach it at all or are refused.
+    for (const resident of phones) {
+      await expect
+        .poll(() => callFromPage(resident, 'meeting:get', { meetingId: 3 }).then((reply) => reply.body.error?.code ?? 'answered', () => 'unreachable'), { timeout: 20_000 })
+        .toMatch(/^(unreachable|unauthenticated)$/);
+    }
+  });
 }

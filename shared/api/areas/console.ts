@@ -18,7 +18,7 @@ export interface Speaker {
 export interface ConsoleState {
   meetingId: number;
   currentAgendaItemId: number | null;
-  screen: 'meeting' | 'blank' | 'break';
+  screen: 'meeting' | 'blank' | 'break' | 'join';
   speakingLimitSeconds: number;
   /** The current matter's queue: who spoke, who speaks, who waits, in order. */
   speakers: Speaker[];
@@ -32,7 +32,7 @@ export const consoleArea = {
   'console:get': query(z.object({ meetingId: id }), returns<ConsoleState>(), { roles: ['viewer', 'editor', 'door'] }),
   'console:setCurrent': mutation(z.object({ meetingId: id, agendaItemId: id }), returns<ConsoleState>(), chairOnly),
   'console:setScreen': mutation(
-    z.object({ meetingId: id, screen: z.enum(['meeting', 'blank', 'break'], { error: '未知的投影画面' }) }),
+    z.object({ meetingId: id, screen: z.enum(['meeting', 'blank', 'break', 'join'], { error: '未知的投影画面' }) }),
     returns<ConsoleState>(),
     chairOnly,
   ),

@@ -19,6 +19,20 @@ export interface LanOpening {
   addresses: string[];
 }
 
+/**
+ * One join code for the whole room (role: viewer), shown on the projector as a QR code and valid
+ * until the meeting ends or the chair ends it.
+ */
+export interface RoomCode {
+  meetingId: number;
+  code: string;
+  /** The join page on the host's first LAN address (this computer's own while it has none). */
+  joinUrl: string;
+  expiresAt: string;
+  /** People who joined with it and are still in. */
+  joined: number;
+}
+
 /** Where residents' phones can reach this host: for the QR codes and addresses printed on notices. */
 export interface LanStatus {
   /** Whether the host listens on the LAN now. */
@@ -105,6 +119,11 @@ export const lanArea = {
     { transaction: 'handler' },
   ),
   'access:closeLan': mutation(z.object({ meetingId: id }), returns<{ closedCodes: number; removedParticipants: number }>(), chairOnly),
+  /** Makes the meeting's room code, or answers the one it has; opens the LAN with it. */
+  'access:openRoom': mutation(z.object({ meetingId: id }), returns<RoomCode>(), chairOnly),
+  /** The room code the projector shows (a screen joined with the projector-only code reads it too). */
+  'access:roomCode': query(z.object({ meetingId: id }), returns<RoomCode | null>(), { roles: ['viewer'] }),
+  'access:endRoom': mutation(z.object({ meetingId: id }), returns<{ ended: number }>(), chairOnly),
   'access:lanStatus': query(z.object({}), returns<LanStatus>()),
   'access:participants': query(z.object({ meetingId: id }), returns<AccessOverview>()),
   'access:remove': mutation(z.object({ participantId: id }), returns<{ removed: true }>(), chairOnly),

@@ -12,6 +12,7 @@ import { PersonPicker } from '../../components/person-picker';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import { KeyLegend } from './key-legend';
 import { useLetterShortcuts } from './letter-shortcuts';
+import { RoomCodePanel } from '../lan/room-code-panel';
 import { StepPanel, useMatterProcess } from '../process/step-panel';
 import { ProposalPanel } from './proposal-panel';
 import { ConsoleVote } from './console-vote';
@@ -186,6 +187,11 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
               </li>
             ))}
           </ol>
+          <RoomCodePanel
+            meetingId={meetingId}
+            onProjector={state.data.screen === 'join'}
+            onShow={(shown) => void run(call('console:setScreen', { meetingId, screen: shown ? 'join' : 'meeting' }))}
+          />
           <KeyLegend />
         </div>
         <div className="panel">

@@ -7,6 +7,7 @@ import { participationOf } from '../../../shared/domain/voting/rules';
 import { useQuery } from '../../api/query';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import './projector.css';
+import { RoomCodeScreen } from '../lan/room-code-panel';
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.min(100, (part / whole) * 100)}%` : '0%';
@@ -93,6 +94,7 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
   usePageTitle(meeting.data ? `${t('projector.pageTitle')} · ${meeting.data.title}` : t('projector.pageTitle'));
 
   if (consoleState.data?.screen === 'blank') return <div className="projector projector-blank" aria-label={t('projector.blankTitle')} />;
+  if (consoleState.data?.screen === 'join' && meeting.data) return <RoomCodeScreen meetingId={meetingId} title={meeting.data.title} />;
   if (consoleState.data?.screen === 'break') {
     return (
       <div className="projector projector-break" aria-label={t('projector.breakTitle')}>

@@ -12,7 +12,7 @@ export const meetingConsoles = sqliteTable('meeting_consoles', {
     .primaryKey()
     .references(() => meetings.id, { onDelete: 'cascade' }),
   currentAgendaItemId: integer('current_agenda_item_id').references(() => agendaItems.id, { onDelete: 'set null' }),
-  screen: text('screen', { enum: ['meeting', 'blank', 'break'] }).notNull().default('meeting'),
+  screen: text('screen', { enum: ['meeting', 'blank', 'break', 'join'] }).notNull().default('meeting'),
   speakingLimitSeconds: integer('speaking_limit_seconds').notNull().default(defaultSpeakingLimitSeconds),
 });
 

@@ -1,4 +1,7 @@
-import type { lanArea, LanOpening } from '../../../../shared/api/areas/lan';
+import type { lanArea, LanOpening, RoomCode } from '../../../../shared/api/areas/lan';
+
+/** A room code lasts the evening: till the meeting ends, the chair ends it, or twelve hours. */
+const roomCodeMinutes = 12 * 60;
 import { accessExtras } from './extras';
 import { councilOfMeeting } from '../../core/policy';
 import { AccessSessions, showCode } from './sessions';
@@ -24,6 +27,14 @@ export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> 
     const row = context.sqlite.prepare('SELECT title FROM meetings WHERE id = ?').get(meetingId) as { title: string } | undefined;
     if (!row) throw notFound('会议');
     return row.title;
+  };
+
+  const roomCodeOf = (meetingId: number): RoomCode | null => {
+    const room = sessions.roomCode(meetingId);
+    if (!room) return null;
+    const port = extras.lan?.port();
+    const address = extras.lan?.addresses()[0] ?? '127.0.0.1';
+    return { meetingId, code: showCode(room.code), joinUrl: port ? joinUrl(address, port, room.code, null) : `/join?code=${room.code}`, expiresAt: room.expiresAt, joined: room.joined };
   };
 
   return {
@@ -55,6 +66,21 @@ export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> 
       };
     },
     'access:closeLan': ({ meetingId }) => sessions.close(meetingId),
+    'access:openRoom': ({ meetingId }) => {
+      const meeting = context.sqlite.prepare('SELECT status FROM meetings WHERE id = ?').get(meetingId) as { status: string } | undefined;
+      if (!meeting) throw notFound('会议');
+      if (meeting.status === 'closed' || meeting.status === 'cancelled') throw conflict('会议已经结束，不能再开放全场加入。');
+      if (!sessions.roomCode(meetingId)) sessions.createCode(meetingId, 'viewer', roomCodeMinutes, true);
+      return roomCodeOf(meetingId)!;
+    },
+    'access:roomCode': ({ meetingId }) => {
+      meetingTitle(meetingId);
+      return roomCodeOf(meetingId);
+    },
+    'access:endRoom': ({ meetingId }) => {
+      meetingTitle(meetingId);
+      return sessions.endRoom(meetingId);
+    },
     'access:lanStatus': () => {
       const lan = extras.lan;
       const port = lan?.port();

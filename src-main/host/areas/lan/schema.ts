@@ -16,6 +16,11 @@ export const joinCodes = sqliteTable(
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
+    /**
+     * The code itself, kept only for a room code: one code for the whole room, shown on the
+     * projector as a QR code for as long as the meeting lasts. A personal code is never kept.
+     */
+    shownCode: text('shown_code'),
   },
   (table) => [uniqueIndex('join_codes_hash').on(table.codeHash), index('join_codes_meeting').on(table.meetingId)],
 );

@@ -48,7 +48,8 @@ export class AccessSessions {
     private readonly now: () => Date,
   ) {}
 
-  createCode(meetingId: number, role: ParticipantRoleName, validMinutes: number): { code: string; expiresAt: string; id: number } {
+  /** `shown`: a room code, kept so the projector can show it all meeting (a personal code never is). */
+  createCode(meetingId: number, role: ParticipantRoleName, validMinutes: number, shown = false): { code: string; expiresAt: string; id: number } {
     const meeting = this.db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) throw notFound('会议');
     const now = this.now();
@@ -60,7 +61,7 @@ export class AccessSessions {
       if (this.db.select({ id: joinCodes.id }).from(joinCodes).where(eq(joinCodes.codeHash, hash)).get()) continue;
       const row = this.db
         .insert(joinCodes)
-        .values({ meetingId, codeHash: hash, role, createdAt: now.toISOString(), expiresAt })
+        .values({ meetingId, codeHash: hash, role, createdAt: now.toISOString(), expiresAt, shownCode: shown ? code : null })
         .returning({ id: joinCodes.id })
         .get();
       return { code, expiresAt, id: row.id };
@@ -89,6 +90,28 @@ export class AccessSessions {
     const codes = this.db.update(joinCodes).set({ revokedAt: at }).where(and(eq(joinCodes.meetingId, meetingId), isNull(joinCodes.revokedAt))).run();
     const people = this.db.update(participants).set({ removedAt: at }).where(and(eq(participants.meetingId, meetingId), isNull(participants.removedAt))).run();
     return { closedCodes: codes.changes, removedParticipants: people.changes };
+  }
+
+  /** The meeting's room code while it is valid, with how many joined with it (still in). */
+  roomCode(meetingId: number): { id: number; code: string; expiresAt: string; joined: number } | null {
+    const at = this.now().toISOString();
+    const row = this.db
+      .select({ id: joinCodes.id, code: joinCodes.shownCode, expiresAt: joinCodes.expiresAt })
+      .from(joinCodes)
+      .where(and(eq(joinCodes.meetingId, meetingId), isNotNull(joinCodes.shownCode), isNull(joinCodes.revokedAt), gt(joinCodes.expiresAt, at)))
+      .orderBy(asc(joinCodes.id))
+      .get();
+    if (!row?.code) return null;
+    const joined = this.db.$client
+      .prepare('SELECT count(*) FROM participants WHERE join_code_id = ? AND removed_at IS NULL')
+      .pluck()
+      .get(row.id) as number;
+    return { id: row.id, code: row.code, expiresAt: row.expiresAt, joined };
+  }
+
+  /** Ends the meeting's room code: nobody joins with it any more, and those who did are let out. */
+  endRoom(meetingId: number): { ended: number } {
+    return { ended: endRoomCodes(this.db, meetingId, this.now()) };
   }
 
   join(code: string, name: string, address: string): { participantId: number; meetingId: number; role: ParticipantRoleName; token: string } {
@@ -179,4 +202,16 @@ export class AccessSessions {
       .run();
     if (info.changes === 0) throw notFound('参会人');
   }
+}
+
+/**
+ * Ends a meeting's room codes (the meeting's end does this too: a code on the wall is for the
+ * evening, not for ever). Answers how many were ended.
+ */
+export function endRoomCodes(db: Db, meetingId: number, now: Date): number {
+  return db
+    .update(joinCodes)
+    .set({ revokedAt: now.toISOString() })
+    .where(and(eq(joinCodes.meetingId, meetingId), isNotNull(joinCodes.shownCode), isNull(joinCodes.revokedAt)))
+    .run().changes;
 }

@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/audit-log';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 import { isMatterLocked } from '../process/service';
+import { endRoomCodes } from '../lan/sessions';
 
 const chair = alias(people, 'chair');
 const secretary = alias(people, 'secretary');
@@ -130,6 +131,7 @@ export function endMeeting(db: Db, meetingId: number, now: Date): Meeting {
   if (meeting.status === 'planned') throw conflict(`会议“${meeting.title}”还没有开始：请先按“开始会议”。`);
   if (meeting.status !== 'in_progress') throw conflict(`会议“${meeting.title}”已结束或已取消。`);
   assertNoOpenVote(db, meetingId);
+  endRoomCodes(db, meetingId, now);
   return setStatus(db, meeting, 'closed', 'meeting.end', now);
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE `join_codes` ADD `shown_code` text;

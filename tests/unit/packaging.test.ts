@@ -69,7 +69,9 @@ describe('the installers’ configuration (electron-builder, loaded and validate
       expect(packaged(file), file).toBe(false);
     }
     // index.ts finds them where the files keep them: under the app's own folder (app.getAppPath()).
-    expect(readFileSync(join(projectDir, 'src-main/index.ts'), 'utf8')).toContain("join(app.getAppPath(), 'src-main/host/db/migrations')");
+    const index = readFileSync(join(projectDir, 'src-main/index.ts'), 'utf8');
+    expect(index).toContain("join(app.getAppPath(), 'src-main/host/db/migrations')");
+    expect(index).toContain("join(app.getAppPath(), 'out/renderer')");
   });
 
   it('rebuilds better-sqlite3 for Electron’s ABI and keeps its .node file outside the asar archive', () => {

@@ -10,6 +10,7 @@ import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration, TargetConfiguration } from 'electron-builder';
 import { DebugLogger } from 'builder-util';
+import { PNG } from 'pngjs';
 import { build, type Rollup } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import afterPack, { fuseConfiguration } from '../../scripts/after-pack.mjs';
@@ -86,6 +87,18 @@ describe('the installers’ configuration (electron-builder, loaded and validate
     // Nothing is read at run time, nor imported from a file beside the bundle.
     expect(code).not.toMatch(/readFileSync|import\.meta\.url|from ["'][^"']*package\.json/);
     expect(code).toContain(JSON.stringify(packageJson.version));
+  });
+
+  it('has the app’s own icon where electron-builder looks (buildResources): a 512×512 PNG for Linux and a 256×256 .ico for Windows', () => {
+    expect(config.directories?.buildResources).toBe('build');
+    const png = PNG.sync.read(readFileSync(join(projectDir, 'build/icon.png')));
+    expect([png.width, png.height]).toEqual([512, 512]);
+    // An .ico holding one PNG image (Windows Vista and later): header, one directory entry (0 = 256 px), the PNG.
+    const ico = readFileSync(join(projectDir, 'build/icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 1]);
+    expect([ico[6], ico[7]]).toEqual([0, 0]);
+    const image = PNG.sync.read(ico.subarray(ico.readUInt32LE(18), ico.readUInt32LE(18) + ico.readUInt32LE(14)));
+    expect([image.width, image.height]).toEqual([256, 256]);
   });
 
   it('rebuilds better-sqlite3 for Electron’s ABI and keeps its .node file outside the asar archive', () => {

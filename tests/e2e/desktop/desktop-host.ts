@@ -5,7 +5,7 @@
  * and members who join with a code, as on the LAN.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -18,7 +18,7 @@ export interface DesktopHost {
   chairCookie: string;
   cookie: { name: string; value: string };
   output(): string;
-  /** Quits the app (app.quit()) and waits for the process to end. */
+  /** Quits the app (app.quit()), waits for the process to end and removes its user-data folder. */
   stop(): Promise<void>;
 }
 
@@ -56,12 +56,15 @@ export async function startDesktopHost(options: { demo?: boolean } = {}): Promis
     cookie: window.cookie,
     chairCookie: `${window.cookie.name}=${window.cookie.value}`,
     output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    stop: async () => {
+      if (child.exitCode === null) {
+        await new Promise((resolve) => {
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+        });
+      }
+      rmSync(userData, { recursive: true, force: true });
+    },
   };
 }
 

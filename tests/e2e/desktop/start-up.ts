@@ -15,7 +15,7 @@
  * migrations are the source's. With --demo an empty database gets the demo courtyard first.
  *   node --import tsx tests/e2e/desktop/start-up.ts [--demo]
  */
-import { mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { register } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
   await import('../../../src-main/index');
   const quit = () => {
     app.quit();
+    rmSync(app.appPath, { recursive: true, force: true });
     process.exit(app.exitCode ?? 0);
   };
   process.once('SIGTERM', quit);

@@ -11,7 +11,7 @@ import { DatabaseInUseError } from './host/db/lock';
 import { RestoreRefused, startHost, type StartedHost } from './host/core/start-host';
 import { setupMenu } from './menu';
 import { setupSecurity } from './security';
-import { createMainWindow, focusMainWindow, rendererFolder, setupProjector, showHost } from './windows';
+import { createMainWindow, focusMainWindow, setupProjector, showHost } from './windows';
 import { setupSaveFile } from './save-file';
 import { setupOpenFile } from './open-file';
 import { safeStorageProtector } from './key-protector';
@@ -65,7 +65,9 @@ async function openHost(): Promise<StartedHost | null> {
     return await startHost({
       databasePath,
       host: 'desktop',
-      webRoot: rendererFolder,
+      // The app's own folder (app.asar when packaged) holds the built pages and the migrations as
+      // electron-builder's `files` put them, wherever this module was bundled or is run from.
+      webRoot: join(app.getAppPath(), 'out/renderer'),
       // The usual port while it is free: the window's own storage (its language, the name it writes
       // the minutes under, the minutes' local copy) belongs to one origin, port included.
       port: defaultPort,

@@ -2,12 +2,10 @@ import { BrowserWindow, ipcMain, screen, session, type IpcMainInvokeEvent } from
 import { shellChannels } from '../shared/api/bridge';
 import { sessionCookie } from './host/core/server';
 import { projectorPlacement } from './projector-placement';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-/** Built by electron-vite next to this bundle: out/main/index.js, out/preload/index.cjs, out/renderer/. */
+/** Built by electron-vite next to this bundle: out/main/index.js, out/preload/index.cjs. */
 const preloadFile = join(import.meta.dirname, '../preload/index.cjs');
-/** The built page the host serves to our windows (and to every browser that asks it). */
-export const rendererFolder = resolve(import.meta.dirname, '../renderer');
 
 /**
  * The host this process started, http://127.0.0.1:<port>: our windows show its page and talk to it,

@@ -9,6 +9,7 @@
 import { test, expect, chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chairInEveryContext, signInEveryContext, startHost, tempDatabasePath, type HostProcess } from './host-process';
 import { loopbackOnlyProblem } from './netns/loopback-only';
+import { minutesParagraphs, minutesText } from './pages/minutes-text';
 import { rerunInside } from './netns/rerun-inside';
 import { webrtcChromium } from './netns/webrtc-chromium';
 
@@ -50,15 +51,8 @@ function defineNamespaceTests() {
 
   const editor = (page: Page) => page.locator('.ProseMirror');
   const state = (page: Page) => page.locator('.minutes-state');
-  /** The text of the minutes, without the other people's name labels at their cursors. */
-  const text = (page: Page) =>
-    page.evaluate(
-      `(() => { const copy = document.querySelector('.ProseMirror').cloneNode(true); copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove()); return copy.innerText; })()`,
-    ) as Promise<string>;
-  const paragraphs = (page: Page) =>
-    page.evaluate(
-      `(() => { const copy = document.querySelector('.ProseMirror').cloneNode(true); copy.querySelectorAll('.collaboration-carets__caret').forEach((c) => c.remove()); return [...copy.querySelectorAll('p')].map((p) => p.textContent); })()`,
-    ) as Promise<string[]>;
+  const text = minutesText;
+  const paragraphs = minutesParagraphs;
 
   /**
    * Puts the cursor at the end of a paragraph and types. A click is read by ProseMirror a moment

@@ -10,11 +10,13 @@ import { FuseV1Options, FuseVersion } from '@electron/fuses';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config';
 import type { Configuration, TargetConfiguration } from 'electron-builder';
 import { DebugLogger } from 'builder-util';
+import { PNG } from 'pngjs';
+import { build, type Rollup } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import afterPack, { fuseConfiguration } from '../../scripts/after-pack.mjs';
 
 const projectDir = join(import.meta.dirname, '../..');
-const packageJson = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { scripts: Record<string, string>; build?: unknown };
+const packageJson = JSON.parse(readFileSync(join(projectDir, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string>; build?: unknown };
 
 let config: Configuration;
 beforeAll(async () => {
@@ -69,7 +71,34 @@ describe('the installers’ configuration (electron-builder, loaded and validate
       expect(packaged(file), file).toBe(false);
     }
     // index.ts finds them where the files keep them: under the app's own folder (app.getAppPath()).
-    expect(readFileSync(join(projectDir, 'src-main/index.ts'), 'utf8')).toContain("join(app.getAppPath(), 'src-main/host/db/migrations')");
+    const index = readFileSync(join(projectDir, 'src-main/index.ts'), 'utf8');
+    expect(index).toContain("join(app.getAppPath(), 'src-main/host/db/migrations')");
+    expect(index).toContain("join(app.getAppPath(), 'out/renderer')");
+  });
+
+  it('builds package.json’s version into the main process: the packed app has no package.json three folders above out/main to read', async () => {
+    // The host's version module bundled as electron-vite bundles the main process (Node, ES module).
+    const built = (await build({
+      configFile: false,
+      logLevel: 'silent',
+      build: { ssr: join(projectDir, 'src-main/host/core/version.ts'), write: false, minify: false },
+    })) as Rollup.RollupOutput | Rollup.RollupOutput[];
+    const code = [built].flat()[0]!.output[0].code;
+    // Nothing is read at run time, nor imported from a file beside the bundle.
+    expect(code).not.toMatch(/readFileSync|import\.meta\.url|from ["'][^"']*package\.json/);
+    expect(code).toContain(JSON.stringify(packageJson.version));
+  });
+
+  it('has the app’s own icon where electron-builder looks (buildResources): a 512×512 PNG for Linux and a 256×256 .ico for Windows', () => {
+    expect(config.directories?.buildResources).toBe('build');
+    const png = PNG.sync.read(readFileSync(join(projectDir, 'build/icon.png')));
+    expect([png.width, png.height]).toEqual([512, 512]);
+    // An .ico holding one PNG image (Windows Vista and later): header, one directory entry (0 = 256 px), the PNG.
+    const ico = readFileSync(join(projectDir, 'build/icon.ico'));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 1]);
+    expect([ico[6], ico[7]]).toEqual([0, 0]);
+    const image = PNG.sync.read(ico.subarray(ico.readUInt32LE(18), ico.readUInt32LE(18) + ico.readUInt32LE(14)));
+    expect([image.width, image.height]).toEqual([256, 256]);
   });
 
   it('rebuilds better-sqlite3 for Electron’s ABI and keeps its .node file outside the asar archive', () => {

@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
+/**
+ * The app's version, from package.json, taken in when the code is built (the desktop's bundle) or
+ * loaded (serve, the tests): nothing is read from beside the running file at run time, where the
+ * packed app (out/main/index.js inside app.asar) has no package.json three folders up.
+ */
+import { version } from '../../../package.json';
 
-function readVersion(): string {
-  try {
-    const manifest = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return manifest.version ?? '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-}
-
-export const appVersion = readVersion();
+export const appVersion: string = version;

@@ -7,6 +7,9 @@
  * the time is from the keydown in the writer's page to the character appearing in each other
  * page's editor (a MutationObserver), both read from the same system clock
  * (performance.timeOrigin + performance.now()). p95 over every edit and every reader.
+ * bench desktop-peer-latency-p95: the same between the chair's desktop window (on the host the
+ * desktop start-up creates, src-main/index.ts with the electron double) and a member who joined with
+ * a code, both ways; reported right after peer-latency-p95-2, the browsers' figure for two people.
  *
  * WebRTC may send nothing off this machine: the measurement runs in a loopback-only network
  * namespace (this module runs itself again there). Needs out/web built (npm run build:web).
@@ -18,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
 import type { Report } from '../run';
+import { keystrokeDelays, typeTimed } from '../../e2e/netns/keystroke-timing';
 
 const sizes = [2, 5, 10];
 const edits = 60;
@@ -42,7 +46,10 @@ export default async function peerLatency(report: Report): Promise<void> {
       else reject(new Error(`peer-latency failed (${code}):\n${text}`));
     });
   });
-  for (const name of [...sizes.map((size) => `peer-latency-p95-${size}`), 'relay-latency-p95']) {
+  // The desktop window's figure right after the browsers' of the same size (two people), to compare.
+  const names = sizes.map((size) => `peer-latency-p95-${size}`);
+  names.splice(1, 0, 'desktop-peer-latency-p95');
+  for (const name of [...names, 'relay-latency-p95']) {
     const match = new RegExp(`^${name}: ([0-9.]+)$`, 'm').exec(output);
     if (!match) throw new Error(`peer-latency: no figure ${name}:\n${output}`);
     report(name, Number(match[1]), 'ms');
@@ -74,41 +81,42 @@ async function latencies(browser: Browser, size: number): Promise<number[]> {
       await page.locator(`.minutes-state[data-state="connected"][data-peers="${size - 1}"]`).waitFor({ timeout: 90_000 });
     }
     const [writer, ...readers] = pages as [(typeof pages)[0], ...typeof pages];
-    for (const reader of readers) {
-      await reader.evaluate(`(() => {
-        window.__arrivals = [];
-        const editor = document.querySelector('.ProseMirror');
-        const count = () => (editor.textContent.match(/x/g) || []).length;
-        new MutationObserver(() => {
-          const now = performance.timeOrigin + performance.now();
-          for (let k = window.__arrivals.length; k < count(); k += 1) window.__arrivals.push(now);
-        }).observe(editor, { childList: true, subtree: true, characterData: true });
-      })()`);
-    }
-    await writer.locator('.ProseMirror').click();
-    await writer.keyboard.press('Control+End');
-    await writer.evaluate(`(() => {
-      window.__sent = [];
-      window.addEventListener('keydown', (event) => {
-        if (event.key === 'x') window.__sent.push(performance.timeOrigin + performance.now());
-      }, true);
-    })()`);
-    for (let k = 0; k < warmUp + edits; k += 1) {
-      await writer.keyboard.press('x');
-      await writer.waitForTimeout(40 + size * 5);
-    }
-    const total = warmUp + edits;
-    for (const reader of readers) await reader.waitForFunction(`window.__arrivals.length >= ${total}`, undefined, { timeout: 60_000 });
-    const sent = (await writer.evaluate('window.__sent')) as number[];
-    const result: number[] = [];
-    for (const reader of readers) {
-      const arrivals = (await reader.evaluate('window.__arrivals')) as number[];
-      for (let k = warmUp; k < total; k += 1) result.push(arrivals[k]! - sent[k]!);
-    }
-    return result;
+    await typeTimed(writer, readers, 'x', warmUp + edits, 40 + size * 5);
+    return await keystrokeDelays(writer, readers, 'x', warmUp + edits, warmUp);
   } finally {
     for (const context of contexts) await context.close();
     await host.stop();
+  }
+}
+
+/**
+ * The chair's desktop window ↔ a member: the host the desktop start-up creates (src-main/index.ts
+ * with the electron double), the chair's window on the address and with the cookie main gave it, a
+ * member who joined as minutes editor with a code. Each types in turn, as the 2-person figure is
+ * measured; both directions together.
+ */
+async function desktopLatencies(browser: Browser): Promise<number[]> {
+  const { chairWindow, joinAsEditor, openForEditors, startDesktopHost } = await import('../../e2e/desktop/desktop-host');
+  const desktop = await startDesktopHost({ demo: true });
+  const pages = [];
+  try {
+    const code = await openForEditors(desktop, 3);
+    const chair = await chairWindow(browser, desktop, '/meetings/3/minutes');
+    pages.push(chair);
+    await chair.getByLabel('您的名字').fill('记录人甲');
+    await chair.getByRole('button', { name: '确定' }).click();
+    const member = await joinAsEditor(browser, desktop.origin, code, '记录人乙');
+    pages.push(member);
+    for (const page of pages) await page.locator('.minutes-state[data-state="connected"][data-peers="1"]').waitFor({ timeout: 90_000 });
+    const pause = 40 + 2 * 5;
+    await typeTimed(chair, [member], 'x', warmUp + edits, pause);
+    const fromChair = await keystrokeDelays(chair, [member], 'x', warmUp + edits, warmUp);
+    await typeTimed(member, [chair], 'y', warmUp + edits, pause);
+    const toChair = await keystrokeDelays(member, [chair], 'y', warmUp + edits, warmUp);
+    return [...fromChair, ...toChair];
+  } finally {
+    for (const page of pages) await page.context().close();
+    await desktop.stop();
   }
 }
 
@@ -125,8 +133,10 @@ async function measure(): Promise<void> {
   const problem = loopbackOnlyProblem();
   if (problem) throw new Error(problem);
   const browser = await chromium.launch(webrtcChromium);
-  signInEveryContext(browser);
   try {
+    // First, while no context carries a browser host's chair cookie: the desktop's chair has its own.
+    print('desktop-peer-latency-p95', await desktopLatencies(browser));
+    signInEveryContext(browser);
     for (const size of sizes) print(`peer-latency-p95-${size}`, await latencies(browser, size));
   } finally {
     await browser.close();

@@ -26,6 +26,7 @@ import { Outbox, type PushResult } from './outbox';
 import { signalingUrl } from './signaling-url';
 import { provideSubtleCrypto } from './lan-crypto';
 import { HostRelay } from './host-relay';
+import { keepMeshing } from '../../../shared/collab/mesh-keeper';
 
 const hostOrigin = 'courtyard-host';
 const localCopyOrigin = 'courtyard-local-copy';
@@ -63,6 +64,8 @@ export class MinutesSession {
   /** One of our updates was too large to relay: tell the peers to fetch once the host has it. */
   private fetchNoticeDue = false;
   private relayTimer: ReturnType<typeof setInterval> | null = null;
+  /** Gives up on connections that never open (peers that joined together), so they retry. */
+  private stopKeeper: (() => void) | null = null;
   document: MinutesDocument | null = null;
   private localCopy: LocalCopy | null = null;
   private readonly outbox: Outbox;
@@ -187,6 +190,7 @@ export class MinutesSession {
     });
     // Whether a peer is stuck connecting is seen only by looking: y-webrtc reports no failure.
     this.relayTimer = setInterval(() => this.relay?.check(), 500);
+    this.stopKeeper = keepMeshing(this.provider);
     if (this.offline) this.provider.disconnect();
   }
 
@@ -280,6 +284,7 @@ export class MinutesSession {
     this.outbox.stop();
     this.doc.off('update', this.onUpdate);
     if (this.relayTimer) clearInterval(this.relayTimer);
+    this.stopKeeper?.();
     this.relay?.destroy();
     this.provider?.destroy();
     this.localCopy?.close();

@@ -1,4 +1,9 @@
-type Listener = () => void;
+/** What changed: the call that changed it (its channel), when the host said. */
+export interface HostChange {
+  channel?: string;
+}
+
+type Listener = (change: HostChange) => void;
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
 
@@ -10,8 +15,15 @@ export function onHostChange(listener: Listener): () => void {
   listeners.add(listener);
   if (!source && typeof EventSource !== 'undefined') {
     source = new EventSource('/api/events');
-    source.onmessage = () => {
-      for (const each of listeners) each();
+    source.onmessage = (event: MessageEvent<string>) => {
+      let change: HostChange = {};
+      try {
+        const parsed = JSON.parse(event.data) as unknown;
+        if (parsed && typeof parsed === 'object' && typeof (parsed as HostChange).channel === 'string') change = { channel: (parsed as HostChange).channel };
+      } catch {
+        // A line that is not JSON still says that something changed.
+      }
+      for (const each of listeners) each(change);
     };
   }
   return () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { channels, contract } from '../../shared/api/contract';
 import type { AccessOverview, JoinResult, LanOpening, WhoAmI } from '../../shared/api/areas/lan';
 import type { MinutesDocument } from '../../shared/api/areas/minutes';
+import { localCopyKey } from '../../shared/collab/minutes-room';
 import { publicChannels } from '../../src-main/host/core/policy';
 import type { Council } from '../../shared/api/areas/councils';
 import type { MeetingSummary } from '../../shared/api/areas/meetings';
@@ -108,17 +109,15 @@ describe('access on the LAN', () => {
   it("an editor pushes minutes to its own meeting only, and meets peers through signaling", async () => {
     const server = await startAccessServer();
     const { meetingId, otherMeetingId } = await demoIds(server);
-    // The minutes were never opened: opening for editors makes the room, and minutes:open finds the same one.
     const opening = await server.chair<LanOpening>('access:openLan', { meetingId, role: 'editor' });
     const opened = await server.chair<MinutesDocument>('minutes:open', { meetingId });
     await server.chair('minutes:open', { meetingId: otherMeetingId });
-    // The room travels in the fragment, which browsers never send to a server.
-    const link = new URL(opening.joinUrl);
-    expect(new URLSearchParams(link.hash.slice(1)).get('room')).toBe(opened.room.name);
-    expect(new URLSearchParams(link.hash.slice(1)).get('key')).toBe(opened.room.password);
+    // The link carries the code and nothing of the room: the editor gets the room from the host after joining.
+    for (const url of opening.joinUrls) expect(url).toBe(`${new URL(url).origin}/join?code=${rawCode(opening)}`);
 
     const { cookie } = await server.join(opening.code, '李秀英');
     const mine = (await httpCall(server.port, 'minutes:open', { meetingId }, { cookie })).body as { ok: true; value: MinutesDocument };
+    expect(mine.value.room).toEqual(opened.room);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Buffer.from(mine.value.stateBase64, 'base64'));
     const update = Buffer.from(typeParagraph(doc, '居民同意加装路灯。')).toString('base64');
@@ -192,6 +191,34 @@ describe('access on the LAN', () => {
     // Closing the meeting for joining ends the code: nobody else joins with it.
     await server.chair('access:closeLan', { meetingId });
     expect((await server.join(opening.code, '小王')).reply.body).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('removing an editor or closing joining moves the minutes room (a new name and password); removing a viewer does not', async () => {
+    const server = await startAccessServer();
+    const { meetingId } = await demoIds(server);
+    const room = async () => (await server.chair<MinutesDocument>('minutes:open', { meetingId })).room;
+    const first = await room();
+    const join = async (role: 'editor' | 'viewer', name: string) => {
+      const opening = await server.chair<LanOpening>('access:openLan', { meetingId, role });
+      return ((await server.join(opening.code, name)).reply.body as { ok: true; value: JoinResult }).value.participantId;
+    };
+    const viewer = await join('viewer', '老陈');
+    const editor = await join('editor', '小孙');
+    await server.chair('access:remove', { participantId: viewer });
+    expect(await room()).toEqual(first);
+
+    await server.chair('access:remove', { participantId: editor });
+    const second = await room();
+    expect(second.name).not.toBe(first.name);
+    expect(second.password).not.toBe(first.password);
+    // The part a browser keeps its own copy under stays: the move leaves no copy behind.
+    expect(localCopyKey(second.name)).toBe(localCopyKey(first.name));
+
+    await server.chair('access:closeLan', { meetingId });
+    const third = await room();
+    expect(third.name).not.toBe(second.name);
+    expect(third.password).not.toBe(second.password);
+    expect(localCopyKey(third.name)).toBe(localCopyKey(first.name));
   });
 
   it('listens on the LAN only while a meeting is open for joining', async () => {

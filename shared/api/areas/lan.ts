@@ -8,7 +8,7 @@ export interface LanOpening {
   role: ParticipantRole;
   /** Shown to the chair once, typed or scanned by participants; only its hash is stored. */
   code: string;
-  /** The join page on the first LAN address, the code in its query (and, for editors, the minutes room in its fragment). */
+  /** The join page on the first LAN address, the code in its query and nothing else (an editor gets the minutes room after joining). */
   joinUrl: string;
   /** Every LAN address the host can be reached at, each as a join URL. */
   joinUrls: string[];

@@ -49,22 +49,21 @@ export function MinutesEditor({ session, editable }: { session: MinutesSession; 
         MeetingFactsView,
         DocumentEnds,
         Collaboration.configure({ document: session.doc, field: minutesField }),
-        ...(session.provider
-          ? [CollaborationCaret.configure({
-              provider: session.provider,
-              user: session.provider.awareness.getLocalState()?.user ?? {},
-              render: caret,
-              // A class, not an inline style: the page's CSP allows no style attributes.
-              selectionRender: () => ({ class: 'collaboration-carets__selection' }),
-            })]
-          : []),
+        CollaborationCaret.configure({
+          // The session's awareness outlives its rooms: the editor stays as it is when the room moves.
+          provider: { awareness: session.awareness },
+          user: session.awareness.getLocalState()?.user ?? {},
+          render: caret,
+          // A class, not an inline style: the page's CSP allows no style attributes.
+          selectionRender: () => ({ class: 'collaboration-carets__selection' }),
+        }),
       ],
       editable,
       // Tiptap would add a <style> element; the CSP forbids it, so its rules are in minutes.css.
       injectCSS: false,
       editorProps: { attributes: { class: 'minutes-text', 'aria-label': t('minutes.editorLabel'), lang: 'zh-CN' } },
     },
-    [session, session.provider],
+    [session],
   );
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);

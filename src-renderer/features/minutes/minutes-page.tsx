@@ -54,7 +54,7 @@ function useStatus(session: MinutesSession | null): SessionStatus | null {
 
 function useEditors(session: MinutesSession | null): Array<{ clientId: number; name: string; color: string; self: boolean }> {
   const subscribe = (notify: () => void) => {
-    const awareness = session?.provider?.awareness;
+    const awareness = session?.awareness;
     awareness?.on('change', notify);
     const timer = setInterval(notify, 1000);
     return () => {
@@ -63,7 +63,7 @@ function useEditors(session: MinutesSession | null): Array<{ clientId: number; n
     };
   };
   const snapshot = () => {
-    const awareness = session?.provider?.awareness;
+    const awareness = session?.awareness;
     if (!awareness) return '[]';
     const list = [...awareness.getStates().entries()]
       .map(([clientId, state]) => {

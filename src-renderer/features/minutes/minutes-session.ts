@@ -13,22 +13,32 @@
  *   update that adds nothing to its copy as nothing (Yjs updates are idempotent), so the same
  *   edit pushed by every peer costs a check, not a row.
  * Every update, from anywhere, goes into the local copy.
+ *
+ * The room moves when the chair removes an editor or closes joining (a new name and password, so
+ * the removed browser's peers drop it): the host says something changed, the page asks for the
+ * minutes again, sees the new room and moves there, keeping its document and its awareness (the
+ * editor and the cursors stay as they are).
  */
 import * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import { fromBase64 } from 'lib0/buffer';
 import type { MinutesDocument } from '../../../shared/api/areas/minutes';
 import type { ApiResult, ErrorCode } from '../../../shared/api/errors';
 import { call } from '../../api/client';
-import { onHostChange } from '../../api/events';
+import { onHostChange, type HostChange } from '../../api/events';
 import { LocalCopy, rememberRoom, rememberedRoom } from './local-copy';
 import { Outbox, type PushResult } from './outbox';
 import { signalingUrl } from './signaling-url';
 import { provideSubtleCrypto } from './lan-crypto';
 import { HostRelay } from './host-relay';
+import { keepMeshing } from '../../../shared/collab/mesh-keeper';
+import { localCopyKey } from '../../../shared/collab/minutes-room';
 
 const hostOrigin = 'courtyard-host';
 const localCopyOrigin = 'courtyard-local-copy';
+/** Calls after which the meeting's minutes room may have moved: the page asks at once, not after the usual pause. */
+const roomMovingChannels: ReadonlySet<string> = new Set(['access:remove', 'access:closeLan']);
 
 export type ConnectionState = 'signed' | 'connected' | 'connecting' | 'offline';
 
@@ -58,11 +68,15 @@ const retryCodes: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['offline', 'inter
 
 export class MinutesSession {
   readonly doc = new Y.Doc();
+  /** Who is here and where their cursors are: one for the session, handed to each room it joins. */
+  readonly awareness = new Awareness(this.doc);
   provider: WebrtcProvider | null = null;
   private relay: HostRelay | null = null;
   /** One of our updates was too large to relay: tell the peers to fetch once the host has it. */
   private fetchNoticeDue = false;
   private relayTimer: ReturnType<typeof setInterval> | null = null;
+  /** Gives up on connections that never open (peers that joined together), so they retry. */
+  private stopKeeper: (() => void) | null = null;
   document: MinutesDocument | null = null;
   private localCopy: LocalCopy | null = null;
   private readonly outbox: Outbox;
@@ -91,6 +105,7 @@ export class MinutesSession {
         this.changed();
       },
     );
+    this.awareness.setLocalStateField('user', { ...user });
     this.doc.on('update', this.onUpdate);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
@@ -111,7 +126,7 @@ export class MinutesSession {
     const retrying = retryCodes.has(opened.error.code);
     const room = rememberedRoom(this.meetingId);
     if (retrying && room && !this.localCopy) {
-      this.localCopy = await LocalCopy.open(room.name, this.doc, localCopyOrigin);
+      this.localCopy = await LocalCopy.open(localCopyKey(room.name), this.doc, localCopyOrigin);
       this.fromLocalCopy = true;
       this.changed();
     }
@@ -125,7 +140,7 @@ export class MinutesSession {
     rememberRoom(this.meetingId, document.room);
     const hostState = fromBase64(document.stateBase64);
     Y.applyUpdate(this.doc, hostState, hostOrigin);
-    if (!this.localCopy) this.localCopy = await LocalCopy.open(document.room.name, this.doc, localCopyOrigin);
+    if (!this.localCopy) this.localCopy = await LocalCopy.open(localCopyKey(document.room.name), this.doc, localCopyOrigin);
     if (this.closed) return;
     // Whatever this browser has that the host lacks (edits made offline, before a reload) goes to the host.
     const missing = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVectorFromUpdate(hostState));
@@ -149,13 +164,58 @@ export class MinutesSession {
       this.document = { ...this.document, lockedAt: opened.value.lockedAt };
       this.provider?.disconnect();
       this.changed();
+      return;
     }
+    const room = opened.value.room;
+    if (room.name !== this.document.room.name || room.password !== this.document.room.password) {
+      this.document = { ...this.document, room };
+      rememberRoom(this.meetingId, room);
+      if (!this.document.lockedAt && this.provider) await this.moveTo(room);
+    }
+  }
+
+  /**
+   * Leaves the old room (its data channels close: a removed editor's too) and joins the new one.
+   * The old room's end removes this page's awareness state and the others' are stale: both are
+   * set again once the new room is joined.
+   */
+  private async moveTo(room: { name: string; password: string }): Promise<void> {
+    const old = this.provider;
+    this.disconnectRoom();
+    if (old) {
+      old.disconnect();
+      old.destroy();
+      // y-webrtc ends the old room once its key is known: wait for that before joining the next.
+      await old.key;
+    }
+    if (this.closed) return;
+    removeAwarenessStates(this.awareness, [...this.awareness.getStates().keys()].filter((client) => client !== this.doc.clientID), 'room moved');
+    this.connect(room);
+    this.changed();
+  }
+
+  /** Stops what watches the current room (the relay, the mesh keeper). */
+  private disconnectRoom(): void {
+    if (this.relayTimer) clearInterval(this.relayTimer);
+    this.relayTimer = null;
+    this.stopKeeper?.();
+    this.stopKeeper = null;
+    this.relay?.destroy();
+    this.relay = null;
+    this.provider = null;
   }
 
   /** Changes made through the host (signing, refresh by someone else) reach us a moment later. */
   private watchHost(): void {
     let pending: ReturnType<typeof setTimeout> | null = null;
-    this.stopWatching = onHostChange(() => {
+    this.stopWatching = onHostChange((change: HostChange) => {
+      if (change.channel && roomMovingChannels.has(change.channel)) {
+        // Someone was removed: the removed browser must lose its peers within moments, not seconds.
+        if (pending) clearTimeout(pending);
+        pending = null;
+        void this.syncFromHost();
+        return;
+      }
       if (pending) return;
       pending = setTimeout(() => {
         pending = null;
@@ -170,10 +230,11 @@ export class MinutesSession {
     this.provider = new WebrtcProvider(room.name, this.doc, {
       signaling: [signalingUrl()],
       password: room.password,
+      awareness: this.awareness,
       // No STUN or TURN: peers meet only on the LAN, by their host candidates.
       peerOpts: { config: { iceServers: [] } },
     });
-    this.provider.awareness.setLocalStateField('user', this.user);
+    this.awareness.setLocalStateField('user', { ...this.user });
     this.relay = new HostRelay(this.provider, {
       onChange: () => this.changed(),
       fetchFromHost: () => void this.syncFromHost(),
@@ -187,6 +248,7 @@ export class MinutesSession {
     });
     // Whether a peer is stuck connecting is seen only by looking: y-webrtc reports no failure.
     this.relayTimer = setInterval(() => this.relay?.check(), 500);
+    this.stopKeeper = keepMeshing(this.provider);
     if (this.offline) this.provider.disconnect();
   }
 
@@ -219,7 +281,7 @@ export class MinutesSession {
   setUser(user: { name: string; color: string }): void {
     this.user.name = user.name;
     this.user.color = user.color;
-    this.provider?.awareness.setLocalStateField('user', { ...this.user });
+    this.awareness.setLocalStateField('user', { ...this.user });
   }
 
   private onOffline = () => {
@@ -279,9 +341,10 @@ export class MinutesSession {
     window.removeEventListener('offline', this.onOffline);
     this.outbox.stop();
     this.doc.off('update', this.onUpdate);
-    if (this.relayTimer) clearInterval(this.relayTimer);
-    this.relay?.destroy();
-    this.provider?.destroy();
+    const provider = this.provider;
+    this.disconnectRoom();
+    provider?.destroy();
+    this.awareness.destroy();
     this.localCopy?.close();
     this.doc.destroy();
   }

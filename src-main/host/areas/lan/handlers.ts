@@ -1,7 +1,4 @@
 import type { lanArea, LanOpening, RoomCode } from '../../../../shared/api/areas/lan';
-
-/** A room code lasts the evening: till the meeting ends, the chair ends it, or twelve hours. */
-const roomCodeMinutes = 12 * 60;
 import { accessExtras } from './extras';
 import { councilOfMeeting } from '../../core/policy';
 import { AccessSessions, showCode } from './sessions';
@@ -9,13 +6,19 @@ import { conflict, notFound } from '../../core/errors';
 import { qrPng } from '../../exports/qr';
 import type { AreaContext, AreaHandlers } from '../../core/registry';
 import { getCouncil } from '../councils/service';
-import { ensureHead } from '../minutes/store';
+import { moveRoom } from '../minutes/store';
 
-/** The join page on one address; an editor's link also carries the minutes room, in the fragment (never sent to a server). */
-function joinUrl(address: string, port: number, code: string, room: { name: string; password: string } | null): string {
+/** A room code lasts the evening: till the meeting ends, the chair ends it, or twelve hours. */
+const roomCodeMinutes = 12 * 60;
+
+/**
+ * The join page on one address, with the code and nothing else: an editor gets the minutes room
+ * from the host after joining (minutes:open), so a link or QR code seen over a shoulder or kept in
+ * a phone's history is worth nothing once its code is closed, and the room can move.
+ */
+function joinUrl(address: string, port: number, code: string): string {
   const url = new URL(`http://${address}:${port}/join`);
   url.searchParams.set('code', code);
-  if (room) url.hash = new URLSearchParams({ room: room.name, key: room.password }).toString();
   return url.toString();
 }
 
@@ -34,7 +37,7 @@ export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> 
     if (!room) return null;
     const port = extras.lan?.port();
     const address = extras.lan?.addresses()[0] ?? '127.0.0.1';
-    return { meetingId, code: showCode(room.code), joinUrl: port ? joinUrl(address, port, room.code, null) : `/join?code=${room.code}`, expiresAt: room.expiresAt, joined: room.joined };
+    return { meetingId, code: showCode(room.code), joinUrl: port ? joinUrl(address, port, room.code) : `/join?code=${room.code}`, expiresAt: room.expiresAt, joined: room.joined };
   };
 
   return {
@@ -46,13 +49,8 @@ export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> 
       }
       const addresses = lan.addresses();
       // Declared transaction: 'handler': the code is made in this transaction, the QR code awaited after it.
-      const { created, room } = context.tx(() => {
-        const code = sessions.createCode(meetingId, role, validMinutes);
-        // An editor's link carries the meeting's minutes room, made now if the minutes were never opened.
-        const head = role === 'editor' ? ensureHead(context.sqlite, meetingId, context.now()) : null;
-        return { created: code, room: head ? { name: head.roomName, password: head.roomPassword } : null };
-      });
-      const joinUrls = (addresses.length ? addresses : ['127.0.0.1']).map((address) => joinUrl(address, port, created.code, room));
+      const created = context.tx(() => sessions.createCode(meetingId, role, validMinutes));
+      const joinUrls = (addresses.length ? addresses : ['127.0.0.1']).map((address) => joinUrl(address, port, created.code));
       const qr = await qrPng(joinUrls[0]!);
       return {
         meetingId,
@@ -65,7 +63,12 @@ export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> 
         addresses,
       };
     },
-    'access:closeLan': ({ meetingId }) => sessions.close(meetingId),
+    // Everyone who joined is cut off, and the minutes room moves: a removed editor's copy of its key opens nothing.
+    'access:closeLan': ({ meetingId }) => {
+      const closed = sessions.close(meetingId);
+      moveRoom(context.sqlite, meetingId, context.now());
+      return closed;
+    },
     'access:openRoom': ({ meetingId }) => {
       const meeting = context.sqlite.prepare('SELECT status FROM meetings WHERE id = ?').get(meetingId) as { status: string } | undefined;
       if (!meeting) throw notFound('会议');
@@ -97,7 +100,9 @@ export function lanHandlers(context: AreaContext): AreaHandlers<typeof lanArea> 
       };
     },
     'access:remove': ({ participantId }) => {
-      sessions.remove(participantId);
+      const removed = sessions.remove(participantId);
+      // An editor knew the minutes room's name and password: the room moves, and the others follow.
+      if (removed.role === 'editor') moveRoom(context.sqlite, removed.meetingId, context.now());
       return { removed: true as const };
     },
     'access:join': ({ code, name }) => {

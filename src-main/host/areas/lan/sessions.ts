@@ -194,13 +194,16 @@ export class AccessSessions {
     }));
   }
 
-  remove(participantId: number): void {
-    const info = this.db
+  /** Ends one participant's session; returns whom it was (their meeting and role). */
+  remove(participantId: number): { meetingId: number; role: ParticipantRoleName } {
+    const removed = this.db
       .update(participants)
       .set({ removedAt: this.now().toISOString() })
       .where(and(eq(participants.id, participantId), isNull(participants.removedAt)))
-      .run();
-    if (info.changes === 0) throw notFound('参会人');
+      .returning({ meetingId: participants.meetingId, role: participants.role })
+      .get();
+    if (!removed) throw notFound('参会人');
+    return removed;
   }
 }
 

@@ -11,7 +11,10 @@ export const minutesDocs = sqliteTable('minutes_docs', {
   snapshotSeq: integer('snapshot_seq').notNull().default(0),
   /** SHA-256 hex of the snapshot bytes, checked when it is read. */
   snapshotHash: text('snapshot_hash'),
-  /** y-webrtc room name and its password (≥128 bits, base64url); the password never leaves the host except in the join link. */
+  /**
+   * y-webrtc room name and its password (≥128 bits, base64url), given only to the chair and the
+   * editors still in (minutes:open); both change when an editor is removed or joining closes.
+   */
   roomName: text('room_name').notNull(),
   roomPassword: text('room_password').notNull(),
   /** Set when the minutes are signed: the document is read-only from then on; later changes are amendments. */

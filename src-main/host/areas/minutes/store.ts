@@ -18,6 +18,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { MinutesProblem } from '../../../../shared/api/areas/minutes';
+import { movedRoomName } from '../../../../shared/collab/minutes-room';
 import type { minutesDocs, minutesUpdates } from './schema';
 
 /** Origin of updates applied from storage, so a listener does not store them again. */
@@ -54,6 +55,21 @@ type UpdateRow = Pick<typeof minutesUpdates.$inferSelect, 'seq' | 'data' | 'hash
 /** y-webrtc room names are public on the signaling server; the password (128+ bits) never is. */
 function newRoom(): { name: string; password: string } {
   return { name: `minutes-${randomBytes(12).toString('base64url')}`, password: randomBytes(24).toString('base64url') };
+}
+
+/**
+ * Gives the meeting's room a new name and password, so that whoever knew the old ones (an editor
+ * the chair removed) cannot find or read the room again; the editors still in learn the new room
+ * from the host (minutes:open) and follow. Minutes never opened have no room: nothing to move.
+ */
+export function moveRoom(sqlite: Database.Database, meetingId: number, now: Date): boolean {
+  const head = readHead(sqlite, meetingId);
+  if (!head) return false;
+  const fresh = newRoom();
+  sqlite
+    .prepare('UPDATE minutes_docs SET room_name = ?, room_password = ?, updated_at = ? WHERE meeting_id = ?')
+    .run(movedRoomName(head.roomName, randomBytes(12).toString('base64url')), fresh.password, now.toISOString(), meetingId);
+  return true;
 }
 
 export function readHead(sqlite: Database.Database, meetingId: number): MinutesHead | null {

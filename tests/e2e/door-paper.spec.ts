@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoHostPerTest } from './host-process';
+import { signInAtDoor as signIn } from './pages/door';
 
 const host = demoHostPerTest();
 
@@ -9,12 +10,6 @@ const meetingId = 3;
 async function openDoor(page: Page) {
   await page.goto(`${host.url}#/meetings/${meetingId}/check-in`);
   await expect(page.getByRole('heading', { name: /门口签到/ })).toBeVisible();
-}
-
-async function signIn(page: Page, query: string, name: string) {
-  await page.getByRole('searchbox', { name: '查找到会人员' }).fill(query);
-  await page.getByRole('list', { name: '查找结果' }).getByRole('listitem').filter({ hasText: name }).getByRole('button', { name: '签到' }).click();
-  await expect(page.getByRole('table', { name: '签到名单' })).toContainText(name);
 }
 
 test('the printable sign-in sheet lists every household of the demo by building, one building a page, with room to sign', async ({ page }) => {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { seedDemo } from '../../src-main/host/demo/seed';
 import { compareHouseholdCodes } from '../../shared/domain/roster/household-code';
-import { tempHost, type TempHost } from './temp-host';
-
-/** The demo courtyard and its upcoming meeting, with people found by name. */
-async function demoMeeting(host: TempHost) {
-  seedDemo(host.database, new Date('2026-11-22T12:00:00Z'));
-  const [council] = await host.ok('council:list', {});
-  const meetings = await host.ok('meeting:list', { councilId: council!.id });
-  const meeting = meetings.find((m) => m.status === 'planned')!;
-  const people = await host.ok('person:list', { councilId: council!.id });
-  const person = (name: string) => people.find((p) => p.name === name)!;
-  return { council: council!, meeting, meetings, people, person };
-}
+import { demoMeeting } from './attendance-fixture';
+import { tempHost } from './temp-host';
 
 /** The local time on the meeting's date, as the paper sheet has it written. */
 const localIso = (date: string, time: string) => new Date(`${date}T${time}:00`).toISOString();
@@ -78,7 +67,8 @@ describe('paper signatures entered afterwards (纸上签到)', () => {
     await host.ok('council:updateSettings', { councilId: council.id, maxProxiesPerHolder: null, requireSignature: true });
     await host.ok('attendance:recordPaper', { meetingId: meeting.id, personId: person('张桂兰').id, time: '19:05' });
     const twice = await host.invoke('attendance:recordPaper', { meetingId: meeting.id, personId: person('张桂兰').id, time: '19:10' });
-    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('张桂兰 已经签到') } });
+    // The time is the one written on the paper, on this computer's clock.
+    expect(twice).toMatchObject({ ok: false, error: { code: 'conflict', message: '张桂兰 已经签到（19:05），不必再登记纸上签到。' } });
     const bad = await host.invoke('attendance:recordPaper', { meetingId: meeting.id, personId: person('王建国').id, time: '25:00' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: '时间格式应为 19:30' } });
     // A paper time cannot lie ahead of now.

@@ -14,7 +14,7 @@ import { getMeeting } from '../meetings/service';
 import { listPeople } from '../roster/people';
 import { households } from '../roster/schema';
 import { attendance, proxies } from './schema';
-import { assertMeetingOpenForAttendance, getAttendance, personOfCouncil } from './service';
+import { assertMeetingOpenForAttendance, clockTime, getAttendance, personOfCouncil } from './service';
 
 interface Building {
   building: string;
@@ -113,7 +113,7 @@ export function recordPaperSignIn(db: Db, input: ParsedInput<'attendance:recordP
     .from(attendance)
     .where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId)))
     .get();
-  if (existing) throw conflict(`${person.name} 已经签到（${existing.arrivedAt.slice(11, 16)}），不必再登记纸上签到。`);
+  if (existing) throw conflict(`${person.name} 已经签到（${clockTime(existing.arrivedAt)}），不必再登记纸上签到。`);
   const observer = person.roles.includes('observer');
   const arrivedAt = arrived.toISOString();
   db.insert(attendance).values({ meetingId: input.meetingId, personId: person.id, observer, arrivedAt, onPaper: true }).run();

@@ -16,6 +16,11 @@ import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';
 import { getPerson, parseRoles } from '../roster/people';
 
+/** A time of day on this computer's clock (where the council sits), as the door and the minutes show it: 19:05. */
+export function clockTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
 export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
   getCouncil(db, councilId);
   const row = db.select().from(councilSettings).where(eq(councilSettings.councilId, councilId)).get();
@@ -195,7 +200,7 @@ export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: D
     .from(attendance)
     .where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId)))
     .get();
-  if (existing && existing.leftAt === null) throw conflict(`${person.name} 已经签到（${existing.arrivedAt.slice(11, 16)}）。`);
+  if (existing && existing.leftAt === null) throw conflict(`${person.name} 已经签到（${clockTime(existing.arrivedAt)}）。`);
   const signature = input.signaturePngBase64 ? Buffer.from(input.signaturePngBase64, 'base64') : null;
   if (existing) {
     db.update(attendance).set({ leftAt: null }).where(eq(attendance.id, existing.id)).run();

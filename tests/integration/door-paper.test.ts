@@ -1,6 +1,8 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { compareHouseholdCodes } from '../../shared/domain/roster/household-code';
 import { demoMeeting } from './attendance-fixture';
+import { heldMeeting, signBoth } from './seals-fixture';
 import { tempHost } from './temp-host';
 
 /** The local time on the meeting's date, as the paper sheet has it written. */
@@ -163,5 +165,19 @@ describe('written authorisation of a proxy (书面委托书)', () => {
     expect(sheet.proxies[0]!.writtenReceived).toBe(true);
     const again = await host.invoke('proxy:receiveWritten', { proxyId: sheet.proxies[0]!.id });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('the signed minutes', () => {
+  it('say in their sign-in sheet who signed by hand, and the exported file verifies', async () => {
+    const held = await heldMeeting(tempHost());
+    const zhao = (await held.host.ok('person:list', { councilId: held.councilId })).find((p) => p.name === '赵卫东')!;
+    await held.host.ok('attendance:recordPaper', { meetingId: held.meetingId, personId: zhao.id, time: '19:40' });
+    await signBoth(held);
+    const file = await held.host.ok('seals:export', { meetingId: held.meetingId, version: null });
+    const zip = await JSZip.loadAsync(Buffer.from(file.dataBase64, 'base64'));
+    const text = (await zip.file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+    expect(text).toMatch(/赵卫东4-2-401（纸上签到）19:40/);
+    expect((await held.host.ok('seals:verify', { fileName: file.fileName, dataBase64: file.dataBase64 })).verdict).toBe('signed');
   });
 });

@@ -76,6 +76,18 @@ test('a signature on the paper sheet entered afterwards shows as signed by hand,
   await expect(row).toContainText('19:05');
   await expect(page.getByRole('status', { name: '到会情况' })).toContainText('1 人到会');
 
+  // The next sheet by the keys alone: a name and Enter, the time and Enter, and the search box is back.
+  const who = paper.getByRole('searchbox', { name: '在纸上签到的人' });
+  await expect(who).toBeFocused();
+  await page.keyboard.type('hzp');
+  await expect(paper.getByRole('button', { name: /何兆品/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(paper.getByLabel('签到表上写的时间')).toBeFocused();
+  await paper.getByLabel('签到表上写的时间').fill('19:12');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('table', { name: '签到名单' }).getByRole('row').filter({ hasText: '何兆品' })).toContainText('19:12');
+  await expect(who).toBeFocused();
+
   await page.reload();
   await expect(page.getByRole('table', { name: '签到名单' }).getByRole('row').filter({ hasText: '张桂兰' })).toContainText('纸上签到');
   await page.getByRole('link', { name: '打印到会名册' }).click();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RollHousehold, RollPerson } from '../../../shared/api/areas/attendance';
 import type { Council } from '../../../shared/api/areas/councils';
@@ -48,7 +49,7 @@ export function SignInSheetPage({ council, meetingId, kind }: { council: Council
     kind === 'sheet'
       ? [t('signInSheet.household'), t('signInSheet.name'), t('signInSheet.signature'), t('signInSheet.time')]
       : [t('signInSheet.household'), t('signInSheet.name'), t('signInSheet.roles'), t('signInSheet.arrived')];
-  const table = (body: React.ReactNode) => (
+  const table = (body: ReactNode) => (
     <table className={`sheet-table sheet-${kind}`}>
       <thead>
         <tr>
@@ -63,17 +64,18 @@ export function SignInSheetPage({ council, meetingId, kind }: { council: Council
     </table>
   );
 
-  /** What the paper says of someone already in when it was printed. */
+  /** How someone already in when it was printed signed in. */
+  const how = (person: RollPerson) => (person.onPaper ? t('signInSheet.onPaper') : t('signInSheet.signedAtDoor'));
+  /** What the roster says of them. */
   const state = (person: RollPerson | undefined) => {
     if (!person?.arrivedAt) return null;
-    const how = person.onPaper ? t('signInSheet.onPaper') : t('signInSheet.signedAtDoor');
-    return `${clockTime(person.arrivedAt)} ${how}${person.leftAt ? t('common.inParens', { text: t('signInSheet.left') }) : ''}`;
+    return `${clockTime(person.arrivedAt)} ${how(person)}${person.leftAt ? t('common.inParens', { text: t('signInSheet.left') }) : ''}`;
   };
   const cells = (person: RollPerson | undefined) =>
     kind === 'sheet' ? (
       <>
         <td className="sheet-name">{person?.name ?? ''}</td>
-        <td className="sheet-sign">{person?.arrivedAt ? (person.onPaper ? t('signInSheet.onPaper') : t('signInSheet.signedAtDoor')) : ''}</td>
+        <td className="sheet-sign">{person?.arrivedAt ? how(person) : ''}</td>
         <td className="sheet-time">{person?.arrivedAt ? clockTime(person.arrivedAt) : ''}</td>
       </>
     ) : (

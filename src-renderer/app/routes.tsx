@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { matchRoute } from 'wouter';
 import type { Council } from '../../shared/api/areas/councils';
 import { CheckInPage } from '../features/attendance/check-in-page';
+import { SignInSheetPage } from '../features/attendance/sign-in-sheet-page';
 import { CompactPage } from '../features/compacts/compact-page';
 import { CompactsPage } from '../features/compacts/compacts-page';
 import { ConsolePage } from '../features/console/console-page';
@@ -63,6 +64,8 @@ function bare<Path extends string>(path: Path, render: (params: Params<Path>) =>
  */
 export const routes: readonly PageRoute[] = [
   bare('/projector/:meetingId', ({ meetingId }) => <ProjectorView meetingId={meetingId} />),
+  page('/meetings/:meetingId/sign-in-sheet', 'meetings', ({ council }, { meetingId }) => <SignInSheetPage council={council} meetingId={meetingId} kind="sheet" />),
+  page('/meetings/:meetingId/sign-in-roster', 'meetings', ({ council }, { meetingId }) => <SignInSheetPage council={council} meetingId={meetingId} kind="roster" />),
   page('/meetings/:meetingId/check-in', 'meetings', ({ council }, { meetingId }) => <CheckInPage council={council} meetingId={meetingId} />),
   page('/meetings/:meetingId/vote', 'meetings', (_shell, { meetingId }) => <VotePage meetingId={meetingId} />),
   page('/meetings/:meetingId/console', 'meetings', ({ council }, { meetingId }) => <ConsolePage council={council} meetingId={meetingId} />),

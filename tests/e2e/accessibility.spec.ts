@@ -16,6 +16,8 @@ test.afterAll(async () => {
 /** Every page of app/routes.tsx on the demo (meeting 3 is the coming one), with its browser title. */
 const pages: Array<{ path: string; route: string; title: RegExp }> = [
   { route: '/projector/:meetingId', path: '/projector/3', title: /^投影 · 院落议事会（12 月） · 院落议事$/ },
+  { route: '/meetings/:meetingId/sign-in-sheet', path: '/meetings/3/sign-in-sheet', title: /^签到表 · 门口签到 · 院落议事$/ },
+  { route: '/meetings/:meetingId/sign-in-roster', path: '/meetings/3/sign-in-roster', title: /^到会名册 · 门口签到 · 院落议事$/ },
   { route: '/meetings/:meetingId/check-in', path: '/meetings/3/check-in', title: /^门口签到 · 院落议事会（12 月） · 院落议事$/ },
   { route: '/meetings/:meetingId/vote', path: '/meetings/3/vote', title: / · 院落议事$/ },
   { route: '/meetings/:meetingId/console', path: '/meetings/3/console', title: /^主持会议 · 院落议事会（12 月） · 院落议事$/ },

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoHostPerTest } from './host-process';
+import { signInAtDoor as signIn } from './pages/door';
 
 const host = demoHostPerTest();
 
@@ -8,12 +9,6 @@ async function openCheckIn(page: Page) {
   await page.getByRole('link', { name: '院落议事会（12 月）' }).click();
   await page.getByRole('link', { name: '门口签到' }).click();
   await expect(page.getByRole('heading', { name: /门口签到/ })).toBeVisible();
-}
-
-async function signIn(page: Page, query: string, name: string) {
-  await page.getByRole('searchbox', { name: '查找到会人员' }).fill(query);
-  await page.getByRole('list', { name: '查找结果' }).getByRole('listitem').filter({ hasText: name }).getByRole('button', { name: '签到' }).click();
-  await expect(page.getByRole('table', { name: '签到名单' })).toContainText(name);
 }
 
 test('volunteers sign residents in by pinyin and household, record a proxy and a departure', async ({ page }) => {

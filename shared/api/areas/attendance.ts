@@ -1,6 +1,7 @@
 /** Who is in the room: sign-in at the door, departures, observers and proxies. */
 import { z } from 'zod';
-import { id, mutation, query, returns, signatureSchema, text } from '../kit';
+import type { PersonRole } from '../../domain/roster/roles';
+import { id, mutation, query, returns, signatureSchema, text, timeSchema } from '../kit';
 
 export interface AttendanceEntry {
   personId: number;
@@ -11,6 +12,8 @@ export interface AttendanceEntry {
   arrivedAt: string;
   leftAt: string | null;
   hasSignature: boolean;
+  /** Signed by hand on the printed sheet and entered afterwards (纸上签到). */
+  onPaper: boolean;
 }
 
 export interface ProxyGrant {
@@ -21,6 +24,8 @@ export interface ProxyGrant {
   holderId: number;
   holderName: string;
   note: string;
+  /** The written authorisation (书面委托书) was handed in. */
+  writtenReceived: boolean;
   createdAt: string;
 }
 
@@ -34,6 +39,41 @@ export interface AttendanceSheet {
   membersPresent: number;
   membersTotal: number;
   householdsRepresented: number;
+  householdsTotal: number;
+}
+
+/** One person on the printed sheet, and whether (and how) they have signed in. */
+export interface RollPerson {
+  personId: number;
+  name: string;
+  roles: PersonRole[];
+  arrivedAt: string | null;
+  leftAt: string | null;
+  onPaper: boolean;
+}
+
+export interface RollHousehold {
+  householdId: number;
+  code: string;
+  /** Someone of it has signed in, or a proxy of it is held by someone who has. */
+  arrived: boolean;
+  people: RollPerson[];
+}
+
+/**
+ * The council's whole roster for the printed sign-in sheet (签到表) and the paper roster: every
+ * household by building in household order, with who has signed in so far.
+ */
+export interface SignInRoll {
+  buildings: Array<{ building: string; households: RollHousehold[] }>;
+  /** People on the roster without a household (grid workers, cadres): after the buildings. */
+  withoutHousehold: RollPerson[];
+}
+
+/** The households nobody has come for yet (未到), by building, for the volunteer at the door. */
+export interface AbsentHouseholds {
+  buildings: Array<{ building: string; households: Array<{ householdId: number; code: string; names: string[] }> }>;
+  householdsAbsent: number;
   householdsTotal: number;
 }
 
@@ -51,11 +91,20 @@ export const attendanceArea = {
   ),
   /** Takes back a sign-in made by mistake (the wrong 王建国): as if the person had not come. */
   'attendance:undoCheckIn': mutation(z.object({ meetingId: id, personId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
+  /**
+   * A signature on the printed sheet, entered afterwards (纸上签到) at the time written beside it, on
+   * the meeting's date; allowed after the meeting has ended too, as the paper comes back then.
+   */
+  'attendance:recordPaper': mutation(z.object({ meetingId: id, personId: id, time: timeSchema }), returns<AttendanceSheet>(), { roles: ['door'] }),
+  'attendance:roll': query(z.object({ meetingId: id }), returns<SignInRoll>(), { roles: ['door'] }),
+  'attendance:absent': query(z.object({ meetingId: id }), returns<AbsentHouseholds>(), { roles: ['door'] }),
   'attendance:checkOut': mutation(z.object({ meetingId: id, personId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
   'proxy:grant': mutation(
-    z.object({ meetingId: id, grantorId: id, holderId: id, note: text(200, '委托说明').default('') }),
+    z.object({ meetingId: id, grantorId: id, holderId: id, note: text(200, '委托说明').default(''), writtenReceived: z.boolean().default(false) }),
     returns<AttendanceSheet>(),
     { roles: ['door'] },
   ),
   'proxy:revoke': mutation(z.object({ proxyId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
+  /** The written authorisation of a proxy already recorded is handed in. */
+  'proxy:receiveWritten': mutation(z.object({ proxyId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
 } as const;

@@ -20,6 +20,8 @@ export interface CouncilSettings {
   councilId: number;
   maxProxiesPerHolder: number | null;
   requireSignature: boolean;
+  /** A proxy is accepted only with its written authorisation (书面委托书) in hand. */
+  requireWrittenProxy: boolean;
   intakeOpen: boolean;
   /** What a new vote starts from, as the council saved it; null until it saves one. */
   defaultVote: { rule: VotingRule; mode: VoteMode } | null;
@@ -79,6 +81,8 @@ export const councilsArea = {
       maxProxiesPerHolder: z.number().int('委托上限必须是整数').min(1, '委托上限至少为 1').max(50).nullable(),
       requireSignature: z.boolean(),
       intakeOpen: z.boolean().default(false),
+      /** Left out, the council's setting stays. */
+      requireWrittenProxy: z.boolean().optional(),
     }),
     returns<CouncilSettings>(),
     chairOnly,

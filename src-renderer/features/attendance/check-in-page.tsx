@@ -7,11 +7,13 @@ import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
-import { PersonPicker, type PickedPerson } from '../../components/person-picker';
+import type { PickedPerson } from '../../components/person-picker';
 import { SignatureDialog } from '../../components/signature-dialog';
 import { PageTitle } from '../../components/page-title';
-
-const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
+import { AbsentList } from './absent-list';
+import { clockTime as time } from './clock';
+import { PaperSignIn } from './paper-sign-in';
+import { ProxyPanel } from './proxy-panel';
 
 /** How many matches the door shows for what was typed. */
 const shownMatches = 8;
@@ -19,7 +21,8 @@ const shownMatches = 8;
 /**
  * The door: find an arriving resident by pinyin initials, name or household, sign
  * them in with one tap (and a signature if the council asks), record proxies, and
- * see at every moment how many are present. The roster is searched on the host
+ * see at every moment how many are present and which households have not come yet; when the laptop
+ * fails, print the sheet and enter the paper signatures afterwards. The roster is searched on the host
  * (person:search), never loaded whole: a door volunteer's phone gets the few people
  * it looks for, without phone numbers.
  */
@@ -30,9 +33,8 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
   const loaded = useQuery('attendance:get', { meetingId }, { live: true });
   const [query, setQuery] = useState('');
   const [signing, setSigning] = useState<PickedPerson | null>(null);
-  const [grantor, setGrantor] = useState<PickedPerson | null>(null);
   const searched = useQuery('person:search', query.trim() ? { councilId: council.id, query: query.trim(), limit: shownMatches } : null);
-  const action = useAction(['attendance:get']);
+  const action = useAction(['attendance:get', 'attendance:absent']);
   const [notice, setNotice] = useState('');
   // Whom the last 签到 was for, said in full (name and household), with 撤销 for the wrong one.
   const [signedIn, setSignedIn] = useState<PickedPerson | null>(null);
@@ -52,7 +54,11 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
 
   const apply = async (work: Promise<ApiResult<unknown>>, done: string) => {
     const result = await action.run(work);
-    if (result.ok) setNotice(done);
+    if (result.ok) {
+      setSignedIn(null);
+      setNotice(done);
+    }
+    return result.ok;
   };
 
   const signIn = (person: PickedPerson, signaturePngBase64: string | null = null) => {
@@ -97,6 +103,14 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
     <section className="check-in">
       <div className="page-header">
         <PageTitle backHref={`#/meetings/${meetingId}`} backLabel={meeting.data?.title ?? t('meetings.title')} title={t('checkIn.title')} />
+        <div className="toolbar">
+          <a className="button" href={`#/meetings/${meetingId}/sign-in-sheet`}>
+            {t('checkIn.printSheet')}
+          </a>
+          <a className="button" href={`#/meetings/${meetingId}/sign-in-roster`}>
+            {t('checkIn.printRoster')}
+          </a>
+        </div>
       </div>
       {current && (
         <div className="attendance-summary" role="status" aria-label={t('checkIn.summary')}>
@@ -182,38 +196,13 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
               );
             })}
           </ul>
-          <h2>{t('checkIn.proxies')}</h2>
-          {grantor ? (
-            <div className="proxy-form">
-              <p>{t('checkIn.proxyFrom', { name: grantor.name, household: grantor.householdCode ?? '' })}</p>
-              <PersonPicker
-                councilId={council.id}
-                label={t('checkIn.proxyHolder')}
-                onPick={(holder) => {
-                  void apply(
-                    call('proxy:grant', { meetingId, grantorId: grantor.id, holderId: holder.id }),
-                    t('checkIn.proxyGranted', { from: grantor.name, to: holder.name }),
-                  );
-                  setGrantor(null);
-                }}
-              />
-              <button type="button" onClick={() => setGrantor(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
-          ) : (
-            <PersonPicker councilId={council.id} label={t('checkIn.proxyGrantor')} onPick={setGrantor} />
-          )}
-          <ul className="proxy-list">
-            {current?.proxies.map((proxy) => (
-              <li key={proxy.id}>
-                {t('checkIn.proxyLine', { from: proxy.grantorName, household: proxy.grantorHouseholdCode ?? '', to: proxy.holderName })}
-                <button type="button" className="button-quiet" onClick={() => void apply(call('proxy:revoke', { proxyId: proxy.id }), '')}>
-                  {t('checkIn.revoke')}
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ProxyPanel
+            councilId={council.id}
+            meetingId={meetingId}
+            proxies={current?.proxies ?? []}
+            writtenRequired={settings.data?.requireWrittenProxy ?? false}
+            apply={apply}
+          />
         </div>
         <div className="panel">
           <h2>{t('checkIn.inRoom')}</h2>
@@ -230,6 +219,7 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
                 <tr key={entry.personId} className={entry.leftAt ? 'row-left' : undefined}>
                   <td className="name-cell">
                     {entry.name} {entry.observer && <span className="tag">{t('role.observer')}</span>}
+                    {entry.onPaper && <span className="tag tag-paper">{t('checkIn.paper')}</span>}
                   </td>
                   <td>{entry.householdCode ?? '—'}</td>
                   <td>{status(entry)}</td>
@@ -238,6 +228,10 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
             </tbody>
           </table>
         </div>
+      </div>
+      <div className="two-columns">
+        <AbsentList meetingId={meetingId} />
+        {meeting.data && <PaperSignIn councilId={council.id} meetingId={meetingId} startTime={meeting.data.startTime} apply={apply} />}
       </div>
       {signing && (
         <SignatureDialog

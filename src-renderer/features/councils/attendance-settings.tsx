@@ -10,10 +10,10 @@ import { Field } from '../../components/field';
 type Settings = Output<'council:getSettings'>;
 
 /**
- * The council's own rules for the door: a cap on proxies per holder, whether signatures are required,
- * and whether residents may raise matters on the public page. The form appears only once the stored
- * settings have arrived: a box ticked before that would be reset by them, and a save would write the
- * defaults over the council's rules.
+ * The council's own rules for the door: a cap on proxies per holder, whether signatures and the written
+ * authorisation of a proxy are required, and whether residents may raise matters on the public page.
+ * The form appears only once the stored settings have arrived: a box ticked before that would be reset
+ * by them, and a save would write the defaults over the council's rules.
  */
 export function AttendanceSettings({ councilId }: { councilId: number }) {
   const { t } = useTranslation();
@@ -37,6 +37,7 @@ function AttendanceSettingsForm({ councilId, stored }: { councilId: number; stor
   const { t } = useTranslation();
   const [cap, setCap] = useState(stored.maxProxiesPerHolder === null ? '' : String(stored.maxProxiesPerHolder));
   const [requireSignature, setRequireSignature] = useState(stored.requireSignature);
+  const [requireWrittenProxy, setRequireWrittenProxy] = useState(stored.requireWrittenProxy);
   const [intakeOpen, setIntakeOpen] = useState(stored.intakeOpen);
   const action = useAction();
   const [saved, setSaved] = useState(false);
@@ -55,7 +56,7 @@ function AttendanceSettingsForm({ councilId, stored }: { councilId: number; stor
       action.setError(t('council.proxyCapInvalid'));
       return;
     }
-    const result = await action.run(call('council:updateSettings', { councilId, maxProxiesPerHolder, requireSignature, intakeOpen }));
+    const result = await action.run(call('council:updateSettings', { councilId, maxProxiesPerHolder, requireSignature, requireWrittenProxy, intakeOpen }));
     setSaved(result.ok);
   };
 
@@ -68,6 +69,10 @@ function AttendanceSettingsForm({ councilId, stored }: { councilId: number; stor
       <label className="check">
         <input type="checkbox" checked={requireSignature} onChange={(e) => edited(setRequireSignature)(e.target.checked)} />
         {t('council.requireSignature')}
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={requireWrittenProxy} onChange={(e) => edited(setRequireWrittenProxy)(e.target.checked)} />
+        {t('council.requireWrittenProxy')}
       </label>
       <label className="check">
         <input type="checkbox" checked={intakeOpen} onChange={(e) => edited(setIntakeOpen)(e.target.checked)} />

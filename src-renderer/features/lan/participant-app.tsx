@@ -5,9 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useHashLocation } from 'wouter/use-hash-location';
 import type { WhoAmI } from '../../../shared/api/areas/lan';
 import { call } from '../../api/client';
 import { CheckInPage } from '../attendance/check-in-page';
+import { SignInSheetPage } from '../attendance/sign-in-sheet-page';
 import { MinutesPage } from '../minutes/minutes-page';
 import { savedName, saveName } from '../minutes/editor-user';
 import { ProjectorView } from '../console/projector-view';
@@ -43,10 +45,18 @@ export function ParticipantApp({ who, onLeft }: { who: Participant; onLeft: () =
       </header>
       <main className="participant-content">
         {who.role === 'editor' && <EditorPage who={who} />}
-        {who.role === 'door' && <CheckInPage council={who.council} meetingId={who.meetingId} />}
+        {who.role === 'door' && <DoorPage who={who} />}
       </main>
     </div>
   );
+}
+
+/** The door, and its sheets to print when the laptop fails (the door page links to them). */
+function DoorPage({ who }: { who: Participant }) {
+  const [location] = useHashLocation();
+  const kind = location.endsWith('/sign-in-sheet') ? 'sheet' : location.endsWith('/sign-in-roster') ? 'roster' : null;
+  if (kind) return <SignInSheetPage council={who.council} meetingId={who.meetingId} kind={kind} />;
+  return <CheckInPage council={who.council} meetingId={who.meetingId} />;
 }
 
 function EditorPage({ who }: { who: Participant }) {

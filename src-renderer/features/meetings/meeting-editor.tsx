@@ -11,7 +11,10 @@ import { MeetingForm } from './meeting-form';
 import { MeetingLife } from './meeting-life';
 import { PageTitle } from '../../components/page-title';
 
-/** The meeting's pages in the order of the evening: the notice before, then the door, the console, the vote, the minutes and their signing. */
+/**
+ * The meeting's pages in the order of the evening: the notice before, then the door, the console, the
+ * vote, the minutes and their signing; and the door on paper, for when the laptop fails.
+ */
 function MeetingActions({ meetingId }: { meetingId: number }) {
   const { t } = useTranslation();
   const actions = [
@@ -23,17 +26,24 @@ function MeetingActions({ meetingId }: { meetingId: number }) {
     { path: 'sign', label: t('seals.openSign') },
   ];
   return (
-    <nav className="meeting-actions" aria-label={t('meetings.actions')}>
-      <ol>
-        {actions.map((action) => (
-          <li key={action.path}>
-            <a className="button" href={`#/meetings/${meetingId}/${action.path}`}>
-              {action.label}
-            </a>
-          </li>
-        ))}
-      </ol>
-    </nav>
+    <>
+      <nav className="meeting-actions" aria-label={t('meetings.actions')}>
+        <ol>
+          {actions.map((action) => (
+            <li key={action.path}>
+              <a className="button" href={`#/meetings/${meetingId}/${action.path}`}>
+                {action.label}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <p className="meeting-paper">
+        {t('meetings.paper')} <a href={`#/meetings/${meetingId}/sign-in-sheet`}>{t('checkIn.printSheet')}</a>
+        {' · '}
+        <a href={`#/meetings/${meetingId}/sign-in-roster`}>{t('checkIn.printRoster')}</a>
+      </p>
+    </>
   );
 }
 

@@ -24,6 +24,11 @@ export const attendance = sqliteTable(
     leftAt: text('left_at'),
     /** PNG of the handwritten signature, when the council asks for one. */
     signaturePng: blob('signature_png', { mode: 'buffer' }),
+    /**
+     * Signed by hand on the printed sign-in sheet (纸上签到) and entered afterwards, with the time
+     * written on the paper as `arrivedAt`: the paper is the record, the row says where it came from.
+     */
+    onPaper: integer('on_paper', { mode: 'boolean' }).notNull().default(false),
   },
   (table) => [uniqueIndex('attendance_meeting_person').on(table.meetingId, table.personId)],
 );
@@ -43,6 +48,8 @@ export const proxies = sqliteTable(
       .notNull()
       .references(() => people.id, { onDelete: 'restrict' }),
     note: text('note').notNull().default(''),
+    /** Whether the written authorisation (书面委托书) was handed in at the door. */
+    writtenReceived: integer('written_received', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull(),
     revokedAt: text('revoked_at'),
   },

@@ -16,6 +16,11 @@ import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';
 import { getPerson, parseRoles } from '../roster/people';
 
+/** A time of day on this computer's clock (where the council sits), as the door and the minutes show it: 19:05. */
+export function clockTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+}
+
 export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
   getCouncil(db, councilId);
   const row = db.select().from(councilSettings).where(eq(councilSettings.councilId, councilId)).get();
@@ -23,6 +28,7 @@ export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
     councilId,
     maxProxiesPerHolder: row?.maxProxiesPerHolder ?? null,
     requireSignature: row?.requireSignature ?? false,
+    requireWrittenProxy: row?.requireWrittenProxy ?? false,
     intakeOpen: row?.intakeOpen ?? false,
     defaultVote: storedDefaultVote(row?.defaultVoteRule ?? null, row?.defaultVoteMode ?? null),
   };
@@ -58,12 +64,15 @@ export function setDefaultVote(db: Db, input: ParsedInput<'council:setDefaultVot
 
 export function updateCouncilSettings(db: Db, input: ParsedInput<'council:updateSettings'>): CouncilSettings {
   getCouncil(db, input.councilId);
+  const set = {
+    maxProxiesPerHolder: input.maxProxiesPerHolder,
+    requireSignature: input.requireSignature,
+    intakeOpen: input.intakeOpen,
+    ...(input.requireWrittenProxy === undefined ? {} : { requireWrittenProxy: input.requireWrittenProxy }),
+  };
   db.insert(councilSettings)
-    .values(input)
-    .onConflictDoUpdate({
-      target: councilSettings.councilId,
-      set: { maxProxiesPerHolder: input.maxProxiesPerHolder, requireSignature: input.requireSignature, intakeOpen: input.intakeOpen },
-    })
+    .values({ councilId: input.councilId, ...set })
+    .onConflictDoUpdate({ target: councilSettings.councilId, set })
     .run();
   return getCouncilSettings(db, input.councilId);
 }
@@ -99,6 +108,7 @@ export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
       arrivedAt: attendance.arrivedAt,
       leftAt: attendance.leftAt,
       hasSignature: sql<number>`${attendance.signaturePng} IS NOT NULL`,
+      onPaper: attendance.onPaper,
     })
     .from(attendance)
     .where(eq(attendance.meetingId, meetingId))
@@ -139,6 +149,7 @@ export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
         arrivedAt: row.arrivedAt,
         leftAt: row.leftAt,
         hasSignature: Boolean(row.hasSignature),
+        onPaper: row.onPaper,
       };
     }),
     proxies: grants.map((grant) => ({
@@ -149,6 +160,7 @@ export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
       holderId: grant.holderId,
       holderName: byId.get(grant.holderId)?.name ?? '',
       note: grant.note,
+      writtenReceived: grant.writtenReceived,
       createdAt: grant.createdAt,
     })),
     present: inRoom.length,
@@ -160,15 +172,16 @@ export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
   };
 }
 
-function assertMeetingOpenForAttendance(db: Db, meetingId: number) {
+/** Sign-in and proxies only while the meeting may still have them; paper signatures come back after its end too. */
+export function assertMeetingOpenForAttendance(db: Db, meetingId: number, { afterEnd = false } = {}) {
   const meeting = getMeeting(db, meetingId);
-  if (meeting.status === 'closed' || meeting.status === 'cancelled') {
+  if ((meeting.status === 'closed' && !afterEnd) || meeting.status === 'cancelled') {
     throw conflict(`会议“${meeting.title}”已${meeting.status === 'closed' ? '结束' : '取消'}，不能再签到或登记委托。`);
   }
   return meeting;
 }
 
-function personOfCouncil(db: Db, councilId: number, personId: number) {
+export function personOfCouncil(db: Db, councilId: number, personId: number) {
   const person = getPerson(db, personId);
   if (person.councilId !== councilId) throw new HostError('invalid_input', `${person.name} 不属于本议事会。`);
   return person;
@@ -187,7 +200,7 @@ export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: D
     .from(attendance)
     .where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId)))
     .get();
-  if (existing && existing.leftAt === null) throw conflict(`${person.name} 已经签到（${existing.arrivedAt.slice(11, 16)}）。`);
+  if (existing && existing.leftAt === null) throw conflict(`${person.name} 已经签到（${clockTime(existing.arrivedAt)}）。`);
   const signature = input.signaturePngBase64 ? Buffer.from(input.signaturePngBase64, 'base64') : null;
   if (existing) {
     db.update(attendance).set({ leftAt: null }).where(eq(attendance.id, existing.id)).run();
@@ -258,16 +271,32 @@ export function grantProxy(db: Db, input: ParsedInput<'proxy:grant'>, now: Date)
   if (active(holder.id, proxies.grantorId).length > 0) {
     throw conflict(`${holder.name} 自己已委托他人，不能再接受委托。`);
   }
-  const cap = getCouncilSettings(db, meeting.councilId).maxProxiesPerHolder;
+  const settings = getCouncilSettings(db, meeting.councilId);
+  if (settings.requireWrittenProxy && !input.writtenReceived) {
+    throw new HostError('invalid_input', `本议事会要求书面委托书：请先收下 ${grantor.name} 签字的书面委托书，再登记委托。`);
+  }
+  const cap = settings.maxProxiesPerHolder;
   const held = active(holder.id, proxies.holderId).length;
   if (cap !== null && held >= cap) throw conflict(`按本议事会规定，每人最多接受 ${cap} 份委托，${holder.name} 已有 ${held} 份。`);
   const at = now.toISOString();
-  const row = db.insert(proxies).values({ meetingId: input.meetingId, grantorId: grantor.id, holderId: holder.id, note: input.note, createdAt: at }).returning().get();
+  const row = db
+    .insert(proxies)
+    .values({ meetingId: input.meetingId, grantorId: grantor.id, holderId: holder.id, note: input.note, writtenReceived: input.writtenReceived, createdAt: at })
+    .returning()
+    .get();
   appendAudit(db, {
     kind: 'proxy.grant',
     meetingId: input.meetingId,
     at,
-    payload: { proxyId: row.id, grantorId: grantor.id, grantor: grantor.name, holderId: holder.id, holder: holder.name, note: input.note },
+    payload: {
+      proxyId: row.id,
+      grantorId: grantor.id,
+      grantor: grantor.name,
+      holderId: holder.id,
+      holder: holder.name,
+      note: input.note,
+      writtenReceived: input.writtenReceived,
+    },
   });
   return getAttendance(db, input.meetingId);
 }
@@ -279,5 +308,16 @@ export function revokeProxy(db: Db, proxyId: number, now: Date): AttendanceSheet
   const at = now.toISOString();
   db.update(proxies).set({ revokedAt: at }).where(eq(proxies.id, proxyId)).run();
   appendAudit(db, { kind: 'proxy.revoke', meetingId: row.meetingId, at, payload: { proxyId } });
+  return getAttendance(db, row.meetingId);
+}
+
+/** The written authorisation of a proxy in force is handed in after the proxy was recorded. */
+export function receiveWrittenProxy(db: Db, proxyId: number, now: Date): AttendanceSheet {
+  const row = db.select().from(proxies).where(eq(proxies.id, proxyId)).get();
+  if (!row || row.revokedAt !== null) throw notFound('委托');
+  assertMeetingOpenForAttendance(db, row.meetingId);
+  if (row.writtenReceived) throw conflict('这份委托的书面委托书已经登记收到。');
+  db.update(proxies).set({ writtenReceived: true }).where(eq(proxies.id, proxyId)).run();
+  appendAudit(db, { kind: 'proxy.written', meetingId: row.meetingId, at: now.toISOString(), payload: { proxyId } });
   return getAttendance(db, row.meetingId);
 }

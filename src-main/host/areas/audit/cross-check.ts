@@ -218,6 +218,7 @@ export function crossCheck(sqlite: Database.Database): string[] {
     leftAt: string | null;
     observer: boolean;
     signed: boolean;
+    onPaper: boolean;
     seq: number;
   }
   const replayed = new Map<string, Presence>();
@@ -226,7 +227,10 @@ export function crossCheck(sqlite: Database.Database): string[] {
     const key = `${entry.meetingId}|${String(entry.payload.personId)}`;
     const state = replayed.get(key);
     if (entry.kind === 'attendance.check-in') {
-      replayed.set(key, { arrivedAt: entry.at, leftAt: null, observer: Boolean(entry.payload.observer), signed: Boolean(entry.payload.signed), seq: entry.seq });
+      replayed.set(key, { arrivedAt: entry.at, leftAt: null, observer: Boolean(entry.payload.observer), signed: Boolean(entry.payload.signed), onPaper: false, seq: entry.seq });
+    } else if (entry.kind === 'attendance.paper') {
+      // Entered afterwards: the arrival is the time written on the paper sheet, not the time of entry.
+      replayed.set(key, { arrivedAt: String(entry.payload.at), leftAt: null, observer: Boolean(entry.payload.observer), signed: false, onPaper: true, seq: entry.seq });
     } else if (entry.kind === 'attendance.return' && state) replayed.set(key, { ...state, leftAt: null, seq: entry.seq });
     else if (entry.kind === 'attendance.leave' && state) replayed.set(key, { ...state, leftAt: entry.at, seq: entry.seq });
     else if (entry.kind === 'attendance.undo') replayed.delete(key);
@@ -235,8 +239,8 @@ export function crossCheck(sqlite: Database.Database): string[] {
   const who = (meetingId: number, personId: number) =>
     `${(personName.get(personId) as string | undefined) ?? `#${personId}`}在会议“${(meetingTitle.get(meetingId) as string | undefined) ?? `#${meetingId}`}”的签到`;
   const rows = sqlite
-    .prepare('SELECT meeting_id AS meetingId, person_id AS personId, observer, arrived_at AS arrivedAt, left_at AS leftAt, signature_png IS NOT NULL AS signed FROM attendance ORDER BY id')
-    .all() as Array<{ meetingId: number; personId: number; observer: number; arrivedAt: string; leftAt: string | null; signed: number }>;
+    .prepare('SELECT meeting_id AS meetingId, person_id AS personId, observer, arrived_at AS arrivedAt, left_at AS leftAt, signature_png IS NOT NULL AS signed, on_paper AS onPaper FROM attendance ORDER BY id')
+    .all() as Array<{ meetingId: number; personId: number; observer: number; arrivedAt: string; leftAt: string | null; signed: number; onPaper: number }>;
   for (const row of rows) {
     if (imported.has(row.meetingId)) continue;
     const key = `${row.meetingId}|${row.personId}`;
@@ -251,6 +255,7 @@ export function crossCheck(sqlite: Database.Database): string[] {
       state.leftAt !== row.leftAt ? '离场' : null,
       state.observer !== Boolean(row.observer) ? '列席' : null,
       state.signed !== Boolean(row.signed) ? '签名' : null,
+      state.onPaper !== Boolean(row.onPaper) ? '纸上签到' : null,
     ].filter((difference) => difference !== null);
     if (differences.length) problems.push(`${who(row.meetingId, row.personId)}（${differences.join('、')}）与审计记录不符（截至第 ${state.seq} 条）。`);
   }

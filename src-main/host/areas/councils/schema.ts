@@ -23,6 +23,8 @@ export const councilSettings = sqliteTable('council_settings', {
   /** How many proxies one person may hold at a meeting; null means no cap. */
   maxProxiesPerHolder: integer('max_proxies_per_holder'),
   requireSignature: integer('require_signature', { mode: 'boolean' }).notNull().default(false),
+  /** Whether a proxy is accepted only with its written authorisation (书面委托书) in hand. */
+  requireWrittenProxy: integer('require_written_proxy', { mode: 'boolean' }).notNull().default(false),
   /** Whether residents may raise matters on the public page now. */
   intakeOpen: integer('intake_open', { mode: 'boolean' }).notNull().default(false),
   /** The council's own names for the six steps (JSON array of 6 strings), or null for the template's. */

@@ -429,7 +429,7 @@ export function minutesLayoutOf(record: SealedRecord, seal: SealMark | null): La
           text(`${index + 1}`),
           text(entry.observer || !entry.member ? `${entry.name}（列席）` : entry.name),
           text(entry.household ?? '—'),
-          entry.signature ? { lines: [], image: { hash: entry.signature, ...signInSize } } : text('（未签名）'),
+          entry.signature ? { lines: [], image: { hash: entry.signature, ...signInSize } } : text(entry.onPaper ? '（纸上签到）' : '（未签名）'),
           text(`${arrived}${left}`),
         ];
       }),

@@ -42,6 +42,11 @@ export interface RecordAttendee extends RecordPerson {
   leftAt: string | null;
   /** SHA-256 hex of the sign-in signature PNG, or null when none was taken. */
   signature: string | null;
+  /**
+   * Signed by hand on the printed sheet and entered afterwards (纸上签到). Present only then, so a
+   * record without paper signatures reads, and hashes, as before.
+   */
+  onPaper?: true;
 }
 
 export interface RecordVoteCount {
@@ -168,6 +173,7 @@ export function attendanceRows(db: Db, meetingId: number) {
       arrivedAt: attendance.arrivedAt,
       leftAt: attendance.leftAt,
       signature: attendance.signaturePng,
+      onPaper: attendance.onPaper,
     })
     .from(attendance)
     .innerJoin(people, eq(people.id, attendance.personId))
@@ -224,6 +230,7 @@ export function buildRecord(input: RecordInput): SealedRecord {
     arrivedAt: row.arrivedAt,
     leftAt: row.leftAt,
     signature: row.signature ? sha256Hex(row.signature) : null,
+    ...(row.onPaper ? { onPaper: true as const } : {}),
   }));
   const presentMembers = new Set(entries.filter((entry) => entry.member && !entry.observer).map((entry) => entry.name));
   const proxies = proxiesInForce(db, meetingId);

@@ -257,6 +257,8 @@ function defineLanTests() {
       await expect
         .poll(() => callFromPage(resident, 'meeting:get', { meetingId: 3 }).then((reply) => reply.body.error?.code ?? 'answered', () => 'unreachable'), { timeout: 20_000 })
         .toMatch(/^(unreachable|unauthenticated)$/);
+      // And each phone says so, instead of going on showing the last picture as if it were live.
+      await expect(resident.getByRole('alert')).toContainText(/连不上会议主机|您已不在这次会议中/, { timeout: 20_000 });
     }
   });
 }

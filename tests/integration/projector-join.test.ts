@@ -22,19 +22,23 @@ function callsIn(relativePath: string): string[] {
   return [...new Set([...source.matchAll(/\b(?:useQuery|call)\(\s*'([a-z]+:[A-Za-z]+)'/g)].map((match) => match[1]!))].sort();
 }
 
-const projectorCalls = callsIn('features/console/projector-view.tsx');
+// The projector page, with its join screen (the room's code, shown on the wall on the chair's word).
+const projectorCalls = [...new Set([...callsIn('features/console/projector-view.tsx'), 'access:roomCode'])].sort();
 
 describe('the projector-only join code (the viewer role)', () => {
   it('is shown the projector page alone', () => {
-    expect(readFileSync(join(rendererRoot, 'features/lan/participant-app.tsx'), 'utf8')).toContain(
-      "if (who.role === 'viewer') return <ProjectorView meetingId={who.meetingId} />;",
-    );
+    const app = readFileSync(join(rendererRoot, 'features/lan/participant-app.tsx'), 'utf8');
+    const viewerBranch = app.slice(app.indexOf("if (who.role === 'viewer')"), app.indexOf('return (', app.indexOf("if (who.role === 'viewer')") + 40));
+    // The projector, under nothing but the notice that the host cannot be reached.
+    expect(viewerBranch).toContain('<ProjectorView meetingId={who.meetingId} />');
+    expect(viewerBranch).not.toMatch(/<(CheckInPage|MinutesPage|EditorPage)/);
     // The participant app's own check is public: the role needs nothing more for it.
     expect(callsIn('features/lan/participant-app.tsx').every((channel) => publicChannels.has(channel as never))).toBe(true);
   });
 
   it('may make the calls the projector page makes, all of them reads, and nothing else but one read of the same votes', () => {
-    expect(projectorCalls).toEqual(['attendance:get', 'console:get', 'council:list', 'meeting:get', 'vote:list']);
+    expect(projectorCalls).toEqual(['access:roomCode', 'attendance:get', 'console:get', 'council:list', 'meeting:get', 'vote:list']);
+    expect(callsIn('features/lan/room-code-panel.tsx')).toContain('access:roomCode');
     const viewer = [...roleChannels.viewer].sort();
     expect(viewer.filter((channel) => !projectorCalls.includes(channel))).toEqual(['vote:get']);
     for (const channel of viewer) expect(contract[channel].kind, channel).toBe('query');

@@ -17,6 +17,7 @@ const languages = ['zh-CN', 'en'] as const;
 
 /** Keys built from a prefix and a value at run time: the prefix, and every value it is built with. */
 const dynamicKeys: Record<string, readonly string[]> = {
+  ...Object.fromEntries(['Title', 'Text', 'Done', 'Go'].map((field) => [`firstRun.step${field}.`, ['council', 'members', 'roster', 'meeting', 'notice']])),
   'nav.': ['roster', 'meetings', 'wishes', 'tasks', 'compacts', 'dashboard', 'settings'],
   'status.': meetingStatuses,
   'role.': personRoles,

@@ -48,7 +48,7 @@ export function FirstRunPath({ council, actions = {} }: { council: Council; acti
 
   return (
     <section className="panel first-run" aria-labelledby="first-run-title">
-      <h2 id="first-run-title">{t('firstRun.title')}</h2>
+      <h2 id="first-run-title">{t('firstRun.heading')}</h2>
       <ol className="first-run-steps">
         {steps.map((step) => {
           const done = isDone(step, data);
@@ -60,10 +60,10 @@ export function FirstRunPath({ council, actions = {} }: { council: Council; acti
                 {done ? '✓' : steps.indexOf(step) + 1}
               </span>
               <div>
-                <strong>{t(`firstRun.${step}.title`)}</strong>
-                <span className="visually-hidden">{t('common.colon')}{done ? t('firstRun.done') : t('firstRun.todo')}</span>
-                <p className="muted">{done ? t(`firstRun.${step}.done`, { ...data, name: council.name }) : t(`firstRun.${step}.text`)}</p>
-                {current && (actions[step] ?? (link && <a className="button button-primary" href={link}>{t(`firstRun.${step}.go`)}</a>))}
+                <strong>{t(`firstRun.stepTitle.${step}`)}</strong>
+                <span className="visually-hidden">{t('common.colon')}{done ? t('firstRun.doneLabel') : t('firstRun.todoLabel')}</span>
+                <p className="muted">{done ? t(`firstRun.stepDone.${step}`, { ...data, name: council.name }) : t(`firstRun.stepText.${step}`)}</p>
+                {current && (actions[step] ?? (link && <a className="button button-primary" href={link}>{t(`firstRun.stepGo.${step}`)}</a>))}
               </div>
             </li>
           );

@@ -22,20 +22,36 @@ const checkEveryMs = 15_000;
 
 export function ParticipantApp({ who, onLeft }: { who: Participant; onLeft: () => void }) {
   const { t } = useTranslation();
+  // The host cannot be reached (it left the LAN when joining was closed, or the Wi-Fi dropped):
+  // said on the page, so a phone does not go on showing an old picture as if it were live.
+  const [unreachable, setUnreachable] = useState(false);
   useEffect(() => {
     const timer = setInterval(() => {
       void call('access:whoami', {}).then((result) => {
+        setUnreachable(!result.ok && result.error.code === 'offline');
         if (result.ok && result.value.kind !== 'participant') onLeft();
       });
     }, checkEveryMs);
     return () => clearInterval(timer);
   }, [onLeft]);
+  const notice = unreachable && (
+    <p className="participant-offline" role="alert">
+      {t('join.unreachable')}
+    </p>
+  );
   useEffect(() => {
     document.title = `${who.meetingTitle} · ${t('app.title')}`;
   }, [who.meetingTitle, t]);
 
   // The viewer's page is the projector's: nothing around it.
-  if (who.role === 'viewer') return <ProjectorView meetingId={who.meetingId} />;
+  if (who.role === 'viewer') {
+    return (
+      <>
+        {notice}
+        <ProjectorView meetingId={who.meetingId} />
+      </>
+    );
+  }
   return (
     <div className="participant">
       <header className="participant-bar">
@@ -43,6 +59,7 @@ export function ParticipantApp({ who, onLeft }: { who: Participant; onLeft: () =
         <span>{t('join.as', { meeting: who.meetingTitle, role: t(`access.roles.${who.role}`) })}</span>
         <span className="muted">{t('join.welcome', { name: who.name })}</span>
       </header>
+      {notice}
       <main className="participant-content">
         {who.role === 'editor' && <EditorPage who={who} />}
         {who.role === 'door' && <DoorPage who={who} />}

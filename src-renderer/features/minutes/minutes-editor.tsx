@@ -77,20 +77,35 @@ export function MinutesEditor({ session, editable }: { session: MinutesSession; 
   );
 }
 
+/**
+ * Which tools are on where the cursor is, from one walk up the cursor's ancestors and its marks.
+ * It runs after every transaction, every peer's keystroke included; `isActive` for each tool
+ * would walk the selection's whole range once per tool.
+ */
+function toolState(editor: Editor) {
+  const { storedMarks, selection } = editor.state;
+  const { $from } = selection;
+  const state = { h1: false, h2: false, bold: false, italic: false, bullets: false, numbers: false, inTable: false };
+  for (let depth = $from.depth; depth > 0; depth -= 1) {
+    const node = $from.node(depth);
+    const name = node.type.name;
+    if (name === 'heading') {
+      state.h1 ||= node.attrs.level === 1;
+      state.h2 ||= node.attrs.level === 2;
+    } else if (name === 'bulletList') state.bullets = true;
+    else if (name === 'orderedList') state.numbers = true;
+    else if (name === 'table') state.inTable = true;
+  }
+  for (const mark of storedMarks ?? $from.marks()) {
+    if (mark.type.name === 'bold') state.bold = true;
+    else if (mark.type.name === 'italic') state.italic = true;
+  }
+  return state;
+}
+
 function Toolbar({ editor }: { editor: Editor }) {
   const { t } = useTranslation();
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      h1: e.isActive('heading', { level: 1 }),
-      h2: e.isActive('heading', { level: 2 }),
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      bullets: e.isActive('bulletList'),
-      numbers: e.isActive('orderedList'),
-      inTable: e.isActive('table'),
-    }),
-  });
+  const state = useEditorState({ editor, selector: ({ editor: e }) => toolState(e) });
   const chain = () => editor.chain().focus();
   const button = (label: string, active: boolean, run: () => void, key: string) => (
     <button key={key} type="button" className={active ? 'tool tool-active' : 'tool'} aria-pressed={active} onMouseDown={(e) => e.preventDefault()} onClick={run}>

@@ -31,7 +31,8 @@ import { LocalCopy, rememberRoom, rememberedRoom } from './local-copy';
 import { Outbox, type PushResult } from './outbox';
 import { signalingUrl } from './signaling-url';
 import { provideSubtleCrypto } from './lan-crypto';
-import { HostRelay } from './host-relay';
+import { HostRelay, relayOrigin } from './host-relay';
+import { SaveQueue } from './save-queue';
 import { keepMeshing } from '../../../shared/collab/mesh-keeper';
 import { localCopyKey } from '../../../shared/collab/minutes-room';
 
@@ -80,6 +81,8 @@ export class MinutesSession {
   document: MinutesDocument | null = null;
   private localCopy: LocalCopy | null = null;
   private readonly outbox: Outbox;
+  /** Updates on their way to the local copy and the outbox, after the edit that made them. */
+  private readonly saves: SaveQueue;
   private closed = false;
   private openTimer: ReturnType<typeof setTimeout> | null = null;
   private stopWatching: (() => void) | null = null;
@@ -98,15 +101,17 @@ export class MinutesSession {
     this.outbox = new Outbox(
       (updateBase64) => this.push(updateBase64),
       () => {
-        if (this.fetchNoticeDue && this.outbox.size === 0) {
+        if (this.fetchNoticeDue && this.outbox.size === 0 && this.saves.waitingForHost === 0) {
           this.fetchNoticeDue = false;
           this.relay?.sendFetchNotice();
         }
         this.changed();
       },
     );
+    this.saves = new SaveQueue({ localCopy: () => this.localCopy, toHost: (update) => this.outbox.add(update) });
     this.awareness.setLocalStateField('user', { ...user });
     this.doc.on('update', this.onUpdate);
+    window.addEventListener('pagehide', this.onPageHide);
     window.addEventListener('online', this.onOnline);
     window.addEventListener('offline', this.onOffline);
   }
@@ -240,7 +245,8 @@ export class MinutesSession {
       fetchFromHost: () => void this.syncFromHost(),
       tooLargeToRelay: () => {
         this.fetchNoticeDue = true;
-        if (this.outbox.size === 0) {
+        // The update itself may still wait in the save queue: the notice goes once the host has it.
+        if (this.outbox.size === 0 && this.saves.waitingForHost === 0) {
           this.fetchNoticeDue = false;
           this.relay?.sendFetchNotice();
         }
@@ -253,11 +259,13 @@ export class MinutesSession {
   }
 
   private onUpdate = (update: Uint8Array, origin: unknown) => {
-    this.localCopy?.append(update);
-    if (origin === hostOrigin || origin === localCopyOrigin) return;
-    if (this.document?.lockedAt) return;
-    this.outbox.add(update);
+    const toHost = origin !== hostOrigin && origin !== localCopyOrigin && !this.document?.lockedAt;
+    const fromPeer = origin === relayOrigin || (origin !== null && origin === this.provider?.room);
+    this.saves.add(update, { toHost, fromPeer });
   };
+
+  /** A tab closing stores what waits in its local copy and starts its last save. */
+  private onPageHide = () => this.saves.flush();
 
   private async push(updateBase64: string): Promise<PushResult> {
     const result: ApiResult<unknown> = await call('minutes:push', {
@@ -318,7 +326,7 @@ export class MinutesSession {
       relayed,
       path,
       peersConnecting: conns.filter(([peerId, conn]) => !conn.connected && !this.relay?.reaches(peerId)).length,
-      unsaved: this.outbox.size,
+      unsaved: this.outbox.size + this.saves.waitingForHost,
       saveError: this.outbox.error,
       fromLocalCopy: this.fromLocalCopy,
     };
@@ -337,8 +345,10 @@ export class MinutesSession {
     this.closed = true;
     if (this.openTimer) clearTimeout(this.openTimer);
     this.stopWatching?.();
+    window.removeEventListener('pagehide', this.onPageHide);
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
+    this.saves.flush();
     this.outbox.stop();
     this.doc.off('update', this.onUpdate);
     const provider = this.provider;

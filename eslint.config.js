@@ -31,6 +31,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: ['electron'] }] },
   },
   {
+    // The peer-latency bench's baseline pages run in Chromium.
+    files: ['tests/bench/pages/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     rules: { 'no-restricted-imports': ['error', { patterns: [...nodeOnly, 'electron', '**/src-main/**'] }] },

@@ -7,6 +7,11 @@
  * the time is from the keydown in the writer's page to the character appearing in each other
  * page's editor (a MutationObserver), both read from the same system clock
  * (performance.timeOrigin + performance.now()). p95 over every edit and every reader.
+ * bench peer-latency-ratio-10: the minutes' 10-person p95 divided by the stock collaborative editor's
+ * on the same harness (Tiptap StarterKit + Collaboration + CollaborationCaret, y-webrtc with a room
+ * password, nothing of the app: tests/bench/pages), and peer-latency-bare-ratio-10 the same divided
+ * by bare y-webrtc carrying a Y.Text typed in a textarea. The three are measured in turns, twice each,
+ * so a machine busier at one moment weighs on all of them alike.
  * bench desktop-peer-latency-p95: the same between the chair's desktop window (on the host the
  * desktop start-up creates, src-main/index.ts with the electron double) and a member who joined with
  * a code, both ways; reported right after peer-latency-p95-2, the browsers' figure for two people.
@@ -49,11 +54,18 @@ export default async function peerLatency(report: Report): Promise<void> {
   // The desktop window's figure right after the browsers' of the same size (two people), to compare.
   const names = sizes.map((size) => `peer-latency-p95-${size}`);
   names.splice(1, 0, 'desktop-peer-latency-p95');
-  for (const name of [...names, 'relay-latency-p95']) {
+  const figure = (name: string) => {
     const match = new RegExp(`^${name}: ([0-9.]+)$`, 'm').exec(output);
     if (!match) throw new Error(`peer-latency: no figure ${name}:\n${output}`);
-    report(name, Number(match[1]), 'ms');
-  }
+    return Number(match[1]);
+  };
+  for (const name of [...names, 'relay-latency-p95']) report(name, figure(name), 'ms');
+  const [app, stock, bare] = ['app', 'stock', 'bare'].map((kind) => figure(`turns-${kind}-p95-10`)) as [number, number, number];
+  report('peer-latency-turns-p95-10', app, 'ms');
+  report('peer-latency-stock-p95-10', stock, 'ms');
+  report('peer-latency-bare-p95-10', bare, 'ms');
+  report('peer-latency-ratio-10', app / stock, 'x');
+  report('peer-latency-bare-ratio-10', app / bare, 'x');
 }
 
 function percentile(values: number[], p: number): number {
@@ -66,6 +78,18 @@ function percentile(values: number[], p: number): number {
 async function latencies(browser: Browser, size: number): Promise<number[]> {
   const { startHost } = await import('../../e2e/host-process');
   const host = await startHost(join(mkdtempSync(join(tmpdir(), 'courtyard-bench-')), 'council.sqlite'), { port, demo: true });
+  try {
+    return await typedOn(browser, size, () => `http://127.0.0.1:${port}/#/meetings/3/minutes`, `.minutes-state[data-state="connected"][data-peers="${size - 1}"]`);
+  } finally {
+    await host.stop();
+  }
+}
+
+/**
+ * The harness every figure shares: `size` pages (separate contexts) at `address(i)`, each waited
+ * on until `connected` shows, then the first types while the others note arrivals.
+ */
+async function typedOn(browser: Browser, size: number, address: (index: number) => string, connected: string, input?: string): Promise<number[]> {
   const contexts = [];
   try {
     const pages = [];
@@ -74,19 +98,39 @@ async function latencies(browser: Browser, size: number): Promise<number[]> {
       await context.addInitScript(`localStorage.setItem('courtyard.minutes.name', '记录人${'甲乙丙丁戊己庚辛壬癸'[i]}')`);
       contexts.push(context);
       const page = await context.newPage();
-      await page.goto(`http://127.0.0.1:${port}/#/meetings/3/minutes`);
+      await page.goto(address(i));
       pages.push(page);
     }
-    for (const page of pages) {
-      await page.locator(`.minutes-state[data-state="connected"][data-peers="${size - 1}"]`).waitFor({ timeout: 90_000 });
-    }
+    for (const page of pages) await page.locator(connected).waitFor({ timeout: 90_000 });
     const [writer, ...readers] = pages as [(typeof pages)[0], ...typeof pages];
-    await typeTimed(writer, readers, 'x', warmUp + edits, 40 + size * 5);
+    await typeTimed(writer, readers, 'x', warmUp + edits, 40 + size * 5, input);
     return await keystrokeDelays(writer, readers, 'x', warmUp + edits, warmUp);
   } finally {
     for (const context of contexts) await context.close();
-    await host.stop();
   }
+}
+
+/**
+ * Ten people on the minutes, on the stock editor and on a bare Y.Text, in turns (app, stock,
+ * bare, twice): each kind's delays pooled.
+ */
+async function turns(browser: Browser): Promise<Record<'app' | 'stock' | 'bare', number[]>> {
+  const { serveBaselinePages } = await import('../baseline-pages');
+  const baseline = await serveBaselinePages(port + 1);
+  const pooled = { app: [] as number[], stock: [] as number[], bare: [] as number[] };
+  const size = 10;
+  const connected = `body[data-peers="${size - 1}"]`;
+  try {
+    for (let round = 0; round < 2; round += 1) {
+      pooled.app.push(...(await latencies(browser, size)));
+      const room = `bench-${round}`;
+      pooled.stock.push(...(await typedOn(browser, size, (i) => baseline.url('stock-editor', `${room}-stock`, `记录人${i}`), connected)));
+      pooled.bare.push(...(await typedOn(browser, size, (i) => baseline.url('bare-text', `${room}-bare`, `记录人${i}`), connected, 'textarea')));
+    }
+  } finally {
+    await baseline.stop();
+  }
+  return pooled;
 }
 
 /**
@@ -133,11 +177,20 @@ async function measure(): Promise<void> {
   const problem = loopbackOnlyProblem();
   if (problem) throw new Error(problem);
   const browser = await chromium.launch(webrtcChromium);
+  // `--turns-only`: just the ten-person comparison with the baselines (while working on the editor).
+  if (process.argv.includes('--turns-only')) {
+    signInEveryContext(browser);
+    const pooled = await turns(browser).finally(() => browser.close());
+    for (const kind of ['app', 'stock', 'bare'] as const) print(`turns-${kind}-p95-10`, pooled[kind]);
+    return;
+  }
   try {
     // First, while no context carries a browser host's chair cookie: the desktop's chair has its own.
     print('desktop-peer-latency-p95', await desktopLatencies(browser));
     signInEveryContext(browser);
     for (const size of sizes) print(`peer-latency-p95-${size}`, await latencies(browser, size));
+    const pooled = await turns(browser);
+    for (const kind of ['app', 'stock', 'bare'] as const) print(`turns-${kind}-p95-10`, pooled[kind]);
   } finally {
     await browser.close();
   }

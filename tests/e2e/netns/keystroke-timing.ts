@@ -52,10 +52,11 @@ export async function keystrokeDelays(writer: Page, readers: Page[], char: strin
 /**
  * The writer presses `char` `count` times at the end of the minutes, `pause` ms apart (a person
  * typing; keystrokes pressed at once would be read as one edit), with timing noted on every page.
+ * `input` is where the writer types (the editor; the bench's bare page types in a textarea).
  */
-export async function typeTimed(writer: Page, readers: Page[], char: string, count: number, pause: number): Promise<void> {
+export async function typeTimed(writer: Page, readers: Page[], char: string, count: number, pause: number, input = '.ProseMirror'): Promise<void> {
   for (const reader of readers) await noteArrivals(reader, char);
-  await writer.locator('.ProseMirror').click();
+  await writer.locator(input).click();
   await writer.keyboard.press('Control+End');
   await noteKeydowns(writer, char);
   // Held for `pause` before it is let go: the next key goes down that much later.

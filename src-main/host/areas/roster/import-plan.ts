@@ -170,10 +170,19 @@ function loadRoster(db: Db, councilId: number): Roster {
 
 const noRoster = (): Roster => ({ byCode: new Map(), peopleIds: new Map() });
 
-/** The first `limit` items joined by 、, and how many more there are: a note stays short for a large file. */
-function someOf(items: readonly string[], limit = 20): string {
-  const shown = items.slice(0, limit).join('、');
-  return items.length > limit ? `${shown}等 ${items.length} 处` : shown;
+/** How many rows or names a note lists before it only counts: a note stays short for a large file. */
+const noteListLimit = 20;
+
+/** The first items joined by 、, then how many there are in all (“等 45 行”). */
+function someOf(items: readonly string[], counter: string): string {
+  const shown = items.slice(0, noteListLimit).join('、');
+  return items.length > noteListLimit ? `${shown}等 ${items.length} ${counter}` : shown;
+}
+
+/** “第 3、4、5 行”, or for many rows “第 3、4、…、22 行等 45 行”. */
+function rowsNamed(rows: readonly number[]): string {
+  const named = `第 ${rows.slice(0, noteListLimit).join('、')} 行`;
+  return rows.length > noteListLimit ? `${named}等 ${rows.length} 行` : named;
 }
 
 /** Checks between rows that are correct on their own: duplicates, and a household given two areas or tenures. */
@@ -274,7 +283,7 @@ function fillMergedCells(rows: Array<{ cells: string[]; row: number }>, columns:
     previous = copy;
     return { cells: copy, row };
   });
-  if (filled.length) notes.push(`第 ${someOf(filled.map(String))} 行的楼栋或单元是空的，按合并单元格沿用了上一行。请核对预览。`);
+  if (filled.length) notes.push(`${rowsNamed(filled)}的楼栋或单元是空的，按合并单元格沿用了上一行。请核对预览。`);
   return result;
 }
 
@@ -313,7 +322,7 @@ export function planImport(db: Db, councilId: number, table: RawTable): Plan {
     columns,
     notes,
   );
-  if (footers.length) notes.push(`${someOf(footers)}是表尾，不是人员，没有导入。`);
+  if (footers.length) notes.push(`${someOf(footers, '行')}是表尾，不是人员，没有导入。`);
   if (dataRows.length === 0) return refused([fileIssue('文件里只有表头，没有任何人员或住户。')]);
   if (dataRows.length > importRowLimit) return refused([tooManyRows(dataRows.length, '名册')]);
   if ((table.titles?.length ?? 0) > importRowLimit) return refused([tooManyRows(table.titles!.length, '产权表')]);
@@ -329,7 +338,7 @@ export function planImport(db: Db, councilId: number, table: RawTable): Plan {
   const lost = ownChecked.filter((entry) => LOST_CHARACTER.test(entry.name));
   if (lost.length) {
     notes.push(
-      `${someOf(lost.map((entry) => `第 ${entry.row} 行“${entry.name}”`))}的姓名里有问号：文件存为 GBK 时生僻字会变成问号。导入后请在名册中改正，或把文件另存为 UTF-8 后重新导入。`,
+      `${someOf(lost.map((entry) => `第 ${entry.row} 行“${entry.name}”`), '人')}的姓名里有问号：文件存为 GBK 时生僻字会变成问号。导入后请在名册中改正，或把文件另存为 UTF-8 后重新导入。`,
     );
   }
   const entries = crossCheck(ownChecked, roster.peopleIds, report);

@@ -1,13 +1,20 @@
 /**
  * A large estate's roster as an office keeps it, generated with exceljs: households of
  * 3 and 2 people in turn (8,000 households for 20,000 rows), each with its area, tenure,
- * a phone, the first person a representative and on the title. Shared by the import test
- * and its bench, so both read the same kind of file.
+ * a phone, distinct names, the first person a representative and, in an owner-occupied
+ * household, on the title. Shared by the import test and its bench, so both read the
+ * same kind of file.
  */
 import ExcelJS from 'exceljs';
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
-const given = ['秀英', '建国', '兆品', '桂兰', '志强', '海燕', '德华', '明', '静'];
+const givenCharacters = [...'秀英建国兆品桂兰志强海燕德华明静丽娟伟芳敏军洋勇艳杰涛斌超霞平刚辉玲婷雪梅琳鹏飞宇浩然晨欣怡佳慧颖博文凯'];
+
+/** The n-th person's name: the first 20 × 52² all differ, as names in an estate mostly do, so each is spelled in pinyin anew. */
+function nameOf(n: number): string {
+  const g = givenCharacters.length;
+  return surnames[Math.floor(n / (g * g)) % surnames.length]! + givenCharacters[n % g]! + givenCharacters[Math.floor(n / g) % g]!;
+}
 
 export interface LargeRosterRow {
   name: string;
@@ -28,8 +35,7 @@ export function largeRosterRows(rowCount: number): LargeRosterRow[] {
     const areaCenti = 6000 + ((h * 7919) % 8000);
     const tenure = h % 10 === 9 ? 'tenant' : 'owner';
     for (let k = 0; k < (h % 2 === 0 ? 3 : 2) && rows.length < rowCount; k += 1) {
-      // Members of one household differ by their given name.
-      const name = surnames[(h * 3 + k) % surnames.length]! + given[(h + k) % given.length]!;
+      const name = nameOf(rows.length);
       const phone = `139${String(rows.length).padStart(8, '0')}`;
       rows.push({ name, code: codeOf(h), areaCenti, tenure, phone, representative: k === 0, titleHolder: k === 0 && tenure === 'owner' });
     }

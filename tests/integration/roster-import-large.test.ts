@@ -52,7 +52,7 @@ describe('a large estate in one file', () => {
         roles: row.representative ? ['representative'] : [],
       });
     }
-    expect(byPhone.get(rows[0]!.phone)).toMatchObject({ pinyinInitials: 'wxy', pinyinFull: 'wangxiuying' });
+    expect(byPhone.get(rows[0]!.phone)).toMatchObject({ name: '王秀秀', pinyinInitials: 'wxx', pinyinFull: 'wangxiuxiu' });
 
     const households = await host.ok('household:list', { councilId });
     expect(households).toHaveLength(8_000);
@@ -103,5 +103,20 @@ describe('a large estate in one file', () => {
     expect(preview).toMatchObject({ issueCount: 0, rowCount: 25 });
     const rowsNamed = Array.from({ length: 20 }, (_, i) => i + 3).join('、');
     expect(preview.notes).toContain(`第 ${rowsNamed} 行等 24 行的楼栋或单元是空的，按合并单元格沿用了上一行。请核对预览。`);
+  });
+
+  it('a commit writes the file it is given, whichever file was previewed before', async () => {
+    const host = tempHost();
+    const { id: councilId } = await host.ok('council:create', { name: '大型小区院落议事会' });
+    const csv = (text: string) => ({ councilId, fileName: 'r.csv', dataBase64: Buffer.from(text).toString('base64') });
+    const previewed = csv('姓名,户号\n张三,1-1-101\n');
+    const given = csv('姓名,户号\n李四,2-1-101\n王五,2-1-102\n');
+    await host.ok('roster:previewImport', previewed);
+    expect(await host.ok('roster:commitImport', given)).toEqual({ householdsCreated: 2, householdsUpdated: 0, peopleCreated: 2 });
+    expect((await host.ok('person:list', { councilId })).map((person) => person.name).sort()).toEqual(['李四', '王五']);
+    // The previewed file, committed after, is read and checked against the roster as it is now.
+    expect(await host.ok('roster:commitImport', previewed)).toEqual({ householdsCreated: 1, householdsUpdated: 0, peopleCreated: 1 });
+    await host.ok('roster:previewImport', given);
+    expect(await host.invoke('roster:commitImport', given)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });

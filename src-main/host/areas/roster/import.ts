@@ -2,6 +2,7 @@
  * The roster import's two calls: the preview (the file checked against the roster, nothing
  * written) and the commit (checked again and written in one transaction, or nothing at all).
  */
+import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import {
   previewIssueLimit,
@@ -45,12 +46,42 @@ function rollIssue(db: Db, councilId: number, plan: Plan): ImportIssue | null {
   return refusal ? fileIssue(`${refusal}名册没有导入。`) : null;
 }
 
-async function readPayload(db: Db, input: ParsedInput<'roster:previewImport'>): Promise<RawTable | ImportIssue> {
-  getCouncil(db, input.councilId);
+/**
+ * The table read from the file last previewed, by the digest of its bytes: the commit that
+ * follows the preview of the same file takes it instead of reading the file again (reading an
+ * .xlsx is most of a large import's time). A table depends on the file's bytes alone, and is
+ * frozen so no step can change it; the checks against the roster run again in the commit.
+ */
+const lastPreviewed = new WeakMap<DatabaseHandle, { digest: string; table: RawTable }>();
+
+const digestOf = (dataBase64: string) => createHash('sha256').update(dataBase64).digest('base64');
+
+function frozen(table: RawTable): RawTable {
+  for (const row of table.rows) Object.freeze(row);
+  for (const row of table.titles ?? []) Object.freeze(row);
+  Object.freeze(table.rows);
+  if (table.titles) Object.freeze(table.titles);
+  return Object.freeze(table);
+}
+
+async function readPayload(
+  database: DatabaseHandle,
+  input: ParsedInput<'roster:previewImport'>,
+  step: 'preview' | 'commit',
+): Promise<RawTable | ImportIssue> {
+  getCouncil(database.db, input.councilId);
+  const digest = digestOf(input.dataBase64);
+  const kept = lastPreviewed.get(database);
+  if (kept?.digest === digest) {
+    if (step === 'commit') lastPreviewed.delete(database);
+    return kept.table;
+  }
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) return fileIssue('文件是空的，没有读到任何内容。');
   try {
-    return await readTable(bytes);
+    const table = frozen(await readTable(bytes));
+    if (step === 'preview') lastPreviewed.set(database, { digest, table });
+    return table;
   } catch (error) {
     if (error instanceof UnreadableFile) return fileIssue(error.message);
     throw error;
@@ -79,7 +110,7 @@ export async function previewRosterImport(
   database: DatabaseHandle,
   input: ParsedInput<'roster:previewImport'>,
 ): Promise<ImportPreview> {
-  const table = await readPayload(database.db, input);
+  const table = await readPayload(database, input, 'preview');
   const plan = 'rows' in table ? planImport(database.db, input.councilId, table) : refusedPlan([table]);
   const held = rollIssue(database.db, input.councilId, plan);
   if (held) plan.issues.unshift(held);
@@ -120,8 +151,7 @@ function refuse(issues: ImportIssue[]): HostError {
 }
 
 /**
- * Reads and checks the file again (the host keeps nothing between preview and commit),
- * then writes every household and person in one transaction, or nothing at all. The
+ * Reads the file again unless it is the one just previewed, checks it again, then writes every household and person in one transaction, or nothing at all. The
  * checks run inside the transaction, so they see exactly the roster that is written to.
  */
 export async function commitRosterImport(
@@ -130,7 +160,7 @@ export async function commitRosterImport(
   now: Date,
 ): Promise<ImportResult> {
   const { db, sqlite } = database;
-  const table = await readPayload(db, input);
+  const table = await readPayload(database, input, 'commit');
   if (!('rows' in table)) throw refuse([table]);
   return sqlite.transaction((): ImportResult => {
     getCouncil(db, input.councilId);

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { importRowLimit, previewIssueLimit, previewRowLimit } from '../../shared/api/areas/roster';
 import { largeRosterRows, largeRosterXlsx } from './large-roster';
@@ -119,4 +120,19 @@ describe('a large estate in one file', () => {
     await host.ok('roster:previewImport', given);
     expect(await host.invoke('roster:commitImport', given)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
+
+  it('refuses an .xlsx that unpacks to more than a roster can be, before unpacking it', async () => {
+    const host = tempHost();
+    const { id: councilId } = await host.ok('council:create', { name: '大型小区院落议事会' });
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file('xl/worksheets/sheet1.xml', new Uint8Array(101 * 1024 * 1024));
+    const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const input = { councilId, fileName: '名册.xlsx', dataBase64: data.toString('base64') };
+    const preview = await host.ok('roster:previewImport', input);
+    expect(preview.issues).toEqual([
+      { row: 1, column: '', message: '这个 Excel 文件解压后有 101 MB，名册最多读取 100 MB。请只留下名册（最多 20000 行），删去其他工作表和内容后再导入。' },
+    ]);
+    expect(await host.invoke('roster:commitImport', input)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  }, 60_000);
 });

@@ -332,9 +332,9 @@ describe('checking a roster before anything is written', () => {
     ]);
     expect(await issuesOf(utf8Bom(''))).toEqual([[1, '', '文件是空的，没有读到任何内容。']]);
     expect(await issuesOf(base64('姓名,户号\r\n\r\n,,\r\n'))).toEqual([[1, '', '文件里只有表头，没有任何人员或住户。']]);
-    const big = ['姓名,户号', ...Array.from({ length: 5001 }, (_, i) => `居民${i},1-1-${i + 1}`)].join('\n');
+    const big = ['姓名,户号', ...Array.from({ length: 20_001 }, (_, i) => `居民${i},1-1-${i + 1}`)].join('\n');
     expect(await issuesOf(base64(big))).toEqual([
-      [1, '', '名册最多 5000 行，这个文件有 5001 行。请分成几个文件分别导入。'],
+      [1, '', '名册最多 20000 行，这个文件有 20001 行。请分成几个文件分别导入。'],
     ]);
     expect(await issuesOf(base64(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))))
       .toEqual([[1, '', expect.stringContaining('旧版 Excel（.xls）')]]);

@@ -12,6 +12,12 @@ import { base64FileSchema, chairOnly, id, mutation, query, requiredText, returns
  */
 export const doorSearchLimit = 20;
 
+/** The most rows one roster file may hold: a large estate (some 8,000 households) in one office file. */
+export const importRowLimit = 20_000;
+/** The preview answers with the first rows and the first problems only, and counts them all. */
+export const previewRowLimit = 100;
+export const previewIssueLimit = 50;
+
 /** A unit. Floor areas travel as whole hundredths of a m² (see domain/roster/floor-area.ts). */
 export interface Household {
   id: number;
@@ -64,8 +70,12 @@ export interface ImportRowPreview {
 export interface ImportPreview {
   fileName: string;
   encoding: 'utf-8' | 'gbk' | 'xlsx';
+  /** The first rows to import (at most previewRowLimit); rowCount counts them all. */
   rows: ImportRowPreview[];
+  rowCount: number;
+  /** The first problems in row order (at most previewIssueLimit); issueCount counts them all. */
   issues: ImportIssue[];
+  issueCount: number;
   /** What the import tells without refusing: the columns it reads and leaves out, rows it skips or fills in, names that lost a character. */
   notes: string[];
   householdsNew: number;

@@ -13,7 +13,11 @@ interface ImportDialogProps {
   onImported: () => void;
 }
 
-/** Preview first, with every problem by row and column; nothing is written until the user confirms. */
+/**
+ * Preview first: the counts, the first problems by row and column and the first rows (the host
+ * answers with those only, so a large estate's file previews quickly); nothing is written until
+ * the user confirms.
+ */
 export function ImportDialog({ councilId, onClose, onImported }: ImportDialogProps) {
   const { t } = useTranslation();
   const [file, setFile] = useState<{ fileName: string; dataBase64: string }>();
@@ -41,7 +45,7 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
     if (result.ok) downloadFile(result.value);
   };
 
-  const canCommit = preview && preview.issues.length === 0 && preview.rows.length > 0 && !action.busy;
+  const canCommit = preview && preview.issueCount === 0 && preview.rowCount > 0 && !action.busy;
 
   return (
     <Dialog title={t('import.title')} onClose={onClose} wide>
@@ -67,7 +71,7 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
         <div className="import-preview">
           <p className="import-summary">
             {t('import.summary', {
-              rows: preview.rows.length,
+              rows: preview.rowCount,
               people: preview.peopleNew,
               households: preview.householdsNew,
               updated: preview.householdsUpdated,
@@ -81,10 +85,11 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
               ))}
             </ul>
           )}
-          {preview.issues.length > 0 && (
+          {preview.issueCount > 0 && (
             <>
               <p className="error-note" role="alert">
-                {t('import.hasIssues', { count: preview.issues.length })}
+                {t('import.hasIssues', { count: preview.issueCount })}
+                {preview.issueCount > preview.issues.length && t('import.issuesShown', { shown: preview.issues.length })}
               </p>
               <table className="table issues-table" aria-label={t('import.issues')}>
                 <thead>
@@ -106,6 +111,7 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
               </table>
             </>
           )}
+          {preview.rowCount > preview.rows.length && <p className="muted">{t('import.rowsShown', { shown: preview.rows.length })}</p>}
           {preview.rows.length > 0 && (
             <table className="table" aria-label={t('import.rows')}>
               <thead>
@@ -119,7 +125,7 @@ export function ImportDialog({ councilId, onClose, onImported }: ImportDialogPro
                 </tr>
               </thead>
               <tbody>
-                {preview.rows.slice(0, 100).map((row) => (
+                {preview.rows.map((row) => (
                   <tr key={row.row}>
                     <td>{row.row}</td>
                     <td>{row.name}</td>

@@ -1,336 +1,25 @@
-import { and, eq, isNull } from 'drizzle-orm';
+/**
+ * The roster import's two calls: the preview (the file checked against the roster, nothing
+ * written) and the commit (checked again and written in one transaction, or nothing at all).
+ */
+import { createHash } from 'node:crypto';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { ImportIssue, ImportPreview, ImportResult, ImportRowPreview } from '../../../../shared/api/areas/roster';
-import { formatCentiArea, parseAreaToCenti } from '../../../../shared/domain/roster/floor-area';
-import { BUILDING_SUFFIX, fromChineseNumeral, normaliseHouseholdCode, parseHouseholdCode, UNIT_SUFFIX } from '../../../../shared/domain/roster/household-code';
-import { normalisePhones } from '../../../../shared/domain/roster/phone';
-import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
-import { withImpliedRoles, type PersonRole, type Tenure } from '../../../../shared/domain/roster/roles';
+import {
+  previewIssueLimit,
+  previewRowLimit,
+  type ImportIssue,
+  type ImportPreview,
+  type ImportResult,
+  type ImportRowPreview,
+} from '../../../../shared/api/areas/roster';
 import type { RollChange } from '../../../../shared/domain/roster/roll-changes';
 import type { DatabaseHandle, Db } from '../../db/client';
-import { households, people, unitOwners } from './schema';
 import { HostError, conflict } from '../../core/errors';
 import { getCouncil } from '../councils/service';
-import { findHouseholdByCode } from './households';
+import { fileIssue, planImport, refusedPlan, type Plan } from './import-plan';
+import { writePlan } from './import-write';
 import { rollChangeBlocked } from './roll-guard';
 import { readTable, UnreadableFile, type RawTable } from './read-table';
-import { readTitles, type TitleEntry } from './titles';
-import {
-  findHeaderRow,
-  hasParts,
-  householdParts,
-  mapColumns,
-  missingColumns,
-  roleOf,
-  roleWordsHint,
-  splitRoles,
-  tenureLabels,
-  tenureOf,
-  yesOrNo,
-  type Columns,
-  type Field,
-} from './vocabulary';
-
-const MAX_ROWS = 5000;
-/**
- * A row under the table that is not a person: the office's footer (制表人：…, 合计 60 户, 审核, 备注).
- * Read by its first filled cell; such rows are left out and the preview says so.
- */
-const FOOTER = /^(制表|填表|填报|审核|审批|负责人|联系人|统计|合计|总计|小计|共计|备注|说明|注[:：]|日期[:：])/;
-/** What a file that lost a character to GBK shows in its place (𠮷 saved as GBK becomes ?). */
-const LOST_CHARACTER = /[?？\uFFFD]/;
-
-interface RowEntry {
-  row: number;
-  /** Empty for a row that only lists a household (the export writes one for an empty household). */
-  name: string;
-  /** Normalised household code; null only for an observer (列席) who lives elsewhere. */
-  code: string | null;
-  areaCenti: number | null;
-  tenure: Tenure | null;
-  phone: string;
-  roles: PersonRole[];
-  /** On the title of the household's unit: recorded as one of its owners. */
-  titleHolder: boolean;
-}
-
-type HouseholdRow = typeof households.$inferSelect;
-
-interface HouseholdPlan {
-  code: string;
-  /** What the file gives; null where it leaves the value as it is. */
-  areaCenti: number | null;
-  tenure: Tenure | null;
-  existing: HouseholdRow | undefined;
-  status: ImportRowPreview['household'];
-}
-
-interface Plan {
-  issues: ImportIssue[];
-  /** What the preview should tell without refusing: columns read and left out, rows skipped or filled in, lost characters. */
-  notes: string[];
-  entries: RowEntry[];
-  households: Map<string, HouseholdPlan>;
-  /** Owners of units they do not live in (the sheet 产权). */
-  titles: TitleEntry[];
-}
-
-type Report = (row: number, field: Field, message: string) => void;
-
-const fileIssue = (message: string, column = '', row = 1): ImportIssue => ({ row, column, message });
-
-/** A row's own checks; null when it reported a problem. */
-function readRow(cells: string[], row: number, columns: Columns, report: Report): RowEntry | null {
-  let problems = 0;
-  const problem: Report = (...args) => {
-    problems += 1;
-    report(...args);
-  };
-  const cell = (field: Field) => (columns[field] === undefined ? '' : (cells[columns[field]] ?? ''));
-  const [name, phoneText, rolesText] = [cell('name'), cell('phone'), cell('roles')];
-  const [areaText, tenureText] = [cell('area'), cell('tenure')];
-
-  if (!name && (phoneText || rolesText)) problem(row, 'name', '缺少姓名。');
-  else if (name.length > 40) problem(row, 'name', '姓名不能超过 40 个字。');
-
-  const roles = new Set<PersonRole>();
-  for (const word of splitRoles(rolesText)) {
-    const role = roleOf(word);
-    if (role) roles.add(role);
-    else problem(row, 'roles', `身份“${word}”无法识别，可填：${roleWordsHint}。`);
-  }
-
-  let code: string | null = null;
-  const codeText = cell('household');
-  if (codeText) {
-    code = normaliseHouseholdCode(codeText);
-    if (!code) problem(row, 'household', `户号“${codeText}”格式不对，应为 楼栋-单元-门牌，如 3-2-501。`);
-  } else if (hasParts(columns) && householdParts.some((part) => cell(part))) {
-    const building = fromChineseNumeral(cell('building').replace(BUILDING_SUFFIX, ''));
-    const unit = fromChineseNumeral(cell('unit').replace(UNIT_SUFFIX, ''));
-    const room = cell('room').replace(/[室号]$/, '');
-    if (!building) problem(row, 'building', '缺少楼栋。');
-    if (!unit) problem(row, 'unit', '缺少单元。');
-    if (!room) problem(row, 'room', '缺少门牌。');
-    if (building && unit && room) {
-      code = normaliseHouseholdCode(`${building}-${unit}-${room}`);
-      const given = householdParts.map((part) => cell(part)).join('/');
-      if (!code) problem(row, 'room', `户号“${given}”格式不对：楼栋、单元、门牌只能是数字或字母，如 3、2、501。`);
-    }
-  } else if (!roles.has('observer')) {
-    const field = columns.household === undefined ? 'building' : 'household';
-    problem(row, field, '缺少户号（只有不住本院的列席人员可以不填）。');
-  }
-
-  const areaCenti = areaText ? parseAreaToCenti(areaText) : null;
-  if (areaText && areaCenti === null) problem(row, 'area', `面积“${areaText}”不是有效数字（最多两位小数，单位㎡）。`);
-  else if (areaCenti === 0) problem(row, 'area', '面积不能为 0：表决按面积计算时这一户会被漏掉。不知道面积请留空。');
-
-  const tenure = tenureText ? (tenureOf(tenureText) ?? null) : null;
-  if (tenureText && !tenure) problem(row, 'tenure', `产权“${tenureText}”无法识别，应填 业主（自有、自住）或 租户（出租、公房）。`);
-
-  const phone = normalisePhones(phoneText);
-  if (phone === null) problem(row, 'phone', `电话“${phoneText}”只能包含数字、空格、+、-、括号；一格里的几个号码用“、”隔开，最多三个。`);
-
-  const titleText = cell('titleHolder');
-  // Some offices write the holder's name in this column: the person's own name is a yes.
-  const titleHolder = name && titleText.trim() === name ? true : yesOrNo(titleText);
-  if (titleHolder === undefined) problem(row, 'titleHolder', `产权人“${titleText}”无法识别，应填 是 或 否（不是可留空）。`);
-  else if (titleHolder && !name) problem(row, 'titleHolder', '标为产权人的行须填写姓名。');
-  else if (titleHolder && !code) problem(row, 'titleHolder', '产权人须填写户号：登记为哪一户的产权人。');
-
-  if (problems > 0) return null;
-  // Roles keep the order the file gives them, so that export → import is exact; an officer is a member.
-  return { row, name, code, areaCenti, tenure, phone: phone ?? '', roles: withImpliedRoles([...roles]), titleHolder: titleHolder === true };
-}
-
-const personKey = (code: string | null, name: string) => `${code ?? ''}\u0000${name}`;
-
-/** The council's roster as it is now: households by code, and who already lives where. */
-function loadRoster(db: Db, councilId: number) {
-  const rows = db.select().from(households).where(eq(households.councilId, councilId)).all();
-  const byCode = new Map(rows.map((h) => [h.code, h]));
-  const codeById = new Map([...byCode.values()].map((h) => [h.id, h.code]));
-  const residents = db
-    .select({ name: people.name, householdId: people.householdId })
-    .from(people)
-    .where(eq(people.councilId, councilId))
-    .all();
-  const peopleKeys = new Set(
-    residents.map((p) => personKey(p.householdId === null ? null : (codeById.get(p.householdId) ?? null), p.name)),
-  );
-  return { byCode, peopleKeys };
-}
-
-/** Checks between rows that are correct on their own: duplicates, and a household given two areas or tenures. */
-function crossCheck(entries: RowEntry[], existingPeople: Set<string>, report: Report): RowEntry[] {
-  const peopleSeen = new Map<string, number>();
-  const areaSeen = new Map<string, { row: number; areaCenti: number }>();
-  const tenureSeen = new Map<string, { row: number; tenure: Tenure }>();
-  return entries.filter(({ row, name, code, areaCenti, tenure }) => {
-    let ok = true;
-    if (name) {
-      const key = personKey(code, name);
-      const first = peopleSeen.get(key);
-      const where = code ? `户号 ${code} ` : '不住本院的人员';
-      if (first !== undefined) report(row, 'name', `与第 ${first} 行重复：${where}中已有“${name}”。`);
-      else if (existingPeople.has(key)) report(row, 'name', `名册中${where}已有“${name}”，不能重复导入。`);
-      else peopleSeen.set(key, row);
-      ok = first === undefined && !existingPeople.has(key);
-    }
-    if (code && areaCenti !== null) {
-      const first = areaSeen.get(code);
-      if (!first) areaSeen.set(code, { row, areaCenti });
-      else if (first.areaCenti !== areaCenti) {
-        const [was, now] = [formatCentiArea(first.areaCenti), formatCentiArea(areaCenti)];
-        report(row, 'area', `户号 ${code} 在第 ${first.row} 行的面积是 ${was}㎡，这里是 ${now}㎡；同一户只能有一个面积。`);
-        ok = false;
-      }
-    }
-    if (code && tenure) {
-      const first = tenureSeen.get(code);
-      if (!first) tenureSeen.set(code, { row, tenure });
-      else if (first.tenure !== tenure) {
-        const [was, now] = [tenureLabels[first.tenure], tenureLabels[tenure]];
-        report(row, 'tenure', `户号 ${code} 在第 ${first.row} 行是${was}，这里是${now}；同一户只能填一种。`);
-        ok = false;
-      }
-    }
-    return ok;
-  });
-}
-
-/** Per household: 'new', 'updated' when the file gives an area or tenure that differs, else 'existing'. */
-function planHouseholds(entries: RowEntry[], existing: Map<string, HouseholdRow>): Map<string, HouseholdPlan> {
-  const plans = new Map<string, HouseholdPlan>();
-  for (const entry of entries) {
-    if (!entry.code) continue;
-    const plan = plans.get(entry.code) ?? {
-      code: entry.code,
-      areaCenti: null,
-      tenure: null,
-      existing: existing.get(entry.code),
-      status: 'new',
-    };
-    plan.areaCenti ??= entry.areaCenti;
-    plan.tenure ??= entry.tenure;
-    const was = plan.existing;
-    const areaChanges = plan.areaCenti !== null && plan.areaCenti !== was?.areaCenti;
-    const tenureChanges = plan.tenure !== null && plan.tenure !== was?.tenure;
-    plan.status = was === undefined ? 'new' : areaChanges || tenureChanges ? 'updated' : 'existing';
-    plans.set(entry.code, plan);
-  }
-  return plans;
-}
-
-/** Which columns the import reads, and which it leaves out, as the preview says them. */
-function columnNotes(header: readonly string[], columns: Columns): string[] {
-  const used = new Set(Object.values(columns));
-  const named = (indexes: number[]) => indexes.map((index) => `“${header[index]!.trim()}”`).join('');
-  const read = [...used].sort((a, b) => a - b);
-  const ignored = header.map((text, index) => (text.trim() && !used.has(index) ? index : -1)).filter((index) => index >= 0);
-  const notes = [`读取的列：${named(read)}。`];
-  if (ignored.length) notes.push(`没有读取的列：${named(ignored)}（本程序不保存这些内容）。`);
-  return notes;
-}
-
-/**
- * Merged cells saved as CSV (or read from a sheet) leave the cells under the first one empty: a 楼栋
- * or 单元 spanning the rows of a building. A row with a room but no building or unit takes them from
- * the row above, and the preview says which rows. A missing 户号 stays a mistake: a family's merged
- * 户号 cannot be told from a row someone forgot.
- */
-function fillMergedCells(rows: Array<{ cells: string[]; row: number }>, columns: Columns, notes: string[]) {
-  const filled: number[] = [];
-  let previous: string[] | null = null;
-  const result = rows.map(({ cells, row }) => {
-    const copy = [...cells];
-    const empty = (index: number | undefined) => index !== undefined && (copy[index] ?? '').trim() === '';
-    let changed = false;
-    if (previous && hasParts(columns) && !empty(columns.room)) {
-      for (const part of ['building', 'unit'] as const) {
-        const index = columns[part]!;
-        if (empty(index) && (previous[index] ?? '') !== '') {
-          copy[index] = previous[index]!;
-          changed = true;
-        }
-      }
-    }
-    if (changed) filled.push(row);
-    previous = copy;
-    return { cells: copy, row };
-  });
-  if (filled.length) notes.push(`第 ${filled.join('、')} 行的楼栋或单元是空的，按合并单元格沿用了上一行。请核对预览。`);
-  return result;
-}
-
-/** Reads and checks the whole file against the council's current roster; writes nothing. */
-function planImport(db: Db, councilId: number, table: RawTable): Plan {
-  const refused = (issues: ImportIssue[]): Plan => ({ issues, notes: [], entries: [], households: new Map(), titles: [] });
-  if (table.rows.length === 0) return refused([fileIssue('文件是空的，没有读到任何内容。')]);
-
-  const headerIndex = findHeaderRow(table.rows);
-  const header = table.rows[headerIndex]!;
-  const columns = mapColumns(header);
-  const headerRow = headerIndex + 1;
-  const missing = missingColumns(columns);
-  if (missing.length > 0) return refused(missing.map(({ column, message }) => fileIssue(message, column, headerRow)));
-
-  const notes = columnNotes(header, columns);
-  // A row with nothing in the columns we read is a spacer, not a mistake; the office's footer is not a person.
-  const known = Object.values(columns);
-  const footers: string[] = [];
-  const dataRows = fillMergedCells(
-    table.rows
-      .map((cells, index) => ({ cells, row: index + 1 }))
-      .filter(({ row, cells }) => row > headerRow && known.some((index) => (cells[index] ?? '') !== ''))
-      .filter(({ row, cells }) => {
-        const first = cells.find((cell) => cell.trim() !== '')?.trim() ?? '';
-        if (!FOOTER.test(first)) return true;
-        footers.push(`第 ${row} 行“${first.length > 20 ? `${first.slice(0, 20)}…` : first}”`);
-        return false;
-      }),
-    columns,
-    notes,
-  );
-  if (footers.length) notes.push(`${footers.join('、')}是表尾，不是人员，没有导入。`);
-  if (dataRows.length === 0) return refused([fileIssue('文件里只有表头，没有任何人员或住户。')]);
-  if (dataRows.length > MAX_ROWS) {
-    return refused([fileIssue(`名册最多 ${MAX_ROWS} 行，这个文件有 ${dataRows.length} 行。请分成几个文件分别导入。`)]);
-  }
-
-  const issues: Array<ImportIssue & { order: number }> = [];
-  const report: Report = (row, field, message) => {
-    issues.push({ row, column: header[columns[field]!] || field, message, order: columns[field] ?? 0 });
-  };
-  const roster = loadRoster(db, councilId);
-  const ownChecked = dataRows
-    .map(({ cells, row }) => readRow(cells, row, columns, report))
-    .filter((entry): entry is RowEntry => entry !== null);
-  const lost = ownChecked.filter((entry) => LOST_CHARACTER.test(entry.name));
-  if (lost.length) {
-    notes.push(
-      `${lost.map((entry) => `第 ${entry.row} 行“${entry.name}”`).join('、')}的姓名里有问号：文件存为 GBK 时生僻字会变成问号。导入后请在名册中改正，或把文件另存为 UTF-8 后重新导入。`,
-    );
-  }
-  const entries = crossCheck(ownChecked, roster.peopleKeys, report);
-
-  issues.sort((a, b) => a.row - b.row || a.order - b.order);
-  const households = planHouseholds(entries, roster.byCode);
-  const newPeople = new Set(entries.filter((entry) => entry.name).map((entry) => personKey(entry.code, entry.name)));
-  const titles = readTitles(table.titles ?? [], {
-    hasUnit: (code) => households.has(code) || roster.byCode.has(code),
-    hasPerson: (code, name) => newPeople.has(personKey(code, name)) || roster.peopleKeys.has(personKey(code, name)),
-  });
-  return {
-    // The main sheet's problems first, then the sheet 产权's.
-    issues: [...issues.map(({ row, column, message }) => ({ row, column, message })), ...titles.issues],
-    notes,
-    entries,
-    households,
-    titles: titles.titles,
-  };
-}
 
 /** What writing the plan would change that a running vote may count. */
 function rollChangesOf(plan: Plan): Set<RollChange> {
@@ -357,95 +46,112 @@ function rollIssue(db: Db, councilId: number, plan: Plan): ImportIssue | null {
   return refusal ? fileIssue(`${refusal}名册没有导入。`) : null;
 }
 
-async function readPayload(db: Db, input: ParsedInput<'roster:previewImport'>): Promise<RawTable | ImportIssue> {
-  getCouncil(db, input.councilId);
+/**
+ * The table read from the file last previewed, by the digest of its bytes: the commit that
+ * follows the preview of the same file takes it instead of reading the file again (reading an
+ * .xlsx is most of a large import's time). A table depends on the file's bytes alone, and is
+ * frozen so no step can change it; the checks against the roster run again in the commit.
+ */
+const lastPreviewed = new WeakMap<DatabaseHandle, { digest: string; table: RawTable }>();
+
+const digestOf = (dataBase64: string) => createHash('sha256').update(dataBase64).digest('base64');
+
+function frozen(table: RawTable): RawTable {
+  for (const row of table.rows) Object.freeze(row);
+  for (const row of table.titles ?? []) Object.freeze(row);
+  Object.freeze(table.rows);
+  if (table.titles) Object.freeze(table.titles);
+  return Object.freeze(table);
+}
+
+async function readPayload(
+  database: DatabaseHandle,
+  input: ParsedInput<'roster:previewImport'>,
+  step: 'preview' | 'commit',
+): Promise<RawTable | ImportIssue> {
+  getCouncil(database.db, input.councilId);
+  const digest = digestOf(input.dataBase64);
+  const kept = lastPreviewed.get(database);
+  if (kept?.digest === digest) {
+    if (step === 'commit') lastPreviewed.delete(database);
+    return kept.table;
+  }
   const bytes = Buffer.from(input.dataBase64, 'base64');
   if (bytes.length === 0) return fileIssue('文件是空的，没有读到任何内容。');
   try {
-    return await readTable(bytes);
+    const table = frozen(await readTable(bytes));
+    if (step === 'preview') lastPreviewed.set(database, { digest, table });
+    return table;
   } catch (error) {
     if (error instanceof UnreadableFile) return fileIssue(error.message);
     throw error;
   }
 }
 
+function rowPreview(plan: Plan, entry: Plan['entries'][number]): ImportRowPreview {
+  const household = entry.code ? plan.households.get(entry.code) : undefined;
+  return {
+    row: entry.row,
+    name: entry.name,
+    householdCode: entry.code ?? '',
+    // What the household will hold after the import.
+    areaCenti: household ? (household.areaCenti ?? household.existing?.areaCenti ?? null) : null,
+    tenure: household ? (household.tenure ?? household.existing?.tenure ?? 'owner') : 'owner',
+    phone: entry.phone,
+    roles: entry.roles,
+    titleHolder: entry.titleHolder,
+    // A person who lives elsewhere changes no household; the type has no word for "none".
+    household: household?.status ?? 'existing',
+  };
+}
+
+/** Counts every row and problem; answers with the first ones only, so a 20,000-row file previews in a small answer. */
 export async function previewRosterImport(
   database: DatabaseHandle,
   input: ParsedInput<'roster:previewImport'>,
 ): Promise<ImportPreview> {
-  const table = await readPayload(database.db, input);
-  const plan: Plan =
-    'rows' in table
-      ? planImport(database.db, input.councilId, table)
-      : { issues: [table], notes: [], entries: [], households: new Map(), titles: [] };
+  const table = await readPayload(database, input, 'preview');
+  const plan = 'rows' in table ? planImport(database.db, input.councilId, table) : refusedPlan([table]);
   const held = rollIssue(database.db, input.councilId, plan);
   if (held) plan.issues.unshift(held);
-  const rows = plan.entries.map((entry): ImportRowPreview => {
-    const household = entry.code ? plan.households.get(entry.code) : undefined;
-    return {
-      row: entry.row,
-      name: entry.name,
-      householdCode: entry.code ?? '',
-      // What the household will hold after the import.
-      areaCenti: household ? (household.areaCenti ?? household.existing?.areaCenti ?? null) : null,
-      tenure: household ? (household.tenure ?? household.existing?.tenure ?? 'owner') : 'owner',
-      phone: entry.phone,
-      roles: entry.roles,
-      titleHolder: entry.titleHolder,
-      // A person who lives elsewhere changes no household; the type has no word for "none".
-      household: household?.status ?? 'existing',
-    };
-  });
-  const plans = [...plan.households.values()];
+  let householdsNew = 0;
+  let householdsUpdated = 0;
+  for (const household of plan.households.values()) {
+    if (household.status === 'new') householdsNew += 1;
+    else if (household.status === 'updated') householdsUpdated += 1;
+  }
+  let peopleNew = 0;
+  let titlesNew = plan.titles.length;
+  for (const entry of plan.entries) {
+    if (entry.name !== '') peopleNew += 1;
+    if (entry.titleHolder) titlesNew += 1;
+  }
   return {
     fileName: input.fileName,
     encoding: 'rows' in table ? table.encoding : 'utf-8',
-    rows,
-    issues: plan.issues,
+    rows: plan.entries.slice(0, previewRowLimit).map((entry) => rowPreview(plan, entry)),
+    rowCount: plan.entries.length,
+    issues: plan.issues.slice(0, previewIssueLimit),
+    issueCount: plan.issues.length,
     notes: plan.notes,
-    householdsNew: plans.filter((h) => h.status === 'new').length,
-    householdsUpdated: plans.filter((h) => h.status === 'updated').length,
-    peopleNew: rows.filter((row) => row.name !== '').length,
-    titlesNew: rows.filter((row) => row.titleHolder).length + plan.titles.length,
+    householdsNew,
+    householdsUpdated,
+    peopleNew,
+    titlesNew,
   };
 }
 
+/** The refusal names every problem by count and the first ones by row and column. */
 function refuse(issues: ImportIssue[]): HostError {
   return new HostError(
     'invalid_input',
     `名册有 ${issues.length} 处错误，没有导入任何数据。请改正后重新导入。`,
-    issues.map(({ row, column, message }) => ({ path: `第${row}行${column ? ` ${column}` : ''}`, message })),
+    issues.slice(0, previewIssueLimit).map(({ row, column, message }) => ({ path: `第${row}行${column ? ` ${column}` : ''}`, message })),
   );
 }
 
-function writeHouseholds(db: Db, councilId: number, plans: Iterable<HouseholdPlan>, now: Date) {
-  const ids = new Map<string, number>();
-  let created = 0;
-  let updated = 0;
-  const updatedAt = now.toISOString();
-  for (const plan of plans) {
-    const { code, existing } = plan;
-    if (existing === undefined) {
-      const parts = parseHouseholdCode(code)!;
-      const values = { councilId, ...parts, code, areaCenti: plan.areaCenti, tenure: plan.tenure ?? 'owner' };
-      ids.set(code, db.insert(households).values(values).returning({ id: households.id }).get().id);
-      created += 1;
-      continue;
-    }
-    ids.set(code, existing.id);
-    if (plan.status !== 'updated') continue;
-    db.update(households)
-      .set({ areaCenti: plan.areaCenti ?? existing.areaCenti, tenure: plan.tenure ?? existing.tenure, updatedAt })
-      .where(eq(households.id, existing.id))
-      .run();
-    updated += 1;
-  }
-  return { ids, created, updated };
-}
-
 /**
- * Reads and checks the file again (the host keeps nothing between preview and commit),
- * then writes every household and person in one transaction, or nothing at all. The
+ * Reads the file again unless it is the one just previewed, checks it again, then writes every household and person in one transaction, or nothing at all. The
  * checks run inside the transaction, so they see exactly the roster that is written to.
  */
 export async function commitRosterImport(
@@ -454,7 +160,7 @@ export async function commitRosterImport(
   now: Date,
 ): Promise<ImportResult> {
   const { db, sqlite } = database;
-  const table = await readPayload(db, input);
+  const table = await readPayload(database, input, 'commit');
   if (!('rows' in table)) throw refuse([table]);
   return sqlite.transaction((): ImportResult => {
     getCouncil(db, input.councilId);
@@ -462,37 +168,6 @@ export async function commitRosterImport(
     const held = rollIssue(db, input.councilId, plan);
     if (held) throw conflict(held.message);
     if (plan.issues.length > 0) throw refuse(plan.issues);
-    const written = writeHouseholds(db, input.councilId, plan.households.values(), now);
-    const residents = plan.entries.filter((entry) => entry.name !== '');
-    for (const entry of residents) {
-      const keys = pinyinKeys(entry.name);
-      const person = db
-        .insert(people)
-        .values({
-          councilId: input.councilId,
-          householdId: entry.code ? written.ids.get(entry.code)! : null,
-          name: entry.name,
-          pinyinInitials: keys.initials,
-          pinyinFull: keys.full,
-          phone: entry.phone,
-          roles: entry.roles,
-        })
-        .returning({ id: people.id })
-        .get();
-      if (entry.titleHolder) db.insert(unitOwners).values({ householdId: written.ids.get(entry.code!)!, personId: person.id }).run();
-    }
-    // planImport checked that every unit and owner named on the sheet 产权 is in the file or the roster.
-    const unitId = (code: string) => written.ids.get(code) ?? findHouseholdByCode(db, input.councilId, code)!.id;
-    for (const title of plan.titles) {
-      const householdId = unitId(title.code);
-      const homeId = title.ownerCode === null ? null : unitId(title.ownerCode);
-      const owner = db
-        .select({ id: people.id })
-        .from(people)
-        .where(and(eq(people.councilId, input.councilId), eq(people.name, title.ownerName), homeId === null ? isNull(people.householdId) : eq(people.householdId, homeId)))
-        .get()!;
-      db.insert(unitOwners).values({ householdId, personId: owner.id }).onConflictDoNothing().run();
-    }
-    return { householdsCreated: written.created, householdsUpdated: written.updated, peopleCreated: residents.length };
+    return writePlan(sqlite, input.councilId, plan, now);
   })();
 }

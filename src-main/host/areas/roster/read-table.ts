@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { importRowLimit } from '../../../../shared/api/areas/roster';
 
 /**
  * Turns the bytes of a roster file into a plain table of trimmed strings. The format
@@ -73,7 +74,46 @@ function readCsv(bytes: Uint8Array): RawTable {
   return { encoding, rows: dropBlankTail(rows) };
 }
 
+/**
+ * What an .xlsx may hold unpacked. A 20,000-row roster of seven columns is about 7 MB; a
+ * workbook far past this is not a roster, and unpacking it could exhaust the host's memory
+ * before any row is counted.
+ */
+const maxUnpackedBytes = 100 * 1024 * 1024;
+/** Columns read from a sheet: a roster has a dozen; a stray cell far to the right must not make every row that wide. */
+const maxColumns = 256;
+
+/**
+ * The sum of the sizes a zip archive declares for its files unpacked, from its central
+ * directory at the end; null when there is none to read (exceljs then says the file is broken).
+ * Zip64 archives mark sizes past 4 GB with 0xFFFFFFFF, which counts as too large.
+ */
+export function unpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
+  for (let end = bytes.length - 22; end >= lowest; end -= 1) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    const entries = view.getUint16(end + 10, true);
+    let at = view.getUint32(end + 16, true);
+    let total = 0;
+    for (let entry = 0; entry < entries; entry += 1) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+      total += view.getUint32(at + 24, true);
+      at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return total;
+  }
+  return null;
+}
+
 async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
+  const unpacked = unpackedSize(bytes);
+  if (unpacked !== null && unpacked > maxUnpackedBytes) {
+    const megabytes = Math.round(unpacked / 1024 / 1024);
+    throw new UnreadableFile(
+      `这个 Excel 文件解压后有 ${megabytes} MB，名册最多读取 ${maxUnpackedBytes / 1024 / 1024} MB。请只留下名册（最多 ${importRowLimit} 行），删去其他工作表和内容后再导入。`,
+    );
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -90,7 +130,7 @@ async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
 
 function sheetRows(sheet: ExcelJS.Worksheet): string[][] {
   const rows: string[][] = [];
-  const width = sheet.columnCount;
+  const width = Math.min(sheet.columnCount, maxColumns);
   for (let rowNumber = 1; rowNumber <= sheet.rowCount; rowNumber += 1) {
     const row = sheet.getRow(rowNumber);
     const cells: string[] = [];

@@ -1,4 +1,5 @@
 import { contract, isChannel } from '../../../shared/api/contract';
+import type { HostChange } from '../../../shared/api/changes';
 import type { AppInfo } from '../../../shared/api/areas/app';
 import type { ParticipantScope } from '../../../shared/api/kit';
 import { backupsFolder, createBackup, createBackupNow, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
@@ -49,7 +50,7 @@ export interface Host {
   close(): void;
 }
 
-export type ChangeListener = (change: { channel: string }) => void;
+export type ChangeListener = (change: HostChange) => void;
 
 /** Everything the desktop app and the browser host share: the database and the contract's handlers. */
 export function createHost(options: HostOptions): Host {
@@ -71,18 +72,18 @@ export function createHost(options: HostOptions): Host {
   const sqlite = () => (database.sqlite.open ? database.sqlite : null);
   const dispatch = createDispatcher(handlers, {
     transaction: (work) => database.sqlite.transaction(work).immediate(),
-    onChange: (channel) => onChange(channel),
+    onChange: (change) => onChange(change),
     authorize: (channel, input, caller) => authorizeCall(sqlite, channel, input, caller),
     explain: storageError,
   });
   const listeners = new Set<ChangeListener>();
-  const onChange = (channel: string) => {
-    for (const listener of listeners) listener({ channel });
+  const onChange = (change: HostChange) => {
+    for (const listener of listeners) listener(change);
   };
   return {
     database,
-    invoke: async (channel, input, caller) => {
-      const result = await dispatch(channel, input, caller);
+    invoke: async (channel, input, caller, origin) => {
+      const result = await dispatch(channel, input, caller, origin);
       return result.ok && caller?.kind === 'participant' ? { ok: true, value: participantView(database, channel, result.value, caller) } : result;
     },
     access: createAccessGate(() => (database.sqlite.open ? database.db : null), () => (database.sqlite.open ? sessions : null), chair),

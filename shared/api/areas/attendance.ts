@@ -92,7 +92,8 @@ export interface AbsentHouseholds {
 }
 
 export const attendanceArea = {
-  'attendance:get': query(z.object({ meetingId: id }), returns<AttendanceSheet>(), { roles: ['viewer', 'editor', 'door'] }),
+  /** The whole sheet, names included: the door's; the projector (viewer) reads the counts alone. */
+  'attendance:get': query(z.object({ meetingId: id }), returns<AttendanceSheet>(), { roles: ['editor', 'door'] }),
   /** The counts alone (a few hundred bytes), for screens that show no names: the projector. */
   'attendance:summary': query(z.object({ meetingId: id }), returns<AttendanceSummary>(), { roles: ['viewer', 'editor', 'door'] }),
   'attendance:checkIn': mutation(

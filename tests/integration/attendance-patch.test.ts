@@ -71,3 +71,16 @@ describe('a screen that patches its sheet from the answers of its taps', () => {
     );
   }, 240_000);
 });
+
+describe('the counts a tap answers with', () => {
+  it('follow the roster: a household or a member added after the first tap is counted in the totals', async () => {
+    const host = tempHost();
+    const { council, meeting, person } = await demoMeeting(host);
+    const first = await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: person('王建国').id });
+    const household = await host.ok('household:create', { councilId: council.id, code: '9-9-909' });
+    await host.ok('person:create', { councilId: council.id, name: '新委员', householdId: household.id, roles: ['member'] });
+    const next = await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: person('李秀英').id });
+    expect(next).toMatchObject({ householdsTotal: first.householdsTotal + 1, membersTotal: first.membersTotal + 1 });
+    expect(await host.ok('attendance:summary', { meetingId: meeting.id })).toMatchObject({ householdsTotal: first.householdsTotal + 1 });
+  });
+});

@@ -5,6 +5,10 @@ import type { ParticipantScope } from '../../../shared/api/kit';
 import { backupsFolder, createBackup, createBackupNow, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { createDispatcher, type Invoke } from './dispatch';
+import { forgetCouncilTotals } from '../areas/attendance/sheet';
+
+/** The areas whose changes leave every council's roster as it was (the attendance counts keep its totals). */
+const sheetOnlyAreas: ReadonlySet<string> = new Set(['attendance', 'proxy', 'vote']);
 import { createHandlers, type HandlerContext } from './registry';
 import { appVersion } from './version';
 import { storageError } from './storage-errors';
@@ -78,6 +82,7 @@ export function createHost(options: HostOptions): Host {
   });
   const listeners = new Set<ChangeListener>();
   const onChange = (change: HostChange) => {
+    if (!sheetOnlyAreas.has(change.area)) forgetCouncilTotals(database.db);
     for (const listener of listeners) listener(change);
   };
   return {

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { voteModeSchema } from '../../../../shared/api/areas/voting';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { VotingRule } from '../../../../shared/domain/voting/rules';

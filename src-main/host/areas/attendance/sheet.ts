@@ -32,9 +32,33 @@ const countsSql = `WITH room AS (SELECT person_id, observer FROM attendance WHER
     (SELECT count(*) FROM (
       SELECT household_id FROM voters WHERE household_id IS NOT NULL
       UNION SELECT g.household_id FROM proxies x JOIN people g ON g.id = x.grantor_id JOIN voters v ON v.id = x.holder_id
-        WHERE x.meeting_id = @meeting AND x.revoked_at IS NULL AND g.household_id IS NOT NULL)) AS householdsRepresented,
+        WHERE x.meeting_id = @meeting AND x.revoked_at IS NULL AND g.household_id IS NOT NULL)) AS householdsRepresented`;
+
+/** The council's members and households: a scan of the whole roster (milliseconds at a large estate). */
+const councilTotalsSql = `SELECT
     (SELECT count(*) FROM people WHERE council_id = @council AND EXISTS (SELECT 1 FROM json_each(people.roles) WHERE value = 'member')) AS membersTotal,
     (SELECT count(*) FROM households WHERE council_id = @council) AS householdsTotal`;
+
+type CouncilTotals = Pick<AttendanceSummary, 'membersTotal' | 'householdsTotal'>;
+
+/**
+ * The council totals, kept per database between roster changes: a tap changes no roster, and at a
+ * large estate counting the roster again would be most of a tap's cost. The host forgets them after
+ * every change that is not attendance, a proxy or a ballot (forgetCouncilTotals).
+ */
+const councilTotalsByDb = new WeakMap<Db, Map<number, CouncilTotals>>();
+
+export function forgetCouncilTotals(db: Db): void {
+  councilTotalsByDb.delete(db);
+}
+
+function councilTotals(db: Db, councilId: number): CouncilTotals {
+  let known = councilTotalsByDb.get(db);
+  if (!known) councilTotalsByDb.set(db, (known = new Map()));
+  let totals = known.get(councilId);
+  if (!totals) known.set(councilId, (totals = db.$client.prepare(councilTotalsSql).get({ council: councilId }) as CouncilTotals));
+  return totals;
+}
 
 type Row<T> = { [K in keyof T]: T[K] extends boolean ? number : T[K] };
 
@@ -48,9 +72,11 @@ function proxyOf(row: Row<ProxyGrant>): ProxyGrant {
 
 /** The counts of a meeting's sheet, in one statement (a few indexed counts, never the rows). */
 export function attendanceSummary(db: Db, meetingId: number): AttendanceSummary {
-  const meeting = getMeeting(db, meetingId);
-  const counts = db.$client.prepare(countsSql).get({ meeting: meetingId, council: meeting.councilId }) as Omit<AttendanceSummary, 'meetingId'>;
-  return { meetingId, ...counts };
+  const councilId = db.$client.prepare('SELECT council_id FROM meetings WHERE id = ?').pluck().get(meetingId) as number | undefined;
+  if (councilId === undefined) getMeeting(db, meetingId); // says which meeting is not there
+  const counts = db.$client.prepare(countsSql).get({ meeting: meetingId }) as Omit<AttendanceSummary, 'meetingId' | keyof CouncilTotals>;
+  const { membersTotal, householdsTotal } = councilTotals(db, councilId!);
+  return { meetingId, present: counts.present, observers: counts.observers, membersPresent: counts.membersPresent, membersTotal, householdsRepresented: counts.householdsRepresented, householdsTotal };
 }
 
 /**

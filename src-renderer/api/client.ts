@@ -9,13 +9,20 @@ declare global {
   }
 }
 
+/**
+ * This page's name for the host: a random id per page load, sent with every call. The host's change
+ * events name the page that made each change, so a page does not read again what its own answer told it.
+ * (getRandomValues, not randomUUID: a phone on the LAN opens the page over plain http.)
+ */
+export const pageId: string = Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+
 /** The contract travels over HTTP to the host that served the page: in every browser and in the desktop window. */
 const bridge: CourtyardBridge = {
   async invoke(channel, input) {
     try {
       const response = await fetch(`/api/call/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json', 'X-Courtyard-Page': pageId },
         body: JSON.stringify({ input }),
       });
       return (await response.json()) as ApiResult<unknown>;

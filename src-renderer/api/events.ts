@@ -1,7 +1,6 @@
-/** What changed: the call that changed it (its channel), when the host said. */
-export interface HostChange {
-  channel?: string;
-}
+import { parseChange, type HostChange } from '../../shared/api/changes';
+
+export type { HostChange };
 
 type Listener = (change: HostChange) => void;
 const listeners = new Set<Listener>();
@@ -9,20 +8,15 @@ let source: EventSource | null = null;
 
 /**
  * Calls `listener` after any change made through the host, by anyone: the host pushes server-sent
- * events to every page it serves (the desktop window and its projector included).
+ * events to every page it serves (the desktop window and its projector included), each saying what
+ * changed (its area, and its meeting where the call names one).
  */
 export function onHostChange(listener: Listener): () => void {
   listeners.add(listener);
   if (!source && typeof EventSource !== 'undefined') {
     source = new EventSource('/api/events');
     source.onmessage = (event: MessageEvent<string>) => {
-      let change: HostChange = {};
-      try {
-        const parsed = JSON.parse(event.data) as unknown;
-        if (parsed && typeof parsed === 'object' && typeof (parsed as HostChange).channel === 'string') change = { channel: (parsed as HostChange).channel };
-      } catch {
-        // A line that is not JSON still says that something changed.
-      }
+      const change = parseChange(event.data);
       for (const each of listeners) each(change);
     };
   }

@@ -9,7 +9,8 @@ import {
 import { useCallback, useEffect } from 'react';
 import type { Channel, Input, Output } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/errors';
-import { call } from './client';
+import { concerns, type HostChange } from '../../shared/api/changes';
+import { call, pageId } from './client';
 import { onHostChange } from './events';
 
 /**
@@ -60,16 +61,26 @@ export interface QueryState<T> {
   reload: () => void;
 }
 
+export interface QueryOptions {
+  /** Follow the host: load again when a change concerns this query (see shared/api/changes.ts). */
+  live?: boolean;
+  /**
+   * The areas of the calls after which the page keeps this query current itself, by patching it
+   * from their answers (usePatch): the change events of its own calls of these areas do not load it again.
+   */
+  patchedFrom?: readonly string[];
+}
+
 /**
  * Loads a query call; `input` null means "not yet". A live query follows the host: it loads again
- * whenever anyone changes anything through the host (another window, a participant on the LAN).
+ * whenever anyone changes, through the host, something it shows (another window, a participant on the LAN).
  * While the input changes the previous answer stays on screen; after a failure only the error is
  * shown, not an answer from before it.
  */
 export function useQuery<C extends Channel>(
   channel: C,
   input: Input<C> | null,
-  options: { live?: boolean } = {},
+  options: QueryOptions = {},
 ): QueryState<Output<C>> {
   const client = useQueryClient();
   const key = queryKey(channel, input);
@@ -81,7 +92,8 @@ export function useQuery<C extends Channel>(
   });
   const hash = hashKey(key);
   const live = (options.live ?? false) && input !== null;
-  useEffect(() => (live ? followHost(client, hash) : undefined), [client, hash, live]);
+  const patchedFrom = (options.patchedFrom ?? []).join(' ');
+  useEffect(() => (live ? followHost(client, hash, patchedFrom) : undefined), [client, hash, live, patchedFrom]);
   const { refetch } = query;
   const enabled = input !== null;
   const reload = useCallback(() => {
@@ -96,28 +108,62 @@ export function useQuery<C extends Channel>(
   };
 }
 
-/** The keys of the live queries on screen, each with how many readers it has. */
-const liveQueries = new Map<string, number>();
+/** The keys of the live queries on screen, each with how many readers it has and the areas of the page's own calls it is patched from. */
+const liveQueries = new Map<string, { readers: number; patchedFrom: ReadonlySet<string> }>();
 let stopFollowing: (() => void) | null = null;
+
+/** Whether a change concerns a live query on screen: its area and meeting, unless the page patched it from its own answer. */
+function reloadFor(change: HostChange, queryKey: QueryKey, hash: string): boolean {
+  const live = liveQueries.get(hash);
+  if (!live) return false;
+  if (change.origin === pageId && live.patchedFrom.has(change.area)) return false;
+  const [channel, input] = queryKey;
+  return typeof channel !== 'string' || concerns(change, channel, input);
+}
 
 /**
  * Marks one reader of a live query; while any live query is on screen, one subscription to the
- * host's change events invalidates them all (and only them: other queries load when opened or asked).
+ * host's change events invalidates those the change concerns (and only live ones: other queries
+ * load when opened or asked).
  */
-function followHost(client: QueryClient, hash: string): () => void {
-  liveQueries.set(hash, (liveQueries.get(hash) ?? 0) + 1);
-  stopFollowing ??= onHostChange(() => {
-    void client.invalidateQueries({ predicate: (query) => liveQueries.has(query.queryHash) });
+function followHost(client: QueryClient, hash: string, patchedFrom: string): () => void {
+  const live = liveQueries.get(hash);
+  const areas = patchedFrom.split(' ').filter(Boolean);
+  // Several readers: patched only from the areas every one of them patches from.
+  const shared = live ? [...live.patchedFrom].filter((area) => areas.includes(area)) : areas;
+  liveQueries.set(hash, { readers: (live?.readers ?? 0) + 1, patchedFrom: new Set(shared) });
+  stopFollowing ??= onHostChange((change) => {
+    void client.invalidateQueries({ predicate: (query) => reloadFor(change, query.queryKey, query.queryHash) });
   });
   return () => {
-    const readers = (liveQueries.get(hash) ?? 1) - 1;
-    if (readers > 0) liveQueries.set(hash, readers);
+    const now = liveQueries.get(hash);
+    if (now && now.readers > 1) liveQueries.set(hash, { ...now, readers: now.readers - 1 });
     else liveQueries.delete(hash);
     if (liveQueries.size === 0 && stopFollowing) {
       stopFollowing();
       stopFollowing = null;
     }
   };
+}
+
+/**
+ * Patches what a query on screen shows from the answer of the page's own call (updater null: read
+ * it again). A query still loading is read again instead: its answer may predate the change.
+ */
+export function usePatch(): <C extends Channel>(channel: C, input: Input<C>, updater: (data: Output<C>) => Output<C> | null) => void {
+  const client = useQueryClient();
+  return useCallback(
+    (channel, input, updater) => {
+      const key = queryKey(channel, input);
+      const data = client.getQueryData<Output<typeof channel>>(key);
+      const loading = client.isFetching({ queryKey: key, exact: true }) > 0;
+      if (data === undefined && !loading) return;
+      const next = loading || data === undefined ? null : updater(data);
+      if (next === null) void client.invalidateQueries({ queryKey: key, exact: true });
+      else client.setQueryData(key, next);
+    },
+    [client],
+  );
 }
 
 /** Loads every query of these channels on screen again (whatever their input): after a change the page made. */

@@ -19,8 +19,9 @@ describe('check-in at the door', () => {
     if (!again.ok) expect(again.error.message).toContain('何兆品 已经签到');
 
     sheet = await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: person('孙网格').id });
-    expect(sheet).toMatchObject({ present: 1, observers: 1, householdsRepresented: 1 });
-    expect(sheet.entries.find((e) => e.name === '孙网格')?.observer).toBe(true);
+    expect(sheet).toMatchObject({ present: 1, observers: 1, householdsRepresented: 1, kind: 'person', entry: { name: '孙网格', observer: true } });
+    const whole = await host.ok('attendance:get', { meetingId: meeting.id });
+    expect(whole.entries.find((e) => e.name === '孙网格')?.observer).toBe(true);
   });
 
   it('records leaving early and coming back', async () => {
@@ -30,7 +31,8 @@ describe('check-in at the door', () => {
     await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: id });
     let sheet = await host.ok('attendance:checkOut', { meetingId: meeting.id, personId: id });
     expect(sheet.present).toBe(0);
-    expect(sheet.entries[0]!.leftAt).not.toBeNull();
+    expect(sheet.kind === 'person' && sheet.entry?.leftAt).not.toBeNull();
+    expect((await host.ok('attendance:get', { meetingId: meeting.id })).entries[0]!.leftAt).not.toBeNull();
     sheet = await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: id });
     expect(sheet.present).toBe(1);
     expect(await host.invoke('attendance:checkOut', { meetingId: meeting.id, personId: person('李秀英').id })).toMatchObject({ ok: false });
@@ -42,7 +44,8 @@ describe('check-in at the door', () => {
     const wrong = person('王建国').id;
     await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: wrong });
     let sheet = await host.ok('attendance:undoCheckIn', { meetingId: meeting.id, personId: wrong });
-    expect(sheet).toMatchObject({ present: 0, entries: [] });
+    expect(sheet).toMatchObject({ present: 0, kind: 'person', personId: wrong, entry: null });
+    expect(await host.ok('attendance:get', { meetingId: meeting.id })).toMatchObject({ present: 0, entries: [] });
     expect(await host.ok('audit:verify', {})).toMatchObject({ ok: true });
     // Signed in again later, the person is an ordinary arrival.
     sheet = await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: wrong });
@@ -67,7 +70,7 @@ describe('check-in at the door', () => {
     const refused = await host.invoke('attendance:checkIn', { meetingId: meeting.id, personId: person('张桂兰').id });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const sheet = await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: person('张桂兰').id, signaturePngBase64: tinyPng });
-    expect(sheet.entries[0]!.hasSignature).toBe(true);
+    expect(sheet).toMatchObject({ kind: 'person', entry: { hasSignature: true } });
     const bad = await host.invoke('attendance:checkIn', { meetingId: meeting.id, personId: person('刘德华').id, signaturePngBase64: 'bm90IGEgcG5n' });
     expect(bad).toMatchObject({ ok: false, error: { message: '签名必须是 PNG 图片' } });
   });
@@ -100,7 +103,8 @@ describe('proxies', () => {
     expect(sheet.householdsRepresented).toBe(0);
     sheet = await host.ok('attendance:checkIn', { meetingId: meeting.id, personId: holder.id });
     expect(sheet.householdsRepresented).toBe(2);
-    expect(sheet.proxies[0]).toMatchObject({ grantorName: grantor.name, holderName: '何兆品', grantorHouseholdCode: '1-1-101' });
+    const [proxy] = (await host.ok('attendance:get', { meetingId: meeting.id })).proxies;
+    expect(proxy).toMatchObject({ grantorName: grantor.name, holderName: '何兆品', grantorHouseholdCode: '1-1-101' });
 
     const second = people.find((p) => p.householdCode === '1-1-202')!;
     const capped = await host.invoke('proxy:grant', { meetingId: meeting.id, grantorId: second.id, holderId: holder.id });
@@ -112,8 +116,9 @@ describe('proxies', () => {
     const self = await host.invoke('proxy:grant', { meetingId: meeting.id, grantorId: holder.id, holderId: holder.id });
     expect(self).toMatchObject({ ok: false });
 
-    sheet = await host.ok('proxy:revoke', { proxyId: sheet.proxies[0]!.id });
-    expect(sheet).toMatchObject({ proxies: [], householdsRepresented: 1 });
+    sheet = await host.ok('proxy:revoke', { proxyId: proxy!.id });
+    expect(sheet).toMatchObject({ kind: 'proxy', proxy: null, householdsRepresented: 1 });
+    expect(await host.ok('attendance:get', { meetingId: meeting.id })).toMatchObject({ proxies: [], householdsRepresented: 1 });
   });
 });
 

@@ -41,7 +41,8 @@ describe('paper signatures entered afterwards (纸上签到)', () => {
     const { meeting, person } = await demoMeeting(host);
     const zhang = person('张桂兰');
     const sheet = await host.ok('attendance:recordPaper', { meetingId: meeting.id, personId: zhang.id, time: '19:05' });
-    const entry = sheet.entries.find((e) => e.personId === zhang.id)!;
+    const entry = (await host.ok('attendance:get', { meetingId: meeting.id })).entries.find((e) => e.personId === zhang.id)!;
+    expect(sheet).toMatchObject({ kind: 'person', personId: zhang.id, entry });
     expect(entry).toMatchObject({ onPaper: true, arrivedAt: localIso(meeting.date, '19:05'), leftAt: null });
     expect(sheet.present).toBe(1);
     expect(sheet.householdsRepresented).toBe(1);
@@ -86,7 +87,7 @@ describe('paper signatures entered afterwards (纸上签到)', () => {
     const { meetings, person } = await demoMeeting(host);
     const closed = meetings.find((m) => m.status === 'closed')!;
     const sheet = await host.ok('attendance:recordPaper', { meetingId: closed.id, personId: person('陈淑珍').id, time: '19:20' });
-    expect(sheet.entries.find((e) => e.name === '陈淑珍')).toMatchObject({ onPaper: true });
+    expect(sheet).toMatchObject({ kind: 'person', entry: { name: '陈淑珍', onPaper: true } });
     // An ordinary sign-in at an ended meeting is still refused.
     expect(await host.invoke('attendance:checkIn', { meetingId: closed.id, personId: person('王建国').id })).toMatchObject({ ok: false });
 
@@ -133,8 +134,8 @@ describe('written authorisation of a proxy (书面委托书)', () => {
     const { council, meeting, people, person } = await demoMeeting(host);
     const holder = person('何兆品');
     const [a, b] = [people.find((p) => p.householdCode === '1-1-101')!, people.find((p) => p.householdCode === '1-1-202')!];
-    let sheet = await host.ok('proxy:grant', { meetingId: meeting.id, grantorId: a.id, holderId: holder.id, writtenReceived: true });
-    expect(sheet.proxies[0]).toMatchObject({ grantorId: a.id, writtenReceived: true });
+    const granted = await host.ok('proxy:grant', { meetingId: meeting.id, grantorId: a.id, holderId: holder.id, writtenReceived: true });
+    expect(granted).toMatchObject({ kind: 'proxy', proxy: { grantorId: a.id, writtenReceived: true } });
 
     let settings = await host.ok('council:updateSettings', { councilId: council.id, maxProxiesPerHolder: null, requireSignature: false, requireWrittenProxy: true });
     expect(settings.requireWrittenProxy).toBe(true);
@@ -143,9 +144,10 @@ describe('written authorisation of a proxy (书面委托书)', () => {
       ok: false,
       error: { code: 'invalid_input', message: `本议事会要求书面委托书：请先收下 ${b.name} 签字的书面委托书，再登记委托。` },
     });
-    sheet = await host.ok('attendance:get', { meetingId: meeting.id });
+    let sheet = await host.ok('attendance:get', { meetingId: meeting.id });
     expect(sheet.proxies).toHaveLength(1);
-    sheet = await host.ok('proxy:grant', { meetingId: meeting.id, grantorId: b.id, holderId: holder.id, writtenReceived: true });
+    await host.ok('proxy:grant', { meetingId: meeting.id, grantorId: b.id, holderId: holder.id, writtenReceived: true });
+    sheet = await host.ok('attendance:get', { meetingId: meeting.id });
     expect(sheet.proxies.map((p) => p.writtenReceived)).toEqual([true, true]);
 
     // A form that leaves the setting out keeps it.
@@ -159,11 +161,11 @@ describe('written authorisation of a proxy (书面委托书)', () => {
     const host = tempHost();
     const { meeting, people, person } = await demoMeeting(host);
     const grantor = people.find((p) => p.householdCode === '1-1-101')!;
-    let sheet = await host.ok('proxy:grant', { meetingId: meeting.id, grantorId: grantor.id, holderId: person('何兆品').id });
-    expect(sheet.proxies[0]!.writtenReceived).toBe(false);
-    sheet = await host.ok('proxy:receiveWritten', { proxyId: sheet.proxies[0]!.id });
-    expect(sheet.proxies[0]!.writtenReceived).toBe(true);
-    const again = await host.invoke('proxy:receiveWritten', { proxyId: sheet.proxies[0]!.id });
+    const granted = await host.ok('proxy:grant', { meetingId: meeting.id, grantorId: grantor.id, holderId: person('何兆品').id });
+    const proxyId = granted.kind === 'proxy' ? granted.proxyId : 0;
+    expect(granted).toMatchObject({ kind: 'proxy', proxy: { writtenReceived: false } });
+    expect(await host.ok('proxy:receiveWritten', { proxyId })).toMatchObject({ kind: 'proxy', proxyId, proxy: { writtenReceived: true } });
+    const again = await host.invoke('proxy:receiveWritten', { proxyId });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });

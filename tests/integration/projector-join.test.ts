@@ -37,7 +37,7 @@ describe('the projector-only join code (the viewer role)', () => {
   });
 
   it('may make the calls the projector page makes, all of them reads, and nothing else but one read of the same votes', () => {
-    expect(projectorCalls).toEqual(['access:roomCode', 'attendance:get', 'console:get', 'council:list', 'meeting:get', 'vote:list']);
+    expect(projectorCalls).toEqual(['access:roomCode', 'attendance:summary', 'console:get', 'council:list', 'meeting:get', 'vote:list']);
     expect(callsIn('features/lan/room-code-panel.tsx')).toContain('access:roomCode');
     const viewer = [...roleChannels.viewer].sort();
     expect(viewer.filter((channel) => !projectorCalls.includes(channel))).toEqual(['vote:get']);

@@ -29,11 +29,9 @@ export interface ProxyGrant {
   createdAt: string;
 }
 
-/** Who is in the room now, by person and by household (in person or by proxy). */
-export interface AttendanceSheet {
+/** How many are in the room now, by person and by household (in person or by proxy): what the projector shows. */
+export interface AttendanceSummary {
   meetingId: number;
-  entries: AttendanceEntry[];
-  proxies: ProxyGrant[];
   present: number;
   observers: number;
   membersPresent: number;
@@ -41,6 +39,22 @@ export interface AttendanceSheet {
   householdsRepresented: number;
   householdsTotal: number;
 }
+
+/** Who is in the room now, by person and by household (in person or by proxy). */
+export interface AttendanceSheet extends AttendanceSummary {
+  /** In order of arrival (then by person). */
+  entries: AttendanceEntry[];
+  /** The proxies in force, in the order they were recorded. */
+  proxies: ProxyGrant[];
+}
+
+/**
+ * What one tap at the door changed, and the counts after it: the one person's line (null: the
+ * sign-in was taken back) or the one proxy (null: revoked). A screen patches its sheet with it
+ * (shared/domain/attendance/patch.ts) instead of reading the whole sheet again.
+ */
+export type AttendanceChange = AttendanceSummary &
+  ({ kind: 'person'; personId: number; entry: AttendanceEntry | null } | { kind: 'proxy'; proxyId: number; proxy: ProxyGrant | null });
 
 /** One person on the printed sheet, and whether (and how) they have signed in. */
 export interface RollPerson {
@@ -78,7 +92,10 @@ export interface AbsentHouseholds {
 }
 
 export const attendanceArea = {
-  'attendance:get': query(z.object({ meetingId: id }), returns<AttendanceSheet>(), { roles: ['viewer', 'editor', 'door'] }),
+  /** The whole sheet, names included: the door's; the projector (viewer) reads the counts alone. */
+  'attendance:get': query(z.object({ meetingId: id }), returns<AttendanceSheet>(), { roles: ['editor', 'door'] }),
+  /** The counts alone (a few hundred bytes), for screens that show no names: the projector. */
+  'attendance:summary': query(z.object({ meetingId: id }), returns<AttendanceSummary>(), { roles: ['viewer', 'editor', 'door'] }),
   'attendance:checkIn': mutation(
     z.object({
       meetingId: id,
@@ -86,25 +103,25 @@ export const attendanceArea = {
       observer: z.boolean().default(false),
       signaturePngBase64: signatureSchema.nullable().default(null),
     }),
-    returns<AttendanceSheet>(),
+    returns<AttendanceChange>(),
     { roles: ['door'] },
   ),
   /** Takes back a sign-in made by mistake (the wrong 王建国): as if the person had not come. */
-  'attendance:undoCheckIn': mutation(z.object({ meetingId: id, personId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
+  'attendance:undoCheckIn': mutation(z.object({ meetingId: id, personId: id }), returns<AttendanceChange>(), { roles: ['door'] }),
   /**
    * A signature on the printed sheet, entered afterwards (纸上签到) at the time written beside it, on
    * the meeting's date; allowed after the meeting has ended too, as the paper comes back then.
    */
-  'attendance:recordPaper': mutation(z.object({ meetingId: id, personId: id, time: timeSchema }), returns<AttendanceSheet>(), { roles: ['door'] }),
+  'attendance:recordPaper': mutation(z.object({ meetingId: id, personId: id, time: timeSchema }), returns<AttendanceChange>(), { roles: ['door'] }),
   'attendance:roll': query(z.object({ meetingId: id }), returns<SignInRoll>(), { roles: ['door'] }),
   'attendance:absent': query(z.object({ meetingId: id }), returns<AbsentHouseholds>(), { roles: ['door'] }),
-  'attendance:checkOut': mutation(z.object({ meetingId: id, personId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
+  'attendance:checkOut': mutation(z.object({ meetingId: id, personId: id }), returns<AttendanceChange>(), { roles: ['door'] }),
   'proxy:grant': mutation(
     z.object({ meetingId: id, grantorId: id, holderId: id, note: text(200, '委托说明').default(''), writtenReceived: z.boolean().default(false) }),
-    returns<AttendanceSheet>(),
+    returns<AttendanceChange>(),
     { roles: ['door'] },
   ),
-  'proxy:revoke': mutation(z.object({ proxyId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
+  'proxy:revoke': mutation(z.object({ proxyId: id }), returns<AttendanceChange>(), { roles: ['door'] }),
   /** The written authorisation of a proxy already recorded is handed in. */
-  'proxy:receiveWritten': mutation(z.object({ proxyId: id }), returns<AttendanceSheet>(), { roles: ['door'] }),
+  'proxy:receiveWritten': mutation(z.object({ proxyId: id }), returns<AttendanceChange>(), { roles: ['door'] }),
 } as const;

@@ -1,3 +1,4 @@
+import { describeChange, type HostChange } from '../../../shared/api/changes';
 import { contract, isChannel, type Channel } from '../../../shared/api/contract';
 import type { ApiResult } from '../../../shared/api/errors';
 import { HostError } from './errors';
@@ -5,7 +6,8 @@ import type { Handlers } from './registry';
 import { localCaller, type Caller } from './caller';
 import { checkChannel } from './policy';
 
-export type Invoke = (channel: string, rawInput: unknown, caller?: Caller) => Promise<ApiResult<unknown>>;
+/** `origin`: the page that made the call (its change event names it, so that page need not load again what its answer told it). */
+export type Invoke = (channel: string, rawInput: unknown, caller?: Caller, origin?: string) => Promise<ApiResult<unknown>>;
 
 function describePath(path: readonly PropertyKey[]): string {
   return path.map(String).join('.');
@@ -18,8 +20,8 @@ export interface DispatchOptions {
    */
   transaction: <T>(work: () => T) => T;
   log?: (error: unknown) => void;
-  /** Told after every mutation that succeeded, so open screens (the projector) can refresh. */
-  onChange?: (channel: Channel) => void;
+  /** Told after every broadcast mutation that succeeded, with what it changed, so open screens (the projector) can refresh. */
+  onChange?: (change: HostChange) => void;
   /**
    * Checked after the input is parsed and before the handler runs: throws a HostError
    * (e.g. 'forbidden') when the caller may not make this call with this input.
@@ -39,7 +41,7 @@ export function createDispatcher(
   handlers: Handlers,
   { transaction, log = console.error, onChange, authorize, explain = () => null }: DispatchOptions,
 ): Invoke {
-  return async (channel, rawInput, caller = localCaller) => {
+  return async (channel, rawInput, caller = localCaller, origin) => {
     try {
       // On the channel alone, before the input is even read.
       checkChannel(channel, caller);
@@ -68,7 +70,7 @@ export function createDispatcher(
       } catch (error) {
         throw explain(error) ?? error;
       }
-      if (declaration.broadcast) onChange?.(channel);
+      if (declaration.broadcast) onChange?.(describeChange(channel, parsed.data, value, origin));
       return { ok: true, value };
     } catch (error) {
       if (error instanceof HostError) return { ok: false, error: error.toApiError() };

@@ -1,9 +1,14 @@
 import { contract, isChannel } from '../../../shared/api/contract';
+import type { HostChange } from '../../../shared/api/changes';
 import type { AppInfo } from '../../../shared/api/areas/app';
 import type { ParticipantScope } from '../../../shared/api/kit';
 import { backupsFolder, createBackup, createBackupNow, dailyBackupDue, rotateBackups } from '../areas/backup/backups';
 import { openDatabase, type DatabaseHandle } from '../db/client';
 import { createDispatcher, type Invoke } from './dispatch';
+import { forgetCouncilTotals } from '../areas/attendance/sheet';
+
+/** The areas whose changes leave every council's roster as it was (the attendance counts keep its totals). */
+const sheetOnlyAreas: ReadonlySet<string> = new Set(['attendance', 'proxy', 'vote']);
 import { createHandlers, type HandlerContext } from './registry';
 import { appVersion } from './version';
 import { storageError } from './storage-errors';
@@ -49,7 +54,7 @@ export interface Host {
   close(): void;
 }
 
-export type ChangeListener = (change: { channel: string }) => void;
+export type ChangeListener = (change: HostChange) => void;
 
 /** Everything the desktop app and the browser host share: the database and the contract's handlers. */
 export function createHost(options: HostOptions): Host {
@@ -71,18 +76,19 @@ export function createHost(options: HostOptions): Host {
   const sqlite = () => (database.sqlite.open ? database.sqlite : null);
   const dispatch = createDispatcher(handlers, {
     transaction: (work) => database.sqlite.transaction(work).immediate(),
-    onChange: (channel) => onChange(channel),
+    onChange: (change) => onChange(change),
     authorize: (channel, input, caller) => authorizeCall(sqlite, channel, input, caller),
     explain: storageError,
   });
   const listeners = new Set<ChangeListener>();
-  const onChange = (channel: string) => {
-    for (const listener of listeners) listener({ channel });
+  const onChange = (change: HostChange) => {
+    if (!sheetOnlyAreas.has(change.area)) forgetCouncilTotals(database.db);
+    for (const listener of listeners) listener(change);
   };
   return {
     database,
-    invoke: async (channel, input, caller) => {
-      const result = await dispatch(channel, input, caller);
+    invoke: async (channel, input, caller, origin) => {
+      const result = await dispatch(channel, input, caller, origin);
       return result.ok && caller?.kind === 'participant' ? { ok: true, value: participantView(database, channel, result.value, caller) } : result;
     },
     access: createAccessGate(() => (database.sqlite.open ? database.db : null), () => (database.sqlite.open ? sessions : null), chair),

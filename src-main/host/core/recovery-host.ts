@@ -106,7 +106,7 @@ export class SwitchableHost {
       this.use(createHost(this.options));
       // The old host's own change event went to listeners that are gone: every screen reloads now.
       queueMicrotask(() => {
-        for (const listener of this.listeners) listener({ channel: 'backup:restore' });
+        for (const listener of this.listeners) listener({ channel: 'backup:restore', area: 'backup' });
       });
     }
     return { restoredFrom: toBackupInfo(backup), savedBefore: toBackupInfo(savedBefore) };
@@ -120,8 +120,8 @@ export class SwitchableHost {
     return this.damage;
   }
 
-  invoke = async (channel: string, input: unknown, caller?: Caller): Promise<ApiResult<unknown>> => {
-    if (this.current) return this.current.invoke(channel, input, caller);
+  invoke = async (channel: string, input: unknown, caller?: Caller, origin?: string): Promise<ApiResult<unknown>> => {
+    if (this.current) return this.current.invoke(channel, input, caller, origin);
     if (caller && caller.kind !== 'local') return { ok: false, error: { code: 'damaged', message: '主机的数据文件正在恢复，请稍后再试。' } };
     if (channel === 'recovery:status') return { ok: true, value: this.status() };
     if (channel === 'recovery:restoreLatest') {

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../../../shared/api/content-security-policy';
+import type { HostChange } from '../../../shared/api/changes';
 import { isChannel } from '../../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
 import type { AccessGate } from '../areas/lan/gate';
@@ -20,7 +21,7 @@ import { createSignalingServer, signalingPath, type SignalingOptions } from '../
 /** What the server needs of a host: only its contract calls (the host may be swapped after a recovery). */
 export interface CallTarget {
   invoke: Invoke;
-  subscribe(listener: (change: { channel: string }) => void): () => void;
+  subscribe(listener: (change: HostChange) => void): () => void;
   /** Who a request is; without it, every request is the public caller (fail closed). */
   access?: AccessGate;
 }
@@ -223,9 +224,17 @@ async function handleCall(host: CallTarget, rawChannel: string, request: Incomin
   } catch {
     return reject(response, 400, 'invalid_input', '请求内容不是有效的 JSON。');
   }
-  const result = await host.invoke(channel, input, caller);
+  const result = await host.invoke(channel, input, caller, pageOf(request));
   if (channel === 'access:join' && result.ok) return sendJoined(host, request, response, result.value as { sessionToken?: string });
   sendJson(response, 200, result);
+}
+
+/** The header a page names itself in (a random id per page load), echoed in the change events its calls make. */
+export const pageHeader = 'x-courtyard-page';
+
+function pageOf(request: IncomingMessage): string | undefined {
+  const page = request.headers[pageHeader];
+  return typeof page === 'string' && /^[A-Za-z0-9-]{8,40}$/.test(page) ? page : undefined;
 }
 
 /** The session token goes into an HttpOnly cookie, never into the page's reach. */

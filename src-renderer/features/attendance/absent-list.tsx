@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../../api/query';
+import { doorAreas } from './door-areas';
 
 /**
  * The households nobody has come for yet (未到), by building, for the volunteer at the door: a
  * count for each building, its households and their people one tap away. It follows every
- * sign-in, here or on another device.
+ * sign-in, here (patched from the tap's answer) or on another device (read again).
  */
 export function AbsentList({ meetingId }: { meetingId: number }) {
   const { t } = useTranslation();
-  const absent = useQuery('attendance:absent', { meetingId }, { live: true });
+  // The door patches it from its own taps' answers; other devices' taps load it again.
+  const absent = useQuery('attendance:absent', { meetingId }, { live: true, patchedFrom: doorAreas });
   const data = absent.data;
   return (
     <section className="panel absent-list" aria-labelledby="absent-title">

@@ -1,16 +1,18 @@
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AttendanceEntry } from '../../../shared/api/areas/attendance';
+import type { AttendanceChange, AttendanceEntry } from '../../../shared/api/areas/attendance';
+import { patchAbsent, patchSheet } from '../../../shared/domain/attendance/patch';
 import type { Council } from '../../../shared/api/areas/councils';
 import type { ApiResult } from '../../../shared/api/errors';
 import { useAction } from '../../api/action';
 import { call } from '../../api/client';
-import { useQuery } from '../../api/query';
+import { usePatch, useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
 import type { PickedPerson } from '../../components/person-picker';
 import { SignatureDialog } from '../../components/signature-dialog';
 import { PageTitle } from '../../components/page-title';
 import { AbsentList } from './absent-list';
+import { doorAreas } from './door-areas';
 import { clockTime as time } from './clock';
 import { PaperSignIn } from './paper-sign-in';
 import { ProxyPanel } from './proxy-panel';
@@ -30,11 +32,13 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
   const { t } = useTranslation();
   const meeting = useQuery('meeting:get', { meetingId });
   const settings = useQuery('council:getSettings', { councilId: council.id });
-  const loaded = useQuery('attendance:get', { meetingId }, { live: true });
+  // Kept current from the answers of this page's own taps; other devices' taps load it again.
+  const loaded = useQuery('attendance:get', { meetingId }, { live: true, patchedFrom: doorAreas });
   const [query, setQuery] = useState('');
   const [signing, setSigning] = useState<PickedPerson | null>(null);
   const searched = useQuery('person:search', query.trim() ? { councilId: council.id, query: query.trim(), limit: shownMatches } : null);
-  const action = useAction(['attendance:get', 'attendance:absent']);
+  const action = useAction();
+  const patch = usePatch();
   const [notice, setNotice] = useState('');
   // Whom the last 签到 was for, said in full (name and household), with 撤销 for the wrong one.
   const [signedIn, setSignedIn] = useState<PickedPerson | null>(null);
@@ -52,9 +56,17 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
   // just signed in, whose button is now 离场) are not there to be tapped by mistake.
   const found: PickedPerson[] = query.trim() && !searched.stale ? (searched.data ?? []) : [];
 
-  const apply = async (work: Promise<ApiResult<unknown>>, done: string) => {
+  // A tap answers with what it changed: the sheet and the absent list are patched, not read again.
+  const patchFrom = (change: AttendanceChange) => {
+    const proxies = current?.proxies;
+    patch('attendance:get', { meetingId }, (sheet) => patchSheet(sheet, change));
+    patch('attendance:absent', { meetingId }, (absent) => (proxies ? patchAbsent(absent, change, proxies) : null));
+  };
+
+  const apply = async (work: Promise<ApiResult<AttendanceChange>>, done: string) => {
     const result = await action.run(work);
     if (result.ok) {
+      patchFrom(result.value);
       setSignedIn(null);
       setNotice(done);
     }
@@ -69,6 +81,7 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
     const fresh = !byPerson.has(person.id);
     void action.run(call('attendance:checkIn', { meetingId, personId: person.id, signaturePngBase64 })).then((result) => {
       if (result.ok) {
+        patchFrom(result.value);
         setNotice('');
         setSignedIn(fresh ? person : null);
         if (!fresh) setNotice(t('checkIn.signedIn', { name: person.name }));
@@ -80,6 +93,7 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
   const undo = (person: PickedPerson) =>
     void action.run(call('attendance:undoCheckIn', { meetingId, personId: person.id })).then((result) => {
       if (result.ok) {
+        patchFrom(result.value);
         setSignedIn(null);
         setNotice(t('checkIn.undone', { name: person.name }));
       }

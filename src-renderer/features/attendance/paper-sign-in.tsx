@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AttendanceChange } from '../../../shared/api/areas/attendance';
 import type { ApiResult } from '../../../shared/api/errors';
 import { call } from '../../api/client';
 import { PersonPicker, type PickedPerson } from '../../components/person-picker';
@@ -19,7 +20,7 @@ export function PaperSignIn({
   meetingId: number;
   /** The meeting's start: what most sheets say, and where the time field begins. */
   startTime: string;
-  apply: (work: Promise<ApiResult<unknown>>, done: string) => Promise<boolean>;
+  apply: (work: Promise<ApiResult<AttendanceChange>>, done: string) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
   const [person, setPerson] = useState<PickedPerson | null>(null);

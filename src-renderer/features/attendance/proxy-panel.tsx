@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProxyGrant } from '../../../shared/api/areas/attendance';
+import type { AttendanceChange } from '../../../shared/api/areas/attendance';
 import type { ApiResult } from '../../../shared/api/errors';
 import { call } from '../../api/client';
 import { PersonPicker, type PickedPerson } from '../../components/person-picker';
@@ -21,7 +22,7 @@ export function ProxyPanel({
   meetingId: number;
   proxies: ProxyGrant[];
   writtenRequired: boolean;
-  apply: (work: Promise<ApiResult<unknown>>, done: string) => Promise<boolean>;
+  apply: (work: Promise<ApiResult<AttendanceChange>>, done: string) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
   const [grantor, setGrantor] = useState<PickedPerson | null>(null);

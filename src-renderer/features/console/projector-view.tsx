@@ -72,7 +72,8 @@ function AgendaProgress({ agenda, currentId }: { agenda: ReadonlyArray<{ id: num
 export function ProjectorView({ meetingId }: { meetingId: number }) {
   const { t } = useTranslation();
   const meeting = useQuery('meeting:get', { meetingId }, { live: true });
-  const attendance = useQuery('attendance:get', { meetingId }, { live: true });
+  // The counts alone: the wall shows no names, and a sign-in costs it a few hundred bytes.
+  const attendance = useQuery('attendance:summary', { meetingId }, { live: true });
   const votes = useQuery('vote:list', { meetingId }, { live: true });
   const councils = useQuery('council:list', {});
   const council = councils.data?.find((c) => c.id === meeting.data?.councilId);

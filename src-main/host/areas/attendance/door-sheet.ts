@@ -5,7 +5,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
-import type { AbsentHouseholds, AttendanceSheet, RollHousehold, RollPerson, SignInRoll } from '../../../../shared/api/areas/attendance';
+import type { AbsentHouseholds, AttendanceChange, RollHousehold, RollPerson, SignInRoll } from '../../../../shared/api/areas/attendance';
 import { compareHouseholdCodes } from '../../../../shared/domain/roster/household-code';
 import { HostError, conflict } from '../../core/errors';
 import type { Db } from '../../db/client';
@@ -14,7 +14,8 @@ import { getMeeting } from '../meetings/service';
 import { listPeople } from '../roster/people';
 import { households } from '../roster/schema';
 import { attendance, proxies } from './schema';
-import { assertMeetingOpenForAttendance, clockTime, getAttendance, personOfCouncil } from './service';
+import { assertMeetingOpenForAttendance, clockTime, personOfCouncil } from './service';
+import { personChange } from './sheet';
 
 interface Building {
   building: string;
@@ -101,7 +102,7 @@ export function absentHouseholds(db: Db, meetingId: number): AbsentHouseholds {
  * meeting's date (the host's local time, as the minutes print it). The paper is the signature, so
  * the council's pad signature is not asked for.
  */
-export function recordPaperSignIn(db: Db, input: ParsedInput<'attendance:recordPaper'>, now: Date): AttendanceSheet {
+export function recordPaperSignIn(db: Db, input: ParsedInput<'attendance:recordPaper'>, now: Date): AttendanceChange {
   const meeting = assertMeetingOpenForAttendance(db, input.meetingId, { afterEnd: true });
   const person = personOfCouncil(db, meeting.councilId, input.personId);
   const arrived = new Date(`${meeting.date}T${input.time}:00`);
@@ -123,5 +124,5 @@ export function recordPaperSignIn(db: Db, input: ParsedInput<'attendance:recordP
     at: now.toISOString(),
     payload: { personId: person.id, name: person.name, household: person.householdCode, observer, at: arrivedAt },
   });
-  return getAttendance(db, input.meetingId);
+  return personChange(db, input.meetingId, person.id);
 }

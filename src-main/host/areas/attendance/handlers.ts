@@ -1,11 +1,13 @@
 import type { attendanceArea } from '../../../../shared/api/areas/attendance';
 import type { AreaContext, AreaHandlers } from '../../core/registry';
 import { absentHouseholds, recordPaperSignIn, signInRoll } from './door-sheet';
+import { attendanceSummary } from './sheet';
 import { checkIn, checkOut, undoCheckIn, getAttendance, grantProxy, receiveWrittenProxy, revokeProxy } from './service';
 
 export function attendanceHandlers({ db, now }: AreaContext): AreaHandlers<typeof attendanceArea> {
   return {
     'attendance:get': ({ meetingId }) => getAttendance(db, meetingId),
+    'attendance:summary': ({ meetingId }) => attendanceSummary(db, meetingId),
     'attendance:checkIn': (input) => checkIn(db, input, now()),
     'attendance:undoCheckIn': (input) => undoCheckIn(db, input, now()),
     'attendance:recordPaper': (input) => recordPaperSignIn(db, input, now()),

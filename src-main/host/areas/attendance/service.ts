@@ -1,20 +1,21 @@
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { voteModeSchema } from '../../../../shared/api/areas/voting';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { VotingRule } from '../../../../shared/domain/voting/rules';
-import type { AttendanceSheet } from '../../../../shared/api/areas/attendance';
-import type { Person } from '../../../../shared/api/areas/roster';
+import type { AttendanceChange } from '../../../../shared/api/areas/attendance';
 import type { CouncilSettings } from '../../../../shared/api/areas/councils';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
 import { attendance, proxies } from './schema';
 import { auditLog } from '../audit/schema';
 import { councilSettings } from '../councils/schema';
-import { households } from '../roster/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';
-import { getPerson, parseRoles } from '../roster/people';
+import { getPerson } from '../roster/people';
+import { personChange, proxyChange } from './sheet';
+
+export { getAttendance } from './sheet';
 
 /** A time of day on this computer's clock (where the council sits), as the door and the minutes show it: 19:05. */
 export function clockTime(iso: string): string {
@@ -77,101 +78,6 @@ export function updateCouncilSettings(db: Db, input: ParsedInput<'council:update
   return getCouncilSettings(db, input.councilId);
 }
 
-/** Name, household and roles of the people a meeting's sheet names: the attendees and both sides of each proxy, not the whole roster. */
-const sheetPeopleSql = `SELECT p.id AS id, p.name AS name, p.household_id AS householdId, h.code AS householdCode, p.roles AS roles
-  FROM people p LEFT JOIN households h ON h.id = p.household_id
-  WHERE p.id IN (SELECT person_id FROM attendance WHERE meeting_id = @meeting
-    UNION SELECT grantor_id FROM proxies WHERE meeting_id = @meeting UNION SELECT holder_id FROM proxies WHERE meeting_id = @meeting)`;
-
-/** The council's members, counted in SQL (the roles column is a JSON array). */
-const membersTotalSql = `SELECT count(*) FROM people WHERE council_id = ? AND EXISTS (SELECT 1 FROM json_each(people.roles) WHERE value = 'member')`;
-
-type SheetPerson = Pick<Person, 'id' | 'name' | 'householdId' | 'householdCode' | 'roles'>;
-
-function sheetPeople(db: Db, meetingId: number): Map<number, SheetPerson> {
-  const rows = db.$client.prepare(sheetPeopleSql).all({ meeting: meetingId }) as Array<Omit<SheetPerson, 'roles'> & { roles: string }>;
-  return new Map(rows.map((row) => [row.id, { ...row, roles: parseRoles(row.roles) }]));
-}
-
-/**
- * The meeting's sheet. It reads the people it names and counts the rest in SQL, and never the
- * signature images (only whether there is one): at a large estate, the whole roster and every
- * PNG on each tap cost most of a second.
- */
-export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
-  const meeting = getMeeting(db, meetingId);
-  const byId = sheetPeople(db, meetingId);
-  const rows = db
-    .select({
-      personId: attendance.personId,
-      observer: attendance.observer,
-      arrivedAt: attendance.arrivedAt,
-      leftAt: attendance.leftAt,
-      hasSignature: sql<number>`${attendance.signaturePng} IS NOT NULL`,
-      onPaper: attendance.onPaper,
-    })
-    .from(attendance)
-    .where(eq(attendance.meetingId, meetingId))
-    .orderBy(attendance.arrivedAt)
-    .all();
-  const grants = db
-    .select()
-    .from(proxies)
-    .where(and(eq(proxies.meetingId, meetingId), isNull(proxies.revokedAt)))
-    .orderBy(proxies.createdAt)
-    .all();
-
-  const inRoom = rows.filter((row) => row.leftAt === null && !row.observer);
-  const inRoomIds = new Set(inRoom.map((row) => row.personId));
-  // A household is represented by anyone of it in the room, or by a proxy whose holder is in the room.
-  const represented = new Set<number>();
-  for (const row of inRoom) {
-    const householdId = byId.get(row.personId)?.householdId;
-    if (householdId != null) represented.add(householdId);
-  }
-  for (const grant of grants) {
-    const householdId = byId.get(grant.grantorId)?.householdId;
-    if (householdId != null && inRoomIds.has(grant.holderId)) represented.add(householdId);
-  }
-  const isMember = (personId: number) => byId.get(personId)?.roles.includes('member') ?? false;
-  const householdsTotal = db.select({ n: count() }).from(households).where(eq(households.councilId, meeting.councilId)).get()!.n;
-
-  return {
-    meetingId,
-    entries: rows.map((row) => {
-      const person = byId.get(row.personId);
-      return {
-        personId: row.personId,
-        name: person?.name ?? '',
-        householdId: person?.householdId ?? null,
-        householdCode: person?.householdCode ?? null,
-        observer: row.observer,
-        arrivedAt: row.arrivedAt,
-        leftAt: row.leftAt,
-        hasSignature: Boolean(row.hasSignature),
-        onPaper: row.onPaper,
-      };
-    }),
-    proxies: grants.map((grant) => ({
-      id: grant.id,
-      grantorId: grant.grantorId,
-      grantorName: byId.get(grant.grantorId)?.name ?? '',
-      grantorHouseholdCode: byId.get(grant.grantorId)?.householdCode ?? null,
-      holderId: grant.holderId,
-      holderName: byId.get(grant.holderId)?.name ?? '',
-      note: grant.note,
-      writtenReceived: grant.writtenReceived,
-      createdAt: grant.createdAt,
-    })),
-    present: inRoom.length,
-    observers: rows.filter((row) => row.leftAt === null && row.observer).length,
-    membersPresent: inRoom.filter((row) => isMember(row.personId)).length,
-    membersTotal: db.$client.prepare(membersTotalSql).pluck().get(meeting.councilId) as number,
-    householdsRepresented: represented.size,
-    householdsTotal,
-  };
-}
-
 /** Sign-in and proxies only while the meeting may still have them; paper signatures come back after its end too. */
 export function assertMeetingOpenForAttendance(db: Db, meetingId: number, { afterEnd = false } = {}) {
   const meeting = getMeeting(db, meetingId);
@@ -187,7 +93,7 @@ export function personOfCouncil(db: Db, councilId: number, personId: number) {
   return person;
 }
 
-export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: Date): AttendanceSheet {
+export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: Date): AttendanceChange {
   const meeting = assertMeetingOpenForAttendance(db, input.meetingId);
   const person = personOfCouncil(db, meeting.councilId, input.personId);
   const observer = input.observer || person.roles.includes('observer');
@@ -213,7 +119,7 @@ export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: D
     at,
     payload: { personId: person.id, name: person.name, household: person.householdCode, observer, signed: signature !== null },
   });
-  return getAttendance(db, input.meetingId);
+  return personChange(db, input.meetingId, input.personId);
 }
 
 /**
@@ -221,7 +127,7 @@ export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: D
  * and its undoing). Only a first arrival of someone still in the room: a return, or someone who left,
  * is a departure to record instead.
  */
-export function undoCheckIn(db: Db, input: ParsedInput<'attendance:undoCheckIn'>, now: Date): AttendanceSheet {
+export function undoCheckIn(db: Db, input: ParsedInput<'attendance:undoCheckIn'>, now: Date): AttendanceChange {
   assertMeetingOpenForAttendance(db, input.meetingId);
   const person = getPerson(db, input.personId);
   const row = db
@@ -238,10 +144,10 @@ export function undoCheckIn(db: Db, input: ParsedInput<'attendance:undoCheckIn'>
   if (returned) throw conflict(`${person.name} 是离场后回到会场的，不能撤销签到；如需更正请登记离场。`);
   db.delete(attendance).where(eq(attendance.id, row.id)).run();
   appendAudit(db, { kind: 'attendance.undo', meetingId: input.meetingId, at: now.toISOString(), payload: { personId: person.id, name: person.name } });
-  return getAttendance(db, input.meetingId);
+  return personChange(db, input.meetingId, input.personId);
 }
 
-export function checkOut(db: Db, input: ParsedInput<'attendance:checkOut'>, now: Date): AttendanceSheet {
+export function checkOut(db: Db, input: ParsedInput<'attendance:checkOut'>, now: Date): AttendanceChange {
   assertMeetingOpenForAttendance(db, input.meetingId);
   const row = db
     .select()
@@ -252,10 +158,10 @@ export function checkOut(db: Db, input: ParsedInput<'attendance:checkOut'>, now:
   const at = now.toISOString();
   db.update(attendance).set({ leftAt: at }).where(eq(attendance.id, row.id)).run();
   appendAudit(db, { kind: 'attendance.leave', meetingId: input.meetingId, at, payload: { personId: input.personId } });
-  return getAttendance(db, input.meetingId);
+  return personChange(db, input.meetingId, input.personId);
 }
 
-export function grantProxy(db: Db, input: ParsedInput<'proxy:grant'>, now: Date): AttendanceSheet {
+export function grantProxy(db: Db, input: ParsedInput<'proxy:grant'>, now: Date): AttendanceChange {
   const meeting = assertMeetingOpenForAttendance(db, input.meetingId);
   const grantor = personOfCouncil(db, meeting.councilId, input.grantorId);
   const holder = personOfCouncil(db, meeting.councilId, input.holderId);
@@ -298,26 +204,26 @@ export function grantProxy(db: Db, input: ParsedInput<'proxy:grant'>, now: Date)
       writtenReceived: input.writtenReceived,
     },
   });
-  return getAttendance(db, input.meetingId);
+  return proxyChange(db, input.meetingId, row.id);
 }
 
-export function revokeProxy(db: Db, proxyId: number, now: Date): AttendanceSheet {
+export function revokeProxy(db: Db, proxyId: number, now: Date): AttendanceChange {
   const row = db.select().from(proxies).where(eq(proxies.id, proxyId)).get();
   if (!row || row.revokedAt !== null) throw notFound('委托');
   assertMeetingOpenForAttendance(db, row.meetingId);
   const at = now.toISOString();
   db.update(proxies).set({ revokedAt: at }).where(eq(proxies.id, proxyId)).run();
   appendAudit(db, { kind: 'proxy.revoke', meetingId: row.meetingId, at, payload: { proxyId } });
-  return getAttendance(db, row.meetingId);
+  return proxyChange(db, row.meetingId, proxyId);
 }
 
 /** The written authorisation of a proxy in force is handed in after the proxy was recorded. */
-export function receiveWrittenProxy(db: Db, proxyId: number, now: Date): AttendanceSheet {
+export function receiveWrittenProxy(db: Db, proxyId: number, now: Date): AttendanceChange {
   const row = db.select().from(proxies).where(eq(proxies.id, proxyId)).get();
   if (!row || row.revokedAt !== null) throw notFound('委托');
   assertMeetingOpenForAttendance(db, row.meetingId);
   if (row.writtenReceived) throw conflict('这份委托的书面委托书已经登记收到。');
   db.update(proxies).set({ writtenReceived: true }).where(eq(proxies.id, proxyId)).run();
   appendAudit(db, { kind: 'proxy.written', meetingId: row.meetingId, at: now.toISOString(), payload: { proxyId } });
-  return getAttendance(db, row.meetingId);
+  return proxyChange(db, row.meetingId, proxyId);
 }

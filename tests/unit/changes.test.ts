@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { concerns, describeChange, parseChange } from '../../shared/api/changes';
+
+describe('which live queries a change event concerns', () => {
+  const tap = describeChange('attendance:checkIn', { meetingId: 3, personId: 7 }, { meetingId: 3 }, 'page-0123456789');
+
+  it('names the area, the meeting and the page, never the person', () => {
+    expect(tap).toEqual({ channel: 'attendance:checkIn', area: 'attendance', meetingId: 3, origin: 'page-0123456789' });
+    expect(describeChange('proxy:revoke', { proxyId: 4 }, { meetingId: 5, kind: 'proxy' })).toEqual({ channel: 'proxy:revoke', area: 'proxy', meetingId: 5 });
+    expect(describeChange('vote:castBallot', { voteId: 9 }, { ballotsCast: 1 })).toEqual({ channel: 'vote:castBallot', area: 'vote', voteId: 9 });
+    // Areas not known to name one meeting are not narrowed.
+    expect(describeChange('meeting:update', { meetingId: 3 }, {})).toEqual({ channel: 'meeting:update', area: 'meeting' });
+  });
+
+  it.each([
+    ['attendance:get', { meetingId: 3 }, true],
+    ['attendance:get', { meetingId: 4 }, false],
+    ['attendance:summary', { meetingId: 3 }, true],
+    ['attendance:absent', { meetingId: 3 }, true],
+    ['vote:list', { meetingId: 3 }, true],
+    ['vote:list', { meetingId: 4 }, false],
+    ['vote:voters', { voteId: 1 }, true],
+    ['meeting:get', { meetingId: 3 }, false],
+    ['console:get', { meetingId: 3 }, false],
+    ['followup:tasks', { councilId: 1 }, true],
+    ['seals:status', { meetingId: 3 }, true],
+  ])('a sign-in at meeting 3 concerns %s %j: %s', (channel, input, expected) => {
+    expect(concerns(tap, channel, input)).toBe(expected);
+  });
+
+  it('a ballot concerns its own vote, and a change it cannot read concerns everything', () => {
+    const ballot = describeChange('vote:castBallot', { voteId: 9 }, {});
+    expect(concerns(ballot, 'vote:get', { voteId: 9 })).toBe(true);
+    expect(concerns(ballot, 'vote:get', { voteId: 8 })).toBe(false);
+    expect(concerns(ballot, 'vote:list', { meetingId: 3 })).toBe(true);
+    expect(concerns(ballot, 'console:get', { meetingId: 3 })).toBe(true);
+    const unknown = parseChange('not json');
+    for (const channel of ['meeting:get', 'attendance:get', 'console:get']) expect(concerns(unknown, channel, { meetingId: 3 })).toBe(true);
+    expect(parseChange(JSON.stringify(tap))).toEqual(tap);
+    expect(parseChange(JSON.stringify({ channel: 'attendance:checkIn' }))).toEqual({ channel: 'attendance:checkIn', area: 'attendance' });
+  });
+});

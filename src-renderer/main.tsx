@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import './i18n';
+import { startI18n } from './i18n';
 import './styles.css';
 import { createQueryClient } from './api/query';
 import { PageLoading } from './components/page-loading';
@@ -15,6 +15,9 @@ const WishPublicPage = lazy(() => import('./features/wishes/wish-public-page').t
 // The residents' page (/wish?council=N) is a page of its own: no menus, no roster. Everything else
 // goes through Entry: the whole app for this computer, a participant's page, or the join form (/join).
 const publicCouncil = window.location.pathname === '/wish' ? Number(new URLSearchParams(window.location.search).get('council')) : null;
+
+// The strings of the language in use are loaded first: nothing is ever shown untranslated.
+await startI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

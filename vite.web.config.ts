@@ -11,5 +11,7 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, 'out/web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    // The module graph of every chunk, read by the bundle bench (tests/bench/areas/bundle.ts).
+    manifest: true,
   },
 });

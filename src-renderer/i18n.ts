@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import type { Messages } from './locales/join';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -10,36 +11,41 @@ function savedLanguage(): Language {
   return saved === 'en' ? 'en' : 'zh-CN';
 }
 
-type Messages = { [key: string]: string | Messages };
+/** Each language's strings are a chunk of their own: a phone loads only the language it shows. */
+const loaders: Record<Language, () => Promise<{ default: Messages }>> = {
+  'zh-CN': () => import('./locales/zh-CN'),
+  en: () => import('./locales/en'),
+};
+
+async function load(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', (await loaders[language]()).default);
+}
 
 /**
- * Each area keeps its strings beside its pages (features/<area>/<area>.<language>.json; the shell's
- * and the common words in app/app.<language>.json). Each file owns whole top-level namespaces
- * (tests/unit/i18n-keys.test.ts checks that no namespace is in two files), so composing is joining.
+ * Ready before the first render (main.tsx awaits it), so no screen ever shows a key or the other
+ * language. Chinese is the fallback for a string missing in English, so English loads it too.
  */
-const files = import.meta.glob<Messages>(['./app/*.json', './features/*/*.json'], { eager: true, import: 'default' });
-
-function messages(language: Language): Messages {
-  const joined: Messages = {};
-  for (const [path, content] of Object.entries(files)) {
-    if (path.endsWith(`.${language}.json`)) Object.assign(joined, content);
-  }
-  return joined;
+export async function startI18n(): Promise<void> {
+  const language = savedLanguage();
+  document.documentElement.lang = language;
+  await i18next.use(initReactI18next).init({
+    resources: {},
+    lng: language,
+    fallbackLng: 'zh-CN',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  await Promise.all([load(language), load('zh-CN')]);
+  // Bundles added after init: tell the components bound to the language (none are mounted yet).
+  await i18next.changeLanguage(language);
 }
 
-void i18next.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: messages('zh-CN') }, en: { translation: messages('en') } },
-  lng: savedLanguage(),
-  fallbackLng: 'zh-CN',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-
-export function setLanguage(language: Language): void {
+export async function setLanguage(language: Language): Promise<void> {
+  await load(language);
   localStorage.setItem(storageKey, language);
   document.documentElement.lang = language;
-  void i18next.changeLanguage(language);
+  await i18next.changeLanguage(language);
 }
 
-document.documentElement.lang = savedLanguage();
 export default i18next;

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Council } from '../../shared/api/areas/councils';
@@ -6,6 +6,7 @@ import { useQuery, useReload } from '../api/query';
 import { AuditBanner } from '../components/audit-banner';
 import { ErrorNote } from '../components/dialog';
 import { PageTitleContext } from '../components/document-title';
+import { PageLoading } from '../components/page-loading';
 import { CouncilForm } from '../features/councils/council-form';
 import { RecoveryScreen } from '../features/recovery/recovery-screen';
 import { findRoute, sectionPaths, sections } from './routes';
@@ -44,7 +45,11 @@ export function App() {
   };
 
   // The projector is the room's view: no menus, nothing but the meeting.
-  if (route.section === null) return <PageTitleContext.Provider value={setPageTitle}>{route.render(null, params)}</PageTitleContext.Provider>;
+  if (route.section === null) return (
+      <PageTitleContext.Provider value={setPageTitle}>
+        <Suspense fallback={<PageLoading />}>{route.render(null, params)}</Suspense>
+      </PageTitleContext.Provider>
+    );
 
   return (
     <PageTitleContext.Provider value={setPageTitle}>
@@ -107,7 +112,11 @@ export function App() {
               <CouncilForm onSaved={chooseCouncil} />
             </section>
           )}
-          {current && <Fragment key={route.path}>{route.render({ council: current, chooseCouncil }, params)}</Fragment>}
+          {current && (
+            <Fragment key={route.path}>
+              <Suspense fallback={<PageLoading />}>{route.render({ council: current, chooseCouncil }, params)}</Suspense>
+            </Fragment>
+          )}
         </main>
       </div>
     </PageTitleContext.Provider>

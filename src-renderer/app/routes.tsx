@@ -1,26 +1,32 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { matchRoute } from 'wouter';
 import type { Council } from '../../shared/api/areas/councils';
-import { CheckInPage } from '../features/attendance/check-in-page';
-import { SignInSheetPage } from '../features/attendance/sign-in-sheet-page';
-import { CompactPage } from '../features/compacts/compact-page';
-import { CompactsPage } from '../features/compacts/compacts-page';
-import { ConsolePage } from '../features/console/console-page';
-import { ProjectorView } from '../features/console/projector-view';
-import { CouncilSettings } from '../features/councils/council-settings';
-import { DashboardPage } from '../features/followup/dashboard-page';
-import { NoticePage } from '../features/followup/notice-page';
-import { ResultsNoticePage } from '../features/followup/results-notice-page';
-import { TasksPage } from '../features/followup/tasks-page';
-import { AccessPage } from '../features/lan/access-page';
-import { MeetingEditor } from '../features/meetings/meeting-editor';
-import { MeetingsPage } from '../features/meetings/meetings-page';
-import { MinutesPage } from '../features/minutes/minutes-page';
-import { RosterPage } from '../features/roster/roster-page';
-import { SignPage } from '../features/seals/sign-page';
-import { VerifyPage } from '../features/seals/verify-page';
-import { VotePage } from '../features/voting/vote-page';
-import { WishesPage } from '../features/wishes/wishes-page';
+
+/**
+ * Each page is its own chunk, loaded when its address is first opened: a phone at the door or in
+ * the minutes loads that page and what it uses, never the whole app (app.tsx shows a quiet
+ * placeholder while one loads). The names are the modules' own exports.
+ */
+const CheckInPage = lazy(() => import('../features/attendance/check-in-page').then((module) => ({ default: module.CheckInPage })));
+const SignInSheetPage = lazy(() => import('../features/attendance/sign-in-sheet-page').then((module) => ({ default: module.SignInSheetPage })));
+const CompactPage = lazy(() => import('../features/compacts/compact-page').then((module) => ({ default: module.CompactPage })));
+const CompactsPage = lazy(() => import('../features/compacts/compacts-page').then((module) => ({ default: module.CompactsPage })));
+const ConsolePage = lazy(() => import('../features/console/console-page').then((module) => ({ default: module.ConsolePage })));
+const ProjectorView = lazy(() => import('../features/console/projector-view').then((module) => ({ default: module.ProjectorView })));
+const CouncilSettings = lazy(() => import('../features/councils/council-settings').then((module) => ({ default: module.CouncilSettings })));
+const DashboardPage = lazy(() => import('../features/followup/dashboard-page').then((module) => ({ default: module.DashboardPage })));
+const NoticePage = lazy(() => import('../features/followup/notice-page').then((module) => ({ default: module.NoticePage })));
+const ResultsNoticePage = lazy(() => import('../features/followup/results-notice-page').then((module) => ({ default: module.ResultsNoticePage })));
+const TasksPage = lazy(() => import('../features/followup/tasks-page').then((module) => ({ default: module.TasksPage })));
+const AccessPage = lazy(() => import('../features/lan/access-page').then((module) => ({ default: module.AccessPage })));
+const MeetingEditor = lazy(() => import('../features/meetings/meeting-editor').then((module) => ({ default: module.MeetingEditor })));
+const MeetingsPage = lazy(() => import('../features/meetings/meetings-page').then((module) => ({ default: module.MeetingsPage })));
+const MinutesPage = lazy(() => import('../features/minutes/minutes-page').then((module) => ({ default: module.MinutesPage })));
+const RosterPage = lazy(() => import('../features/roster/roster-page').then((module) => ({ default: module.RosterPage })));
+const SignPage = lazy(() => import('../features/seals/sign-page').then((module) => ({ default: module.SignPage })));
+const VerifyPage = lazy(() => import('../features/seals/verify-page').then((module) => ({ default: module.VerifyPage })));
+const VotePage = lazy(() => import('../features/voting/vote-page').then((module) => ({ default: module.VotePage })));
+const WishesPage = lazy(() => import('../features/wishes/wishes-page').then((module) => ({ default: module.WishesPage })));
 
 /** The menu's sections, in the order shown; each page lights one of them. */
 export const sections = ['roster', 'meetings', 'wishes', 'tasks', 'compacts', 'dashboard', 'settings'] as const;

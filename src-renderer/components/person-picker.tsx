@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../shared/api/areas/roster';
 import { searchPeople } from '../../shared/domain/roster/pinyin-search';
@@ -37,10 +37,19 @@ export function PersonPicker<P extends PickedPerson>(props: PersonPickerProps<P>
   );
   // A search on the host still under way shows nothing yet: Enter must not take the previous query's first.
   const settled = people !== null || !onHost.loading;
+  // Enter pressed before that search answered: it takes this query's first match once it arrives
+  // (typing on drops it), so typing "zgl" and Enter at speed works on the host as on the page.
+  const [enterWaiting, setEnterWaiting] = useState(false);
   const pick = (person: P) => {
     onPick(person);
     setQuery('');
   };
+  useEffect(() => {
+    if (!enterWaiting || !settled) return;
+    setEnterWaiting(false);
+    if (found[0]) pick(found[0]);
+    // `pick` is made anew each render; what decides is the answer arriving.
+  }, [enterWaiting, settled, found]);
   return (
     <div className="person-picker">
       <input
@@ -48,11 +57,15 @@ export function PersonPicker<P extends PickedPerson>(props: PersonPickerProps<P>
         aria-label={label}
         placeholder={t('roster.searchPlaceholder')}
         value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        onChange={(event) => {
+          setQuery(event.target.value);
+          setEnterWaiting(false);
+        }}
         onKeyDown={(event) => {
-          if (event.key !== 'Enter' || event.nativeEvent.isComposing || !settled || !found[0]) return;
+          if (event.key !== 'Enter' || event.nativeEvent.isComposing || !query.trim()) return;
           event.preventDefault();
-          pick(found[0]);
+          if (!settled) setEnterWaiting(true);
+          else if (found[0]) pick(found[0]);
         }}
       />
       {query.trim() !== '' && settled && found.length === 0 && (

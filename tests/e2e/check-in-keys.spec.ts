@@ -47,11 +47,16 @@ test('a volunteer signs in five people by typing and Enter, never touching the m
   await page.keyboard.press('Enter');
   await expect(confirm).toContainText('已为 王建国（1-1-301）签到');
 
-  for (const query of ['zhy', '5-2-602']) {
+  // Each waits for its own line: the last one already says 签到, and typing on before the answer
+  // comes would add to the text instead of replacing it.
+  for (const [query, line] of [
+    ['zhy', '已为 周海燕（1-2-202）签到'],
+    ['5-2-602', '已为 刘德华（5-2-602）签到'],
+  ] as const) {
     await page.keyboard.type(query);
     await expect(rows).toHaveCount(1);
     await page.keyboard.press('Enter');
-    await expect(confirm).toContainText('签到');
+    await expect(confirm).toContainText(line);
     await expect(search).toBeFocused();
   }
   await expect(summary).toContainText('5 人到会');

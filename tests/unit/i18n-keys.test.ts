@@ -1,7 +1,7 @@
 /**
  * The renderer's messages against the renderer's source: every key the code asks for exists in
  * Chinese and in English, every key in the locale files is asked for somewhere, and each top-level
- * namespace lives in exactly one file (i18n.ts joins the files without merging).
+ * namespace lives in exactly one file (src-renderer/locales/join.ts joins the files without merging).
  *
  * Keys are found as string literals in t('…') calls. A key built at run time (t(`vote.modes.${mode}`))
  * must have its prefix declared below with the values it can take, so adding a mode means adding it

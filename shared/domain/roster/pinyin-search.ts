@@ -47,13 +47,20 @@ export function matchRank(person: Searchable, query: SearchQuery): number | null
   }
 }
 
+const nameCollator = new Intl.Collator('zh-CN');
+
+/** Names as a Chinese reader sorts them (the order among people of equal rank). */
+export function compareNames(a: Searchable, b: Searchable): number {
+  return nameCollator.compare(a.name, b.name);
+}
+
 export function searchPeople<T extends Searchable>(people: readonly T[], raw: string, limit = 50): T[] {
   const query = classifyQuery(raw);
   if (!query) return people.slice(0, limit);
   return people
     .map((person) => ({ person, rank: matchRank(person, query) }))
     .filter((entry): entry is { person: T; rank: number } => entry.rank !== null)
-    .sort((a, b) => a.rank - b.rank || a.person.name.localeCompare(b.person.name, 'zh-CN'))
+    .sort((a, b) => a.rank - b.rank || compareNames(a.person, b.person))
     .slice(0, limit)
     .map((entry) => entry.person);
 }

@@ -43,7 +43,6 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
   const { t } = useTranslation();
   const meeting = useQuery('meeting:get', { meetingId }, { live: true });
   const state = useQuery('console:get', { meetingId }, { live: true });
-  const people = useQuery('person:list', { councilId: council.id });
   const action = useAction(['console:get']);
   markReceived(state.data);
   const left = useCountdown(state.data);
@@ -196,7 +195,7 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
         </div>
         <div className="panel">
           <h2>{current ? t('console.on', { title: current.title }) : t('agenda.none')}</h2>
-          {current && <StepPanel controls={matter} people={people.data ?? []} />}
+          {current && <StepPanel controls={matter} councilId={council.id} />}
           {current && matter.process && <ConsoleVote meeting={meeting.data} matter={current} process={matter.process} onLocked={async () => void (await matter.advance())} />}
           {current && (
             <ProposalPanel
@@ -279,8 +278,9 @@ export function ConsolePage({ council, meetingId }: { council: Council; meetingI
               </li>
             ))}
           </ol>
+          {/* Searched on the host: a 7,500-person roster is not loaded to find one speaker. */}
           <PersonPicker
-            people={people.data ?? []}
+            councilId={council.id}
             label={t('console.addSpeaker')}
             onPick={(person) => void run(call('speaker:add', { meetingId, personId: person.id }))}
           />

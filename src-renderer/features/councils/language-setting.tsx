@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../../i18n';
+import { setLanguage, type Language } from '../../i18n';
 
 /**
  * The interface language, among the settings rather than in the menu bar, where a stray click in
@@ -8,18 +9,25 @@ import { setLanguage } from '../../i18n';
  */
 export function LanguageSetting() {
   const { t, i18n } = useTranslation();
-  const current = i18n.language === 'en' ? 'en' : 'zh-CN';
+  // The choice shows at once; the screen follows when that language's strings have loaded (the
+  // first switch to English fetches them).
+  const [chosen, setChosen] = useState<Language | null>(null);
+  const current = chosen ?? (i18n.language === 'en' ? 'en' : 'zh-CN');
+  const choose = (language: Language) => {
+    setChosen(language);
+    void setLanguage(language);
+  };
   return (
     <fieldset className="section-title language-setting">
       <legend>
         <h2>{t('council.language')}</h2>
       </legend>
       <label className="check">
-        <input type="radio" name="language" checked={current === 'zh-CN'} onChange={() => setLanguage('zh-CN')} lang="zh-CN" />
+        <input type="radio" name="language" checked={current === 'zh-CN'} onChange={() => choose('zh-CN')} lang="zh-CN" />
         <span lang="zh-CN">中文</span>
       </label>
       <label className="check">
-        <input type="radio" name="language" checked={current === 'en'} onChange={() => setLanguage('en')} lang="en" />
+        <input type="radio" name="language" checked={current === 'en'} onChange={() => choose('en')} lang="en" />
         <span lang="en">English</span>
       </label>
     </fieldset>

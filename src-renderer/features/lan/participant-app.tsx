@@ -3,17 +3,20 @@
  * bar saying who they are and in which meeting. The host checks every call anyway; this keeps the
  * screen honest about it. When the chair removes them or closes joining, they are told so.
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { WhoAmI } from '../../../shared/api/areas/lan';
 import { call } from '../../api/client';
-import { CheckInPage } from '../attendance/check-in-page';
-import { SignInSheetPage } from '../attendance/sign-in-sheet-page';
-import { MinutesPage } from '../minutes/minutes-page';
+import { PageLoading } from '../../components/page-loading';
 import { savedName, saveName } from '../minutes/editor-user';
-import { ProjectorView } from '../console/projector-view';
 import './lan.css';
+
+// A participant's phone loads the one page of its role (the door's, the minutes', the projector's).
+const CheckInPage = lazy(() => import('../attendance/check-in-page').then((module) => ({ default: module.CheckInPage })));
+const SignInSheetPage = lazy(() => import('../attendance/sign-in-sheet-page').then((module) => ({ default: module.SignInSheetPage })));
+const MinutesPage = lazy(() => import('../minutes/minutes-page').then((module) => ({ default: module.MinutesPage })));
+const ProjectorView = lazy(() => import('../console/projector-view').then((module) => ({ default: module.ProjectorView })));
 
 type Participant = Extract<WhoAmI, { kind: 'participant' }>;
 
@@ -48,7 +51,9 @@ export function ParticipantApp({ who, onLeft }: { who: Participant; onLeft: () =
     return (
       <>
         {notice}
-        <ProjectorView meetingId={who.meetingId} />
+        <Suspense fallback={<PageLoading />}>
+          <ProjectorView meetingId={who.meetingId} />
+        </Suspense>
       </>
     );
   }
@@ -61,8 +66,10 @@ export function ParticipantApp({ who, onLeft }: { who: Participant; onLeft: () =
       </header>
       {notice}
       <main className="participant-content">
-        {who.role === 'editor' && <EditorPage who={who} />}
-        {who.role === 'door' && <DoorPage who={who} />}
+        <Suspense fallback={<PageLoading />}>
+          {who.role === 'editor' && <EditorPage who={who} />}
+          {who.role === 'door' && <DoorPage who={who} />}
+        </Suspense>
       </main>
     </div>
   );

@@ -28,7 +28,7 @@ export function useMatterProcess(agendaItemId: number | null) {
     [agendaItemId, run],
   );
   const second = useCallback(
-    async (person: Person) => {
+    async (person: Pick<Person, 'id'>) => {
       if (agendaItemId !== null) await run(call('process:second', { agendaItemId, personId: person.id }));
     },
     [agendaItemId, run],
@@ -61,7 +61,8 @@ function StepBar({ process }: { process: MatterProcess }) {
 }
 
 /** The current matter's step with 上一步 / 下一步, the reason when a move is refused, the override, the record. */
-export function StepPanel({ controls, people }: { controls: MatterProcessControls; people: Person[] }) {
+/** Seconders are found by a search on the host, as at the door: the console never loads the whole roster. */
+export function StepPanel({ controls, councilId }: { controls: MatterProcessControls; councilId: number }) {
   const { t } = useTranslation();
   const { process, refusal } = controls;
   const [overriding, setOverriding] = useState(false);
@@ -150,7 +151,7 @@ export function StepPanel({ controls, people }: { controls: MatterProcessControl
             <strong>{t('process.seconds', { count: process.seconds, needed: process.secondsRequired })}</strong>
             {process.seconders.length > 0 && <span className="muted"> {t('process.secondsList', { names: process.seconders.map((s) => s.name).join('、') })}</span>}
           </p>
-          <PersonPicker people={people} label={t('process.addSecond')} onPick={(person) => void controls.second(person)} />
+          <PersonPicker councilId={councilId} label={t('process.addSecond')} onPick={(person) => void controls.second(person)} />
         </div>
       )}
       <details className="step-history">

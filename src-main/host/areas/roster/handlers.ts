@@ -3,9 +3,11 @@ import type { AreaContext, AreaHandlers } from '../../core/registry';
 import { exportRosterXlsx, rosterTemplateXlsx } from './export';
 import { createHousehold, deleteHousehold, listHouseholds, updateHousehold } from './households';
 import { commitRosterImport, previewRosterImport } from './import';
-import { createPerson, deletePerson, listPeople, searchPeopleInCouncil, updatePerson } from './people';
+import { createPerson, deletePerson, listPeople, updatePerson } from './people';
+import { createPeopleSearch } from './people-search';
 
-export function rosterHandlers({ database, db, now }: AreaContext): AreaHandlers<typeof rosterArea> {
+export function rosterHandlers({ database, db, sqlite, now }: AreaContext): AreaHandlers<typeof rosterArea> {
+  const searchPeople = createPeopleSearch(db, sqlite);
   return {
     'household:list': ({ councilId }) => listHouseholds(db, councilId),
     'household:create': (input) => createHousehold(db, input),
@@ -13,7 +15,7 @@ export function rosterHandlers({ database, db, now }: AreaContext): AreaHandlers
     'household:delete': ({ householdId }) => deleteHousehold(db, householdId),
 
     'person:list': ({ councilId }) => listPeople(db, councilId),
-    'person:search': (input) => searchPeopleInCouncil(db, input),
+    'person:search': (input) => searchPeople(input),
     'person:create': (input) => createPerson(db, input),
     'person:update': (input) => updatePerson(db, input, now()),
     'person:delete': ({ personId }) => deletePerson(db, personId),

@@ -3,7 +3,6 @@ import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Person } from '../../../../shared/api/areas/roster';
 import { compareHouseholdCodes } from '../../../../shared/domain/roster/household-code';
 import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
-import { searchPeople } from '../../../../shared/domain/roster/pinyin-search';
 import { withImpliedRoles, type PersonRole } from '../../../../shared/domain/roster/roles';
 import type { RollChange } from '../../../../shared/domain/roster/roll-changes';
 import type { Db } from '../../db/client';
@@ -65,15 +64,6 @@ function byHousehold(a: Person, b: Person): number {
     return compareHouseholdCodes(a.householdCode, b.householdCode);
   }
   return pinyinCollator.compare(a.pinyinFull, b.pinyinFull) || a.id - b.id;
-}
-
-/**
- * Search at the door: pinyin initials (hzp → 何兆品), pinyin, name or household
- * number. A courtyard has at most a few thousand people, so ranking in memory with
- * the shared matcher keeps host and UI in agreement.
- */
-export function searchPeopleInCouncil(db: Db, input: ParsedInput<'person:search'>): Person[] {
-  return searchPeople(listPeople(db, input.councilId), input.query, input.limit);
 }
 
 export function getPerson(db: Db, personId: number): Person {

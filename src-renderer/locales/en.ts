@@ -1,0 +1,5 @@
+import { joinMessages, type Messages } from './join';
+
+/** Every en string of the app, one chunk (i18n.ts loads the language in use before the first render). */
+const files = import.meta.glob<Messages>(['../app/*.en.json', '../features/*/*.en.json'], { eager: true, import: 'default' });
+export default joinMessages(files);

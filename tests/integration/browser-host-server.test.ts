@@ -89,6 +89,6 @@ describe('change events', () => {
     await post(url, 'council:create', JSON.stringify({ input: { name: '平安小区' } }));
     await reading;
     controller.abort();
-    expect(received).toEqual([JSON.stringify({ channel: 'council:create' })]);
+    expect(received.map((line) => JSON.parse(line) as unknown)).toEqual([{ channel: 'council:create', area: 'council' }]);
   });
 });

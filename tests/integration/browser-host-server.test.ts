@@ -65,6 +65,20 @@ describe('the browser host', () => {
     const traversal = await fetch(`${url}..%2f..%2fcouncil.sqlite`);
     expect(await traversal.text()).not.toContain('SQLite format');
   });
+
+  it('never serves a hidden file or folder (such as the build tool manifest in .vite)', async () => {
+    const { url, host } = await start();
+    const hidden = join(host.dir, 'web', '.vite');
+    mkdirSync(hidden, { recursive: true });
+    writeFileSync(join(hidden, 'manifest.json'), '{"secret":"build layout"}');
+    writeFileSync(join(host.dir, 'web', 'assets', '.env'), 'KEY=1');
+    for (const path of ['.vite/manifest.json', '%2evite/manifest.json', 'assets/.env', 'assets/%2Eenv']) {
+      const response = await fetch(`${url}${path}`);
+      const body = await response.text();
+      expect(body, path).not.toContain('build layout');
+      expect(body, path).not.toContain('KEY=1');
+    }
+  });
 });
 
 describe('change events', () => {

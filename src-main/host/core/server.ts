@@ -322,7 +322,10 @@ function serveStatic(webRoot: string, pathname: string, response: ServerResponse
     response.writeHead(403).end();
     return;
   }
-  const isAsset = existsSync(file) && statSync(file).isFile();
+  // Hidden files and folders (the build tool's .vite manifest, an editor's leftovers) are never
+  // served: they are not the app, and say more about the build than a page needs.
+  const hidden = file.slice(root.length).split(sep).some((segment) => segment.startsWith('.'));
+  const isAsset = !hidden && existsSync(file) && statSync(file).isFile();
   // Unknown paths are the app's own routes (/projector, /wish later): serve the page.
   if (!isAsset) file = join(root, 'index.html');
   if (!existsSync(file)) {

@@ -62,3 +62,33 @@ test('a volunteer signs in five people by typing and Enter, never touching the m
   await expect(summary).toContainText('5 人到会');
   await expect(page.getByRole('table', { name: '签到名单' }).getByRole('row')).toHaveCount(6);
 });
+
+test('a name typed while the last sign-in is still on its way starts a new search, it is not added to the old one', async ({ page }) => {
+  await page.goto(`${host.url}#/meetings/3/check-in`);
+  const search = page.getByRole('searchbox', { name: '查找到会人员' });
+  await expect(search).toBeFocused();
+  const confirm = page.getByRole('status', { name: '签到确认' });
+  // The host's answer is held back until the next name has been typed: a slow Wi-Fi, made certain.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = false;
+  await page.route((url) => decodeURIComponent(url.pathname) === '/api/call/attendance:checkIn', async (route) => {
+    held = true;
+    await released;
+    await route.continue();
+  });
+  await page.keyboard.type('hzp');
+  await expect(page.getByRole('list', { name: '查找结果' }).getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => held).toBe(true);
+  await page.keyboard.type('zgl');
+  await expect(search).toHaveValue('zgl');
+  release();
+  await expect(confirm).toContainText('已为 何兆品（3-2-501）签到');
+  // The answer leaves the new search alone: still 'zgl', caret at its end, and Enter signs that one in.
+  await expect(search).toHaveValue('zgl');
+  await expect(search).toBeFocused();
+  await expect(page.getByRole('list', { name: '查找结果' }).getByRole('listitem')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(confirm).toContainText('已为 张桂兰（4-1-201）签到');
+});

@@ -49,6 +49,22 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
     searchBox.current?.focus();
     searchBox.current?.select();
   };
+  // What is typed now, for an answer that arrives after the volunteer has typed on.
+  const typed = useRef(query);
+  typed.current = query;
+  /**
+   * Sends a tap, back to the search box at once (with what was typed selected, so the next name
+   * replaces it even before the host answers); when the answer comes, the box is selected again
+   * only if nobody has typed a new name meanwhile.
+   */
+  const tap = <T,>(work: Promise<ApiResult<T>>, then: (result: ApiResult<T>) => void) => {
+    const before = typed.current;
+    backToSearch();
+    void action.run(work).then((result) => {
+      then(result);
+      if (typed.current === before) backToSearch();
+    });
+  };
 
   const current = loaded.data;
   const byPerson = useMemo(() => new Map((current?.entries ?? []).map((e) => [e.personId, e])), [current]);
@@ -79,25 +95,21 @@ export function CheckInPage({ council, meetingId }: { council: Council; meetingI
       return;
     }
     const fresh = !byPerson.has(person.id);
-    void action.run(call('attendance:checkIn', { meetingId, personId: person.id, signaturePngBase64 })).then((result) => {
-      if (result.ok) {
-        patchFrom(result.value);
-        setNotice('');
-        setSignedIn(fresh ? person : null);
-        if (!fresh) setNotice(t('checkIn.signedIn', { name: person.name }));
-      }
-      backToSearch();
+    tap(call('attendance:checkIn', { meetingId, personId: person.id, signaturePngBase64 }), (result) => {
+      if (!result.ok) return;
+      patchFrom(result.value);
+      setNotice('');
+      setSignedIn(fresh ? person : null);
+      if (!fresh) setNotice(t('checkIn.signedIn', { name: person.name }));
     });
   };
 
   const undo = (person: PickedPerson) =>
-    void action.run(call('attendance:undoCheckIn', { meetingId, personId: person.id })).then((result) => {
-      if (result.ok) {
-        patchFrom(result.value);
-        setSignedIn(null);
-        setNotice(t('checkIn.undone', { name: person.name }));
-      }
-      backToSearch();
+    tap(call('attendance:undoCheckIn', { meetingId, personId: person.id }), (result) => {
+      if (!result.ok) return;
+      patchFrom(result.value);
+      setSignedIn(null);
+      setNotice(t('checkIn.undone', { name: person.name }));
     });
 
   // Enter in the search box: one match is signed in; with several, the keyboard goes to the first.

@@ -16,6 +16,12 @@ export interface HostChange {
   voteId?: number;
   /** The page that made it (its own answer already told it what changed). */
   origin?: string;
+  /**
+   * The changed record itself, where it is small and every screen that follows it shows the same
+   * thing: the console's state after a console or speaker call. A screen sets its query from it
+   * instead of asking again. Sent to the chair's pages and the participants of that meeting only.
+   */
+  state?: { channel: string; input: Record<string, number>; value: unknown };
 }
 
 /** The area of a channel: what comes before its colon. */
@@ -23,6 +29,9 @@ export function areaOf(channel: string): string {
   const colon = channel.indexOf(':');
   return colon < 0 ? channel : channel.slice(0, colon);
 }
+
+/** What moving through the meeting (the console, the speakers' list) never changes. */
+const roomSideAreas = ['meeting', 'attendance', 'proxy', 'vote', 'person', 'household', 'roster', 'council', 'access', 'backup', 'wish', 'compacts', 'followup'];
 
 /**
  * The areas a change of each area cannot touch, listed only where known for certain (everything
@@ -33,10 +42,14 @@ const untouchedBy: Readonly<Record<string, readonly string[]>> = {
   attendance: ['meeting', 'agenda', 'console', 'speaker', 'council', 'access', 'backup'],
   proxy: ['meeting', 'agenda', 'console', 'speaker', 'council', 'access', 'backup'],
   vote: ['attendance', 'proxy', 'access', 'backup'],
+  // The chair moving through the matters and the speakers: the room's screens follow, the door's
+  // sheet, the roster and the votes stay as they are (a large estate's sheet is not read again).
+  console: roomSideAreas,
+  speaker: roomSideAreas,
 };
 
 /** The areas whose calls name the one meeting they change in `meetingId` (input or answer). */
-export const meetingScopedAreas: ReadonlySet<string> = new Set(['attendance', 'proxy', 'vote']);
+export const meetingScopedAreas: ReadonlySet<string> = new Set(['attendance', 'proxy', 'vote', 'console', 'speaker']);
 
 /** The change as the host tells it: the area, and the meeting and vote where the call names them. */
 export function describeChange(channel: string, input: unknown, value: unknown, origin?: string): HostChange {
@@ -48,7 +61,20 @@ export function describeChange(channel: string, input: unknown, value: unknown, 
     const voteId = numberField(input, 'voteId');
     if (voteId !== undefined) change.voteId = voteId;
   }
+  const carried = carriedQuery[area];
+  const carriedMeeting = numberField(value, 'meetingId');
+  if (carried && carriedMeeting !== undefined) change.state = { channel: carried, input: { meetingId: carriedMeeting }, value };
   if (origin !== undefined) change.origin = origin;
+  return change;
+}
+
+/** The areas whose answer is the whole state a screen shows (the query it is), carried in their change events. */
+const carriedQuery: Readonly<Record<string, string>> = { console: 'console:get', speaker: 'console:get' };
+
+const carriedChannels: ReadonlySet<string> = new Set(Object.values(carriedQuery));
+
+/** The change without the record it carries: what a participant's page is sent. */
+export function withoutState({ state: _state, ...change }: HostChange): HostChange {
   return change;
 }
 
@@ -83,6 +109,11 @@ export function parseChange(data: string): HostChange {
       const voteId = numberField(parsed, 'voteId');
       if (voteId !== undefined) change.voteId = voteId;
       if (typeof parsed.origin === 'string') change.origin = parsed.origin;
+      const state = parsed.state as HostChange['state'] | undefined;
+      if (state && typeof state === 'object' && typeof state.channel === 'string' && carriedChannels.has(state.channel) && state.input && typeof state.input === 'object') {
+        const meetingId = numberField(state.input, 'meetingId');
+        if (meetingId !== undefined && state.value && typeof state.value === 'object') change.state = { channel: state.channel, input: { meetingId }, value: state.value };
+      }
       return change;
     }
   } catch {

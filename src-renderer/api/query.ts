@@ -133,7 +133,15 @@ function followHost(client: QueryClient, hash: string, patchedFrom: string): () 
   const shared = live ? [...live.patchedFrom].filter((area) => areas.includes(area)) : areas;
   liveQueries.set(hash, { readers: (live?.readers ?? 0) + 1, patchedFrom: new Set(shared) });
   stopFollowing ??= onHostChange((change) => {
-    void client.invalidateQueries({ predicate: (query) => reloadFor(change, query.queryKey, query.queryHash) });
+    // A change that carries its record (the console's state): the query it is takes it as it is,
+    // without asking the host again (an answer still on its way, older than it, is dropped).
+    const carried = change.state ? queryKey(change.state.channel as Channel, change.state.input as never) : null;
+    const carriedHash = carried ? hashKey(carried) : null;
+    if (carried && carriedHash && liveQueries.has(carriedHash)) {
+      void client.cancelQueries({ queryKey: carried, exact: true });
+      client.setQueryData(carried, change.state!.value);
+    }
+    void client.invalidateQueries({ predicate: (query) => query.queryHash !== carriedHash && reloadFor(change, query.queryKey, query.queryHash) });
   });
   return () => {
     const now = liveQueries.get(hash);

@@ -238,3 +238,55 @@ describe('access on the LAN', () => {
     expect(await canConnect('127.0.0.1', server.port)).toBe(true);
   });
 });
+
+/** The change events a session hears, as parsed lines, until `count` have come. */
+function hearEvents(port: number, cookie: string, from: string, count: number): { connected: Promise<void>; heard: Promise<Array<Record<string, unknown>>>; stop: () => void } {
+  let stop = () => {};
+  let isConnected = () => {};
+  const connected = new Promise<void>((resolve) => (isConnected = resolve));
+  const heard = new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
+    const lines: Array<Record<string, unknown>> = [];
+    const req = request({ host: '127.0.0.1', port, path: '/api/events', localAddress: from, agent: false, headers: { Cookie: cookie } }, (response) => {
+      let buffer = '';
+      response.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString('utf8');
+        if (buffer.includes(': connected')) isConnected();
+        const parts = buffer.split('\n\n');
+        buffer = parts.pop() ?? '';
+        for (const part of parts) if (part.startsWith('data: ')) lines.push(JSON.parse(part.slice(6)) as Record<string, unknown>);
+        if (lines.length >= count) {
+          resolve(lines);
+          response.destroy();
+        }
+      });
+    });
+    req.on('error', reject);
+    req.end();
+    stop = () => req.destroy();
+  });
+  return { connected, heard, stop };
+}
+
+describe('what a change event carries', () => {
+  it('the console state rides with the change to the chair and to the screens of that meeting, never to a participant of another meeting', async () => {
+    const server = await startAccessServer();
+    const { meetingId, otherMeetingId } = await demoIds(server);
+    const own = await server.join((await server.chair<LanOpening>('access:openLan', { meetingId, role: 'viewer' })).code, '投影');
+    const other = await server.join((await server.chair<LanOpening>('access:openLan', { meetingId: otherMeetingId, role: 'viewer' })).code, '别的会');
+    const chair = hearEvents(server.port, server.chairCookie, '127.0.0.1', 1);
+    const viewer = hearEvents(server.port, own.cookie, '127.0.0.2', 1);
+    const outsider = hearEvents(server.port, other.cookie, '127.0.0.2', 1);
+    // Each stream is open once the host has said so.
+    await Promise.all([chair.connected, viewer.connected, outsider.connected]);
+    const meeting = await server.chair<{ agenda: Array<{ id: number }> }>('meeting:get', { meetingId });
+    await server.chair('console:get', { meetingId });
+    const state = await server.chair<{ currentAgendaItemId: number }>('console:setCurrent', { meetingId, agendaItemId: meeting.agenda.at(-1)!.id });
+    const [toChair] = await chair.heard;
+    const [toViewer] = await viewer.heard;
+    const [toOutsider] = await outsider.heard;
+    expect(toChair).toMatchObject({ channel: 'console:setCurrent', meetingId, state: { channel: 'console:get', input: { meetingId }, value: state } });
+    expect(toViewer).toMatchObject({ channel: 'console:setCurrent', meetingId, state: { value: { currentAgendaItemId: state.currentAgendaItemId } } });
+    expect(toOutsider).toEqual({ channel: 'console:setCurrent', area: 'console', meetingId });
+    for (const stream of [chair, viewer, outsider]) stream.stop();
+  });
+});

@@ -5,8 +5,8 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { contentSecurityPolicy } from '../../../shared/api/content-security-policy';
-import type { HostChange } from '../../../shared/api/changes';
-import { isChannel } from '../../../shared/api/contract';
+import { withoutState, type HostChange } from '../../../shared/api/changes';
+import { contract, isChannel } from '../../../shared/api/contract';
 import type { ApiError, ApiResult } from '../../../shared/api/errors';
 import type { AccessGate } from '../areas/lan/gate';
 import { lanAddresses, type LanListeners } from '../areas/lan/lan';
@@ -60,7 +60,15 @@ function serveEvents(host: CallTarget, request: IncomingMessage, response: Serve
     'X-Content-Type-Options': 'nosniff',
   });
   response.write(': connected\n\n');
-  const stop = host.subscribe((change) => response.write(`data: ${JSON.stringify(change)}\n\n`));
+  // The record a change carries goes to the chair's pages and to participants of its own meeting
+  // (who may read it: the console's state has no per-role view); anyone else is told only that it changed.
+  const mayRead = ({ state, meetingId }: HostChange) => {
+    if (!state || caller.kind === 'local') return true;
+    if (caller.kind !== 'participant' || caller.meetingId !== meetingId || !isChannel(state.channel)) return false;
+    const { access } = contract[state.channel];
+    return !access.participantView && (access.roles as readonly string[] | undefined)?.includes(caller.role) === true;
+  };
+  const stop = host.subscribe((change) => response.write(`data: ${JSON.stringify(mayRead(change) ? change : withoutState(change))}\n\n`));
   const keepAlive = setInterval(() => {
     // A participant the chair removed (or whose code closed) stops hearing at the next beat.
     if (caller.kind === 'participant' && !host.access?.stillValid(caller.participantId)) response.end();

@@ -23,13 +23,30 @@ const marks = {
   typed: '@@TYPED@@',
 } as const;
 
-/** Type sizes shrink as matters are added, so twenty matters still fit one page. */
-function matterSizes(count: number): { title: number; rule: number; box: number; rowPt: number } {
-  if (count <= 4) return { title: 14, rule: 10.5, box: 26, rowPt: 56 };
-  if (count <= 6) return { title: 12, rule: 10, box: 22, rowPt: 40 };
-  if (count <= 10) return { title: 11, rule: 9, box: 20, rowPt: 32 };
-  if (count <= 14) return { title: 10.5, rule: 8, box: 16, rowPt: 25 };
-  return { title: 9, rule: 7.5, box: 13, rowPt: 19 };
+/**
+ * Type sizes shrink as matters are added, so twenty matters still fit one page. Past eight
+ * matters the page is dense: each rule is named in its row and spelt out once under the table.
+ */
+function matterSizes(count: number): { title: number; rule: number; box: number; rowPt: number; dense: boolean } {
+  if (count <= 4) return { title: 14, rule: 10.5, box: 26, rowPt: 56, dense: false };
+  if (count <= 6) return { title: 12, rule: 10, box: 22, rowPt: 40, dense: false };
+  if (count <= 8) return { title: 11, rule: 9, box: 20, rowPt: 32, dense: false };
+  if (count <= 14) return { title: 10.5, rule: 9, box: 16, rowPt: 24, dense: true };
+  return { title: 9, rule: 8, box: 13, rowPt: 15, dense: true };
+}
+
+/** Each distinct rule once, with the short name its rows carry (the rule's name, numbered where two rules share one). */
+function ruleLegend(round: PaperRound): Map<string, { label: string; summary: string }> {
+  const byKey = new Map<string, { label: string; summary: string }>();
+  const names = new Map<string, number>();
+  for (const matter of round.matters) {
+    const key = `${matter.ruleName}\u0000${matter.ruleSummary}`;
+    if (byKey.has(key)) continue;
+    const seen = (names.get(matter.ruleName) ?? 0) + 1;
+    names.set(matter.ruleName, seen);
+    byKey.set(key, { label: seen > 1 ? `${matter.ruleName}${seen}` : matter.ruleName, summary: matter.ruleSummary });
+  }
+  return byKey;
 }
 
 const box = '□';
@@ -42,17 +59,24 @@ export const defaultMarkingRules =
   '4. 请勿复印、涂改本票；遗失的，请向业主委员会说明情况后补领。';
 
 function headerBlocks(round: PaperRound, placeholderQr: Buffer, breakBefore: boolean): Array<Paragraph | Table> {
-  const titleLines = [
-    line(round.councilName, { face: 'hei', sizePt: 14, align: 'center', pageBreakBefore: breakBefore, after: 2 }),
-    line(round.title, { face: 'xiaobiaosong', sizePt: 18, align: 'center', leading: 1.35 }),
-    line(round.secret ? '表决票（不记名）' : '表决票', { face: 'xiaobiaosong', sizePt: 22, align: 'center', after: 6 }),
-  ];
+  const { dense } = matterSizes(round.matters.length);
+  const kind = round.secret ? '表决票（不记名）' : '表决票';
+  const titleLines = dense
+    ? [
+        line(round.councilName, { face: 'hei', sizePt: 12, align: 'center', pageBreakBefore: breakBefore, after: 2 }),
+        line(`${round.title}${kind}`, { face: 'xiaobiaosong', sizePt: 15, align: 'center', leading: 1.35, after: 3 }),
+      ]
+    : [
+        line(round.councilName, { face: 'hei', sizePt: 14, align: 'center', pageBreakBefore: breakBefore, after: 2 }),
+        line(round.title, { face: 'xiaobiaosong', sizePt: 18, align: 'center', leading: 1.35 }),
+        line(kind, { face: 'xiaobiaosong', sizePt: 22, align: 'center', after: 6 }),
+      ];
   const label = (text: string): FormCell => textCell(text, { face: 'hei', sizePt: 11, shade: true });
   const value = (text: string, face: Face = 'song'): FormCell => ({ children: [line(text, { face, sizePt: 12, leading: 1.3 })] });
   const qrCell: FormCell = {
     rowSpan: round.secret ? 3 : 4,
     children: [
-      pictureLine([new ImageRun({ type: 'png', data: placeholderQr, transformation: { width: 104, height: 104 }, altText: { name: '表决票二维码', title: '计票扫码', description: '表决票二维码' } })]),
+      pictureLine([new ImageRun({ type: 'png', data: placeholderQr, transformation: dense ? { width: 92, height: 92 } : { width: 104, height: 104 }, altText: { name: '表决票二维码', title: '计票扫码', description: '表决票二维码' } })]),
       line('计票扫码', { sizePt: 8, align: 'center', leading: 1.2 }),
     ],
   };
@@ -71,46 +95,74 @@ function headerBlocks(round: PaperRound, placeholderQr: Buffer, breakBefore: boo
   return [...titleLines, formTable(rows, [0.17, 0.61, 0.22])];
 }
 
-function matterTable(round: PaperRound): Table {
+function matterBlocks(round: PaperRound): Array<Paragraph | Table> {
   const size = matterSizes(round.matters.length);
+  const legend = ruleLegend(round);
   const head = (text: string): FormCell => textCell(text, { face: 'hei', sizePt: 11, shade: true });
-  const rows: FormCell[][] = [[head('序号'), head('表决事项及通过所需'), head('同意'), head('反对'), head('弃权')]];
+  const rows: FormCell[][] = [[head(size.dense ? '序' : '序号'), head('表决事项及通过所需'), head('同意'), head('反对'), head('弃权')]];
   for (const [index, matter] of round.matters.entries()) {
     const rule = `${matter.special ? '【特别事项】' : ''}需${matter.ruleSummary}`;
+    const tag = legend.get(`${matter.ruleName}\u0000${matter.ruleSummary}`)!.label;
+    const description = size.dense
+      ? [line([run(matter.title, { face: 'song', sizePt: size.title, bold: true }), run(`［${tag}］`, { face: 'kai', sizePt: size.rule })], { sizePt: size.title, leading: 1.3 })]
+      : [line(matter.title, { face: 'song', sizePt: size.title, bold: true, leading: 1.3 }), line(rule, { face: 'kai', sizePt: size.rule, leading: 1.3 })];
     rows.push([
       textCell(String(index + 1), { sizePt: size.title }),
-      {
-        children: [
-          line(matter.title, { face: 'song', sizePt: size.title, bold: true, leading: 1.3 }),
-          line(rule, { face: 'kai', sizePt: size.rule, leading: 1.3 }),
-        ],
-      },
+      { children: description },
       textCell(box, { sizePt: size.box, leading: 1.1 }),
       textCell(box, { sizePt: size.box, leading: 1.1 }),
       textCell(box, { sizePt: size.box, leading: 1.1 }),
     ]);
   }
-  return formTable(rows, [0.07, 0.63, 0.1, 0.1, 0.1], { header: 1, minHeightPt: size.rowPt });
+  const widths = size.dense ? [0.05, 0.71, 0.08, 0.08, 0.08] : [0.07, 0.63, 0.1, 0.1, 0.1];
+  const table = formTable(rows, widths, { header: 1, minHeightPt: size.rowPt });
+  if (!size.dense) return [table];
+  const legendLines = [...legend.values()].map(({ label, summary }, index) =>
+    line([...(index === 0 ? [run('通过所需：', { face: 'hei', sizePt: 9 })] : []), run(`［${label}］需${summary}`, { face: 'kai', sizePt: 9 })], {
+      sizePt: 9,
+      leading: 1.35,
+      before: index === 0 ? 3 : 0,
+      indentChars: 5,
+      firstLineChars: index === 0 ? -5 : 0,
+    }),
+  );
+  return [table, ...legendLines];
 }
 
 function instructionBlocks(round: PaperRound): Paragraph[] {
   const rules = round.markingRules.trim() || defaultMarkingRules;
-  const small = { face: 'fangsong' as const, sizePt: 10.5, leading: 1.45 };
-  const out = [
-    line('填票说明', { face: 'hei', sizePt: 12, before: 8, after: 2 }),
-    ...rules.split('\n').map((text) => line(text, small)),
-    line('交回方式', { face: 'hei', sizePt: 12, before: 6, after: 2 }),
-    line([run(`请于 ${dateWithWeekday(round.deadline)} 前将本票交回：`, { face: 'fangsong', sizePt: 10.5 }), run(round.returnTo, { face: 'fangsong', sizePt: 10.5, bold: true }), run('。截止后交回的表决票不计入。', { face: 'fangsong', sizePt: 10.5 })], small),
+  const { dense } = matterSizes(round.matters.length);
+  const textPt = dense ? 9 : 10.5;
+  const headPt = 12;
+  const small = { face: 'fangsong' as const, sizePt: textPt, leading: dense ? 1.35 : 1.45 };
+  const returnRuns = [
+    run(`请于 ${dateWithWeekday(round.deadline)} 前将本票交回：`, { face: 'fangsong', sizePt: textPt }),
+    run(round.returnTo, { face: 'fangsong', sizePt: textPt, bold: true }),
+    run('。截止后交回的表决票不计入。', { face: 'fangsong', sizePt: textPt }),
   ];
+  const ruleLines = rules.split('\n');
+  // A dense page runs each heading into its first line.
+  const out = dense
+    ? [
+        ...ruleLines.map((text, index) => line([...(index === 0 ? [run('填票说明：', { face: 'hei', sizePt: textPt })] : []), run(text, { face: 'fangsong', sizePt: textPt })], { ...small, before: index === 0 ? 4 : 0 })),
+        line([run('交回方式：', { face: 'hei', sizePt: textPt }), ...returnRuns], { ...small, before: 3 }),
+      ]
+    : [
+        line('填票说明', { face: 'hei', sizePt: headPt, before: 8, after: 2 }),
+        ...ruleLines.map((text) => line(text, small)),
+        line('交回方式', { face: 'hei', sizePt: headPt, before: 6, after: 2 }),
+        line(returnRuns, small),
+      ];
   if (round.secret) {
     out.push(line('本票为不记名表决票：请勿签名，也不要写下可以认出您身份的任何记号；写有姓名或记号的，可能被认定为废票。', { ...small, before: 8 }));
   } else {
     out.push(
-      line('业主签字：＿＿＿＿＿＿＿＿＿＿＿＿　　　日期：＿＿＿＿年＿＿月＿＿日', { face: 'song', sizePt: 12, before: 16, leading: 1.6 }),
-      line('共有业主可由其中一人签字；委托他人代签的，请附授权委托书。', { face: 'fangsong', sizePt: 9, leading: 1.4 }),
+      line('业主签字：＿＿＿＿＿＿＿＿＿＿＿＿　　　日期：＿＿＿＿年＿＿月＿＿日', { face: 'song', sizePt: 12, before: dense ? 8 : 16, leading: 1.6 }),
+      ...(dense ? [] : [line('委托他人代为表决的，请附授权委托书。', { face: 'fangsong', sizePt: 9, leading: 1.4 })]),
     );
   }
-  out.push(line(`手工录入码：${marks.typed}（扫码不成时，计票人输入此码）`, { face: 'song', sizePt: 9, before: 8, leading: 1.3 }));
+  // A dense page has no room for it: the 票号 row above carries the same serial and code.
+  if (!dense) out.push(line(`手工录入码：${marks.typed}（扫码不成时，计票人输入此码）`, { face: 'song', sizePt: 9, before: 8, leading: 1.3 }));
   return out;
 }
 
@@ -128,7 +180,7 @@ interface Template {
 }
 
 async function template(round: PaperRound): Promise<Template> {
-  const ballot = (breakBefore: boolean) => [...headerBlocks(round, emptyPng, breakBefore), matterTable(round), ...instructionBlocks(round)];
+  const ballot = (breakBefore: boolean) => [...headerBlocks(round, emptyPng, breakBefore), ...matterBlocks(round), ...instructionBlocks(round)];
   const document = chineseDocument([formSection([...ballot(false), ...ballot(true)])], { title: `${round.title} 表决票` });
   const zip = await JSZip.loadAsync(await packDocx(document));
   const xml = await zip.file('word/document.xml')!.async('string');

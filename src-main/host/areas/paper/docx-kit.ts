@@ -8,6 +8,7 @@ import {
   AlignmentType,
   BorderStyle,
   LineRuleType,
+  PageOrientation,
   Paragraph,
   Table,
   TableCell,
@@ -31,7 +32,8 @@ export function formSection(children: ISectionOptions['children'], { pageNumbers
   return {
     properties: {
       page: {
-        size: landscape ? { width: 16838, height: 11906, orientation: 'landscape' } : { width: 11906, height: 16838 },
+        // docx swaps width and height itself for a landscape page.
+        size: { width: 11906, height: 16838, ...(landscape ? { orientation: PageOrientation.LANDSCAPE } : {}) },
         margin: formMargins,
       },
     },
@@ -58,6 +60,9 @@ export interface LineStyle {
 
 const alignments = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.BOTH } as const;
 
+/** A first line indented (positive) or hanging out to the left (negative). */
+const firstLine = (twips: number) => (twips < 0 ? { hanging: -twips } : { firstLine: twips });
+
 /** A paragraph of text (or runs) at one size, with exact line spacing of its own. */
 export function line(text: string | ParagraphChild[], style: LineStyle = {}): Paragraph {
   const { face = 'song', sizePt = 12, bold = false, align = 'left', before = 0, after = 0, leading = 1.5 } = style;
@@ -68,7 +73,7 @@ export function line(text: string | ParagraphChild[], style: LineStyle = {}): Pa
     ...(style.pageBreakBefore ? { pageBreakBefore: true } : {}),
     ...(style.keepNext ? { keepNext: true } : {}),
     ...(style.indentChars || style.firstLineChars
-      ? { indent: { left: Math.round((style.indentChars ?? 0) * sizePt * 20), firstLine: Math.round((style.firstLineChars ?? 0) * sizePt * 20) } }
+      ? { indent: { left: Math.round((style.indentChars ?? 0) * sizePt * 20), ...firstLine(Math.round((style.firstLineChars ?? 0) * sizePt * 20)) } }
       : {}),
     children,
   });

@@ -7,6 +7,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  Header,
   LineRuleType,
   PageOrientation,
   Paragraph,
@@ -187,6 +188,18 @@ export function byBuilding<T extends { building: string | null }>(lines: T[]): A
 export function buildingName(building: string | null): string {
   if (building === null) return '未登记楼栋';
   return /^\d+[A-Za-z]?$/.test(building) ? `${building}号楼` : building;
+}
+
+/** The register's label without the units it ends with (王芳（3-2-501）→ 王芳), where a table has a column for the units. */
+export function ownerName(entry: { label: string; units: string[] }): string {
+  const suffix = `（${entry.units.join('、')}）`;
+  return entry.units.length && entry.label.endsWith(suffix) && entry.label.length > suffix.length ? entry.label.slice(0, -suffix.length) : entry.label;
+}
+
+/** A running head for every page of a section (odd and even pages alike). */
+export function runningHeads(text: string): { default: Header; even: Header } {
+  const head = () => new Header({ children: [line(text, { face: 'song', sizePt: 9, align: 'right' })] });
+  return { default: head(), even: head() };
 }
 
 export function escapeXml(value: string): string {

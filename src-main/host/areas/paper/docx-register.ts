@@ -4,9 +4,9 @@
  * hand their ballot back. The register is filled in by hand at the door as much as on the
  * console, so every row has room to write.
  */
-import { type Paragraph, type Table } from 'docx';
+import { type ISectionOptions, type Paragraph, type Table } from 'docx';
 import { chineseDocument, packDocx } from '../../exports/docx-style';
-import { areaText, buildingName, byBuilding, dateWithWeekday, formSection, formTable, formTextWidth, issueHowText, line, shortMoment, textCell, type FormCell } from './docx-kit';
+import { areaText, buildingName, byBuilding, dateWithWeekday, formSection, formTable, formTextWidth, issueHowText, line, ownerName, runningHeads, shortMoment, textCell, type FormCell } from './docx-kit';
 import type { PaperRound, RegisterLine } from './docx-types';
 
 /** Landscape A4's text width with the form margins. */
@@ -30,7 +30,7 @@ function registerRow(entry: RegisterLine, index: number): FormCell[] {
   return [
     cell(String(index + 1)),
     cell(entry.units.join('\n') || '—'),
-    cell(entry.label, 'left'),
+    cell(ownerName(entry), 'left'),
     cell(areaText(entry.areaCenti)),
     cell(shortMoment(entry.issuedAt)),
     cell(entry.issuedHow ? issueHowText[entry.issuedHow] : ''),
@@ -53,12 +53,12 @@ function only(lines: RegisterLine[], building: string | null): RegisterLine[] {
 }
 
 export async function registerDocx(round: PaperRound, lines: RegisterLine[], building: string | null): Promise<Buffer> {
-  const chosen = only(lines, building);
-  const blocks: Array<Paragraph | Table> = [];
-  for (const [groupIndex, group] of byBuilding(chosen).entries()) {
-    blocks.push(
-      line(`${round.title}`, { face: 'xiaobiaosong', sizePt: 16, align: 'center', pageBreakBefore: groupIndex > 0, keepNext: true }),
-      line(`表决票发放回收登记册\u3000${buildingName(group.building)}`, { face: 'hei', sizePt: 14, align: 'center', after: 4, keepNext: true }),
+  // A section per building: each starts on a new page and names its building at the head of every page.
+  const sections: ISectionOptions[] = byBuilding(only(lines, building)).map((group) => {
+    const name = buildingName(group.building);
+    const blocks: Array<Paragraph | Table> = [
+      line(round.title, { face: 'xiaobiaosong', sizePt: 16, align: 'center', keepNext: true }),
+      line(`表决票发放回收登记册\u3000${name}`, { face: 'hei', sizePt: 14, align: 'center', after: 4, keepNext: true }),
       line(`${round.councilName}\u3000发放自 ${dateWithWeekday(round.opensOn)}，交回截止 ${dateWithWeekday(round.deadline)}。${summary(group.lines)}`, { face: 'fangsong', sizePt: 10.5, after: 4, keepNext: true }),
       formTable(
         [headings.map((text) => textCell(text, { face: 'hei', sizePt: 10.5, shade: true })), ...group.lines.map(registerRow)],
@@ -66,10 +66,9 @@ export async function registerDocx(round: PaperRound, lines: RegisterLine[], bui
         { header: 1, minHeightPt: 30, width: landscapeWidth },
       ),
       line('发放方式：当面＝当面交给业主；上门＝送到家中；信报箱＝投入信报箱。回收时请业主本人在“业主签字”栏签名。', { face: 'fangsong', sizePt: 9, before: 4 }),
-    );
-  }
-  if (blocks.length === 0) blocks.push(line('该楼栋没有需要发放表决票的业主。', { face: 'fangsong', sizePt: 12 }));
-  const section = formSection(blocks, { pageNumbers: true, landscape: true });
-  return packDocx(chineseDocument([section], { title: `${round.title} 发放回收登记册` }));
+    ];
+    return { ...formSection(blocks, { pageNumbers: true, landscape: true }), headers: runningHeads(`${round.title}\u3000发放回收登记册\u3000${name}`) };
+  });
+  if (sections.length === 0) sections.push(formSection([line('该楼栋没有需要发放表决票的业主。', { face: 'fangsong', sizePt: 12 })], { landscape: true }));
+  return packDocx(chineseDocument(sections, { title: `${round.title} 发放回收登记册` }));
 }
-

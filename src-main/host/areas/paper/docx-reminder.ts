@@ -9,7 +9,7 @@
 import { type Paragraph, type Table } from 'docx';
 import { chineseDate } from '../../../../shared/domain/followup/dates';
 import { chineseDocument, packDocx, run } from '../../exports/docx-style';
-import { areaText, buildingName, byBuilding, dateWithWeekday, formSection, formTable, issueHowText, line, shortMoment, textCell, type FormCell } from './docx-kit';
+import { areaText, buildingName, byBuilding, dateWithWeekday, formSection, formTable, issueHowText, line, ownerName, shortMoment, textCell, type FormCell } from './docx-kit';
 import type { PaperRound, RegisterLine } from './docx-types';
 
 function absent(lines: RegisterLine[], building: string | null): RegisterLine[] {
@@ -36,7 +36,7 @@ function absenteeList(round: PaperRound, lines: RegisterLine[]): Array<Paragraph
       ...group.lines.map((entry, index) => [
         cell(String(index + 1)),
         cell(entry.units.join('\n') || '—'),
-        cell(entry.label, 'left'),
+        cell(ownerName(entry), 'left'),
         cell(areaText(entry.areaCenti)),
         cell(issuedText(entry)),
         cell(''),
@@ -54,7 +54,7 @@ function notice(round: PaperRound, entry: RegisterLine, printedOn: string | null
   return [
     line('表决票交回提醒', { face: 'xiaobiaosong', sizePt: 22, align: 'center', pageBreakBefore: true, before: 24, after: 6 }),
     line(round.title, { face: 'kai', sizePt: 14, align: 'center', after: 18 }),
-    line(`尊敬的${entry.label.replace(/（.*）$/, '')}业主${units ? `（${units}）` : ''}：`, { face: 'fangsong', sizePt: 14, leading: 1.75 }),
+    line(`尊敬的${ownerName(entry)}业主${units && ownerName(entry) !== entry.label ? `（${units}）` : ''}：`, { face: 'fangsong', sizePt: 14, leading: 1.75 }),
     line(
       `${round.councilName}于 ${chineseDate(round.opensOn)} 起向全体业主发放了“${round.title}”表决票，共 ${round.matters.length} 项表决事项。截至本提醒送达时，我们还没有收到您家的表决票。`,
       text,

@@ -49,7 +49,8 @@ export function sampleBallots(round: PaperRound, count: number): PrintedBallot[]
     const door = `${1 + (Math.floor(index / 2) % 18)}0${1 + (index % 2)}`;
     const serial = round.secret ? checkCode(index + 9000).slice(0, 8) : `P${round.id}-${String(index + 1).padStart(4, '0')}`;
     const code = checkCode(index + 1);
-    const units = index % 10 === 3 ? [`${building}-${unit}-${door}`, `${building}-${unit}-${Number(door) + 100}`] : [`${building}-${unit}-${door}`];
+    // The second unit of an owner with two is in the estate's low-rise block 99, so no two ballots share a unit.
+    const units = index % 10 === 3 ? [`${building}-${unit}-${door}`, `99-1-${index + 1}`] : [`${building}-${unit}-${door}`];
     const name = surnames[index % surnames.length]! + given[(index * 7) % given.length]!;
     return {
       serial,

@@ -22,20 +22,19 @@ export function qrPngCompact(text: string, { scale = 8, margin = 4 }: { scale?: 
   const size = code.modules.size;
   const side = (size + margin * 2) * scale;
   const stride = Math.ceil(side / 8) + 1;
-  // White is 1 in a 1-bit grayscale PNG: start all white, clear the dark modules' bits.
+  // White is 1 in a 1-bit grayscale PNG: each module row is drawn once as a scanline (filter byte 0,
+  // dark modules' bits cleared) and copied `scale` times.
   const raw = Buffer.alloc(stride * side, 0xff);
+  const scanline = Buffer.alloc(stride);
   for (let y = 0; y < side; y += 1) raw[y * stride] = 0;
   for (let row = 0; row < size; row += 1) {
+    scanline.fill(0xff);
+    scanline[0] = 0;
     for (let column = 0; column < size; column += 1) {
       if (!code.modules.get(row, column)) continue;
-      for (let dy = 0; dy < scale; dy += 1) {
-        const line = (row + margin) * scale + dy;
-        for (let dx = 0; dx < scale; dx += 1) {
-          const x = (column + margin) * scale + dx;
-          raw[line * stride + 1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
-        }
-      }
+      for (let x = (column + margin) * scale, end = x + scale; x < end; x += 1) scanline[1 + (x >> 3)]! &= ~(0x80 >> (x & 7));
     }
+    for (let dy = 0; dy < scale; dy += 1) scanline.copy(raw, ((row + margin) * scale + dy) * stride);
   }
   const header = Buffer.alloc(13);
   header.writeUInt32BE(side, 0);

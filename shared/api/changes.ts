@@ -33,6 +33,8 @@ const untouchedBy: Readonly<Record<string, readonly string[]>> = {
   attendance: ['meeting', 'agenda', 'console', 'speaker', 'council', 'access', 'backup'],
   proxy: ['meeting', 'agenda', 'console', 'speaker', 'council', 'access', 'backup'],
   vote: ['attendance', 'proxy', 'access', 'backup'],
+  /** A paper ballot issued, returned or counted moves the round's register, tally and its matters' votes only. */
+  paper: ['attendance', 'proxy', 'agenda', 'console', 'speaker', 'council', 'access', 'backup'],
 };
 
 /** The areas whose calls name the one meeting they change in `meetingId` (input or answer). */

@@ -83,9 +83,39 @@ export function sampleRegister(ballots: PrintedBallot[], returnedEvery = 3): Reg
 
 const share = (headcount: number, areaCenti: number) => ({ headcount, areaCenti });
 
+/**
+ * A count record as the host seals it: 60 entitled, 41 read at the count (2 of them invalid), the
+ * register saying 42 came back; one matter fails its special-matter rule. Without a signature
+ * picture the named tellers and scrutineers have not signed yet.
+ */
 export function sampleRecord(round: PaperRound, signature: Buffer | null): CountRecordDoc {
   return {
-    round: { ...round, status: 'counting' },
+    format: 1,
+    councilName: round.councilName,
+    meetingTitle: '2026年第二次业主大会',
+    round: {
+      id: round.id,
+      title: round.title,
+      opensOn: round.opensOn,
+      deadline: round.deadline,
+      returnTo: round.returnTo,
+      secret: round.secret,
+      voterBasis: 'owners',
+      closedAt: '2026-12-20T16:00:00.000Z',
+      countStartedAt: '2026-12-21T11:30:00.000Z',
+    },
+    tellers: round.tellers,
+    scrutineers: round.scrutineers,
+    reconciliation: {
+      entitled: 60,
+      printed: 60,
+      issued: 60,
+      returned: 42,
+      counted: 39,
+      invalid: 2,
+      uncounted: 19,
+      mismatches: ['登记册记录收回 42 张，计票读入 41 张（有效 39 张、废票 2 张），少 1 张，请核对票箱和登记册。'],
+    },
     participation: {
       entitledHeadcount: 60,
       entitledAreaCenti: 612_400,
@@ -96,36 +126,51 @@ export function sampleRecord(round: PaperRound, signature: Buffer | null): Count
       headcountMet: true,
       areaMet: true,
       issued: 60,
-      returned: 41,
+      returned: 42,
       counted: 39,
       invalid: 2,
     },
-    registerReturned: 42,
-    mismatches: ['登记册记为已交回 42 户，票箱中清点出 41 张票：少 1 张（5 号楼 2 单元 1102 登记交回，未找到其表决票）。'],
     matters: round.matters.map((matter, index) => ({
       voteId: matter.voteId,
+      position: index + 1,
       title: matter.title,
       ruleName: matter.ruleName,
       ruleSummary: matter.ruleSummary,
-      tally: {
-        voteId: matter.voteId,
-        title: matter.title,
+      special: matter.special,
+      counts: {
         for: share(30 - index * 4, 318_800 - index * 41_000),
         against: share(6 + index * 3, 61_200 + index * 30_000),
         abstain: share(2 + index, 21_050 + index * 11_000),
-        blank: share(1, 9_000),
-        neededHeadcount: matter.special ? 31 : 21,
-        neededAreaCenti: matter.special ? 323_288 : 215_526,
+        blank: share(1 - Math.min(index, 1), 9_000 - Math.min(index, 1) * 9_000),
       },
+      invalid: share(2, 21_000),
       passed: !matter.special,
       explanation: matter.special
         ? '同意的业主 26 人、专有部分面积 2,778.00㎡，未达到参与表决人数和面积的四分之三（31 人、3,232.88㎡），未通过。'
         : '同意的业主 30 人、专有部分面积 3,188.00㎡，均超过参与表决人数和面积的一半（21 人、2,155.26㎡），通过。',
     })),
-    countedAt: '2026-12-21T12:40:00.000Z',
-    signatures: [
-      ...round.tellers.map((name) => ({ role: 'teller' as const, name, signedAt: '2026-12-21T13:05:00.000Z', png: signature })),
-      ...round.scrutineers.map((name) => ({ role: 'scrutineer' as const, name, signedAt: '2026-12-21T13:07:00.000Z', png: signature })),
+    invalidBallots: [
+      { serial: `P${round.id}-0012`, reason: '各事项均未填写' },
+      { serial: `P${round.id}-0031`, reason: '票面涂改，无法确认本人意思' },
     ],
+    corrections: [
+      {
+        serial: `P${round.id}-0007`,
+        askedBy: '王芳',
+        askedAt: '2026-12-21T12:02:00.000Z',
+        reason: '第 2 项误点为反对',
+        from: '第 2 项：反对',
+        to: '第 2 项：同意',
+        confirmedBy: '赵桂兰',
+        confirmedAt: '2026-12-21T12:04:00.000Z',
+      },
+    ],
+    signatures: signature
+      ? [
+          ...round.tellers.map((name) => ({ role: 'teller' as const, name, signedAt: '2026-12-21T13:05:00.000Z', pngBase64: signature.toString('base64') })),
+          ...round.scrutineers.map((name) => ({ role: 'scrutineer' as const, name, signedAt: '2026-12-21T13:07:00.000Z', pngBase64: signature.toString('base64') })),
+        ]
+      : [],
+    sealedAt: '2026-12-21T13:07:00.000Z',
   };
 }

@@ -191,16 +191,19 @@ describe('计票记录', () => {
 
   it('names tellers and scrutineers, reconciles the counts with the mismatch in words, gives each result under its rule, and carries the signatures and the seal', async () => {
     const record = sampleRecord(round, signaturePng(3));
-    const seal = { digest: 'f'.repeat(64), code: 'K7QM-3XPD', signedAt: '2026-12-21T13:10:00.000Z' };
-    const doc = await open(await recordDocx(record, seal));
+    const seal = { digest: 'f'.repeat(64), code: 'K7QM-3XPD-8TWA', signedAt: '2026-12-21T13:10:00.000Z' };
+    const file = await recordDocx(record, seal);
+    const doc = await open(file);
     for (const expected of [
       '计票记录',
       '计票人：王芳、李建国；监票人：赵桂兰。',
-      '收回表决票 41 张 ＝ 有效票 39 张 ＋ 废票 2 张，相符。',
-      '不相符：登记册记载交回 42 户，收回表决票 41 张，少 1 张。',
-      record.mismatches[0]!,
+      '2026年第二次业主大会',
+      `不相符：${record.reconciliation.mismatches[0]!}`,
       '均达到《民法典》第二百七十八条',
-      '核验码：K7QM-3XPD',
+      '废票 2 张：',
+      '票面涂改，无法确认本人意思',
+      '第 2 项：反对 → 第 2 项：同意',
+      '核验码：K7QM-3XPD-8TWA',
       'f'.repeat(64),
     ]) {
       expect(doc.text).toContain(expected);
@@ -210,20 +213,29 @@ describe('计票记录', () => {
       expect(doc.text).toContain(matter.explanation);
     }
     expect(doc.text).toContain('未通过');
-    const codes = await qrCodesInDocx(await recordDocx(record, seal));
-    expect(codes).toEqual([recordQrText(round, seal.code, seal.digest)]);
+    expect(doc.text).toContain('特别事项，');
+    expect(await qrCodesInDocx(file)).toEqual([recordQrText(round, seal.code, seal.digest)]);
     // Three signature pictures (two tellers, one scrutineer) beside the QR code.
     expect((doc.xml.match(/r:embed=/g) ?? []).length).toBe(4);
+    expect(doc.text).not.toContain('（未签名）');
   });
 
-  it('marks a draft as not signed and shows missing signatures', async () => {
+  it('says the register and the ballot box agree when they do, and marks a draft as not signed', async () => {
     const record = sampleRecord(round, null);
-    const doc = await open(await recordDocx({ ...record, participation: { ...record.participation, counted: 40 }, registerReturned: 41 }, null));
-    expect(doc.text).toContain('不相符：收回表决票 41 张，有效票 40 张与废票 2 张合计 42 张，相差 1 张。');
-    expect(doc.text).toContain('登记册记载交回 41 户，与收回表决票 41 张相符。');
-    expect(doc.text).toContain('（未签名）');
+    const agreeing = { ...record, reconciliation: { ...record.reconciliation, returned: 41, mismatches: [] } };
+    const doc = await open(await recordDocx(agreeing, null));
+    expect(doc.text).toContain('登记册记录收回 41 张，计票读入 41 张（有效票 39 张 ＋ 废票 2 张），相符。');
+    expect(doc.text).not.toContain('不相符');
+    expect((doc.text.match(/（未签名）/g) ?? []).length).toBe(3);
     expect(doc.text).not.toContain('核验码');
     const footers = await Promise.all(Object.keys(doc.zip.files).filter((name) => /word\/footer\d+\.xml/.test(name)).map((name) => doc.zip.file(name)!.async('string')));
     expect(footers.join('')).toContain('草稿 · 尚未签署');
+  });
+
+  it('says when participation falls short of two thirds', async () => {
+    const record = sampleRecord(round, null);
+    const short = { ...record, participation: { ...record.participation, returnedHeadcount: 35, headcountMet: false } };
+    const doc = await open(await recordDocx(short, null));
+    expect(doc.text).toContain('人数未达到《民法典》第二百七十八条规定的参与表决要求');
   });
 });

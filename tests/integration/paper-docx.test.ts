@@ -213,7 +213,7 @@ describe('计票记录', () => {
       expect(doc.text).toContain(matter.explanation);
     }
     expect(doc.text).toContain('未通过');
-    expect(doc.text).toContain('特别事项，');
+    expect(doc.text).toContain('表决规则：特别事项，需经参与表决专有部分面积四分之三以上');
     expect(await qrCodesInDocx(file)).toEqual([recordQrText(round, seal.code, seal.digest)]);
     // Three signature pictures (two tellers, one scrutineer) beside the QR code.
     expect((doc.xml.match(/r:embed=/g) ?? []).length).toBe(4);

@@ -26,7 +26,7 @@ export function recordQrPng(text: string): Promise<Buffer> {
 
 const body = { face: 'fangsong' as const, sizePt: 12, leading: 1.6 };
 const heading = (text: string) => line(text, { face: 'hei', sizePt: 14, before: 10, after: 4, keepNext: true });
-const cell = (text: string, style: { bold?: boolean; align?: 'left' | 'center' } = {}) => textCell(text, { face: 'fangsong', sizePt: 11, leading: 1.3, ...style });
+const cell = (text: string, style: { bold?: boolean; align?: 'left' | 'center'; keepNext?: boolean } = {}) => textCell(text, { face: 'fangsong', sizePt: 11, leading: 1.3, ...style });
 const head = (text: string) => textCell(text, { face: 'hei', sizePt: 11, shade: true });
 
 function percent(part: number, whole: number): string {
@@ -74,11 +74,14 @@ function participationText(p: Participation): string {
   );
 }
 
+/** A matter's tally; its rows keep with the result line after it, so a page never ends between them. */
 function tallyTable(matter: CountRecordMatter): Table {
-  const share = (label: string, value: { headcount: number; areaCenti: number }) => [cell(label), cell(String(value.headcount)), cell(areaText(value.areaCenti))];
+  const keep = { keepNext: true };
+  const share = (label: string, value: { headcount: number; areaCenti: number }) => [cell(label, keep), cell(String(value.headcount), keep), cell(areaText(value.areaCenti), keep)];
+  const keptHead = (text: string) => textCell(text, { face: 'hei', sizePt: 11, shade: true, keepNext: true });
   return formTable(
     [
-      [head('意见'), head('人数'), head('专有部分面积')],
+      [keptHead('意见'), keptHead('人数'), keptHead('专有部分面积')],
       share('同意', matter.counts.for),
       share('反对', matter.counts.against),
       share('弃权', matter.counts.abstain),
@@ -171,7 +174,7 @@ export async function recordDocx(doc: CountRecordDoc, seal: RecordSeal | null): 
   for (const matter of doc.matters) {
     blocks.push(
       line(`（${numbers[matter.position - 1] ?? matter.position}）${matter.title}`, { face: 'kai', sizePt: 13, bold: true, before: 8, after: 2, keepNext: true }),
-      line(`表决规则：${matter.special ? '特别事项，' : ''}${matter.ruleName}，需${matter.ruleSummary}。`, { ...body, keepNext: true }),
+      line(`表决规则：${matter.special && !matter.ruleName.includes('特别') ? '特别事项，' : ''}${matter.ruleName}，需${matter.ruleSummary}。`, { ...body, keepNext: true }),
       tallyTable(matter),
       line(
         [run('结果：', { face: 'hei', sizePt: 12 }), run(matter.passed ? '通过' : '未通过', { face: 'hei', sizePt: 12, bold: true }), run(matter.explanation ? `。${matter.explanation}` : '。', { face: 'fangsong', sizePt: 12 })],

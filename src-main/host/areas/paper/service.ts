@@ -652,8 +652,7 @@ function writeMarks(db: Db, ballot: Pick<BallotRow, 'id' | 'areaCenti'>, marks: 
   if (rows.length) db.insert(paperMarks).values(rows).run();
 }
 
-function countAnswer(db: Db, roundId: number, serial: string): CountAnswer {
-  const matters = matterRows(db, roundId);
+function countAnswer(db: Db, roundId: number, serial: string, matters: VoteRow[] = matterRows(db, roundId)): CountAnswer {
   return { serial, tallies: tallies(db, roundId, matters), participation: participation(db, roundId, matters) };
 }
 
@@ -665,12 +664,13 @@ export function countBallot(db: Db, input: ParsedInput<'paper:count'>, now: Date
   requireTeller(round, input.teller);
   const row = ballotByCode(db, round, input.code);
   if (row.state !== 'uncounted') throw alreadyRead(row);
-  const marks = readMarks(matterRows(db, round.id), input.marks);
+  const matters = matterRows(db, round.id);
+  const marks = readMarks(matters, input.marks);
   const at = now.toISOString();
   writeMarks(db, row, marks, true);
   db.update(paperBallots).set({ state: 'counted', countedAt: at, countedBy: input.teller }).where(eq(paperBallots.id, row.id)).run();
   appendAudit(db, { kind: 'paper.count', meetingId: round.meetingId, at, payload: { roundId: round.id, serial: row.serial, teller: input.teller, marks: marksPayload(marks) } });
-  return countAnswer(db, round.id, row.serial);
+  return countAnswer(db, round.id, row.serial, matters);
 }
 
 export function invalidBallot(db: Db, input: ParsedInput<'paper:invalid'>, now: Date): CountAnswer {

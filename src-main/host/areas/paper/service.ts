@@ -423,9 +423,17 @@ function entitledOf(db: Db, roundId: number): ChoiceCount {
   return row ?? zero();
 }
 
-export function participation(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId)): Participation {
-  const first = matters[0];
-  const entitled = entitledOf(db, roundId);
+/**
+ * The register's totals of a round whose returns are closed: they cannot change any more (issue and
+ * return refuse a round that is not open), so a count reads them once, not with every ballot.
+ */
+const closedRegisters = new WeakMap<Db, Map<number, { issued: number; returned: number; returnedArea: number }>>();
+
+function registerTotals(db: Db, roundId: number): { issued: number; returned: number; returnedArea: number } {
+  const status = db.select({ status: paperRounds.status }).from(paperRounds).where(eq(paperRounds.id, roundId)).get()?.status;
+  const frozen = status === 'counting' || status === 'sealed';
+  const known = frozen ? closedRegisters.get(db)?.get(roundId) : undefined;
+  if (known) return known;
   const register = db
     .select({
       issued: sql<number>`coalesce(sum(${paperRegister.issuedAt} IS NOT NULL), 0)`,
@@ -435,6 +443,18 @@ export function participation(db: Db, roundId: number, matters: VoteRow[] = matt
     .from(paperRegister)
     .where(eq(paperRegister.roundId, roundId))
     .get()!;
+  const totals = { issued: Number(register.issued), returned: Number(register.returned), returnedArea: Number(register.returnedArea) };
+  if (frozen) {
+    if (!closedRegisters.has(db)) closedRegisters.set(db, new Map());
+    closedRegisters.get(db)!.set(roundId, totals);
+  }
+  return totals;
+}
+
+export function participation(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId)): Participation {
+  const first = matters[0];
+  const entitled = entitledOf(db, roundId);
+  const register = registerTotals(db, roundId);
   const states = db
     .select({ state: paperBallots.state, n: count() })
     .from(paperBallots)
@@ -443,8 +463,7 @@ export function participation(db: Db, roundId: number, matters: VoteRow[] = matt
     .all();
   const stateCount = (state: BallotRow['state']) => states.find((row) => row.state === state)?.n ?? 0;
   const bound = first?.rule.quorum?.bound ?? atLeastTwoThirds;
-  const returned = Number(register.returned);
-  const returnedArea = Number(register.returnedArea);
+  const { returned, returnedArea } = register;
   return {
     entitledHeadcount: entitled.headcount,
     entitledAreaCenti: entitled.areaCenti,
@@ -454,7 +473,7 @@ export function participation(db: Db, roundId: number, matters: VoteRow[] = matt
     neededAreaCenti: minimumToMeet(entitled.areaCenti, bound),
     headcountMet: meetsBound(returned, entitled.headcount, bound),
     areaMet: meetsBound(returnedArea, entitled.areaCenti, bound),
-    issued: Number(register.issued),
+    issued: register.issued,
     returned,
     counted: stateCount('counted'),
     invalid: stateCount('invalid'),

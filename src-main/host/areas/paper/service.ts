@@ -31,6 +31,7 @@ import type {
 } from '../../../../shared/api/areas/paper';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import { localDate } from '../../../../shared/domain/followup/dates';
+import type { WrittenVoteResult } from '../../../../shared/domain/followup/notice-text';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import { voterNoun } from '../../../../shared/domain/voting/explain';
 import { atLeastTwoThirds, boundLabel, meetsBound, minimumToMeet } from '../../../../shared/domain/voting/ratio';
@@ -1009,4 +1010,38 @@ export function postResult(db: Db, input: ParsedInput<'paper:post'>, now: Date):
     payload: { roundId: round.id, postedOn: input.postedOn, postedUntil: input.postedUntil },
   });
   return getRound(db, round.id);
+}
+
+/** The meeting's sealed written votes as the results notice and the minutes state them. */
+export function writtenVoteResults(db: Db, meetingId: number): WrittenVoteResult[] {
+  const rounds = db
+    .select()
+    .from(paperRounds)
+    .where(and(eq(paperRounds.meetingId, meetingId), eq(paperRounds.status, 'sealed')))
+    .orderBy(asc(paperRounds.id))
+    .all();
+  return rounds.flatMap((round) => {
+    const sealed = sealedRecord(db, round.id);
+    if (!sealed) return [];
+    const { record } = sealed;
+    return [
+      {
+        title: round.title,
+        opensOn: round.opensOn,
+        deadline: round.deadline,
+        postedOn: round.postedOn,
+        postedUntil: round.postedUntil,
+        code: sealed.code,
+        returned: record.participation.returned,
+        entitled: record.participation.entitledHeadcount,
+        matters: record.matters.map((matter) => ({
+          title: matter.title,
+          passed: matter.passed,
+          for: matter.counts.for.headcount,
+          against: matter.counts.against.headcount,
+          abstain: matter.counts.abstain.headcount,
+        })),
+      },
+    ];
+  });
 }

@@ -165,12 +165,23 @@ export function shortMoment(iso: string | null, timeZone?: string): string {
   if (!iso) return '';
   const moment = new Date(iso);
   if (Number.isNaN(moment.getTime())) return iso;
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .formatToParts(moment)
-      .map((part) => [part.type, part.value]),
-  );
+  if (!timeZone) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${moment.getMonth() + 1}月${moment.getDate()}日 ${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+  }
+  const parts = Object.fromEntries(momentFormat(timeZone).formatToParts(moment).map((part) => [part.type, part.value]));
   return `${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+}
+
+/** Formatters by zone, made once: making one costs more than formatting a thousand moments. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function momentFormat(zone: string): Intl.DateTimeFormat {
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formats.set(zone, format);
+  }
+  return format;
 }
 
 export const issueHowText = { in_person: '当面', door: '上门', mailbox: '信报箱' } as const;

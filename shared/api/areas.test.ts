@@ -20,6 +20,7 @@ const areaOfPrefix: Record<string, string> = {
   attendance: 'attendance',
   proxy: 'attendance',
   vote: 'voting',
+  paper: 'paper',
   console: 'console',
   speaker: 'console',
   wish: 'wishes',

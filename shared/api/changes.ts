@@ -46,6 +46,8 @@ const untouchedBy: Readonly<Record<string, readonly string[]>> = {
   // sheet, the roster and the votes stay as they are (a large estate's sheet is not read again).
   console: roomSideAreas,
   speaker: roomSideAreas,
+  /** A paper ballot issued, returned or counted moves the round's register, tally and its matters' votes only. */
+  paper: ['attendance', 'proxy', 'agenda', 'console', 'speaker', 'council', 'access', 'backup'],
 };
 
 /** The areas whose calls name the one meeting they change in `meetingId` (input or answer). */

@@ -17,6 +17,7 @@ import { followupArea } from './areas/followup';
 import { lanArea } from './areas/lan';
 import { meetingsArea } from './areas/meetings';
 import { minutesArea } from './areas/minutes';
+import { paperArea } from './areas/paper';
 import { processArea } from './areas/process';
 import { rosterArea } from './areas/roster';
 import { sealsArea } from './areas/seals';
@@ -30,6 +31,7 @@ export const contract = {
   ...meetingsArea,
   ...attendanceArea,
   ...votingArea,
+  ...paperArea,
   ...consoleArea,
   ...wishesArea,
   ...processArea,

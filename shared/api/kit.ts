@@ -74,7 +74,7 @@ export function chineseZodMessage(issue: ZodIssue): string {
 z.config({ localeError: chineseZodMessage });
 
 /** The roles a join code gives a participant on the LAN. */
-export const participantRoles = ['viewer', 'editor', 'door'] as const;
+export const participantRoles = ['viewer', 'editor', 'door', 'counter'] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
 
 /** At most `calls` calls per `perMinutes` minutes from one address (the browser host checks it). */

@@ -36,11 +36,13 @@ describe('the projector-only join code (the viewer role)', () => {
     expect(callsIn('features/lan/participant-app.tsx').every((channel) => publicChannels.has(channel as never))).toBe(true);
   });
 
-  it('may make the calls the projector page makes, all of them reads, and nothing else but one read of the same votes', () => {
+  it('may make the calls the projector page makes, all of them reads, and nothing else but one read of the same votes and the written vote’s 唱票', () => {
     expect(projectorCalls).toEqual(['access:roomCode', 'attendance:summary', 'console:get', 'council:list', 'meeting:get', 'vote:list']);
     expect(callsIn('features/lan/room-code-panel.tsx')).toContain('access:roomCode');
     const viewer = [...roleChannels.viewer].sort();
-    expect(viewer.filter((channel) => !projectorCalls.includes(channel))).toEqual(['vote:get']);
+    // The projector's 唱票 of a written vote (its panel lives with the paper pages): the round, its tallies and participation.
+    const paperCount = ['paper:get', 'paper:participation', 'paper:tally'];
+    expect(viewer.filter((channel) => !projectorCalls.includes(channel))).toEqual([...paperCount, 'vote:get']);
     for (const channel of viewer) expect(contract[channel].kind, channel).toBe('query');
   });
 

@@ -4,7 +4,7 @@
  * that code gave them. Handlers may read it (e.g. to name an update's origin); access rules
  * are checked before any handler runs (see DispatchOptions.authorize).
  */
-export type ParticipantRole = 'viewer' | 'editor' | 'door';
+export type ParticipantRole = 'viewer' | 'editor' | 'door' | 'counter';
 
 export type Caller =
   | { kind: 'local' }

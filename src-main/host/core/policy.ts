@@ -28,6 +28,7 @@ export const roleChannels: Readonly<Record<ParticipantRole, ReadonlySet<Channel>
   viewer: callsOf('viewer'),
   editor: callsOf('editor'),
   door: callsOf('door'),
+  counter: callsOf('counter'),
 };
 
 /** How often one address may make a call, where its declaration limits it. */
@@ -47,6 +48,13 @@ const idScopes: Record<string, (sqlite: Database, value: number) => Scope> = {
   personId: (sqlite, value) => councilOf(sqlite, 'SELECT council_id AS id FROM people WHERE id = ?', value),
   grantorId: (sqlite, value) => councilOf(sqlite, 'SELECT council_id AS id FROM people WHERE id = ?', value),
   holderId: (sqlite, value) => councilOf(sqlite, 'SELECT council_id AS id FROM people WHERE id = ?', value),
+  roundId: (sqlite, value) => meetingOf(sqlite, 'SELECT meeting_id AS id FROM paper_rounds WHERE id = ?', value),
+  correctionId: (sqlite, value) =>
+    meetingOf(
+      sqlite,
+      'SELECT r.meeting_id AS id FROM paper_corrections c JOIN paper_ballots b ON b.id = c.ballot_id JOIN paper_rounds r ON r.id = b.round_id WHERE c.id = ?',
+      value,
+    ),
 };
 
 function meetingOf(sqlite: Database, sql: string, value: number): Scope {

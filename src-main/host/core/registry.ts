@@ -19,6 +19,7 @@ import { followupHandlers } from '../areas/followup/handlers';
 import { lanHandlers } from '../areas/lan/handlers';
 import { meetingsHandlers } from '../areas/meetings/handlers';
 import { minutesHandlers } from '../areas/minutes/handlers';
+import { paperHandlers } from '../areas/paper/handlers';
 import { processHandlers } from '../areas/process/handlers';
 import { rosterHandlers } from '../areas/roster/handlers';
 import { sealsHandlers } from '../areas/seals/handlers';
@@ -73,6 +74,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     ...meetingsHandlers(area),
     ...attendanceHandlers(area),
     ...votingHandlers(area),
+    ...paperHandlers(area),
     ...consoleHandlers(area),
     ...wishesHandlers(area),
     ...processHandlers(area),

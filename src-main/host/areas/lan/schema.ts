@@ -12,7 +12,7 @@ export const joinCodes = sqliteTable(
     /** SHA-256 hex of the code; the code itself is shown to the chair once and never stored. */
     codeHash: text('code_hash').notNull(),
     /** The role a person joining with this code gets: viewer | editor | door. */
-    role: text('role', { enum: ['viewer', 'editor', 'door'] }).notNull(),
+    role: text('role', { enum: ['viewer', 'editor', 'door', 'counter'] }).notNull(),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
@@ -36,7 +36,7 @@ export const participants = sqliteTable(
     /** SHA-256 hex of the session token held by the participant's browser. */
     tokenHash: text('token_hash').notNull(),
     name: text('name').notNull(),
-    role: text('role', { enum: ['viewer', 'editor', 'door'] }).notNull(),
+    role: text('role', { enum: ['viewer', 'editor', 'door', 'counter'] }).notNull(),
     address: text('address').notNull().default(''),
     joinedAt: text('joined_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),

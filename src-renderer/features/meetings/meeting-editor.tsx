@@ -22,6 +22,7 @@ function MeetingActions({ meetingId }: { meetingId: number }) {
     { path: 'check-in', label: t('checkIn.open') },
     { path: 'console', label: t('console.title') },
     { path: 'vote', label: t('vote.title') },
+    { path: 'paper', label: t('paper.title') },
     { path: 'minutes', label: t('minutes.open') },
     { path: 'sign', label: t('seals.openSign') },
   ];

@@ -117,12 +117,30 @@ export function toI420(picture: Picture): Buffer {
   return Buffer.concat([luma, u, v]);
 }
 
-/** A .y4m of `frames` copies of the picture; Chromium plays it in a loop. */
-export function writeY4m(path: string, picture: Picture, frames: number, fps = 10): void {
-  const frame = toI420(picture);
-  const header = Buffer.from(`YUV4MPEG2 W${picture.width} H${picture.height} F${fps}:1 Ip A1:1 C420jpeg\n`, 'ascii');
+/** A .y4m of the pictures in turn, each held for its number of frames; Chromium plays it in a loop. */
+export function writeY4m(path: string, shots: ReadonlyArray<{ picture: Picture; frames: number }>, fps = 10): void {
+  const { width, height } = shots[0]!.picture;
+  if (shots.some((shot) => shot.picture.width !== width || shot.picture.height !== height)) throw new Error('every frame of a .y4m has one size');
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`, 'ascii');
   const marker = Buffer.from('FRAME\n', 'ascii');
-  writeFileSync(path, Buffer.concat([header, ...Array.from({ length: frames }, () => [marker, frame]).flat()]));
+  const parts: Buffer[] = [header];
+  for (const shot of shots) {
+    const frame = toI420(shot.picture);
+    for (let i = 0; i < shot.frames; i += 1) parts.push(marker, frame);
+  }
+  writeFileSync(path, Buffer.concat(parts));
+}
+
+/** An empty table top: what the camera sees between two ballots. */
+function tableTop(width: number, height: number): Picture {
+  const data = new Uint8Array(width * height * 4);
+  for (let at = 0; at < data.length; at += 4) {
+    data[at] = 120;
+    data[at + 1] = 96;
+    data[at + 2] = 72;
+    data[at + 3] = 255;
+  }
+  return { width, height, data };
 }
 
 /** A Word file printed as LibreOffice prints it: its first page as a PNG at `dpi`. */
@@ -141,13 +159,19 @@ export function printFirstPage(docx: Buffer, dpi = 200): Buffer {
 }
 
 /**
- * The .y4m of a camera held over the printed ballot: 1280 × 720, the QR code about a third of the
- * frame's width, a little off centre (as a hand holds it). Answers the QR text read on the page.
+ * The .y4m of a camera over the counting table: the printed ballot laid under it for 1.5 s
+ * (1280 × 720, the QR code about a third of the frame's width, a little off centre, as a hand
+ * lays it), then taken away for 1 s, and again (the file loops): so the same ballot is scanned a
+ * second time. Answers the QR text read on the printed page.
  */
 export function cameraOverBallot(pagePng: Buffer, y4mPath: string): string {
   const page = readPng(pagePng);
   const qr = findQr(page);
   const size = Math.max(qr.right - qr.left, qr.bottom - qr.top);
-  writeY4m(y4mPath, frameAround(page, (qr.left + qr.right) / 2 + size * 0.3, (qr.top + qr.bottom) / 2 + size * 0.1, size * 3, 1280, 720), 10);
+  const ballot = frameAround(page, (qr.left + qr.right) / 2 + size * 0.3, (qr.top + qr.bottom) / 2 + size * 0.1, size * 3, 1280, 720);
+  writeY4m(y4mPath, [
+    { picture: ballot, frames: 15 },
+    { picture: tableTop(1280, 720), frames: 10 },
+  ]);
   return qr.text;
 }

@@ -32,7 +32,7 @@ const dynamicKeys: Record<string, readonly string[]> = {
   'vote.choices.': ['for', 'against', 'abstain', 'blank'],
   'projector.units.': ['members', 'households', 'owners'],
   'vote.bases.': ['cast', 'present', 'entitled'],
-  'vote.modes.': ['hands', 'roll_call', 'secret'],
+  'vote.modes.': ['hands', 'roll_call', 'secret', 'paper'],
   'vote.status.': ['open', 'closed', 'locked'],
   'console.views.': ['for', 'against', 'suggestion'],
   'process.actions.': ['advance', 'back', 'override', 'second', 'lock'],

@@ -5,7 +5,7 @@ import { secondsRequiredRange, stepNameLimit } from '../../domain/process/step-n
 import type { VotingRule } from '../../domain/voting/rules';
 import { chairOnly, id, mutation, query, requiredText, returns, text } from '../kit';
 import type { ProcessSettings } from './process';
-import { voteModeSchema, votingRuleSchema, type VoteMode, type VoterBasis } from './voting';
+import { voteModeSchema, votingRuleSchema, type RoomVoteMode, type VoterBasis } from './voting';
 
 export interface Council {
   id: number;
@@ -24,7 +24,7 @@ export interface CouncilSettings {
   requireWrittenProxy: boolean;
   intakeOpen: boolean;
   /** What a new vote starts from, as the council saved it; null until it saves one. */
-  defaultVote: { rule: VotingRule; mode: VoteMode } | null;
+  defaultVote: { rule: VotingRule; mode: RoomVoteMode } | null;
 }
 
 /** How far a new council has come on its first-run path (council → members → roster → meeting → notice). */

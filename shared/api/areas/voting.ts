@@ -5,7 +5,10 @@ import type { VotingRule } from '../../domain/voting/rules';
 import { chairOnly, id, mutation, query, requiredText, returns, text } from '../kit';
 
 export type BallotChoice = 'for' | 'against' | 'abstain' | 'blank';
-export type VoteMode = 'hands' | 'roll_call' | 'secret';
+/** 'paper': a matter of a written vote (书面表决), opened and counted only through the paper area. */
+export type VoteMode = RoomVoteMode | 'paper';
+/** The ways a vote is taken in the room (vote:open). */
+export type RoomVoteMode = 'hands' | 'roll_call' | 'secret';
 export type VoterBasis = 'members' | 'households' | 'owners';
 
 export interface ChoiceTotals {
@@ -110,7 +113,7 @@ export const votingRuleSchema = z.object({
   participation: z.enum(['presence', 'ballot'], { error: '未知的参与表决计算方式' }).optional(),
 }) satisfies z.ZodType<VotingRule>;
 
-export const voteModeSchema = z.enum(['hands', 'roll_call', 'secret'], { error: '未知的表决方式' }) satisfies z.ZodType<VoteMode>;
+export const voteModeSchema = z.enum(['hands', 'roll_call', 'secret'], { error: '未知的表决方式' }) satisfies z.ZodType<RoomVoteMode>;
 
 const count = z.number().int('票数必须是整数').min(0, '票数不能是负数');
 const areaCenti = z.number().int('面积须是以 0.01 平方米为单位的整数').min(0, '面积不能是负数');

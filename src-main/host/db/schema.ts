@@ -12,6 +12,7 @@ import * as followup from '../areas/followup/schema';
 import * as lan from '../areas/lan/schema';
 import * as meetings from '../areas/meetings/schema';
 import * as minutes from '../areas/minutes/schema';
+import * as paper from '../areas/paper/schema';
 import * as processTables from '../areas/process/schema';
 import * as roster from '../areas/roster/schema';
 import * as seals from '../areas/seals/schema';
@@ -25,6 +26,7 @@ export const schema = {
   ...attendance,
   ...audit,
   ...voting,
+  ...paper,
   ...consoleTables,
   ...wishes,
   ...processTables,

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CouncilSettings } from '../../../shared/api/areas/councils';
 import type { Meeting } from '../../../shared/api/areas/meetings';
-import type { VoteMode } from '../../../shared/api/areas/voting';
+import type { RoomVoteMode } from '../../../shared/api/areas/voting';
 import { unitsWithoutOwnerVoter } from '../../../shared/domain/voting/electorate';
 import { presetIds, presets, ruleUsesArea, type PresetId, type VotingRule } from '../../../shared/domain/voting/rules';
 import { useAction } from '../../api/action';
@@ -14,7 +14,7 @@ import { startingVote } from './default-vote';
 import { EntitledList } from './entitled-list';
 import { RuleAdjuster } from './rule-adjuster';
 
-const modes: VoteMode[] = ['hands', 'roll_call', 'secret'];
+const modes: RoomVoteMode[] = ['hands', 'roll_call', 'secret'];
 const isPresetId = (value: string): value is PresetId => (presetIds as readonly string[]).includes(value);
 
 /**
@@ -35,7 +35,7 @@ function OpenVoteFormBody({ meeting, saved, matterOn }: { meeting: Meeting; save
   const { t } = useTranslation();
   const start = startingVote(saved);
   const [itemId, setItemId] = useState<number | null>(meeting.agenda.find((item) => item.id === matterOn)?.id ?? meeting.agenda[0]?.id ?? null);
-  const [mode, setMode] = useState<VoteMode>(start.mode);
+  const [mode, setMode] = useState<RoomVoteMode>(start.mode);
   const [preset, setPreset] = useState<PresetId>(isPresetId(start.rule.id) ? start.rule.id : 'residents-meeting');
   const [rule, setRuleState] = useState<VotingRule>(start.rule);
   // A show of hands cannot weigh area: under such a rule the form moves to a roll call (the host refuses hands anyway).

@@ -93,7 +93,7 @@ export const matterSection = (item: Pick<AgendaItem, 'id'>): FactsSection => `ma
 export const matterHeading = (item: Pick<AgendaItem, 'title'>, index: number): string => `议题${chineseOrdinal(index + 1)}：${item.title}`;
 
 const names = (list: string[]): string => (list.length ? list.join('、') : '无');
-const modeWord: Record<VoteMode, string> = { hands: '举手表决', roll_call: '记名表决', secret: '无记名投票' };
+const modeWord: Record<VoteMode, string> = { hands: '举手表决', roll_call: '记名表决', secret: '无记名投票', paper: '书面表决' };
 const viewWord = { for: '赞成', against: '反对', suggestion: '建议' } as const;
 const choiceWord: Record<BallotChoice, string> = { for: '同意', against: '反对', abstain: '弃权', blank: '空白票' };
 

@@ -100,7 +100,7 @@ function inlineRuns(content: InlineText[]): Run[] {
   });
 }
 
-const modeLabel: Record<RecordVote['mode'], string> = { hands: '举手表决', roll_call: '记名表决', secret: '无记名投票' };
+const modeLabel: Record<RecordVote['mode'], string> = { hands: '举手表决', roll_call: '记名表决', secret: '无记名投票', paper: '书面表决' };
 
 function documentTitle(record: SealedRecord): string {
   const title = record.meeting.title;

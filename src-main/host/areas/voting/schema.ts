@@ -77,7 +77,7 @@ export const votes = sqliteTable(
       .references(() => meetings.id, { onDelete: 'restrict' }),
     agendaItemId: integer('agenda_item_id').references(() => agendaItems.id, { onDelete: 'restrict' }),
     title: text('title').notNull(),
-    mode: text('mode', { enum: ['hands', 'roll_call', 'secret'] }).notNull(),
+    mode: text('mode', { enum: ['hands', 'roll_call', 'secret', 'paper'] }).notNull(),
     /** The rule as applied, as canonical JSON (the same text the vote.open audit entry carries). */
     rule: jsonText<VotingRule>('rule_json', votingRuleSchema, (rule) => canonicalJson(rule as unknown as Json)).notNull(),
     status: text('status', { enum: ['open', 'closed', 'locked'] }).notNull().default('open'),
@@ -87,6 +87,8 @@ export const votes = sqliteTable(
     correctionReason: text('correction_reason'),
     /** Who took part, as canonical JSON, set once when the vote closes (null while open, and for votes closed before it was kept). */
     closingRecord: jsonText<ClosingRecord>('closing_json', closingRecordSchema, (record) => canonicalJson(record as unknown as Json)),
+    /** A matter of a written vote (mode 'paper'): its round (paper_rounds.id; not declared as a key here, to keep the schemas acyclic). */
+    paperRoundId: integer('paper_round_id'),
   },
   (table) => [index('votes_meeting').on(table.meetingId)],
 );

@@ -430,6 +430,7 @@ export function lockVote(db: Db, voteId: number, now: Date, keyProtector?: KeyPr
 export function revote(db: Db, input: ParsedInput<'vote:revote'>, now: Date): VoteState {
   const row = voteRow(db, input.voteId);
   if (row.status !== 'locked') throw conflict('只有已锁定的结果才需要重新表决；表决中的请直接继续。');
+  if (row.mode === 'paper') throw conflict('书面表决的事项不能在会上重新表决。如需更正，请重新发起一次书面表决。');
   const opened = openVote(db, { meetingId: row.meetingId, agendaItemId: row.agendaItemId, title: row.title, mode: row.mode, rule: row.rule }, now);
   db.update(votes).set({ replacesVoteId: row.id, correctionReason: input.reason }).where(eq(votes.id, opened.id)).run();
   appendAudit(db, { kind: 'vote.correction', meetingId: row.meetingId, at: now.toISOString(), payload: { voteId: opened.id, replaces: row.id, reason: input.reason } });

@@ -81,7 +81,7 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
   const councils = useQuery('council:list', {});
   const council = councils.data?.find((c) => c.id === meeting.data?.councilId);
   // A written vote's matters stay open for days: the wall shows them only through the 唱票 screen.
-  const list = (votes.data ?? []).filter((vote) => (vote.mode as string) !== 'paper');
+  const list = (votes.data ?? []).filter((vote) => vote.mode !== 'paper');
   const current = list.find((v) => v.status === 'open') ?? list.find((v) => v.status === 'closed') ?? list.at(-1);
   const sheet = attendance.data;
   const consoleState = useQuery('console:get', { meetingId }, { live: true });

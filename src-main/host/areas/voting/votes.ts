@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { BallotChoice, BallotReceipt, ChoiceTotals, RollCallVoter, VoteState } from '../../../../shared/api/areas/voting';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
@@ -20,8 +20,10 @@ import { closingHash, electorateHash, freezeElectorate, frozenElectorate, frozen
 import { checkEnteredAreas } from '../../../../shared/domain/voting/entered-area';
 import { setCurrentMatter } from '../console/service';
 import { lockMatterForVote, prepareVoteOnMatter } from '../process/service';
+import { paperClosingRecord } from '../paper/closing';
 
 const choices: BallotChoice[] = ['for', 'against', 'abstain', 'blank'];
+const paperOnly = '书面表决的事项在计票记录由计票人、监票人签字封存时一并结束并锁定，不能单独操作。';
 type VoteRow = typeof votes.$inferSelect;
 
 function voteRow(db: Db, voteId: number): VoteRow {
@@ -43,6 +45,8 @@ function namesOf(db: Db, ids: number[]): Map<number, string> {
 
 /** Who takes part as the room and the ballots are now: what closeVote fixes, and what an open vote shows. */
 function currentRecord(db: Db, row: VoteRow, electorate: EntitledVoter[]): ClosingRecord {
+  // A written vote's matter: who took part and how is what the tellers read from the returned ballots.
+  if (row.mode === 'paper' && row.paperRoundId !== null) return paperClosingRecord(db, row.id, row.paperRoundId);
   const room = roomPresence(db, row.meetingId);
   const present = electorate.filter((voter) => room.present(voter.castThrough)).map((voter) => voter.key);
   const cast = db
@@ -78,7 +82,7 @@ const sumArea = (voters: readonly EntitledVoter[]) => voters.reduce((total, vote
 
 /** What the rules engine needs, from the record: named ballots, or the entered counts. */
 function voteInput(row: VoteRow, electorate: EntitledVoter[], record: ClosingRecord): VoteInput | null {
-  if (row.mode === 'roll_call') {
+  if (row.mode === 'roll_call' || (row.mode === 'paper' && !record.counts)) {
     return {
       kind: 'named',
       entitled: electorate.map((voter) => ({ voterId: voter.key, areaCenti: voter.areaCenti })),
@@ -98,7 +102,8 @@ function voteInput(row: VoteRow, electorate: EntitledVoter[], record: ClosingRec
     kind: 'counts',
     entitled: { headcount: electorate.length, areaCenti: sumArea(electorate) },
     // Taking part under 民法典第二百七十八条 is casting a ballot: the ballots returned, not the people in the room.
-    present: participationOf(row.rule) === 'ballot' ? cast : { headcount: inRoom.length, areaCenti: sumArea(inRoom) },
+    // A written vote has no room: taking part is returning a ballot, whatever the rule says of presence.
+    present: participationOf(row.rule) === 'ballot' || row.mode === 'paper' ? cast : { headcount: inRoom.length, areaCenti: sumArea(inRoom) },
     counts,
   };
 }
@@ -167,7 +172,13 @@ export function getVote(db: Db, voteId: number): VoteState {
  * behind the vote and who may cast it. Refused when the way of voting cannot give a result under
  * the rule (a show of hands cannot weigh area), or when no one is entitled.
  */
-export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): VoteState {
+export function openVote(
+  db: Db,
+  input: Omit<ParsedInput<'vote:open'>, 'mode'> & { mode: VoteRow['mode'] },
+  now: Date,
+  paper?: { roundId: number },
+): VoteState {
+  if ((input.mode === 'paper') !== (paper !== undefined)) throw new HostError('invalid_input', '书面表决请在“书面表决”里发起。');
   const meeting = getMeeting(db, input.meetingId);
   if (meeting.status === 'closed' || meeting.status === 'cancelled') throw conflict(`会议“${meeting.title}”已结束或取消，不能再表决。`);
   if (input.agendaItemId !== null) {
@@ -180,7 +191,10 @@ export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): Vo
       `“${input.rule.name}”要按专有部分面积计算，举手表决数不出每一票的面积，得不出结果。请改用记名表决（逐户记录，面积按名单计算）；书面表决将在以后提供。`,
     );
   }
-  const alreadyOpen = db.select().from(votes).where(and(eq(votes.meetingId, input.meetingId), eq(votes.status, 'open'))).get();
+  // A written vote runs for days beside the room's votes: only a vote in the room stops another one in the room.
+  const alreadyOpen = paper
+    ? undefined
+    : db.select().from(votes).where(and(eq(votes.meetingId, input.meetingId), eq(votes.status, 'open'), ne(votes.mode, 'paper'))).get();
   if (alreadyOpen) throw conflict(`“${alreadyOpen.title}”的表决还没有结束，请先结束它再开始新的表决。`);
   const electorate = entitledVoters(db, meeting.councilId, input.rule.voterBasis);
   if (electorate.length === 0) throw new HostError('invalid_input', emptyElectorateReason(input.rule.voterBasis));
@@ -189,7 +203,15 @@ export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): Vo
   const at = now.toISOString();
   const row = db
     .insert(votes)
-    .values({ meetingId: input.meetingId, agendaItemId: input.agendaItemId, title: input.title, mode: input.mode, rule: input.rule, openedAt: at })
+    .values({
+      meetingId: input.meetingId,
+      agendaItemId: input.agendaItemId,
+      title: input.title,
+      mode: input.mode,
+      rule: input.rule,
+      openedAt: at,
+      paperRoundId: paper?.roundId ?? null,
+    })
     .returning()
     .get();
   freezeElectorate(db, row.id, electorate);
@@ -201,6 +223,7 @@ export function openVote(db: Db, input: ParsedInput<'vote:open'>, now: Date): Vo
       voteId: row.id,
       title: input.title,
       mode: input.mode,
+      ...(paper ? { paperRoundId: paper.roundId } : {}),
       rule: canonicalJson(input.rule as Json),
       entitled: electorate.length,
       electorateHash: electorateHash(electorate),
@@ -229,6 +252,7 @@ function ballotVoter(db: Db, row: VoteRow, key: string): EntitledVoter {
  */
 export function castBallot(db: Db, input: ParsedInput<'vote:castBallot'>, now: Date): BallotReceipt {
   const row = voteRow(db, input.voteId);
+  if (row.mode === 'paper') throw new HostError('invalid_input', '书面表决的选择由计票人扫描表决票录入。');
   if (row.mode !== 'roll_call') throw new HostError('invalid_input', '举手表决和无记名投票只录入票数，不记录个人选择。');
   if (row.status !== 'open') throw conflict('表决已经结束，不能再投票。');
   const voter = ballotVoter(db, row, input.voterKey);
@@ -261,9 +285,10 @@ export function castBallot(db: Db, input: ParsedInput<'vote:castBallot'>, now: D
  * cast each, a counted vote's latest counts. From here on the outcome is decided from this record
  * and the frozen electorate only. The close audit entry carries both hashes.
  */
-export function closeVote(db: Db, voteId: number, now: Date, keyProtector?: KeyProtector): VoteState {
+export function closeVote(db: Db, voteId: number, now: Date, keyProtector?: KeyProtector, fromPaperCount = false): VoteState {
   const row = voteRow(db, voteId);
   if (row.status !== 'open') throw conflict('表决已经结束。');
+  if (row.mode === 'paper' && !fromPaperCount) throw conflict(paperOnly);
   const electorate = electorateOf(db, row);
   const record = currentRecord(db, row, electorate);
   const at = now.toISOString();
@@ -297,6 +322,7 @@ type CountsInput = Omit<ParsedInput<'vote:enterCounts'>, 'areaCenti'> & Partial<
 export function enterCounts(db: Db, input: CountsInput, now: Date): VoteState {
   const row = voteRow(db, input.voteId);
   if (row.mode === 'roll_call') throw new HostError('invalid_input', '记名表决请逐个录入选票。');
+  if (row.mode === 'paper') throw new HostError('invalid_input', '书面表决的票数由计票人扫描表决票录入。');
   if (row.status !== 'open') throw conflict('表决已经结束，不能再修改票数。');
   const electorate = electorateOf(db, row);
   const room = roomPresence(db, row.meetingId);
@@ -396,8 +422,9 @@ export function rollCallVoters(db: Db, voteId: number): RollCallVoter[] {
  * Locks a closed vote: the outcome decided from the frozen record is stored with its explanation
  * and the hash of its audit entry, and can never be changed. A correction is a re-vote.
  */
-export function lockVote(db: Db, voteId: number, now: Date, keyProtector?: KeyProtector): VoteState {
+export function lockVote(db: Db, voteId: number, now: Date, keyProtector?: KeyProtector, fromPaperCount = false): VoteState {
   const row = voteRow(db, voteId);
+  if (row.mode === 'paper' && !fromPaperCount) throw conflict(paperOnly);
   if (row.status === 'open') throw conflict('请先结束表决，再锁定结果。');
   if (row.status === 'locked') throw conflict('结果已经锁定。如需更正，请重新表决并说明理由。');
   const state = getVote(db, voteId);

@@ -24,6 +24,13 @@ rerunInside(
 
 const meetingId = 3;
 
+/** The date `offset` days from today, as the forms write it. */
+function day(offset: number): string {
+  const date = new Date(Date.now() + offset * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 interface Round {
   id: number;
   matters: Array<{ voteId: number; title: string }>;
@@ -77,8 +84,8 @@ function defineCountTests() {
     const round = await chairCall<Round>('paper:open', {
       meetingId,
       title: '关于小区公共收益使用的书面征求意见',
-      opensOn: '2026-12-01',
-      deadline: '2026-12-05',
+      opensOn: day(0),
+      deadline: day(14),
       returnTo: '物业服务中心固定票箱',
       secret: false,
       matters: [
@@ -123,6 +130,8 @@ function defineCountTests() {
     });
     try {
       const phone = await (await phoneBrowser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+      const pageErrors: string[] = [];
+      phone.on('pageerror', (error) => pageErrors.push(error.message));
       await phone.goto(opening.joinUrl.replace(/^http:\/\/[^/]+/, `http://localhost:${port}`));
       await phone.getByLabel('您的名字').fill('王芳');
       await phone.getByRole('button', { name: '加入' }).click();
@@ -148,16 +157,25 @@ function defineCountTests() {
       expect(await chairCall<{ tallies: Array<{ voteId: number; for: { headcount: number } }> }>('paper:tally', { roundId: round.id }).then((t) => t.tallies[0]!.for.headcount)).toBe(1);
       await expect(board(projector, lift!.voteId, 'for')).toHaveText('1');
 
-      // A typed code of the right shape that the host never issued is refused.
-      await phone.getByRole('button', { name: '扫下一张' }).click();
-      await phone.getByLabel('编号').fill(printed!.serial);
-      // Same alphabet and length as the real code, one character changed.
-      const realCode = qrText.split(':').at(-1)!;
-      await phone.getByLabel('校验码').fill(`${realCode.slice(0, -1)}${realCode.endsWith('A') ? 'B' : 'A'}`);
-      await phone.getByRole('button', { name: '查找这张票' }).click();
-      await expect(phone.getByRole('alert')).toContainText('不是本系统发出的');
+      expect(pageErrors).toEqual([]);
     } finally {
       await phoneBrowser.close();
     }
+
+    // Without a camera (the chair's laptop here): the typed code. One of the right shape that the host never issued is refused.
+    const laptop = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } })).newPage();
+    await laptop.goto(`${host.url}#/paper/${meetingId}/count`);
+    await laptop.getByRole('radio', { name: '王芳' }).check();
+    await expect(laptop.locator('.paper-scanner')).toHaveAttribute('data-camera', /none|refused/);
+    await laptop.getByRole('textbox', { name: '编号', exact: true }).fill(printed!.serial);
+    // Same alphabet and length as the real code, one character changed.
+    const realCode = qrText.split(':').at(-1)!;
+    await laptop.getByRole('textbox', { name: '校验码' }).fill(`${realCode.slice(0, -1)}${realCode.endsWith('A') ? 'B' : 'A'}`);
+    await laptop.getByRole('button', { name: '查找这张票' }).click();
+    await expect(laptop.getByRole('alert')).toContainText('不是本系统发出的');
+    // The real code, typed, finds the ballot counted by the camera.
+    await laptop.getByRole('textbox', { name: '校验码' }).fill(realCode.toLowerCase());
+    await laptop.getByRole('button', { name: '查找这张票' }).click();
+    await expect(laptop.getByRole('alert')).toContainText(/这张票已于 .* 由 王芳 计入/);
   });
 }

@@ -201,7 +201,9 @@ function BallotEntry({
   const [invalid, setInvalid] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState(false);
   const action = useAction();
-  useEffect(() => window.scrollTo({ top: 0 }), []);
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, []);
 
   if (ballot.state !== 'uncounted' && !correcting) {
     return (

@@ -10,7 +10,7 @@ export function ZhengTally({ count, label, size = '4.6vw', className }: { count:
   return (
     <span className={className ? `zheng-tally ${className}` : 'zheng-tally'} role="img" aria-label={label} data-count={count}>
       {characters.map((strokes, index) => (
-        <svg key={index} viewBox="0 0 100 100" width={size} height={size} aria-hidden="true" data-strokes={strokes}>
+        <svg key={index} viewBox="0 0 100 100" style={{ width: size, height: size }} aria-hidden="true" data-strokes={strokes}>
           {zhengStrokeSegments(strokes).map((stroke, order) => (
             <line key={order} x1={stroke.x1} y1={stroke.y1} x2={stroke.x2} y2={stroke.y2} stroke="currentColor" strokeWidth={9} strokeLinecap="round" />
           ))}

@@ -159,19 +159,24 @@ export function printFirstPage(docx: Buffer, dpi = 200): Buffer {
 }
 
 /**
- * The .y4m of a camera over the counting table: the printed ballot laid under it for 1.5 s
- * (1280 × 720, the QR code about a third of the frame's width, a little off centre, as a hand
- * lays it), then taken away for 1 s, and again (the file loops): so the same ballot is scanned a
- * second time. Answers the QR text read on the printed page.
+ * The .y4m of a camera over the counting table: the printed ballot laid under it for 1.6 s
+ * (960 × 540 at 5 frames a second, the QR code about a third of the frame's width, a little off
+ * centre, as a hand lays it), then taken away for 4 s (the teller saves meanwhile, and the page
+ * says so), and again (the file loops): so the same ballot is scanned a second time. Answers the
+ * QR text read on the printed page.
  */
 export function cameraOverBallot(pagePng: Buffer, y4mPath: string): string {
   const page = readPng(pagePng);
   const qr = findQr(page);
   const size = Math.max(qr.right - qr.left, qr.bottom - qr.top);
-  const ballot = frameAround(page, (qr.left + qr.right) / 2 + size * 0.3, (qr.top + qr.bottom) / 2 + size * 0.1, size * 3, 1280, 720);
-  writeY4m(y4mPath, [
-    { picture: ballot, frames: 15 },
-    { picture: tableTop(1280, 720), frames: 10 },
-  ]);
+  const ballot = frameAround(page, (qr.left + qr.right) / 2 + size * 0.3, (qr.top + qr.bottom) / 2 + size * 0.1, size * 3, 960, 540);
+  writeY4m(
+    y4mPath,
+    [
+      { picture: ballot, frames: 8 },
+      { picture: tableTop(960, 540), frames: 20 },
+    ],
+    5,
+  );
   return qr.text;
 }

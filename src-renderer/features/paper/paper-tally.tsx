@@ -17,19 +17,18 @@ function share(part: number, whole: number): string {
   return whole > 0 ? `${Math.min(100, (part / whole) * 100)}%` : '0%';
 }
 
-/** One line against its two-thirds mark: a bar, the mark, and the numbers. */
+/** One line against its two-thirds mark: the numbers, then a bar with the mark on it. */
 function LineAgainst({ label, value, needed, whole, text, met }: { label: string; value: number; needed: number; whole: number; text: string; met: boolean }) {
   const { t } = useTranslation();
   return (
     <div className={met ? 'paper-line met' : 'paper-line'}>
-      <span className="paper-line-label">{label}</span>
+      <span className="paper-line-text">
+        <strong>{label}</strong> {text} {met ? t('paper.tally.lineMet') : t('paper.tally.lineShort')}
+      </span>
       <div className="paper-line-track">
         <div className="paper-line-bar" style={{ width: share(value, whole) }} />
         <div className="paper-line-mark" style={{ left: share(needed, whole) }} />
       </div>
-      <span className="paper-line-text">
-        {text} {met ? t('paper.tally.lineMet') : t('paper.tally.lineShort')}
-      </span>
     </div>
   );
 }
@@ -59,6 +58,17 @@ export function ParticipationLines({ participation }: { participation: Participa
   );
 }
 
+/**
+ * The size of a 正 on the wall (vw): as large as fits the longest of the three rows on one line
+ * (`room` vw wide), down to a floor below which the strokes wrap rather than become unreadable.
+ */
+export function zhengSize(largestCount: number, room: number, largest: number, floor = 1.3): number {
+  const characters = Math.ceil(largestCount / 5);
+  const gap = 0.65;
+  if (characters === 0 || characters * (largest + gap) <= room) return largest;
+  return Math.max(floor, room / characters - gap);
+}
+
 function MatterBoard({ tally, position, compact }: { tally: MatterTally; position: number; compact: boolean }) {
   const { t } = useTranslation();
   const rows = [
@@ -66,6 +76,8 @@ function MatterBoard({ tally, position, compact }: { tally: MatterTally; positio
     { key: 'against', count: tally.against },
     { key: 'abstain', count: tally.abstain },
   ] as const;
+  const largest = Math.max(tally.for.headcount, tally.against.headcount, tally.abstain.headcount);
+  const size = compact ? zhengSize(largest, 22, 2.6) : zhengSize(largest, 58, 3.1);
   const reached = tally.for.headcount >= tally.neededHeadcount && tally.for.areaCenti >= tally.neededAreaCenti && tally.neededHeadcount > 0;
   return (
     <section className="paper-matter-board" aria-label={tally.title} data-vote={tally.voteId}>
@@ -78,7 +90,7 @@ function MatterBoard({ tally, position, compact }: { tally: MatterTally; positio
             <span className="paper-board-label">{t(`paper.choices.${row.key}`)}</span>
             <ZhengTally
               count={row.count.headcount}
-              size={compact ? '2.6vw' : '3.6vw'}
+              size={`${size.toFixed(2)}vw`}
               label={t('paper.tally.strokes', { choice: t(`paper.choices.${row.key}`), count: row.count.headcount })}
             />
             <span className="paper-board-number" data-headcount={row.count.headcount}>
@@ -102,19 +114,16 @@ export function PaperTallyScreen({ round }: { round: PaperRound }) {
   const { t } = useTranslation();
   const tally = useQuery('paper:tally', { roundId: round.id }, { live: true });
   const data = tally.data;
-  const compact = round.matters.length > 3;
+  // Three matters and more: two columns, smaller strokes, the areas left to the numbers below the line.
+  const compact = round.matters.length >= 3;
   return (
     <div className="projector paper-projector" lang="zh-CN">
       <header className="paper-projector-head">
-        <h1>
-          {round.title}
+        <h1>{round.title}</h1>
+        <p className="paper-projector-counts" role="status" aria-label={t('paper.tally.counts')}>
           <span className="tag">{round.status === 'counting' ? t('paper.tally.counting') : t(`paper.status.${round.status}`)}</span>
-        </h1>
-        {data && (
-          <p className="paper-projector-counts" role="status" aria-label={t('paper.tally.counts')}>
-            {t('paper.tally.countsLine', { counted: data.participation.counted, invalid: data.participation.invalid, returned: data.participation.returned })}
-          </p>
-        )}
+          {data && t('paper.tally.countsLine', { counted: data.participation.counted, invalid: data.participation.invalid, returned: data.participation.returned })}
+        </p>
       </header>
       {tally.error && <p role="alert">{tally.error.message}</p>}
       {data && <ParticipationLines participation={data.participation} />}

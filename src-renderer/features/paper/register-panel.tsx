@@ -67,7 +67,7 @@ export function RegisterPanel({ round }: { round: PaperRound }) {
 
   return (
     <section className="paper-section" aria-label={t('paper.register.title')}>
-      <div className="form-row three">
+      <div className="paper-register-fields">
         <Field label={t('paper.register.building')}>
           <select value={building} onChange={(e) => setBuilding(e.target.value)}>
             <option value="">{t('paper.register.allBuildings')}</option>
@@ -90,26 +90,26 @@ export function RegisterPanel({ round }: { round: PaperRound }) {
         <Field label={t('paper.register.search')}>
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         </Field>
+        {open && (
+          <>
+            <Field label={t('paper.register.issuedBy')}>
+              <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={40} />
+            </Field>
+            <Field label={t('paper.register.how')}>
+              <select value={how} onChange={(e) => setHow(e.target.value as IssueHow)}>
+                {issueHows.map((value) => (
+                  <option key={value} value={value}>
+                    {t(`paper.issueHow.${value}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label={t('paper.register.box')}>
+              <input value={box} onChange={(e) => setBox(e.target.value)} maxLength={40} placeholder={t('paper.register.boxHint')} />
+            </Field>
+          </>
+        )}
       </div>
-      {open && (
-        <div className="form-row three">
-          <Field label={t('paper.register.issuedBy')}>
-            <input value={by} onChange={(e) => setBy(e.target.value)} maxLength={40} />
-          </Field>
-          <Field label={t('paper.register.how')}>
-            <select value={how} onChange={(e) => setHow(e.target.value as IssueHow)}>
-              {issueHows.map((value) => (
-                <option key={value} value={value}>
-                  {t(`paper.issueHow.${value}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field label={t('paper.register.box')} hint={t('paper.register.boxHint')}>
-            <input value={box} onChange={(e) => setBox(e.target.value)} maxLength={40} />
-          </Field>
-        </div>
-      )}
       <div className="toolbar">
         {open && (
           <button
@@ -131,17 +131,16 @@ export function RegisterPanel({ round }: { round: PaperRound }) {
         <button type="button" onClick={() => download(call('paper:reminderDocx', { roundId: round.id, building: buildingInput }))}>
           {t('paper.register.reminderDocx')}
         </button>
+        <p className="muted paper-register-shown" role="status">
+          {t('paper.register.shown', { shown: shown.length, total: lines.length, notReturned: shown.filter((line) => !line.returnedAt).length })}
+        </p>
       </div>
       {action.error && <ErrorNote message={action.error} />}
       {register.error && <ErrorNote message={register.error.message} />}
-      <p className="muted" role="status">
-        {t('paper.register.shown', { shown: shown.length, total: lines.length, notReturned: shown.filter((line) => !line.returnedAt).length })}
-      </p>
       <table className="paper-register">
         <thead>
           <tr>
             <th>{t('paper.register.voter')}</th>
-            <th>{t('paper.register.units')}</th>
             <th>{t('paper.register.area')}</th>
             <th>{t('paper.register.issued')}</th>
             <th>{t('paper.register.returned')}</th>
@@ -152,7 +151,6 @@ export function RegisterPanel({ round }: { round: PaperRound }) {
           {shown.map((line) => (
             <tr key={line.voterKey}>
               <td>{line.label}</td>
-              <td>{line.units.join('、')}</td>
               <td>{formatCentiArea(line.areaCenti)}</td>
               <td>
                 {line.issuedAt

@@ -28,6 +28,9 @@ export const paperRounds = sqliteTable(
     markingRules: text('marking_rules').notNull(),
     secret: integer('secret', { mode: 'boolean' }).notNull(),
     voterBasis: text('voter_basis', { enum: ['members', 'households', 'owners'] }).notNull(),
+    /** The frozen electorate's size and area (let units no one may cast for included), as fixed at opening. */
+    entitledHeadcount: integer('entitled_headcount').notNull().default(0),
+    entitledAreaCenti: integer('entitled_area_centi').notNull().default(0),
     status: text('status', { enum: ['open', 'closed', 'counting', 'sealed'] }).notNull().default('open'),
     openedAt: text('opened_at').notNull(),
     closedAt: text('closed_at'),
@@ -87,7 +90,12 @@ export const paperRegister = sqliteTable(
     returnedOnPaper: integer('returned_on_paper', { mode: 'boolean' }).notNull().default(false),
     returnedBox: text('returned_box'),
   },
-  (table) => [primaryKey({ columns: [table.roundId, table.voterKey] }), index('paper_register_position').on(table.roundId, table.position)],
+  (table) => [
+    primaryKey({ columns: [table.roundId, table.voterKey] }),
+    index('paper_register_position').on(table.roundId, table.position),
+    // Participation (issued, returned, their area) read without touching the rows and their signature images.
+    index('paper_register_counts').on(table.roundId, table.issuedAt, table.returnedAt, table.areaCenti),
+  ],
 );
 
 /** The choice read from a counted ballot for one matter ('blank': left unmarked). An invalid ballot has none. */
@@ -101,8 +109,10 @@ export const paperMarks = sqliteTable(
       .notNull()
       .references(() => votes.id, { onDelete: 'restrict' }),
     choice: text('choice', { enum: ['for', 'against', 'abstain', 'blank'] }).notNull(),
+    /** The ballot's area, beside its choice, so a matter's running tally is one walk of an index. */
+    areaCenti: integer('area_centi').notNull(),
   },
-  (table) => [primaryKey({ columns: [table.ballotId, table.voteId] }), index('paper_marks_vote').on(table.voteId)],
+  (table) => [primaryKey({ columns: [table.ballotId, table.voteId] }), index('paper_marks_tally').on(table.voteId, table.choice, table.areaCenti)],
 );
 
 /** A correction of a counted ballot, asked for by a teller; applied only once a scrutineer confirms it. */

@@ -45,7 +45,7 @@ import { verificationCode } from '../seals/code';
 import { activeSigningKey, signDigest, type KeyProtector } from '../seals/keys';
 import { noOneToCast, type EntitledVoter } from '../voting/electorate';
 import { frozenElectorate } from '../voting/frozen';
-import { voteElectorate, voteResults, votes } from '../voting/schema';
+import { voteResults, votes } from '../voting/schema';
 import { closeVote, lockVote, openVote } from '../voting/votes';
 import type { CountRecordDoc, CountRecordMatter } from './record';
 import { paperBallots, paperCorrections, paperMarks, paperRegister, paperRounds, paperSeals, paperSignatures } from './schema';
@@ -197,6 +197,10 @@ export function openRound(db: Db, input: ParsedInput<'paper:open'>, now: Date): 
   );
   // Every matter froze the same roster in this one transaction: the first one's electorate is the round's.
   const electorate = frozenElectorate(db, voteIds[0]!) ?? [];
+  db.update(paperRounds)
+    .set({ entitledHeadcount: electorate.length, entitledAreaCenti: electorate.reduce((sum, voter) => sum + voter.areaCenti, 0) })
+    .where(eq(paperRounds.id, round.id))
+    .run();
   const voters = electorate.filter((voter) => !noOneToCast(voter));
   const units = unitsOf(db, voters);
   const lines = voters.map((voter, index) => {
@@ -409,23 +413,19 @@ export function returnBallot(db: Db, input: ParsedInput<'paper:return'>, now: Da
 // ---------------------------------------------------------------------------------------------
 // Participation and tallies
 
-interface Entitled {
-  headcount: number;
-  areaCenti: number;
-}
-
-function entitledOf(db: Db, voteId: number): Entitled {
+/** The frozen electorate's size and area, as the round keeps it from its opening. */
+function entitledOf(db: Db, roundId: number): ChoiceCount {
   const row = db
-    .select({ n: count(), area: sql<number>`coalesce(sum(${voteElectorate.areaCenti}), 0)` })
-    .from(voteElectorate)
-    .where(eq(voteElectorate.voteId, voteId))
-    .get()!;
-  return { headcount: row.n, areaCenti: Number(row.area) };
+    .select({ headcount: paperRounds.entitledHeadcount, areaCenti: paperRounds.entitledAreaCenti })
+    .from(paperRounds)
+    .where(eq(paperRounds.id, roundId))
+    .get();
+  return row ?? zero();
 }
 
 export function participation(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId)): Participation {
   const first = matters[0];
-  const entitled = first ? entitledOf(db, first.id) : { headcount: 0, areaCenti: 0 };
+  const entitled = entitledOf(db, roundId);
   const register = db
     .select({
       issued: sql<number>`coalesce(sum(${paperRegister.issuedAt} IS NOT NULL), 0)`,
@@ -466,20 +466,27 @@ const plus = (a: ChoiceCount, b: ChoiceCount): ChoiceCount => ({ headcount: a.he
 
 /** Each matter's running count from the marks read so far, with the line consent must reach under its rule. */
 export function tallies(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId)): MatterTally[] {
-  const marks = db
-    .select({ voteId: paperMarks.voteId, choice: paperMarks.choice, n: count(), area: sql<number>`coalesce(sum(${paperBallots.areaCenti}), 0)` })
-    .from(paperMarks)
-    .innerJoin(paperBallots, eq(paperBallots.id, paperMarks.ballotId))
-    .where(and(eq(paperBallots.roundId, roundId), eq(paperBallots.state, 'counted')))
-    .groupBy(paperMarks.voteId, paperMarks.choice)
-    .all();
+  // Only a counted ballot has marks (an invalid one has none): one walk of the tally index per matter.
+  const marks = matters.length
+    ? db
+        .select({ voteId: paperMarks.voteId, choice: paperMarks.choice, n: count(), area: sql<number>`coalesce(sum(${paperMarks.areaCenti}), 0)` })
+        .from(paperMarks)
+        .where(
+          inArray(
+            paperMarks.voteId,
+            matters.map((matter) => matter.id),
+          ),
+        )
+        .groupBy(paperMarks.voteId, paperMarks.choice)
+        .all()
+    : [];
   const invalidRow = db
     .select({ n: count(), area: sql<number>`coalesce(sum(${paperBallots.areaCenti}), 0)` })
     .from(paperBallots)
     .where(and(eq(paperBallots.roundId, roundId), eq(paperBallots.state, 'invalid')))
     .get()!;
   const invalid = { headcount: invalidRow.n, areaCenti: Number(invalidRow.area) };
-  const entitled = matters.some((matter) => matter.rule.threshold.base === 'entitled') && matters[0] ? entitledOf(db, matters[0].id) : zero();
+  const entitled = matters.some((matter) => matter.rule.threshold.base === 'entitled') ? entitledOf(db, roundId) : zero();
   return matters.map((matter) => {
     const counts = { for: zero(), against: zero(), abstain: zero(), blank: zero() };
     for (const mark of marks) if (mark.voteId === matter.id) counts[mark.choice] = { headcount: mark.n, areaCenti: Number(mark.area) };
@@ -639,9 +646,9 @@ function readMarks(matters: VoteRow[], given: Record<string, PaperChoice | null>
   return new Map(matters.map((matter) => [matter.id, given[String(matter.id)] ?? 'blank']));
 }
 
-function writeMarks(db: Db, ballotId: number, marks: Map<number, StoredChoice>): void {
-  db.delete(paperMarks).where(eq(paperMarks.ballotId, ballotId)).run();
-  const rows = [...marks].map(([voteId, choice]) => ({ ballotId, voteId, choice }));
+function writeMarks(db: Db, ballot: Pick<BallotRow, 'id' | 'areaCenti'>, marks: Map<number, StoredChoice>, fresh = false): void {
+  if (!fresh) db.delete(paperMarks).where(eq(paperMarks.ballotId, ballot.id)).run();
+  const rows = [...marks].map(([voteId, choice]) => ({ ballotId: ballot.id, voteId, choice, areaCenti: ballot.areaCenti }));
   if (rows.length) db.insert(paperMarks).values(rows).run();
 }
 
@@ -660,7 +667,7 @@ export function countBallot(db: Db, input: ParsedInput<'paper:count'>, now: Date
   if (row.state !== 'uncounted') throw alreadyRead(row);
   const marks = readMarks(matterRows(db, round.id), input.marks);
   const at = now.toISOString();
-  writeMarks(db, row.id, marks);
+  writeMarks(db, row, marks, true);
   db.update(paperBallots).set({ state: 'counted', countedAt: at, countedBy: input.teller }).where(eq(paperBallots.id, row.id)).run();
   appendAudit(db, { kind: 'paper.count', meetingId: round.meetingId, at, payload: { roundId: round.id, serial: row.serial, teller: input.teller, marks: marksPayload(marks) } });
   return countAnswer(db, round.id, row.serial);
@@ -760,10 +767,10 @@ export function confirmCorrection(db: Db, input: ParsedInput<'paper:confirmCorre
   if (input.scrutineer === correction.askedBy) throw new HostError('invalid_input', '提出更正的人不能自己确认，请另一位监票人确认。');
   const at = now.toISOString();
   if (correction.marks) {
-    writeMarks(db, ballot.id, new Map(Object.entries(correction.marks).map(([voteId, choice]) => [Number(voteId), choice as StoredChoice])));
+    writeMarks(db, ballot, new Map(Object.entries(correction.marks).map(([voteId, choice]) => [Number(voteId), choice as StoredChoice])));
     db.update(paperBallots).set({ state: 'counted', invalidReason: null }).where(eq(paperBallots.id, ballot.id)).run();
   } else {
-    writeMarks(db, ballot.id, new Map());
+    writeMarks(db, ballot, new Map());
     db.update(paperBallots).set({ state: 'invalid', invalidReason: correction.invalidReason }).where(eq(paperBallots.id, ballot.id)).run();
   }
   db.update(paperCorrections).set({ confirmedBy: input.scrutineer, confirmedAt: at }).where(eq(paperCorrections.id, correction.id)).run();
@@ -867,7 +874,7 @@ export function buildRecord(db: Db, round: RoundRow, sealedAt: string): CountRec
     .all();
   const invalid = invalidRows.reduce((sum, row) => plus(sum, { headcount: 1, areaCenti: row.areaCenti }), zero());
   const printed = db.select({ n: count() }).from(paperBallots).where(eq(paperBallots.roundId, round.id)).get()!.n;
-  const entitled = matters[0] ? entitledOf(db, matters[0].id).headcount : 0;
+  const entitled = entitledOf(db, round.id).headcount;
   const read = counts.counted + counts.invalid;
   const mismatches: string[] = [];
   if (read !== counts.returned) {

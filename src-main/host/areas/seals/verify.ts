@@ -131,7 +131,7 @@ export function aroundFirstDifference(expected: string, actual: string): [string
   return [clip(a), clip(b)];
 }
 
-function compareParagraphs(expected: string[], actual: string[]): string[] {
+export function compareParagraphs(expected: string[], actual: string[]): string[] {
   const differences: string[] = [];
   const length = Math.max(expected.length, actual.length);
   for (let i = 0; i < length && differences.length < 3; i += 1) {
@@ -170,7 +170,7 @@ function relationshipTargets(rels: string): Map<string, string> {
  * relationship points to (null where it points at nothing): an image is checked in its place,
  * so the chair's and the secretary's signatures swapped, or one shown twice, do not pass.
  */
-async function documentImages(zip: JSZip, documentXml: string): Promise<Array<string | null>> {
+export async function documentImages(zip: JSZip, documentXml: string): Promise<Array<string | null>> {
   const targets = relationshipTargets((await zip.file('word/_rels/document.xml.rels')?.async('string')) ?? '');
   const images: Array<string | null> = [];
   for (const [, id] of documentXml.matchAll(/\br:(?:embed|link)="([^"]*)"/g)) {

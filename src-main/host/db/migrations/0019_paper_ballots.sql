@@ -38,12 +38,13 @@ CREATE TABLE `paper_marks` (
 	`ballot_id` integer NOT NULL,
 	`vote_id` integer NOT NULL,
 	`choice` text NOT NULL,
+	`area_centi` integer NOT NULL,
 	PRIMARY KEY(`ballot_id`, `vote_id`),
 	FOREIGN KEY (`ballot_id`) REFERENCES `paper_ballots`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`vote_id`) REFERENCES `votes`(`id`) ON UPDATE no action ON DELETE restrict
 );
 --> statement-breakpoint
-CREATE INDEX `paper_marks_vote` ON `paper_marks` (`vote_id`);--> statement-breakpoint
+CREATE INDEX `paper_marks_tally` ON `paper_marks` (`vote_id`,`choice`,`area_centi`);--> statement-breakpoint
 CREATE TABLE `paper_register` (
 	`round_id` integer NOT NULL,
 	`voter_key` text NOT NULL,
@@ -64,6 +65,7 @@ CREATE TABLE `paper_register` (
 );
 --> statement-breakpoint
 CREATE INDEX `paper_register_position` ON `paper_register` (`round_id`,`position`);--> statement-breakpoint
+CREATE INDEX `paper_register_counts` ON `paper_register` (`round_id`,`issued_at`,`returned_at`,`area_centi`);--> statement-breakpoint
 CREATE TABLE `paper_rounds` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`meeting_id` integer NOT NULL,
@@ -74,6 +76,8 @@ CREATE TABLE `paper_rounds` (
 	`marking_rules` text NOT NULL,
 	`secret` integer NOT NULL,
 	`voter_basis` text NOT NULL,
+	`entitled_headcount` integer DEFAULT 0 NOT NULL,
+	`entitled_area_centi` integer DEFAULT 0 NOT NULL,
 	`status` text DEFAULT 'open' NOT NULL,
 	`opened_at` text NOT NULL,
 	`closed_at` text,

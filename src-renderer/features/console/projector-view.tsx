@@ -8,7 +8,7 @@ import { useQuery } from '../../api/query';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import './projector.css';
 import { RoomCodeScreen } from '../lan/room-code-panel';
-import { PaperTallyScreen } from '../paper/paper-tally';
+import { PaperParticipationOnWall, PaperTallyScreen } from '../paper/paper-tally';
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.min(100, (part / whole) * 100)}%` : '0%';
@@ -218,6 +218,7 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
               </li>
             ))}
           </ol>
+          {(paperRound.data?.status === 'open' || paperRound.data?.status === 'closed') && <PaperParticipationOnWall round={paperRound.data} />}
         </section>
       )}
     </div>

@@ -134,6 +134,22 @@ export function PaperTallyScreen({ round }: { round: PaperRound }) {
   );
 }
 
+/** While ballots go out and come back: the written vote's participation, for the wall between matters. */
+export function PaperParticipationOnWall({ round }: { round: PaperRound }) {
+  const { t } = useTranslation();
+  const participation = useQuery('paper:participation', { roundId: round.id }, { live: true });
+  return (
+    <section className="paper-projector-participation" aria-label={t('paper.tally.participation')}>
+      <h2>
+        {round.title}
+        {t('common.colon')}
+        {t('paper.tally.participation')}
+      </h2>
+      {participation.data && <ParticipationLines participation={participation.data} />}
+    </section>
+  );
+}
+
 /** The bare page: the round of the meeting, whatever its state. */
 export function PaperTallyPage({ meetingId }: { meetingId: number }) {
   const { t } = useTranslation();

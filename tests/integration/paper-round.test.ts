@@ -6,6 +6,7 @@
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PaperChoice, PaperRound } from '../../shared/api/areas/paper';
+import { resultsText } from '../../shared/domain/followup/notice-text';
 import { decide, type Choice } from '../../shared/domain/voting/tally';
 import { presets } from '../../shared/domain/voting/rules';
 import { asRole, at, courtyard, fakeClock, png, refused } from './paper-fixture';
@@ -296,6 +297,15 @@ describe('a written vote of 60 owners', () => {
     // 公示 dates.
     const posted = await host.ok('paper:post', { roundId: round.id, postedOn: '2026-12-05', postedUntil: '2026-12-12' });
     expect(posted).toMatchObject({ status: 'sealed', postedOn: '2026-12-05', postedUntil: '2026-12-12' });
+    // The results notice names the written vote's results, its 核验码 and the 公示 dates.
+    const notice = await host.ok('followup:resultsNotice', { councilId: meeting.councilId, meetingId: meeting.id });
+    expect(notice.writtenVotes).toEqual([
+      expect.objectContaining({ title: round.title, code: sealed.sealed!.code, postedOn: '2026-12-05', postedUntil: '2026-12-12', returned: 41, entitled: 60 }),
+    ]);
+    expect(notice.writtenVotes![0]!.matters.map((matter) => matter.passed)).toEqual([true, (await host.ok('vote:get', { voteId: special })).outcome!.passed]);
+    const words = JSON.stringify(resultsText(notice));
+    expect(words).toContain(`书面表决“${round.title}”的结果`);
+    expect(words).toContain('公示期：2026年12月5日至2026年12月12日');
 
     // Every step is on the audit chain.
     const kinds = (sqlite.prepare("SELECT kind, count(*) AS n FROM audit_log WHERE kind LIKE 'paper.%' GROUP BY kind").all() as Array<{ kind: string; n: number }>).map((row) => [row.kind, row.n]);

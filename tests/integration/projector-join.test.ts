@@ -1,8 +1,9 @@
 /**
  * A screen on the LAN (a smart TV's browser) shows the projector through a join code for the
  * "only look" role (viewer): the participant app shows that role the projector page and nothing
- * around it. This pins the role to what that page reads: the calls in projector-view.tsx, for its
- * own meeting, and nothing else, so a call opened to viewers for another page shows up here.
+ * around it. This pins the role to what that page reads: the calls in projector-view.tsx and in the
+ * written vote's 唱票 it draws (paper-tally.tsx), for its own meeting, and nothing else, so a call
+ * opened to viewers for another page shows up here.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -66,7 +66,7 @@ describe('queries store nothing', () => {
     expect(changedBy).toEqual([]);
     // The sweep reached the records: most calls were answered, not refused for a bad input.
     expect(answered).toBeGreaterThan(queries.length);
-    // The queries that read a file (the roster preview, a seal check) were given one they answer.
-    expect([...answeredFiles].sort()).toEqual(['roster:previewImport', 'seals:verify']);
+    // The queries that read a file (the roster preview, a seal check, a count record check) were given one they answer.
+    expect([...answeredFiles].sort()).toEqual(['paper:verifyRecord', 'roster:previewImport', 'seals:verify']);
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import { chairOnly, dateSchema, id, mutation, query, requiredText, returns, text
 import type { DashboardFigures } from '../../domain/followup/dashboard';
 import type { RatingSummary, RatingValue } from '../../domain/followup/ratings';
 import type { TaskStatus } from '../../domain/followup/tasks';
+import type { WrittenVoteResult } from '../../domain/followup/notice-text';
 import { ratingValues } from '../../domain/followup/ratings';
 import { taskStatuses } from '../../domain/followup/tasks';
 
@@ -112,6 +113,8 @@ export interface ResultsNotice {
   today: string;
   resolutions: ResolutionView[];
   postings: NoticePosting[];
+  /** The meeting's written votes whose count record is sealed (书面表决), with their 公示 dates. */
+  writtenVotes?: WrittenVoteResult[];
 }
 
 export interface Dashboard extends DashboardFigures {

@@ -108,6 +108,36 @@ export interface ResultsFacts {
       notes: ReadonlyArray<{ text: string; at: string }>;
     }>;
   }>;
+  /** The meeting's written votes (书面表决) whose count record is sealed: each matter's result and the 公示 dates. */
+  writtenVotes?: ReadonlyArray<WrittenVoteResult>;
+}
+
+/** A sealed written vote as the results notice states it. */
+export interface WrittenVoteResult {
+  title: string;
+  opensOn: string;
+  deadline: string;
+  postedOn: string | null;
+  postedUntil: string | null;
+  /** The count record's verification code (核验码). */
+  code: string;
+  returned: number;
+  entitled: number;
+  matters: ReadonlyArray<{ title: string; passed: boolean; for: number; against: number; abstain: number }>;
+}
+
+function writtenVoteSection(vote: WrittenVoteResult, index: number): NoticeText['sections'][number] {
+  return {
+    heading: `${chineseOrdinal(index)}、书面表决“${vote.title}”的结果`,
+    paragraphs: [
+      `${chineseDate(vote.opensOn)}至${chineseDate(vote.deadline)}书面征求意见，应参与表决 ${vote.entitled} 户（人），交回表决票 ${vote.returned} 张。计票记录经计票人、监票人签字封存，核验码 ${vote.code}。`,
+      ...vote.matters.map(
+        (matter, position) =>
+          `第${chineseOrdinal(position + 1)}项“${matter.title}”：同意 ${matter.for} 票，反对 ${matter.against} 票，弃权 ${matter.abstain} 票，${matter.passed ? '通过' : '未通过'}。`,
+      ),
+      ...(vote.postedOn && vote.postedUntil ? [`公示期：${chineseDate(vote.postedOn)}至${chineseDate(vote.postedUntil)}。`] : []),
+    ],
+  };
 }
 
 /** The task's progress in one cell: status, the latest note, lateness, report-back. */
@@ -128,7 +158,7 @@ export function ratingLine(ratings: RatingSummary): string {
 
 export function resultsText(facts: ResultsFacts): NoticeText {
   const scope = facts.meetingTitle ? `“${facts.meetingTitle}”` : '院落议事会';
-  return {
+  const text: NoticeText = {
     title: facts.title,
     salutation: '各位居民朋友：',
     opening: facts.resolutions.length
@@ -153,5 +183,12 @@ export function resultsText(facts: ResultsFacts): NoticeText {
     })),
     closing: '公示期间如有意见和建议，请向院落议事会反映。',
     signature: [facts.councilName, chineseDate(facts.issuedOn)],
+  };
+  const written = facts.writtenVotes ?? [];
+  if (!written.length) return text;
+  return {
+    ...text,
+    opening: facts.resolutions.length ? text.opening : `现将${scope}书面表决的结果公示如下，请大家监督。`,
+    sections: [...text.sections, ...written.map((vote, index) => writtenVoteSection(vote, text.sections.length + index + 1))],
   };
 }

@@ -8,7 +8,7 @@ import { createDispatcher, type Invoke } from './dispatch';
 import { forgetCouncilTotals } from '../areas/attendance/sheet';
 
 /** The areas whose changes leave every council's roster as it was (the attendance counts keep its totals). */
-const sheetOnlyAreas: ReadonlySet<string> = new Set(['attendance', 'proxy', 'vote']);
+const sheetOnlyAreas: ReadonlySet<string> = new Set(['attendance', 'proxy', 'vote', 'paper']);
 import { createHandlers, type HandlerContext } from './registry';
 import { appVersion } from './version';
 import { storageError } from './storage-errors';

@@ -44,7 +44,7 @@ type CouncilTotals = Pick<AttendanceSummary, 'membersTotal' | 'householdsTotal'>
 /**
  * The council totals, kept per database between roster changes: a tap changes no roster, and at a
  * large estate counting the roster again would be most of a tap's cost. The host forgets them after
- * every change that is not attendance, a proxy or a ballot (forgetCouncilTotals).
+ * every change that is not attendance, a proxy, a ballot or a paper ballot (forgetCouncilTotals).
  */
 const councilTotalsByDb = new WeakMap<Db, Map<number, CouncilTotals>>();
 

@@ -11,6 +11,7 @@ import { getCouncilSettings } from '../attendance/service';
 import { getCouncil } from '../councils/service';
 import { getMeeting } from '../meetings/service';
 import { loadResolutions } from './resolutions';
+import { writtenVoteResults } from '../paper/service';
 
 export const wishPath = (councilId: number) => `/wish?council=${councilId}`;
 
@@ -99,6 +100,7 @@ export function resultsNotice(db: Db, councilId: number, meetingId: number | nul
     today,
     resolutions: loadResolutions(db, councilId, today, meetingId),
     postings,
+    ...(meetingId === null ? {} : { writtenVotes: writtenVoteResults(db, meetingId) }),
   };
 }
 

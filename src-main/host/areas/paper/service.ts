@@ -31,6 +31,7 @@ import type {
 } from '../../../../shared/api/areas/paper';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import { localDate } from '../../../../shared/domain/followup/dates';
+import type { WrittenVoteResult } from '../../../../shared/domain/followup/notice-text';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import { voterNoun } from '../../../../shared/domain/voting/explain';
 import { atLeastTwoThirds, boundLabel, meetsBound, minimumToMeet } from '../../../../shared/domain/voting/ratio';
@@ -423,9 +424,17 @@ function entitledOf(db: Db, roundId: number): ChoiceCount {
   return row ?? zero();
 }
 
-export function participation(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId)): Participation {
-  const first = matters[0];
-  const entitled = entitledOf(db, roundId);
+/**
+ * The register's totals of a round whose returns are closed: they cannot change any more (issue and
+ * return refuse a round that is not open), so a count reads them once, not with every ballot.
+ */
+const closedRegisters = new WeakMap<Db, Map<number, { issued: number; returned: number; returnedArea: number }>>();
+
+function registerTotals(db: Db, roundId: number): { issued: number; returned: number; returnedArea: number } {
+  const status = db.select({ status: paperRounds.status }).from(paperRounds).where(eq(paperRounds.id, roundId)).get()?.status;
+  const frozen = status === 'counting' || status === 'sealed';
+  const known = frozen ? closedRegisters.get(db)?.get(roundId) : undefined;
+  if (known) return known;
   const register = db
     .select({
       issued: sql<number>`coalesce(sum(${paperRegister.issuedAt} IS NOT NULL), 0)`,
@@ -435,6 +444,18 @@ export function participation(db: Db, roundId: number, matters: VoteRow[] = matt
     .from(paperRegister)
     .where(eq(paperRegister.roundId, roundId))
     .get()!;
+  const totals = { issued: Number(register.issued), returned: Number(register.returned), returnedArea: Number(register.returnedArea) };
+  if (frozen) {
+    if (!closedRegisters.has(db)) closedRegisters.set(db, new Map());
+    closedRegisters.get(db)!.set(roundId, totals);
+  }
+  return totals;
+}
+
+export function participation(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId)): Participation {
+  const first = matters[0];
+  const entitled = entitledOf(db, roundId);
+  const register = registerTotals(db, roundId);
   const states = db
     .select({ state: paperBallots.state, n: count() })
     .from(paperBallots)
@@ -443,8 +464,7 @@ export function participation(db: Db, roundId: number, matters: VoteRow[] = matt
     .all();
   const stateCount = (state: BallotRow['state']) => states.find((row) => row.state === state)?.n ?? 0;
   const bound = first?.rule.quorum?.bound ?? atLeastTwoThirds;
-  const returned = Number(register.returned);
-  const returnedArea = Number(register.returnedArea);
+  const { returned, returnedArea } = register;
   return {
     entitledHeadcount: entitled.headcount,
     entitledAreaCenti: entitled.areaCenti,
@@ -454,7 +474,7 @@ export function participation(db: Db, roundId: number, matters: VoteRow[] = matt
     neededAreaCenti: minimumToMeet(entitled.areaCenti, bound),
     headcountMet: meetsBound(returned, entitled.headcount, bound),
     areaMet: meetsBound(returnedArea, entitled.areaCenti, bound),
-    issued: Number(register.issued),
+    issued: register.issued,
     returned,
     counted: stateCount('counted'),
     invalid: stateCount('invalid'),
@@ -652,8 +672,7 @@ function writeMarks(db: Db, ballot: Pick<BallotRow, 'id' | 'areaCenti'>, marks: 
   if (rows.length) db.insert(paperMarks).values(rows).run();
 }
 
-function countAnswer(db: Db, roundId: number, serial: string): CountAnswer {
-  const matters = matterRows(db, roundId);
+function countAnswer(db: Db, roundId: number, serial: string, matters: VoteRow[] = matterRows(db, roundId)): CountAnswer {
   return { serial, tallies: tallies(db, roundId, matters), participation: participation(db, roundId, matters) };
 }
 
@@ -665,12 +684,13 @@ export function countBallot(db: Db, input: ParsedInput<'paper:count'>, now: Date
   requireTeller(round, input.teller);
   const row = ballotByCode(db, round, input.code);
   if (row.state !== 'uncounted') throw alreadyRead(row);
-  const marks = readMarks(matterRows(db, round.id), input.marks);
+  const matters = matterRows(db, round.id);
+  const marks = readMarks(matters, input.marks);
   const at = now.toISOString();
   writeMarks(db, row, marks, true);
   db.update(paperBallots).set({ state: 'counted', countedAt: at, countedBy: input.teller }).where(eq(paperBallots.id, row.id)).run();
   appendAudit(db, { kind: 'paper.count', meetingId: round.meetingId, at, payload: { roundId: round.id, serial: row.serial, teller: input.teller, marks: marksPayload(marks) } });
-  return countAnswer(db, round.id, row.serial);
+  return countAnswer(db, round.id, row.serial, matters);
 }
 
 export function invalidBallot(db: Db, input: ParsedInput<'paper:invalid'>, now: Date): CountAnswer {
@@ -990,4 +1010,38 @@ export function postResult(db: Db, input: ParsedInput<'paper:post'>, now: Date):
     payload: { roundId: round.id, postedOn: input.postedOn, postedUntil: input.postedUntil },
   });
   return getRound(db, round.id);
+}
+
+/** The meeting's sealed written votes as the results notice and the minutes state them. */
+export function writtenVoteResults(db: Db, meetingId: number): WrittenVoteResult[] {
+  const rounds = db
+    .select()
+    .from(paperRounds)
+    .where(and(eq(paperRounds.meetingId, meetingId), eq(paperRounds.status, 'sealed')))
+    .orderBy(asc(paperRounds.id))
+    .all();
+  return rounds.flatMap((round) => {
+    const sealed = sealedRecord(db, round.id);
+    if (!sealed) return [];
+    const { record } = sealed;
+    return [
+      {
+        title: round.title,
+        opensOn: round.opensOn,
+        deadline: round.deadline,
+        postedOn: round.postedOn,
+        postedUntil: round.postedUntil,
+        code: sealed.code,
+        returned: record.participation.returned,
+        entitled: record.participation.entitledHeadcount,
+        matters: record.matters.map((matter) => ({
+          title: matter.title,
+          passed: matter.passed,
+          for: matter.counts.for.headcount,
+          against: matter.counts.against.headcount,
+          abstain: matter.counts.abstain.headcount,
+        })),
+      },
+    ];
+  });
 }

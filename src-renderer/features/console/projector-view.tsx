@@ -218,8 +218,11 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
               </li>
             ))}
           </ol>
-          {(paperRound.data?.status === 'open' || paperRound.data?.status === 'closed') && <PaperParticipationOnWall round={paperRound.data} />}
         </section>
+      )}
+      {/* While ballots go out and come back, between the room's own votes. */}
+      {(paperRound.data?.status === 'open' || paperRound.data?.status === 'closed') && !(current && current.status !== 'locked') && !showResult && (
+        <PaperParticipationOnWall round={paperRound.data} />
       )}
     </div>
   );

@@ -33,7 +33,7 @@ async function typeCode(page: Page, qrText: string) {
 test('a written vote from the open form to the sealed count record', async ({ page, request }) => {
   test.setTimeout(120_000);
   await page.goto(`${host.url}#/meetings/${meetingId}`);
-  await page.locator('.meeting-actions').getByRole('link', { name: '书面表决' }).click();
+  await page.getByRole('link', { name: '书面表决', exact: true }).click();
 
   const form = page.getByRole('form', { name: '发起书面表决' });
   await form.getByLabel('名称').fill('关于增设电动自行车充电桩的书面征求意见');

@@ -22,7 +22,6 @@ function MeetingActions({ meetingId }: { meetingId: number }) {
     { path: 'check-in', label: t('checkIn.open') },
     { path: 'console', label: t('console.title') },
     { path: 'vote', label: t('vote.title') },
-    { path: 'paper', label: t('paper.title') },
     { path: 'minutes', label: t('minutes.open') },
     { path: 'sign', label: t('seals.openSign') },
   ];
@@ -43,6 +42,12 @@ function MeetingActions({ meetingId }: { meetingId: number }) {
         {t('meetings.paper')} <a href={`#/meetings/${meetingId}/sign-in-sheet`}>{t('checkIn.printSheet')}</a>
         {' · '}
         <a href={`#/meetings/${meetingId}/sign-in-roster`}>{t('checkIn.printRoster')}</a>
+      </p>
+      {/* Not a step of the evening: a written vote runs over days, reported in this meeting's record. */}
+      <p className="meeting-paper">
+        <a href={`#/meetings/${meetingId}/paper`}>{t('paper.title')}</a>
+        {t('common.colon')}
+        {t('paper.meetingLink')}
       </p>
     </>
   );

@@ -6,6 +6,7 @@
  * correction asked at the counting table and confirmed by the scrutineer; the count record signed
  * by both, which seals it; the 公示 dates.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { demoHostPerTest } from './host-process';
 
@@ -21,6 +22,12 @@ async function draw(page: Page, confirm: string) {
   await page.mouse.up();
   await dialog.getByRole('button', { name: confirm }).click();
   await expect(dialog).toHaveCount(0);
+}
+
+/** WCAG 2.1 A/AA as axe checks it, on the page as it is now (with its data, not an empty form). */
+async function noAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`)).toEqual([]);
 }
 
 async function typeCode(page: Page, qrText: string) {
@@ -68,6 +75,7 @@ test('a written vote from the open form to the sealed count record', async ({ pa
   await page.getByLabel('查找（姓名或房号）').fill('');
   await page.getByLabel('显示').selectOption('notReturned');
   await expect(page.getByRole('status').filter({ hasText: '其中未交回' })).toContainText(/显示 (\d+) 户.*其中未交回 \1 户/);
+  await noAxeViolations(page);
 
   // Participation on the overview; returns closed early.
   await page.getByRole('link', { name: '概况' }).click();
@@ -96,6 +104,7 @@ test('a written vote from the open form to the sealed count record', async ({ pa
   await typeCode(page, signed.qrText);
   await page.getByRole('radiogroup', { name: '在 2 号楼北侧增设充电桩' }).getByRole('radio', { name: '同意' }).click();
   await page.getByRole('radiogroup', { name: '使用维修资金更换 5 号楼屋面防水' }).getByRole('radio', { name: '同意' }).click();
+  await noAxeViolations(page);
   await page.getByRole('button', { name: '保存，计入' }).click();
   await expect(page.getByRole('status').filter({ hasText: '已计入' })).toBeVisible();
 
@@ -119,6 +128,7 @@ test('a written vote from the open form to the sealed count record', async ({ pa
   await page.goto(`${host.url}#/meetings/${meetingId}/paper`);
   const corrections = page.getByRole('region', { name: '待确认的更正' });
   await expect(corrections).toContainText('王芳');
+  await noAxeViolations(page);
   await corrections.getByRole('button', { name: '李强 确认更正' }).click();
   await expect(corrections).toContainText('没有待确认的更正');
   tally = await host.api(request, 'paper:tally', { roundId });

@@ -13,6 +13,7 @@ import { useAction } from '../../api/action';
 import { call } from '../../api/client';
 import { useQuery } from '../../api/query';
 import { ErrorNote } from '../../components/dialog';
+import { usePageTitle } from '../../components/document-title';
 import { dayAndTime } from './when';
 import './paper.css';
 
@@ -26,9 +27,15 @@ type Marks = Record<number, PaperChoice | null>;
 export function CounterPage({ meetingId }: { meetingId: number }) {
   const { t } = useTranslation();
   const round = useQuery('paper:get', { meetingId }, { live: true });
-  if (round.error) return <ErrorNote message={round.error.message} />;
-  if (!round.data) return round.loading ? null : <p className="paper-empty">{t('paper.counter.noRound')}</p>;
-  return <Counting round={round.data} />;
+  usePageTitle(round.data ? `${t('paper.counter.title')} · ${round.data.title}` : t('paper.counter.title'));
+  if (round.data) return <Counting round={round.data} />;
+  return (
+    <section className="paper-counter">
+      <h1 className="paper-counter-title">{t('paper.counter.title')}</h1>
+      {round.error && <ErrorNote message={round.error.message} />}
+      {round.data === null && <p className="paper-empty">{t('paper.counter.noRound')}</p>}
+    </section>
+  );
 }
 
 function Counting({ round }: { round: PaperRound }) {

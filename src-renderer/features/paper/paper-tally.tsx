@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { MatterTally, Participation, PaperRound } from '../../../shared/api/areas/paper';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
 import { useQuery } from '../../api/query';
+import { usePageTitle } from '../../components/document-title';
 import { ZhengTally } from './zheng-tally';
 import './paper.css';
 
@@ -154,7 +155,14 @@ export function PaperParticipationOnWall({ round }: { round: PaperRound }) {
 export function PaperTallyPage({ meetingId }: { meetingId: number }) {
   const { t } = useTranslation();
   const round = useQuery('paper:get', { meetingId }, { live: true });
-  if (round.error) return <div className="projector"><h1 role="alert">{round.error.message}</h1></div>;
-  if (!round.data) return <div className="projector">{round.loading ? null : <h1>{t('paper.counter.noRound')}</h1>}</div>;
+  usePageTitle(round.data ? `${t('paper.tabs.tally')} · ${round.data.title}` : t('paper.tabs.tally'));
+  if (round.error) {
+    return (
+      <div className="projector">
+        <h1 role="alert">{round.error.message}</h1>
+      </div>
+    );
+  }
+  if (!round.data) return <div className="projector">{round.data === null && <h1>{t('paper.counter.noRound')}</h1>}</div>;
   return <PaperTallyScreen round={round.data} />;
 }

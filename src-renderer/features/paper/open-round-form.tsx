@@ -14,7 +14,8 @@ interface MatterDraft {
   kind: MatterKind;
 }
 
-function isoDay(date: Date): string {
+/** A day as the forms write it (2026-12-06), in local time: the council's calendar, not UTC's. */
+export function isoDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -15,7 +15,7 @@ import { ConfirmDialog, ErrorNote } from '../../components/dialog';
 import { downloadFile } from '../../components/download';
 import { PageTitle } from '../../components/page-title';
 import { CorrectionsPanel, RecordPanel, StartCountForm } from './count-panels';
-import { OpenRoundForm } from './open-round-form';
+import { isoDay, OpenRoundForm } from './open-round-form';
 import { ParticipationLines } from './paper-tally';
 import { RegisterPanel } from './register-panel';
 import './paper.css';
@@ -58,7 +58,7 @@ function Overview({ round }: { round: PaperRound }) {
   const participation = useQuery('paper:participation', { roundId: round.id }, { live: true });
   const action = useAction(['paper:get']);
   const [closing, setClosing] = useState(false);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = isoDay(new Date());
   const early = today <= round.deadline;
   const download = (work: Promise<ApiResult<FilePayload>>) =>
     void action.run(work).then((result) => {

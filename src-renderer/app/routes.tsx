@@ -22,6 +22,9 @@ const AccessPage = lazy(() => import('../features/lan/access-page').then((module
 const MeetingEditor = lazy(() => import('../features/meetings/meeting-editor').then((module) => ({ default: module.MeetingEditor })));
 const MeetingsPage = lazy(() => import('../features/meetings/meetings-page').then((module) => ({ default: module.MeetingsPage })));
 const MinutesPage = lazy(() => import('../features/minutes/minutes-page').then((module) => ({ default: module.MinutesPage })));
+const CounterPage = lazy(() => import('../features/paper/counter-page').then((module) => ({ default: module.CounterPage })));
+const PaperRoundPage = lazy(() => import('../features/paper/paper-round-page').then((module) => ({ default: module.PaperRoundPage })));
+const PaperTallyPage = lazy(() => import('../features/paper/paper-tally').then((module) => ({ default: module.PaperTallyPage })));
 const RosterPage = lazy(() => import('../features/roster/roster-page').then((module) => ({ default: module.RosterPage })));
 const SignPage = lazy(() => import('../features/seals/sign-page').then((module) => ({ default: module.SignPage })));
 const VerifyPage = lazy(() => import('../features/seals/verify-page').then((module) => ({ default: module.VerifyPage })));
@@ -70,6 +73,10 @@ function bare<Path extends string>(path: Path, render: (params: Params<Path>) =>
  */
 export const routes: readonly PageRoute[] = [
   bare('/projector/:meetingId', ({ meetingId }) => <ProjectorView meetingId={meetingId} />),
+  bare('/paper/:meetingId/tally', ({ meetingId }) => <PaperTallyPage meetingId={meetingId} />),
+  page('/paper/:meetingId/count', 'meetings', (_shell, { meetingId }) => <CounterPage meetingId={meetingId} />),
+  page('/meetings/:meetingId/paper/register', 'meetings', (_shell, { meetingId }) => <PaperRoundPage meetingId={meetingId} tab="register" />),
+  page('/meetings/:meetingId/paper', 'meetings', (_shell, { meetingId }) => <PaperRoundPage meetingId={meetingId} tab="overview" />),
   page('/meetings/:meetingId/sign-in-sheet', 'meetings', ({ council }, { meetingId }) => <SignInSheetPage council={council} meetingId={meetingId} kind="sheet" />),
   page('/meetings/:meetingId/sign-in-roster', 'meetings', ({ council }, { meetingId }) => <SignInSheetPage council={council} meetingId={meetingId} kind="roster" />),
   page('/meetings/:meetingId/check-in', 'meetings', ({ council }, { meetingId }) => <CheckInPage council={council} meetingId={meetingId} />),

@@ -37,6 +37,11 @@ const dynamicKeys: Record<string, readonly string[]> = {
   'console.views.': ['for', 'against', 'suggestion'],
   'process.actions.': ['advance', 'back', 'override', 'second', 'lock'],
   'wish.status.': ['new', 'accepted', 'declined', 'merged'],
+  'paper.choices.': ['for', 'against', 'abstain'],
+  'paper.status.': ['open', 'closed', 'counting', 'sealed'],
+  'paper.issueHow.': ['in_person', 'door', 'mailbox'],
+  'paper.register.shows.': ['all', 'notIssued', 'notReturned', 'returned'],
+  'paper.counter.reasons.': ['twoMarks', 'unreadable', 'notOurs'],
 };
 
 /** Files that keep keys in a table and call t(entry.label): every 'a.b' string literal in them is a key. */

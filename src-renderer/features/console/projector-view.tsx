@@ -8,6 +8,7 @@ import { useQuery } from '../../api/query';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
 import './projector.css';
 import { RoomCodeScreen } from '../lan/room-code-panel';
+import { PaperParticipationOnWall, PaperTallyScreen } from '../paper/paper-tally';
 
 function percent(part: number, whole: number): string {
   return whole > 0 ? `${Math.min(100, (part / whole) * 100)}%` : '0%';
@@ -75,9 +76,12 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
   // The counts alone: the wall shows no names, and a sign-in costs it a few hundred bytes.
   const attendance = useQuery('attendance:summary', { meetingId }, { live: true });
   const votes = useQuery('vote:list', { meetingId }, { live: true });
+  // A written vote's public count (唱票) takes the wall while it runs.
+  const paperRound = useQuery('paper:get', { meetingId }, { live: true });
   const councils = useQuery('council:list', {});
   const council = councils.data?.find((c) => c.id === meeting.data?.councilId);
-  const list = votes.data ?? [];
+  // A written vote's matters stay open for days: the wall shows them only through the 唱票 screen.
+  const list = (votes.data ?? []).filter((vote) => vote.mode !== 'paper');
   const current = list.find((v) => v.status === 'open') ?? list.find((v) => v.status === 'closed') ?? list.at(-1);
   const sheet = attendance.data;
   const consoleState = useQuery('console:get', { meetingId }, { live: true });
@@ -104,6 +108,8 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
       </div>
     );
   }
+
+  if (paperRound.data?.status === 'counting') return <PaperTallyScreen round={paperRound.data} />;
 
   // The chair sees on the wall why nothing is shown (a link to a meeting that is gone), not a dark screen.
   if (meeting.error) {
@@ -213,6 +219,10 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
             ))}
           </ol>
         </section>
+      )}
+      {/* While ballots go out and come back, between the room's own votes. */}
+      {(paperRound.data?.status === 'open' || paperRound.data?.status === 'closed') && !(current && current.status !== 'locked') && !showResult && (
+        <PaperParticipationOnWall round={paperRound.data} />
       )}
     </div>
   );

@@ -12,10 +12,11 @@ import { PageLoading } from '../../components/page-loading';
 import { savedName, saveName } from '../minutes/editor-user';
 import './lan.css';
 
-// A participant's phone loads the one page of its role (the door's, the minutes', the projector's).
+// A participant's phone loads the one page of its role (the door's, the minutes', the projector's, the counter's).
 const CheckInPage = lazy(() => import('../attendance/check-in-page').then((module) => ({ default: module.CheckInPage })));
 const SignInSheetPage = lazy(() => import('../attendance/sign-in-sheet-page').then((module) => ({ default: module.SignInSheetPage })));
 const MinutesPage = lazy(() => import('../minutes/minutes-page').then((module) => ({ default: module.MinutesPage })));
+const CounterPage = lazy(() => import('../paper/counter-page').then((module) => ({ default: module.CounterPage })));
 const ProjectorView = lazy(() => import('../console/projector-view').then((module) => ({ default: module.ProjectorView })));
 
 type Participant = Extract<WhoAmI, { kind: 'participant' }>;
@@ -69,6 +70,7 @@ export function ParticipantApp({ who, onLeft }: { who: Participant; onLeft: () =
         <Suspense fallback={<PageLoading />}>
           {who.role === 'editor' && <EditorPage who={who} />}
           {who.role === 'door' && <DoorPage who={who} />}
+          {who.role === 'counter' && <CounterPage meetingId={who.meetingId} />}
         </Suspense>
       </main>
     </div>

@@ -43,6 +43,12 @@ function MeetingActions({ meetingId }: { meetingId: number }) {
         {' · '}
         <a href={`#/meetings/${meetingId}/sign-in-roster`}>{t('checkIn.printRoster')}</a>
       </p>
+      {/* Not a step of the evening: a written vote runs over days, reported in this meeting's record. */}
+      <p className="meeting-paper">
+        <a href={`#/meetings/${meetingId}/paper`}>{t('paper.title')}</a>
+        {t('common.colon')}
+        {t('paper.meetingLink')}
+      </p>
     </>
   );
 }

@@ -18,8 +18,9 @@ export function VotePage({ meetingId }: { meetingId: number }) {
   const meeting = useQuery('meeting:get', { meetingId });
   const votes = useQuery('vote:list', { meetingId }, { live: true });
   const action = useAction(['vote:list']);
-  const open = votes.data?.find((vote) => vote.status === 'open');
-  const closed = votes.data?.find((vote) => vote.status === 'closed');
+  // A written vote's matters are opened, counted and closed on their own page (书面表决), over days.
+  const open = votes.data?.find((vote) => vote.status === 'open' && vote.mode !== 'paper');
+  const closed = votes.data?.find((vote) => vote.status === 'closed' && vote.mode !== 'paper');
   const [correcting, setCorrecting] = useState<VoteState | null>(null);
 
   // Closing and locking cannot be undone: each asks first, saying what it fixes.
@@ -126,9 +127,11 @@ export function VotePage({ meetingId }: { meetingId: number }) {
                     <span className={vote.outcome.passed ? 'tag tag-for' : 'tag tag-against'}>
                       {vote.outcome.passed ? t('vote.passed') : t('vote.failed')}
                     </span>{' '}
-                    <button type="button" className="button-quiet" onClick={() => setCorrecting(vote)}>
-                      {t('vote.revote')}
-                    </button>
+                    {vote.mode !== 'paper' && (
+                      <button type="button" className="button-quiet" onClick={() => setCorrecting(vote)}>
+                        {t('vote.revote')}
+                      </button>
+                    )}
                   </>
                 )}
               </td>

@@ -232,6 +232,24 @@ describe('计票记录', () => {
     expect(footers.join('')).toContain('草稿 · 尚未签署');
   });
 
+  it('writes the same text on a computer in another time zone (the verifier lays the record out again)', async () => {
+    const record = sampleRecord(round, signaturePng(3));
+    const seal = { digest: 'e'.repeat(64), code: 'K7QM-3XPD-8TWA', signedAt: '2026-12-21T13:10:00.000Z' };
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = 'UTC';
+      const here = await open(await recordDocx(record, seal));
+      process.env.TZ = 'America/New_York';
+      const there = await open(await recordDocx(record, seal));
+      // (The XML differs only in docx's drawing ids, which count up through the process.)
+      expect(there.text).toBe(here.text);
+      expect(here.text).toContain('12月21日 21:05'); // 13:05 UTC is 21:05 in Beijing
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('says when participation falls short of two thirds', async () => {
     const record = sampleRecord(round, null);
     const short = { ...record, participation: { ...record.participation, returnedHeadcount: 35, headcountMet: false } };

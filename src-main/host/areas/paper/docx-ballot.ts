@@ -76,7 +76,7 @@ function headerBlocks(round: PaperRound, placeholderQr: Buffer, breakBefore: boo
   const qrCell: FormCell = {
     rowSpan: round.secret ? 3 : 4,
     children: [
-      pictureLine([new ImageRun({ type: 'png', data: placeholderQr, transformation: dense ? { width: 92, height: 92 } : { width: 104, height: 104 }, altText: { name: '表决票二维码', title: '计票扫码', description: '表决票二维码' } })]),
+      pictureLine([new ImageRun({ type: 'png', data: placeholderQr, transformation: dense ? { width: 92, height: 92 } : { width: 120, height: 120 }, altText: { name: '表决票二维码', title: '计票扫码', description: '表决票二维码' } })]),
       line('计票扫码', { sizePt: 8, align: 'center', leading: 1.2 }),
     ],
   };

@@ -157,15 +157,31 @@ export function dateWithWeekday(date: string): string {
 }
 
 /**
- * A stored moment (ISO text) as the register writes it: 12月6日 20:14, in the time zone of the
- * machine that writes the file (the council's own computer).
+ * A stored moment (ISO text) as the forms write it: 12月6日 20:14. Without a zone, in the zone of
+ * the machine that writes the file (the council's own computer); a sealed record passes its zone,
+ * so laying it out again elsewhere gives the same text.
  */
-export function shortMoment(iso: string | null): string {
+export function shortMoment(iso: string | null, timeZone?: string): string {
   if (!iso) return '';
   const moment = new Date(iso);
   if (Number.isNaN(moment.getTime())) return iso;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${moment.getMonth() + 1}月${moment.getDate()}日 ${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+  if (!timeZone) {
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${moment.getMonth() + 1}月${moment.getDate()}日 ${pad(moment.getHours())}:${pad(moment.getMinutes())}`;
+  }
+  const parts = Object.fromEntries(momentFormat(timeZone).formatToParts(moment).map((part) => [part.type, part.value]));
+  return `${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`;
+}
+
+/** Formatters by zone, made once: making one costs more than formatting a thousand moments. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function momentFormat(zone: string): Intl.DateTimeFormat {
+  let format = formats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone: zone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    formats.set(zone, format);
+  }
+  return format;
 }
 
 export const issueHowText = { in_person: '当面', door: '上门', mailbox: '信报箱' } as const;

@@ -24,6 +24,14 @@ export function recordQrPng(text: string): Promise<Buffer> {
   return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
 }
 
+/**
+ * The sealed record carries no time zone, and the verifier lays it out again, perhaps on another
+ * computer: its times are written in China Standard Time, where the councils sit, so the same
+ * record always gives the same text.
+ */
+export const recordTimeZone = 'Asia/Shanghai';
+const moment = (iso: string | null) => shortMoment(iso, recordTimeZone);
+
 const body = { face: 'fangsong' as const, sizePt: 12, leading: 1.6 };
 const heading = (text: string) => line(text, { face: 'hei', sizePt: 14, before: 10, after: 4, keepNext: true });
 const cell = (text: string, style: { bold?: boolean; align?: 'left' | 'center'; keepNext?: boolean } = {}) => textCell(text, { face: 'fangsong', sizePt: 11, leading: 1.3, ...style });
@@ -123,7 +131,7 @@ function signatureTable(doc: CountRecordDoc): Table {
         ],
       };
     }
-    rows.push([cell(roleName[role]), cell(name), picture, cell(signed ? shortMoment(signed.signedAt) : '')]);
+    rows.push([cell(roleName[role]), cell(name), picture, cell(signed ? moment(signed.signedAt) : '')]);
   }
   return formTable(rows, [0.16, 0.22, 0.38, 0.24], { header: 1, minHeightPt: 40 });
 }
@@ -139,8 +147,8 @@ export async function recordDocx(doc: CountRecordDoc, seal: RecordSeal | null): 
     heading('一、基本情况'),
     line(`表决方式：书面征求意见，${round.secret ? '不记名表决票' : '记名表决票'}，共 ${doc.matters.length} 项表决事项；结果报告于“${doc.meetingTitle}”。`, body),
     line(`表决时间：${dateWithWeekday(round.opensOn)} 至 ${dateWithWeekday(round.deadline)}；交回地点：${round.returnTo}。`, body),
-    ...(round.closedAt ? [line(`停止收票：${shortMoment(round.closedAt)}。`, body)] : []),
-    ...(round.countStartedAt ? [line(`公开计票：${shortMoment(round.countStartedAt)} 开始。`, body)] : []),
+    ...(round.closedAt ? [line(`停止收票：${moment(round.closedAt)}。`, body)] : []),
+    ...(round.countStartedAt ? [line(`公开计票：${moment(round.countStartedAt)} 开始。`, body)] : []),
     line(`计票人：${doc.tellers.join('、') || '（未指定）'}；监票人：${doc.scrutineers.join('、') || '（未指定）'}。`, body),
     heading('二、票数核对'),
     countTable(doc),
@@ -163,8 +171,8 @@ export async function recordDocx(doc: CountRecordDoc, seal: RecordSeal | null): 
           entry.serial,
           `${entry.from} → ${entry.to}`,
           entry.reason,
-          `${entry.askedBy} ${shortMoment(entry.askedAt)}`,
-          `${entry.confirmedBy} ${shortMoment(entry.confirmedAt)}`,
+          `${entry.askedBy} ${moment(entry.askedAt)}`,
+          `${entry.confirmedBy} ${moment(entry.confirmedAt)}`,
         ]),
         [0.14, 0.3, 0.2, 0.18, 0.18],
       ),
@@ -191,7 +199,7 @@ export async function recordDocx(doc: CountRecordDoc, seal: RecordSeal | null): 
       line([run('核验码：', { face: 'hei', sizePt: 11 }), run(seal.code, { face: 'song', sizePt: 11 })], { face: 'song', sizePt: 11 }),
       line([run('数字摘要（SHA-256）：', { face: 'hei', sizePt: 9 }), run(seal.digest, { face: 'song', sizePt: 9 })], { face: 'song', sizePt: 9 }),
       line(
-        `本计票记录于 ${shortMoment(seal.signedAt)} 由${doc.councilName}签署。用“院落议事”软件的“核验文件”打开本文件，即可核对它是否与签署时的内容完全一致；签署后被改动过的文件无法通过核验。`,
+        `本计票记录于 ${moment(seal.signedAt)}（北京时间）由${doc.councilName}签署。用“院落议事”软件的“核验文件”打开本文件，即可核对它是否与签署时的内容完全一致；签署后被改动过的文件无法通过核验。`,
         { face: 'fangsong', sizePt: 9, leading: 1.5 },
       ),
     );

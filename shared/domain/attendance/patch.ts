@@ -50,7 +50,12 @@ export function patchAbsent(absent: AbsentHouseholds, change: AttendanceChange, 
   const householdId = change.entry.householdId;
   if (householdId === null) return absent;
   const buildings = absent.buildings
-    .map((building) => ({ ...building, households: building.households.filter((household) => household.householdId !== householdId) }))
+    // Buildings the tap did not touch stay the same objects: a screen redraws only the one it changed.
+    .map((building) =>
+      building.households.some((household) => household.householdId === householdId)
+        ? { ...building, households: building.households.filter((household) => household.householdId !== householdId) }
+        : building,
+    )
     .filter((building) => building.households.length > 0);
   const householdsAbsent = buildings.reduce((sum, building) => sum + building.households.length, 0);
   return householdsAbsent === absent.householdsAbsent ? absent : { ...absent, buildings, householdsAbsent };

@@ -15,6 +15,7 @@ import type { VerifyReport } from '../../../../shared/api/areas/seals';
 import { localDate } from '../../../../shared/domain/followup/dates';
 import type { Db } from '../../db/client';
 import { HostError, conflict } from '../../core/errors';
+import { embedCustomXml } from '../../exports/custom-xml';
 import { docxMimeType } from '../../exports/docx-style';
 import { safeFileName } from '../../exports/file-name';
 import { verificationCode } from '../seals/code';
@@ -28,7 +29,6 @@ import { paperSeals } from './schema';
 import { absentees, getRound, printedBallots, registerLines, sealedRecord } from './service';
 
 export const paperSealNamespace = 'urn:courtyard-council:paper-count-seal:1';
-const sealPartPath = 'customXml/item1.xml';
 
 const payload = (parts: Array<string | null>, data: Buffer): FilePayload => ({
   fileName: safeFileName(parts, 'docx'),
@@ -65,49 +65,19 @@ function escapeXml(value: string): string {
 }
 
 /** Adds the seal as a custom XML data part, related from the main document so Word keeps it. */
-async function embedSeal(docx: Buffer, seal: { roundId: number; digest: string; code: string; signature: string; key: string; canonical: string }): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  zip.file(
-    sealPartPath,
-    [
-      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-      `<courtyardSeal xmlns="${paperSealNamespace}">`,
-      `<round>${seal.roundId}</round>`,
-      `<digest>${seal.digest}</digest>`,
-      `<code>${escapeXml(seal.code)}</code>`,
-      `<key>${seal.key}</key>`,
-      `<signature>${seal.signature}</signature>`,
-      `<record encoding="base64">${Buffer.from(seal.canonical, 'utf8').toString('base64')}</record>`,
-      '</courtyardSeal>',
-    ].join(''),
-  );
-  zip.file(
-    'customXml/itemProps1.xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{3D7A2B61-94C0-4E5F-8B1D-6A2C9E0F4B72}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="' +
-      paperSealNamespace +
-      '"/></ds:schemaRefs></ds:datastoreItem>',
-  );
-  zip.file(
-    'customXml/_rels/item1.xml.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>',
-  );
-  const relsPath = 'word/_rels/document.xml.rels';
-  const rels = await zip.file(relsPath)!.async('string');
-  zip.file(
-    relsPath,
-    rels.replace(
-      '</Relationships>',
-      '<Relationship Id="rIdCourtyardSeal" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>',
-    ),
-  );
-  const types = await zip.file('[Content_Types].xml')!.async('string');
-  let patched = types.replace(
-    '</Types>',
-    '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>',
-  );
-  if (!/Default Extension="xml"/.test(patched)) patched = patched.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
-  zip.file('[Content_Types].xml', patched);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+function embedSeal(docx: Buffer, seal: { roundId: number; digest: string; code: string; signature: string; key: string; canonical: string }): Promise<Buffer> {
+  const xml = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    `<courtyardSeal xmlns="${paperSealNamespace}">`,
+    `<round>${seal.roundId}</round>`,
+    `<digest>${seal.digest}</digest>`,
+    `<code>${escapeXml(seal.code)}</code>`,
+    `<key>${seal.key}</key>`,
+    `<signature>${seal.signature}</signature>`,
+    `<record encoding="base64">${Buffer.from(seal.canonical, 'utf8').toString('base64')}</record>`,
+    '</courtyardSeal>',
+  ].join('');
+  return embedCustomXml(docx, { xml, namespace: paperSealNamespace, itemId: '{3D7A2B61-94C0-4E5F-8B1D-6A2C9E0F4B72}' });
 }
 
 function sealKey(db: Db, roundId: number): { publicKey: string; fromAnotherComputer: boolean } | null {

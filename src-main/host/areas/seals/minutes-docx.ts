@@ -7,7 +7,7 @@
  * the visible text and images with a fresh layout of the record.
  */
 import { AlignmentType, ImageRun, LineRuleType, Paragraph, type Table, type TextRun } from 'docx';
-import JSZip from 'jszip';
+import { customXmlPartPath, embedCustomXml } from '../../exports/custom-xml';
 import { a4Section, body, chineseDocument, heading1, heading2, packDocx, pageNumberFooters, plain, run, sizes, spreadRuns, table, title, type Cell as StyleCell } from '../../exports/docx-style';
 import { layoutImages, minutesLayoutOf, type Cell, type ImageRef, type LayoutBlock, type Run, type SealMark } from './minutes-layout';
 import { sha256Hex, type SealedRecord } from './record';
@@ -22,7 +22,7 @@ export interface SealPart {
   qrPng: Buffer;
 }
 
-export const sealPartPath = 'customXml/item1.xml';
+export const sealPartPath = customXmlPartPath;
 export const sealNamespace = 'urn:courtyard-council:minutes-seal:1';
 
 /** Width and height of a PNG from its header. */
@@ -127,36 +127,8 @@ function sealXml(record: SealedRecord, seal: SealPart): string {
 }
 
 /** Adds the seal as a custom XML data part, related from the main document so Word keeps it. */
-async function embedSeal(docx: Buffer, record: SealedRecord, seal: SealPart): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  zip.file(sealPartPath, sealXml(record, seal));
-  zip.file(
-    'customXml/itemProps1.xml',
-    '<?xml version="1.0" encoding="UTF-8" standalone="no"?><ds:datastoreItem ds:itemID="{6B1F3C2A-5E0D-4C8B-9A1E-2D7F4B6C8E10}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs><ds:schemaRef ds:uri="' +
-      sealNamespace +
-      '"/></ds:schemaRefs></ds:datastoreItem>',
-  );
-  zip.file(
-    'customXml/_rels/item1.xml.rels',
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps" Target="itemProps1.xml"/></Relationships>',
-  );
-  const relsPath = 'word/_rels/document.xml.rels';
-  const rels = await zip.file(relsPath)!.async('string');
-  zip.file(
-    relsPath,
-    rels.replace(
-      '</Relationships>',
-      '<Relationship Id="rIdCourtyardSeal" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml" Target="../customXml/item1.xml"/></Relationships>',
-    ),
-  );
-  const types = await zip.file('[Content_Types].xml')!.async('string');
-  let patched = types.replace(
-    '</Types>',
-    '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>',
-  );
-  if (!/Default Extension="xml"/.test(patched)) patched = patched.replace('</Types>', '<Default Extension="xml" ContentType="application/xml"/></Types>');
-  zip.file('[Content_Types].xml', patched);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+function embedSeal(docx: Buffer, record: SealedRecord, seal: SealPart): Promise<Buffer> {
+  return embedCustomXml(docx, { xml: sealXml(record, seal), namespace: sealNamespace, itemId: '{6B1F3C2A-5E0D-4C8B-9A1E-2D7F4B6C8E10}' });
 }
 
 export interface MinutesDocxInput {

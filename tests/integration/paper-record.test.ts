@@ -89,5 +89,12 @@ describe('the count record', () => {
 
     // Another file altogether: not ours.
     expect((await host.ok('paper:verifyRecord', { fileName: 'x.docx', dataBase64: ballotsFile.dataBase64 })).verdict).toBe('unknown');
+
+    // The one 核验 page (seals:verify) checks a count record as well as minutes: the same verdicts.
+    const throughPage = await host.ok('seals:verify', { fileName: file.fileName, dataBase64: file.dataBase64 });
+    expect(throughPage).toMatchObject({ verdict: 'signed', code: status.sealed!.code });
+    expect((await host.ok('seals:verify', { fileName: file.fileName, dataBase64: text })).verdict).toBe('altered');
+    expect((await host.ok('seals:verify', { fileName: file.fileName, dataBase64: record })).verdict).toBe('altered');
+    expect((await host.ok('seals:verify', { fileName: 'x.docx', dataBase64: ballotsFile.dataBase64 })).verdict).toBe('unknown');
   });
 });

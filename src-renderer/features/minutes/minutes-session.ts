@@ -261,7 +261,11 @@ export class MinutesSession {
   private onUpdate = (update: Uint8Array, origin: unknown) => {
     const toHost = origin !== hostOrigin && origin !== localCopyOrigin && !this.document?.lockedAt;
     const fromPeer = origin === relayOrigin || (origin !== null && origin === this.provider?.room);
+    const waiting = this.saves.waitingForHost;
     this.saves.add(update, { toHost, fromPeer });
+    // A peer's edit waits for its batch: the page says it is not saved yet (once per batch, and
+    // never on the path of this page's own keystrokes, whose save starts on the next turn).
+    if (fromPeer && waiting === 0 && this.saves.waitingForHost > 0) this.changed();
   };
 
   /** A tab closing stores what waits in its local copy and starts its last save. */

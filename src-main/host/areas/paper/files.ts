@@ -22,7 +22,7 @@ import { verificationCode } from '../seals/code';
 import { keyFingerprint, verifyDigest } from '../seals/keys';
 import { sha256Hex } from '../seals/record';
 import { councilKeys } from '../seals/schema';
-import { compareParagraphs, documentImages, documentParagraphs } from '../seals/verify';
+import { compareParagraphs, documentImages, documentParagraphs, notWordFile, openWordFile } from '../seals/verify';
 import { ballotsDocx, recordDocx, registerDocx, reminderDocx } from './docx';
 import type { CountRecordDoc } from './record';
 import { paperSeals } from './schema';
@@ -134,14 +134,9 @@ function report(verdict: VerifyReport['verdict'], headline: string, details: str
 const alteredHeadline = '文件在封存后被改动过：它与计票人、监票人签字封存时的内容不一致，不能作为正式的计票记录使用。';
 
 export async function verifyRecordFile(db: Db, data: Buffer): Promise<VerifyReport> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(data);
-  } catch {
-    return report('unknown', '这不是 Word（.docx）文件，或文件已损坏，无法核验。', []);
-  }
-  const documentXml = await zip.file('word/document.xml')?.async('string');
-  if (!documentXml) return report('unknown', '这不是 Word（.docx）文件，或文件已损坏，无法核验。', []);
+  const opened = await openWordFile(data);
+  if (!opened) return report('unknown', notWordFile, []);
+  const { zip, documentXml } = opened;
   let xml: string | null = null;
   for (const file of Object.values(zip.files)) {
     if (!/^customXml\/item\d+\.xml$/.test(file.name)) continue;

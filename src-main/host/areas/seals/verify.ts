@@ -218,15 +218,25 @@ function storedSeal(db: Db, digest: string) {
 }
 
 /** Checks a .docx against the seal records of this database: each file against the seal made when it was signed. */
-export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyReport> {
+/** What a file to check says when it is not a Word file at all. */
+export const notWordFile = '这不是 Word（.docx）文件，或文件已损坏，无法核验。';
+
+/** A Word file's package and its main document, or null when the bytes are not a .docx. */
+export async function openWordFile(data: Buffer): Promise<{ zip: JSZip; documentXml: string } | null> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
   } catch {
-    return report('unknown', '这不是 Word（.docx）文件，或文件已损坏，无法核验。', []);
+    return null;
   }
   const documentXml = await zip.file('word/document.xml')?.async('string');
-  if (!documentXml) return report('unknown', '这不是 Word（.docx）文件，或文件已损坏，无法核验。', []);
+  return documentXml ? { zip, documentXml } : null;
+}
+
+export async function verifyMinutesFile(db: Db, data: Buffer): Promise<VerifyReport> {
+  const opened = await openWordFile(data);
+  if (!opened) return report('unknown', notWordFile, []);
+  const { zip, documentXml } = opened;
   const seal = await embeddedSeal(zip);
   if (!seal || !seal.canonical) {
     // Every page of signed minutes prints its 核验码: a file showing one of ours has had its seal taken out.

@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import { canonicalJson, type Json } from '../../../../shared/domain/seals/canonical-json';
 import type { Db } from '../../db/client';
+import { preparedOnce } from '../../db/prepared';
 import { auditLog } from './schema';
 
 export const genesisHash = '0'.repeat(64);
@@ -29,9 +30,25 @@ export function entryHash(entry: Omit<AuditEntry, 'hash'>): string {
   return createHash('sha256').update(material, 'utf8').digest('hex');
 }
 
+// Every change of every area writes here: both statements are compiled once per database.
+const headQuery = preparedOnce((db) => db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).prepare());
+const insertEntry = preparedOnce((db) =>
+  db
+    .insert(auditLog)
+    .values({
+      seq: sql.placeholder('seq'),
+      at: sql.placeholder('at'),
+      kind: sql.placeholder('kind'),
+      meetingId: sql.placeholder('meetingId'),
+      payload: sql.placeholder('payload'),
+      prevHash: sql.placeholder('prevHash'),
+      hash: sql.placeholder('hash'),
+    })
+    .prepare(),
+);
+
 export function auditHead(db: Db): { seq: number; hash: string } {
-  const last = db.select({ seq: auditLog.seq, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.seq)).limit(1).get();
-  return last ?? { seq: 0, hash: genesisHash };
+  return headQuery(db).get() ?? { seq: 0, hash: genesisHash };
 }
 
 /**
@@ -49,7 +66,7 @@ export function appendAudit(db: Db, record: { kind: string; meetingId: number | 
     prevHash: head.hash,
   };
   const full = { ...entry, hash: entryHash(entry) };
-  db.insert(auditLog).values(full).run();
+  insertEntry(db).run(full);
   return full;
 }
 

@@ -39,19 +39,27 @@ const staysHome: Record<string, Set<string>> = { council_keys: new Set(['private
 
 /**
  * Sessions and join codes belong to one evening on one computer; so do the browsers and addresses
- * that supported a wish (the count itself moves with the wish). They do not move.
+ * that supported a wish (the count itself moves with the wish). They do not move. Nor do a written
+ * vote's running counts (paper_tally, paper_ballot_tally): their triggers rebuild them as the marks and
+ * ballots come in.
  */
-const notMoved = new Set(['join_codes', 'participants', 'audit_log', 'wish_supports']);
+const notMoved = new Set(['join_codes', 'participants', 'audit_log', 'wish_supports', 'paper_tally', 'paper_ballot_tally']);
 
 /**
  * Tables that name people and households inside JSON or keys (a vote's frozen electorate, its closing
  * record): they come in after those tables, so the names can be rewritten to the new ids.
  */
-const namesPeople: Record<string, string[]> = { votes: ['people', 'households'], vote_electorate: ['people', 'households'] };
+const namesPeople: Record<string, string[]> = {
+  votes: ['people', 'households'],
+  vote_electorate: ['people', 'households'],
+  paper_register: ['people', 'households'],
+  paper_ballots: ['people', 'households'],
+};
 
 /** Id columns without a declared foreign key. */
 const extraReferences: Record<string, Record<string, string>> = {
-  votes: { replaces_vote_id: 'votes' },
+  // A written vote's matter names its round (migration 0019 added the column without a declared key).
+  votes: { replaces_vote_id: 'votes', paper_round_id: 'paper_rounds' },
   wishes: { merged_into_id: 'wishes' },
 };
 
@@ -299,6 +307,9 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
       row.owner_ids_json = JSON.stringify(listOf(parsed(row.owner_ids_json)).map((id) => newId('people', id)));
       row.cast_through_json = JSON.stringify(listOf(parsed(row.cast_through_json)).map(newVoterKey));
     }
+    // A written vote's register (and a named round's ballots) name their voter by key.
+    if (table === 'paper_register') row.voter_key = newVoterKey(row.voter_key);
+    if (table === 'paper_ballots' && row.voter_key !== null && row.voter_key !== undefined) row.voter_key = newVoterKey(row.voter_key);
     if (table === 'votes' && typeof row.closing_json === 'string') {
       const record = parsed(row.closing_json) as ClosingRecord;
       if (!record || typeof record !== 'object') throw unreadable();
@@ -317,8 +328,12 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
       row.closing_json = canonicalJson(rewritten as unknown as Json);
     }
   };
-  /** Ballots may be inserted only into an open vote (a trigger): votes come in open and get their status at the end. */
+  /**
+   * Ballots may be inserted only into an open vote, and a written vote's ballots only into an open round
+   * (triggers): votes and rounds come in open and get their status at the end.
+   */
   const voteStatuses: Array<{ id: number; status: unknown }> = [];
+  const roundStatuses: Array<{ id: number; status: unknown }> = [];
   const pendingSelfReferences: Array<{ table: string; column: string; newId: number; oldTarget: number; key: string }> = [];
 
   /** The source chain's hash of each audit entry → its hash on this computer's chain. */
@@ -399,8 +414,9 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
           row.private_key_form = 'absent';
           row.retired_at = typeof row.retired_at === 'string' ? row.retired_at : now.toISOString();
         }
-        const realStatus = info.name === 'votes' ? row.status : undefined;
-        if (info.name === 'votes') row.status = 'open';
+        const opensFirst = info.name === 'votes' || info.name === 'paper_rounds';
+        const realStatus = opensFirst ? row.status : undefined;
+        if (opensFirst) row.status = 'open';
         const oldKey = info.primaryKey ? source[info.primaryKey] : undefined;
         // An own integer id is given anew; a key that is a reference (council_settings.council_id) was mapped above.
         const ownId = info.primaryKey !== null && !referenceOf.has(info.primaryKey);
@@ -413,6 +429,7 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
         const pending = pendingSelfReferences.at(-1);
         if (pending && pending.newId === 0 && pending.table === info.name) pending.newId = Number(result.lastInsertRowid);
         if (info.name === 'votes') voteStatuses.push({ id: Number(result.lastInsertRowid), status: realStatus });
+        if (info.name === 'paper_rounds') roundStatuses.push({ id: Number(result.lastInsertRowid), status: realStatus });
         counts[info.name] = (counts[info.name] ?? 0) + 1;
       }
     }
@@ -423,6 +440,7 @@ export function importCouncilArchive(sqlite: Database, db: Db, dataBase64: strin
     }
     fixSnapshotSequences(sqlite, archive.tables, idMaps);
     for (const vote of voteStatuses) sqlite.prepare('UPDATE votes SET status = ? WHERE id = ?').run(vote.status as string, vote.id);
+    for (const round of roundStatuses) sqlite.prepare('UPDATE paper_rounds SET status = ? WHERE id = ?').run(round.status as string, round.id);
     moveAudit('meetings');
     moveAudit('council');
     const councilId = idMaps.get('councils')?.get(Number(councils[0]!.id));

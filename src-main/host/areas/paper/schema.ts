@@ -169,3 +169,37 @@ export const paperSeals = sqliteTable(
   },
   (table) => [index('paper_seals_digest').on(table.digest)],
 );
+
+/**
+ * Each matter's running tally: how many counted ballots chose what, with their area. Kept by triggers on
+ * paper_marks (migration 0020), so every write — the count, a confirmed correction, an import, another
+ * SQLite client — moves it in the same transaction, and a public count answers without re-adding every
+ * mark. The count record reads the marks themselves; the archive does not carry this table (its
+ * triggers rebuild it as the marks come in).
+ */
+export const paperTally = sqliteTable(
+  'paper_tally',
+  {
+    voteId: integer('vote_id')
+      .notNull()
+      .references(() => votes.id, { onDelete: 'cascade' }),
+    choice: text('choice', { enum: ['for', 'against', 'abstain', 'blank'] }).notNull(),
+    headcount: integer('headcount').notNull().default(0),
+    areaCenti: integer('area_centi').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.voteId, table.choice] })],
+);
+
+/** How many of a round's ballots are uncounted, counted or invalid, with their area: kept by triggers on paper_ballots, as paper_tally. */
+export const paperBallotTally = sqliteTable(
+  'paper_ballot_tally',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => paperRounds.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ['uncounted', 'counted', 'invalid'] }).notNull(),
+    headcount: integer('headcount').notNull().default(0),
+    areaCenti: integer('area_centi').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.roundId, table.state] })],
+);

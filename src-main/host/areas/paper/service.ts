@@ -37,6 +37,7 @@ import { voterNoun } from '../../../../shared/domain/voting/explain';
 import { atLeastTwoThirds, boundLabel, meetsBound, minimumToMeet } from '../../../../shared/domain/voting/ratio';
 import type { VotingRule } from '../../../../shared/domain/voting/rules';
 import type { Db } from '../../db/client';
+import { preparedOnce } from '../../db/prepared';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { appendAudit } from '../audit/audit-log';
 import { councils } from '../councils/schema';
@@ -49,7 +50,7 @@ import { frozenElectorate } from '../voting/frozen';
 import { voteResults, votes } from '../voting/schema';
 import { closeVote, lockVote, openVote } from '../voting/votes';
 import type { CountRecordDoc, CountRecordMatter } from './record';
-import { paperBallots, paperCorrections, paperMarks, paperRegister, paperRounds, paperSeals, paperSignatures } from './schema';
+import { paperBallots, paperBallotTally, paperCorrections, paperMarks, paperRegister, paperRounds, paperSeals, paperSignatures, paperTally } from './schema';
 
 type RoundRow = typeof paperRounds.$inferSelect;
 type BallotRow = typeof paperBallots.$inferSelect;
@@ -72,14 +73,18 @@ const choiceWord: Record<StoredChoice, string> = { for: '同意', against: '反�
 // ---------------------------------------------------------------------------------------------
 // Reading
 
+// The statements a public count runs for every ballot, compiled once per database (preparedOnce).
+const roundQuery = preparedOnce((db) => db.select().from(paperRounds).where(eq(paperRounds.id, sql.placeholder('round'))).prepare());
+const mattersQuery = preparedOnce((db) => db.select().from(votes).where(eq(votes.paperRoundId, sql.placeholder('round'))).orderBy(asc(votes.id)).prepare());
+
 function roundRow(db: Db, roundId: number): RoundRow {
-  const row = db.select().from(paperRounds).where(eq(paperRounds.id, roundId)).get();
+  const row = roundQuery(db).get({ round: roundId });
   if (!row) throw notFound('书面表决');
   return row;
 }
 
 function matterRows(db: Db, roundId: number): VoteRow[] {
-  return db.select().from(votes).where(eq(votes.paperRoundId, roundId)).orderBy(asc(votes.id)).all();
+  return mattersQuery(db).all({ round: roundId });
 }
 
 const isSpecial = (rule: VotingRule): boolean => rule.threshold.bound.ratio.numerator * 4 >= rule.threshold.bound.ratio.denominator * 3;
@@ -415,13 +420,16 @@ export function returnBallot(db: Db, input: ParsedInput<'paper:return'>, now: Da
 // Participation and tallies
 
 /** The frozen electorate's size and area, as the round keeps it from its opening. */
-function entitledOf(db: Db, roundId: number): ChoiceCount {
-  const row = db
+const entitledQuery = preparedOnce((db) =>
+  db
     .select({ headcount: paperRounds.entitledHeadcount, areaCenti: paperRounds.entitledAreaCenti })
     .from(paperRounds)
-    .where(eq(paperRounds.id, roundId))
-    .get();
-  return row ?? zero();
+    .where(eq(paperRounds.id, sql.placeholder('round')))
+    .prepare(),
+);
+
+function entitledOf(db: Db, roundId: number): ChoiceCount {
+  return entitledQuery(db).get({ round: roundId }) ?? zero();
 }
 
 /**
@@ -431,7 +439,7 @@ function entitledOf(db: Db, roundId: number): ChoiceCount {
 const closedRegisters = new WeakMap<Db, Map<number, { issued: number; returned: number; returnedArea: number }>>();
 
 function registerTotals(db: Db, roundId: number): { issued: number; returned: number; returnedArea: number } {
-  const status = db.select({ status: paperRounds.status }).from(paperRounds).where(eq(paperRounds.id, roundId)).get()?.status;
+  const status = roundQuery(db).get({ round: roundId })?.status;
   const frozen = status === 'counting' || status === 'sealed';
   const known = frozen ? closedRegisters.get(db)?.get(roundId) : undefined;
   if (known) return known;
@@ -452,17 +460,42 @@ function registerTotals(db: Db, roundId: number): { issued: number; returned: nu
   return totals;
 }
 
-export function participation(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId)): Participation {
+/**
+ * Where counts come from: 'running', the counts the triggers keep (paper_tally, paper_ballot_tally), for
+ * the answer to every ballot counted in public; 'marks', the ballots and marks themselves added up, for
+ * the count record and the close. Both give the same figures (tests/integration/paper-running-tally.test.ts).
+ */
+export type CountSource = 'running' | 'marks';
+
+const ballotStatesQuery = preparedOnce((db) =>
+  db
+    .select({ state: paperBallots.state, n: count(), area: sql<number>`coalesce(sum(${paperBallots.areaCenti}), 0)` })
+    .from(paperBallots)
+    .where(eq(paperBallots.roundId, sql.placeholder('round')))
+    .groupBy(paperBallots.state)
+    .prepare(),
+);
+const runningStatesQuery = preparedOnce((db) =>
+  db
+    .select({ state: paperBallotTally.state, n: paperBallotTally.headcount, area: paperBallotTally.areaCenti })
+    .from(paperBallotTally)
+    .where(eq(paperBallotTally.roundId, sql.placeholder('round')))
+    .prepare(),
+);
+
+/** How many of the round's ballots are in each state, with their area. */
+function ballotStates(db: Db, roundId: number, from: CountSource): Record<BallotRow['state'], ChoiceCount> {
+  const rows = (from === 'running' ? runningStatesQuery : ballotStatesQuery)(db).all({ round: roundId });
+  const states = { uncounted: zero(), counted: zero(), invalid: zero() };
+  for (const row of rows) states[row.state] = { headcount: Number(row.n), areaCenti: Number(row.area) };
+  return states;
+}
+
+export function participation(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId), from: CountSource = 'marks'): Participation {
   const first = matters[0];
   const entitled = entitledOf(db, roundId);
   const register = registerTotals(db, roundId);
-  const states = db
-    .select({ state: paperBallots.state, n: count() })
-    .from(paperBallots)
-    .where(eq(paperBallots.roundId, roundId))
-    .groupBy(paperBallots.state)
-    .all();
-  const stateCount = (state: BallotRow['state']) => states.find((row) => row.state === state)?.n ?? 0;
+  const states = ballotStates(db, roundId, from);
   const bound = first?.rule.quorum?.bound ?? atLeastTwoThirds;
   const { returned, returnedArea } = register;
   return {
@@ -476,36 +509,37 @@ export function participation(db: Db, roundId: number, matters: VoteRow[] = matt
     areaMet: meetsBound(returnedArea, entitled.areaCenti, bound),
     issued: register.issued,
     returned,
-    counted: stateCount('counted'),
-    invalid: stateCount('invalid'),
+    counted: states.counted.headcount,
+    invalid: states.invalid.headcount,
   };
 }
 
 const zero = (): ChoiceCount => ({ headcount: 0, areaCenti: 0 });
 const plus = (a: ChoiceCount, b: ChoiceCount): ChoiceCount => ({ headcount: a.headcount + b.headcount, areaCenti: a.areaCenti + b.areaCenti });
 
+const marksTallyQuery = preparedOnce((db) =>
+  db
+    .select({ voteId: paperMarks.voteId, choice: paperMarks.choice, n: count(), area: sql<number>`coalesce(sum(${paperMarks.areaCenti}), 0)` })
+    .from(paperMarks)
+    .innerJoin(votes, eq(votes.id, paperMarks.voteId))
+    .where(eq(votes.paperRoundId, sql.placeholder('round')))
+    .groupBy(paperMarks.voteId, paperMarks.choice)
+    .prepare(),
+);
+const runningTallyQuery = preparedOnce((db) =>
+  db
+    .select({ voteId: paperTally.voteId, choice: paperTally.choice, n: paperTally.headcount, area: paperTally.areaCenti })
+    .from(paperTally)
+    .innerJoin(votes, eq(votes.id, paperTally.voteId))
+    .where(eq(votes.paperRoundId, sql.placeholder('round')))
+    .prepare(),
+);
+
 /** Each matter's running count from the marks read so far, with the line consent must reach under its rule. */
-export function tallies(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId)): MatterTally[] {
+export function tallies(db: Db, roundId: number, matters: VoteRow[] = matterRows(db, roundId), from: CountSource = 'marks'): MatterTally[] {
   // Only a counted ballot has marks (an invalid one has none): one walk of the tally index per matter.
-  const marks = matters.length
-    ? db
-        .select({ voteId: paperMarks.voteId, choice: paperMarks.choice, n: count(), area: sql<number>`coalesce(sum(${paperMarks.areaCenti}), 0)` })
-        .from(paperMarks)
-        .where(
-          inArray(
-            paperMarks.voteId,
-            matters.map((matter) => matter.id),
-          ),
-        )
-        .groupBy(paperMarks.voteId, paperMarks.choice)
-        .all()
-    : [];
-  const invalidRow = db
-    .select({ n: count(), area: sql<number>`coalesce(sum(${paperBallots.areaCenti}), 0)` })
-    .from(paperBallots)
-    .where(and(eq(paperBallots.roundId, roundId), eq(paperBallots.state, 'invalid')))
-    .get()!;
-  const invalid = { headcount: invalidRow.n, areaCenti: Number(invalidRow.area) };
+  const marks = matters.length ? (from === 'running' ? runningTallyQuery : marksTallyQuery)(db).all({ round: roundId }) : [];
+  const invalid = ballotStates(db, roundId, from).invalid;
   const entitled = matters.some((matter) => matter.rule.threshold.base === 'entitled') ? entitledOf(db, roundId) : zero();
   return matters.map((matter) => {
     const counts = { for: zero(), against: zero(), abstain: zero(), blank: zero() };
@@ -532,7 +566,7 @@ export function tallies(db: Db, roundId: number, matters: VoteRow[] = matterRows
 export function tallyOf(db: Db, roundId: number): { tallies: MatterTally[]; participation: Participation } {
   roundRow(db, roundId);
   const matters = matterRows(db, roundId);
-  return { tallies: tallies(db, roundId, matters), participation: participation(db, roundId, matters) };
+  return { tallies: tallies(db, roundId, matters, 'running'), participation: participation(db, roundId, matters, 'running') };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -573,6 +607,14 @@ export function startCount(db: Db, input: ParsedInput<'paper:startCount'>, now: 
 // ---------------------------------------------------------------------------------------------
 // Counting
 
+const ballotQuery = preparedOnce((db) =>
+  db
+    .select()
+    .from(paperBallots)
+    .where(and(eq(paperBallots.roundId, sql.placeholder('round')), eq(paperBallots.serial, sql.placeholder('serial'))))
+    .prepare(),
+);
+
 /** The ballot a scanned QR text or a typed serial and code names, if this round issued it with that code. */
 function ballotByCode(db: Db, round: RoundRow, code: string): BallotRow {
   const text = code.trim();
@@ -595,11 +637,7 @@ function ballotByCode(db: Db, round: RoundRow, code: string): BallotRow {
       serial = `${prefix}-${rest.slice(prefix.length)}`;
     }
   }
-  const row = db
-    .select()
-    .from(paperBallots)
-    .where(and(eq(paperBallots.roundId, round.id), eq(paperBallots.serial, serial)))
-    .get();
+  const row = ballotQuery(db).get({ round: round.id, serial });
   const expected = Buffer.from(row?.checkCode ?? 'XXXXXXXX', 'utf8');
   const given = Buffer.from(check.padEnd(expected.length, '#').slice(0, expected.length), 'utf8');
   const same = timingSafeEqual(expected, given) && check.length === expected.length;
@@ -621,15 +659,12 @@ function alreadyRead(row: BallotRow): HostError {
   return conflict(`这张票已于 ${whenWords(row.countedAt ?? '')} 由 ${row.countedBy ?? ''} ${what}，不能重复计票。如有错误，请提出更正，由监票人确认。`);
 }
 
+const marksQuery = preparedOnce((db) =>
+  db.select({ voteId: paperMarks.voteId, choice: paperMarks.choice }).from(paperMarks).where(eq(paperMarks.ballotId, sql.placeholder('ballot'))).prepare(),
+);
+
 function marksOf(db: Db, ballotId: number): Map<number, StoredChoice> {
-  return new Map(
-    db
-      .select({ voteId: paperMarks.voteId, choice: paperMarks.choice })
-      .from(paperMarks)
-      .where(eq(paperMarks.ballotId, ballotId))
-      .all()
-      .map((mark) => [mark.voteId, mark.choice]),
-  );
+  return new Map(marksQuery(db).all({ ballot: ballotId }).map((mark) => [mark.voteId, mark.choice]));
 }
 
 export function scanBallot(db: Db, input: ParsedInput<'paper:scan'>): ScanAnswer {
@@ -666,14 +701,28 @@ function readMarks(matters: VoteRow[], given: Record<string, PaperChoice | null>
   return new Map(matters.map((matter) => [matter.id, given[String(matter.id)] ?? 'blank']));
 }
 
+const insertMark = preparedOnce((db) =>
+  db
+    .insert(paperMarks)
+    .values({ ballotId: sql.placeholder('ballot'), voteId: sql.placeholder('vote'), choice: sql.placeholder('choice'), areaCenti: sql.placeholder('area') })
+    .prepare(),
+);
+const markCounted = preparedOnce((db) =>
+  db
+    .update(paperBallots)
+    .set({ state: 'counted', countedAt: sql.placeholder('at'), countedBy: sql.placeholder('teller') })
+    .where(eq(paperBallots.id, sql.placeholder('ballot')))
+    .prepare(),
+);
+
 function writeMarks(db: Db, ballot: Pick<BallotRow, 'id' | 'areaCenti'>, marks: Map<number, StoredChoice>, fresh = false): void {
   if (!fresh) db.delete(paperMarks).where(eq(paperMarks.ballotId, ballot.id)).run();
-  const rows = [...marks].map(([voteId, choice]) => ({ ballotId: ballot.id, voteId, choice, areaCenti: ballot.areaCenti }));
-  if (rows.length) db.insert(paperMarks).values(rows).run();
+  const insert = insertMark(db);
+  for (const [voteId, choice] of marks) insert.run({ ballot: ballot.id, vote: voteId, choice, area: ballot.areaCenti });
 }
 
 function countAnswer(db: Db, roundId: number, serial: string, matters: VoteRow[] = matterRows(db, roundId)): CountAnswer {
-  return { serial, tallies: tallies(db, roundId, matters), participation: participation(db, roundId, matters) };
+  return { serial, tallies: tallies(db, roundId, matters, 'running'), participation: participation(db, roundId, matters, 'running') };
 }
 
 const marksPayload = (marks: Map<number, StoredChoice>): Json => Object.fromEntries([...marks].map(([voteId, choice]) => [String(voteId), choice]));
@@ -688,7 +737,7 @@ export function countBallot(db: Db, input: ParsedInput<'paper:count'>, now: Date
   const marks = readMarks(matters, input.marks);
   const at = now.toISOString();
   writeMarks(db, row, marks, true);
-  db.update(paperBallots).set({ state: 'counted', countedAt: at, countedBy: input.teller }).where(eq(paperBallots.id, row.id)).run();
+  markCounted(db).run({ at, teller: input.teller, ballot: row.id });
   appendAudit(db, { kind: 'paper.count', meetingId: round.meetingId, at, payload: { roundId: round.id, serial: row.serial, teller: input.teller, marks: marksPayload(marks) } });
   return countAnswer(db, round.id, row.serial, matters);
 }

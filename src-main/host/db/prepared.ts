@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './client';
 
 /**
@@ -12,5 +13,15 @@ export function preparedOnce<Query>(build: (db: Db) => Query): (db: Db) => Query
     let query = byDatabase.get(db);
     if (!query) byDatabase.set(db, (query = build(db)));
     return query;
+  };
+}
+
+/** The same for a statement written in SQL: compiled once per open database. */
+export function statementOnce(source: string): (db: Db) => Statement {
+  const byDatabase = new WeakMap<Db, Statement>();
+  return (db) => {
+    let statement = byDatabase.get(db);
+    if (!statement) byDatabase.set(db, (statement = db.$client.prepare(source)));
+    return statement;
   };
 }

@@ -6,12 +6,13 @@ import type { AttendanceChange } from '../../../../shared/api/areas/attendance';
 import type { CouncilSettings } from '../../../../shared/api/areas/councils';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
+import { preparedOnce } from '../../db/prepared';
 import { attendance, proxies } from './schema';
 import { auditLog } from '../audit/schema';
 import { councilSettings } from '../councils/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getCouncil } from '../councils/service';
-import { getMeeting } from '../meetings/service';
+import { meetings } from '../meetings/schema';
 import { getPerson } from '../roster/people';
 import { personChange, proxyChange } from './sheet';
 
@@ -22,9 +23,12 @@ export function clockTime(iso: string): string {
   return new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
+const settingsQuery = preparedOnce((db) => db.select().from(councilSettings).where(eq(councilSettings.councilId, sql.placeholder('council'))).prepare());
+
 export function getCouncilSettings(db: Db, councilId: number): CouncilSettings {
-  getCouncil(db, councilId);
-  const row = db.select().from(councilSettings).where(eq(councilSettings.councilId, councilId)).get();
+  const row = settingsQuery(db).get({ council: councilId });
+  // No settings saved: the council must still be there (a row names its council by a foreign key).
+  if (!row) getCouncil(db, councilId);
   return {
     councilId,
     maxProxiesPerHolder: row?.maxProxiesPerHolder ?? null,
@@ -79,8 +83,18 @@ export function updateCouncilSettings(db: Db, input: ParsedInput<'council:update
 }
 
 /** Sign-in and proxies only while the meeting may still have them; paper signatures come back after its end too. */
+// What a tap needs of its meeting, compiled once per database (the whole meeting, with its agenda, is not read).
+const meetingQuery = preparedOnce((db) =>
+  db
+    .select({ id: meetings.id, councilId: meetings.councilId, title: meetings.title, date: meetings.date, status: meetings.status })
+    .from(meetings)
+    .where(eq(meetings.id, sql.placeholder('meeting')))
+    .prepare(),
+);
+
 export function assertMeetingOpenForAttendance(db: Db, meetingId: number, { afterEnd = false } = {}) {
-  const meeting = getMeeting(db, meetingId);
+  const meeting = meetingQuery(db).get({ meeting: meetingId });
+  if (!meeting) throw notFound('会议');
   if ((meeting.status === 'closed' && !afterEnd) || meeting.status === 'cancelled') {
     throw conflict(`会议“${meeting.title}”已${meeting.status === 'closed' ? '结束' : '取消'}，不能再签到或登记委托。`);
   }
@@ -93,6 +107,26 @@ export function personOfCouncil(db: Db, councilId: number, personId: number) {
   return person;
 }
 
+const attendanceRow = preparedOnce((db) =>
+  db
+    .select({ id: attendance.id, arrivedAt: attendance.arrivedAt, leftAt: attendance.leftAt })
+    .from(attendance)
+    .where(and(eq(attendance.meetingId, sql.placeholder('meeting')), eq(attendance.personId, sql.placeholder('person'))))
+    .prepare(),
+);
+const insertArrival = preparedOnce((db) =>
+  db
+    .insert(attendance)
+    .values({
+      meetingId: sql.placeholder('meeting'),
+      personId: sql.placeholder('person'),
+      observer: sql.placeholder('observer'),
+      arrivedAt: sql.placeholder('at'),
+      signaturePng: sql.placeholder('signature'),
+    })
+    .prepare(),
+);
+
 export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: Date): AttendanceChange {
   const meeting = assertMeetingOpenForAttendance(db, input.meetingId);
   const person = personOfCouncil(db, meeting.councilId, input.personId);
@@ -101,17 +135,13 @@ export function checkIn(db: Db, input: ParsedInput<'attendance:checkIn'>, now: D
     throw new HostError('invalid_input', `本议事会要求签名：请 ${person.name} 先在签名板上签名。`);
   }
   const at = now.toISOString();
-  const existing = db
-    .select()
-    .from(attendance)
-    .where(and(eq(attendance.meetingId, input.meetingId), eq(attendance.personId, input.personId)))
-    .get();
+  const existing = attendanceRow(db).get({ meeting: input.meetingId, person: input.personId });
   if (existing && existing.leftAt === null) throw conflict(`${person.name} 已经签到（${clockTime(existing.arrivedAt)}）。`);
   const signature = input.signaturePngBase64 ? Buffer.from(input.signaturePngBase64, 'base64') : null;
   if (existing) {
     db.update(attendance).set({ leftAt: null }).where(eq(attendance.id, existing.id)).run();
   } else {
-    db.insert(attendance).values({ meetingId: input.meetingId, personId: input.personId, observer, arrivedAt: at, signaturePng: signature }).run();
+    insertArrival(db).run({ meeting: input.meetingId, person: input.personId, observer: observer ? 1 : 0, at, signature });
   }
   appendAudit(db, {
     kind: existing ? 'attendance.return' : 'attendance.check-in',

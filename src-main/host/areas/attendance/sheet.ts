@@ -5,6 +5,7 @@
  */
 import type { AttendanceChange, AttendanceEntry, AttendanceSheet, AttendanceSummary, ProxyGrant } from '../../../../shared/api/areas/attendance';
 import type { Db } from '../../db/client';
+import { statementOnce } from '../../db/prepared';
 import { getMeeting } from '../meetings/service';
 
 const entriesSql = (where: string) => `SELECT a.person_id AS personId, p.name AS name, p.household_id AS householdId, h.code AS householdCode,
@@ -39,6 +40,15 @@ const councilTotalsSql = `SELECT
     (SELECT count(*) FROM people WHERE council_id = @council AND EXISTS (SELECT 1 FROM json_each(people.roles) WHERE value = 'member')) AS membersTotal,
     (SELECT count(*) FROM households WHERE council_id = @council) AS householdsTotal`;
 
+// Compiled once per database: a tap at the door runs them all.
+const councilOfMeeting = statementOnce('SELECT council_id FROM meetings WHERE id = ?');
+const countsStatement = statementOnce(countsSql);
+const councilTotalsStatement = statementOnce(councilTotalsSql);
+const allEntries = statementOnce(entriesSql(''));
+const oneEntry = statementOnce(entriesSql('AND a.person_id = @person'));
+const allProxies = statementOnce(proxiesSql(''));
+const oneProxy = statementOnce(proxiesSql('AND x.id = @proxy'));
+
 type CouncilTotals = Pick<AttendanceSummary, 'membersTotal' | 'householdsTotal'>;
 
 /**
@@ -56,7 +66,7 @@ function councilTotals(db: Db, councilId: number): CouncilTotals {
   let known = councilTotalsByDb.get(db);
   if (!known) councilTotalsByDb.set(db, (known = new Map()));
   let totals = known.get(councilId);
-  if (!totals) known.set(councilId, (totals = db.$client.prepare(councilTotalsSql).get({ council: councilId }) as CouncilTotals));
+  if (!totals) known.set(councilId, (totals = councilTotalsStatement(db).get({ council: councilId }) as CouncilTotals));
   return totals;
 }
 
@@ -72,9 +82,9 @@ function proxyOf(row: Row<ProxyGrant>): ProxyGrant {
 
 /** The counts of a meeting's sheet, in one statement (a few indexed counts, never the rows). */
 export function attendanceSummary(db: Db, meetingId: number): AttendanceSummary {
-  const councilId = db.$client.prepare('SELECT council_id FROM meetings WHERE id = ?').pluck().get(meetingId) as number | undefined;
+  const councilId = councilOfMeeting(db).pluck().get(meetingId) as number | undefined;
   if (councilId === undefined) getMeeting(db, meetingId); // says which meeting is not there
-  const counts = db.$client.prepare(countsSql).get({ meeting: meetingId }) as Omit<AttendanceSummary, 'meetingId' | keyof CouncilTotals>;
+  const counts = countsStatement(db).get({ meeting: meetingId }) as Omit<AttendanceSummary, 'meetingId' | keyof CouncilTotals>;
   const { membersTotal, householdsTotal } = councilTotals(db, councilId!);
   return { meetingId, present: counts.present, observers: counts.observers, membersPresent: counts.membersPresent, membersTotal, householdsRepresented: counts.householdsRepresented, householdsTotal };
 }
@@ -85,19 +95,19 @@ export function attendanceSummary(db: Db, meetingId: number): AttendanceSummary 
  */
 export function getAttendance(db: Db, meetingId: number): AttendanceSheet {
   const summary = attendanceSummary(db, meetingId);
-  const entries = (db.$client.prepare(entriesSql('')).all({ meeting: meetingId }) as Array<Row<AttendanceEntry>>).map(entryOf);
-  const proxies = (db.$client.prepare(proxiesSql('')).all({ meeting: meetingId }) as Array<Row<ProxyGrant>>).map(proxyOf);
+  const entries = (allEntries(db).all({ meeting: meetingId }) as Array<Row<AttendanceEntry>>).map(entryOf);
+  const proxies = (allProxies(db).all({ meeting: meetingId }) as Array<Row<ProxyGrant>>).map(proxyOf);
   return { ...summary, entries, proxies };
 }
 
 /** What a tap changed for one person: their line now (null: no longer on the sheet) and the counts. */
 export function personChange(db: Db, meetingId: number, personId: number): AttendanceChange {
-  const row = db.$client.prepare(entriesSql('AND a.person_id = @person')).get({ meeting: meetingId, person: personId }) as Row<AttendanceEntry> | undefined;
+  const row = oneEntry(db).get({ meeting: meetingId, person: personId }) as Row<AttendanceEntry> | undefined;
   return { ...attendanceSummary(db, meetingId), kind: 'person', personId, entry: row ? entryOf(row) : null };
 }
 
 /** What a tap changed for one proxy: the proxy now (null: revoked) and the counts. */
 export function proxyChange(db: Db, meetingId: number, proxyId: number): AttendanceChange {
-  const row = db.$client.prepare(proxiesSql('AND x.id = @proxy')).get({ meeting: meetingId, proxy: proxyId }) as Row<ProxyGrant> | undefined;
+  const row = oneProxy(db).get({ meeting: meetingId, proxy: proxyId }) as Row<ProxyGrant> | undefined;
   return { ...attendanceSummary(db, meetingId), kind: 'proxy', proxyId, proxy: row ? proxyOf(row) : null };
 }

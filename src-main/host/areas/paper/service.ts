@@ -710,7 +710,7 @@ const insertMark = preparedOnce((db) =>
 const markCounted = preparedOnce((db) =>
   db
     .update(paperBallots)
-    .set({ state: 'counted', countedAt: sql.placeholder('at'), countedBy: sql.placeholder('teller') })
+    .set({ state: 'counted', countedAt: sql`${sql.placeholder('at')}`, countedBy: sql`${sql.placeholder('teller')}` })
     .where(eq(paperBallots.id, sql.placeholder('ballot')))
     .prepare(),
 );

@@ -1,4 +1,4 @@
-import { count, eq, or } from 'drizzle-orm';
+import { count, eq, or, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { Person } from '../../../../shared/api/areas/roster';
 import { compareHouseholdCodes } from '../../../../shared/domain/roster/household-code';
@@ -6,6 +6,7 @@ import { pinyinKeys } from '../../../../shared/domain/roster/pinyin-keys';
 import { withImpliedRoles, type PersonRole } from '../../../../shared/domain/roster/roles';
 import type { RollChange } from '../../../../shared/domain/roster/roll-changes';
 import type { Db } from '../../db/client';
+import { preparedOnce } from '../../db/prepared';
 import { attendance, proxies } from '../attendance/schema';
 import { speakers } from '../console/schema';
 import { households, people, unitOwners } from './schema';
@@ -66,13 +67,13 @@ function byHousehold(a: Person, b: Person): number {
   return pinyinCollator.compare(a.pinyinFull, b.pinyinFull) || a.id - b.id;
 }
 
+// Read at every tap at the door: compiled once per database.
+const personQuery = preparedOnce((db) =>
+  db.select(personColumns).from(people).leftJoin(households, eq(people.householdId, households.id)).where(eq(people.id, sql.placeholder('person'))).prepare(),
+);
+
 export function getPerson(db: Db, personId: number): Person {
-  const row = db
-    .select(personColumns)
-    .from(people)
-    .leftJoin(households, eq(people.householdId, households.id))
-    .where(eq(people.id, personId))
-    .get();
+  const row = personQuery(db).get({ person: personId });
   if (!row) throw notFound('人员');
   return toPerson(row);
 }

@@ -30,8 +30,11 @@ export function areaOf(channel: string): string {
   return colon < 0 ? channel : channel.slice(0, colon);
 }
 
-/** What moving through the meeting (the console, the speakers' list) never changes. */
-const roomSideAreas = ['meeting', 'attendance', 'proxy', 'vote', 'person', 'household', 'roster', 'council', 'access', 'backup', 'wish', 'compacts', 'followup'];
+/**
+ * What moving through the meeting (the console, the speakers' list) never changes. A written vote's
+ * round (paper) is kept apart from the console: the projector need not ask for it again at each matter.
+ */
+const roomSideAreas = ['meeting', 'attendance', 'proxy', 'vote', 'paper', 'person', 'household', 'roster', 'council', 'access', 'backup', 'wish', 'compacts', 'followup'];
 
 /**
  * The areas a change of each area cannot touch, listed only where known for certain (everything

@@ -1,6 +1,7 @@
 import {
   hashKey,
   keepPreviousData,
+  notifyManager,
   QueryClient,
   useQueryClient,
   useQuery as useTanStackQuery,
@@ -20,6 +21,11 @@ import { onHostChange } from './events';
  * not retried behind the user's back; nothing reloads on focus (the host's change events do that).
  */
 export function createQueryClient(): QueryClient {
+  // What a query's change is told to the screens in: the same task (a microtask), not a timer task
+  // after it. A change event from the host (the chair moved to the next matter) is drawn at once
+  // instead of waiting behind whatever else the page has queued; TanStack Query still batches every
+  // notification made in the same task.
+  notifyManager.setScheduler(queueMicrotask);
   return new QueryClient({
     defaultOptions: {
       queries: { gcTime: 0, retry: false, refetchOnWindowFocus: false, refetchOnReconnect: false },

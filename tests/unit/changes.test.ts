@@ -52,7 +52,8 @@ describe('which live queries a change event concerns', () => {
       expect(concerns(change, 'minutes:open', { meetingId: 3 })).toBe(true);
       expect(concerns(change, 'seals:status', { meetingId: 3 })).toBe(true);
       expect(concerns(change, 'audit:status', {})).toBe(true);
-      for (const untouched of ['meeting:get', 'attendance:get', 'attendance:absent', 'attendance:summary', 'vote:list', 'person:search', 'person:list', 'household:list', 'council:electorate', 'council:list']) {
+      // The written vote's round on the wall (paper:get) is not asked for again at each matter.
+      for (const untouched of ['meeting:get', 'attendance:get', 'attendance:absent', 'attendance:summary', 'vote:list', 'paper:get', 'person:search', 'person:list', 'household:list', 'council:electorate', 'council:list']) {
         expect(concerns(change, untouched, { meetingId: 3, councilId: 1 }), untouched).toBe(false);
       }
     }

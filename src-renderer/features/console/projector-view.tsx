@@ -1,8 +1,12 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePageTitle } from '../../components/document-title';
 import type { VoteState } from '../../../shared/api/areas/voting';
+import type { PaperRound } from '../../../shared/api/areas/paper';
+import type { Output } from '../../../shared/api/contract';
+import type { ApiError } from '../../../shared/api/errors';
 import { formatCentiArea } from '../../../shared/domain/roster/floor-area';
-import { processTemplates } from '../../../shared/domain/process/templates';
+import { processTemplates, type ProcessTemplateId } from '../../../shared/domain/process/templates';
 import { participationOf } from '../../../shared/domain/voting/rules';
 import { useQuery } from '../../api/query';
 import { formatSeconds, markReceived, useCountdown } from './use-countdown';
@@ -69,6 +73,11 @@ function AgendaProgress({ agenda, currentId }: { agenda: ReadonlyArray<{ id: num
 /**
  * What the room sees on the wall: dark, high contrast, letters readable from the
  * back of a courtyard. Follows the console live through the host's change events.
+ *
+ * The meeting, its attendance, its votes and a written vote's round are read here; the console in
+ * ProjectorScreen below. The chair moving to the next matter then redraws only what the console
+ * shows: the header (title, quorum) is the same element and is not drawn again, and the other
+ * queries are not asked again for their state.
  */
 export function ProjectorView({ meetingId }: { meetingId: number }) {
   const { t } = useTranslation();
@@ -84,22 +93,63 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
   const list = (votes.data ?? []).filter((vote) => vote.mode !== 'paper');
   const current = list.find((v) => v.status === 'open') ?? list.find((v) => v.status === 'closed') ?? list.at(-1);
   const sheet = attendance.data;
+
+  usePageTitle(meeting.data ? `${t('projector.pageTitle')} · ${meeting.data.title}` : t('projector.pageTitle'));
+
+  const header = meeting.data ? (
+    <header className="projector-header">
+      <h1>{meeting.data.title}</h1>
+      {sheet && (
+        <div className="projector-quorum" role="status" aria-label={t('projector.attendance')}>
+          {/* In the unit of the vote on the wall: a members' vote counts people, the others households. */}
+          {current && current.status !== 'locked' && current.voterBasis === 'members'
+            ? t('projector.membersPresent', { present: sheet.membersPresent, total: sheet.membersTotal })
+            : t('projector.present', { households: sheet.householdsRepresented, total: sheet.householdsTotal })}
+        </div>
+      )}
+    </header>
+  ) : null;
+  return (
+    <ProjectorScreen
+      meetingId={meetingId}
+      meeting={meeting.data}
+      meetingError={meeting.error}
+      current={current}
+      paperRound={paperRound.data}
+      processTemplate={council?.processTemplate}
+      header={header}
+    />
+  );
+}
+
+interface ScreenProps {
+  meetingId: number;
+  meeting: Output<'meeting:get'> | undefined;
+  meetingError: ApiError | undefined;
+  /** The room's vote on the wall (open, closed, or the last one), if any. */
+  current: VoteState | undefined;
+  paperRound: PaperRound | null | undefined;
+  processTemplate: ProcessTemplateId | undefined;
+  header: ReactNode;
+}
+
+/** The wall as the console sets it: the screen, the matter on, its step, the speakers. */
+function ProjectorScreen({ meetingId, meeting, meetingError, current, paperRound, processTemplate, header }: ScreenProps) {
+  const { t } = useTranslation();
   const consoleState = useQuery('console:get', { meetingId }, { live: true });
   // The council's own step names (renamed, or its template's), as the console shows them.
-  const steps = consoleState.data?.stepNames ?? processTemplates[council?.processTemplate ?? 'six-step'].steps;
+  const steps = consoleState.data?.stepNames ?? processTemplates[processTemplate ?? 'six-step'].steps;
   // A locked result stays up until the chair moves on to another matter.
   const showResult = current && current.status === 'locked' && current.outcome && current.agendaItemId === consoleState.data?.currentAgendaItemId;
   markReceived(consoleState.data);
   const left = useCountdown(consoleState.data);
-  const matter = meeting.data?.agenda.find((item) => item.id === consoleState.data?.currentAgendaItemId);
+  const matter = meeting?.agenda.find((item) => item.id === consoleState.data?.currentAgendaItemId);
   const speaking = consoleState.data?.speakers.find((s) => s.status === 'speaking');
   const waiting = consoleState.data?.speakers.filter((s) => s.status === 'waiting') ?? [];
-  const nextMatter = matter && meeting.data ? meeting.data.agenda[meeting.data.agenda.indexOf(matter) + 1] : undefined;
-
-  usePageTitle(meeting.data ? `${t('projector.pageTitle')} · ${meeting.data.title}` : t('projector.pageTitle'));
+  const nextMatter = matter && meeting ? meeting.agenda[meeting.agenda.indexOf(matter) + 1] : undefined;
 
   if (consoleState.data?.screen === 'blank') return <div className="projector projector-blank" aria-label={t('projector.blankTitle')} />;
-  if (consoleState.data?.screen === 'join' && meeting.data) return <RoomCodeScreen meetingId={meetingId} title={meeting.data.title} />;
+  if (consoleState.data?.screen === 'join' && meeting) return <RoomCodeScreen meetingId={meetingId} title={meeting.title} />;
   if (consoleState.data?.screen === 'break') {
     return (
       <div className="projector projector-break" aria-label={t('projector.breakTitle')}>
@@ -109,30 +159,20 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
     );
   }
 
-  if (paperRound.data?.status === 'counting') return <PaperTallyScreen round={paperRound.data} />;
+  if (paperRound?.status === 'counting') return <PaperTallyScreen round={paperRound} />;
 
   // The chair sees on the wall why nothing is shown (a link to a meeting that is gone), not a dark screen.
-  if (meeting.error) {
+  if (meetingError) {
     return (
       <div className="projector">
-        <h1 role="alert">{meeting.error.message}</h1>
+        <h1 role="alert">{meetingError.message}</h1>
       </div>
     );
   }
-  if (!meeting.data) return <div className="projector" />;
+  if (!meeting) return <div className="projector" />;
   return (
     <div className="projector" lang="zh-CN">
-      <header className="projector-header">
-        <h1>{meeting.data.title}</h1>
-        {sheet && (
-          <div className="projector-quorum" role="status" aria-label={t('projector.attendance')}>
-            {/* In the unit of the vote on the wall: a members' vote counts people, the others households. */}
-            {current && current.status !== 'locked' && current.voterBasis === 'members'
-              ? t('projector.membersPresent', { present: sheet.membersPresent, total: sheet.membersTotal })
-              : t('projector.present', { households: sheet.householdsRepresented, total: sheet.householdsTotal })}
-          </div>
-        )}
-      </header>
+      {header}
       {current && current.status !== 'locked' ? (
         <section className="projector-vote" aria-label={t('projector.voting')}>
           <h2>
@@ -174,7 +214,7 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
         <section className="projector-matter" aria-label={t('console.on', { title: matter.title })}>
           <div className="projector-matter-head">
             <h2>{matter.title}</h2>
-            <AgendaProgress agenda={meeting.data.agenda} currentId={matter.id} />
+            <AgendaProgress agenda={meeting.agenda} currentId={matter.id} />
           </div>
           <ol className="projector-steps" aria-label={t('process.steps')}>
             {steps.map((step, index) => (
@@ -211,7 +251,7 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
         <section className="projector-agenda" aria-label={t('agenda.title')}>
           <h2>{t('agenda.title')}</h2>
           <ol>
-            {meeting.data.agenda.map((item) => (
+            {meeting.agenda.map((item) => (
               <li key={item.id}>
                 <span>{item.title}</span>
                 <span className="projector-step">{steps[item.stepIndex]}</span>
@@ -221,8 +261,8 @@ export function ProjectorView({ meetingId }: { meetingId: number }) {
         </section>
       )}
       {/* While ballots go out and come back, between the room's own votes. */}
-      {(paperRound.data?.status === 'open' || paperRound.data?.status === 'closed') && !(current && current.status !== 'locked') && !showResult && (
-        <PaperParticipationOnWall round={paperRound.data} />
+      {(paperRound?.status === 'open' || paperRound?.status === 'closed') && !(current && current.status !== 'locked') && !showResult && (
+        <PaperParticipationOnWall round={paperRound} />
       )}
     </div>
   );

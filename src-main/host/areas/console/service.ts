@@ -1,57 +1,98 @@
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, asc, eq, max, sql } from 'drizzle-orm';
 import type { ParsedInput } from '../../../../shared/api/contract';
 import type { ConsoleState } from '../../../../shared/api/areas/console';
-import type { Meeting } from '../../../../shared/api/areas/meetings';
 import type { Db } from '../../db/client';
 import { defaultSpeakingLimitSeconds, meetingConsoles, speakers } from './schema';
-import { agendaItems } from '../meetings/schema';
+import { agendaItems, meetings } from '../meetings/schema';
 import { households, people } from '../roster/schema';
 import { HostError, conflict, notFound } from '../../core/errors';
 import { getMeeting } from '../meetings/service';
+import { preparedOnce } from '../../db/prepared';
 import { getPerson } from '../roster/people';
 import { stepNamesOfCouncil } from '../process/service';
 
 type ConsoleRow = typeof meetingConsoles.$inferSelect;
 
 /**
+ * What the console needs of its meeting: its council and its first matter. The chair moves through
+ * the meeting at the projector's pace, and every move reads these again: the queries on this path are
+ * compiled once per database (preparedOnce), and the meeting is read once per call, not once per step.
+ */
+interface ConsoleMeeting {
+  councilId: number;
+  firstAgendaItemId: number | null;
+}
+
+const meetingQuery = preparedOnce((db) => db.select({ councilId: meetings.councilId }).from(meetings).where(eq(meetings.id, sql.placeholder('meetingId'))).prepare());
+const firstItemQuery = preparedOnce((db) =>
+  db
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, sql.placeholder('meetingId')))
+    .orderBy(asc(agendaItems.position))
+    .limit(1)
+    .prepare(),
+);
+const storedQuery = preparedOnce((db) => db.select().from(meetingConsoles).where(eq(meetingConsoles.meetingId, sql.placeholder('meetingId'))).prepare());
+const queueQuery = preparedOnce((db) =>
+  db
+    .select({ speaker: speakers, name: people.name, householdCode: households.code })
+    .from(speakers)
+    .innerJoin(people, eq(speakers.personId, people.id))
+    .leftJoin(households, eq(people.householdId, households.id))
+    .where(eq(speakers.agendaItemId, sql.placeholder('agendaItemId')))
+    .orderBy(asc(speakers.position))
+    .prepare(),
+);
+const agendaItemQuery = preparedOnce((db) =>
+  db.select({ id: agendaItems.id, meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.id, sql.placeholder('agendaItemId'))).prepare(),
+);
+const setCurrentQuery = preparedOnce((db) =>
+  db
+    .update(meetingConsoles)
+    .set({ currentAgendaItemId: sql`${sql.placeholder('agendaItemId')}` })
+    .where(eq(meetingConsoles.meetingId, sql.placeholder('meetingId')))
+    .prepare(),
+);
+const stopSpeakingQuery = preparedOnce((db) =>
+  db
+    .update(speakers)
+    .set({ status: 'done', endedAt: sql`${sql.placeholder('endedAt')}` })
+    .where(and(eq(speakers.agendaItemId, sql.placeholder('agendaItemId')), eq(speakers.status, 'speaking')))
+    .prepare(),
+);
+
+function consoleMeeting(db: Db, meetingId: number): ConsoleMeeting {
+  const found = meetingQuery(db).get({ meetingId });
+  if (!found) throw notFound('会议');
+  return { councilId: found.councilId, firstAgendaItemId: firstItemQuery(db).get({ meetingId })?.id ?? null };
+}
+
+/**
  * What the console shows: as stored, or as it starts when the chair has not touched it yet. The first
  * matter is on until the chair moves on, and again whenever no matter is (the matter on was removed,
  * or the agenda was empty when the console was first written).
  */
-function shownConsole(meeting: Meeting, stored: ConsoleRow | undefined): ConsoleRow {
-  const first = meeting.agenda[0]?.id ?? null;
+function shownConsole(meetingId: number, meeting: ConsoleMeeting, stored: ConsoleRow | undefined): ConsoleRow {
+  const first = meeting.firstAgendaItemId;
   if (stored) return { ...stored, currentAgendaItemId: stored.currentAgendaItemId ?? first };
-  return { meetingId: meeting.id, currentAgendaItemId: first, screen: 'meeting', speakingLimitSeconds: defaultSpeakingLimitSeconds };
+  return { meetingId, currentAgendaItemId: first, screen: 'meeting', speakingLimitSeconds: defaultSpeakingLimitSeconds };
 }
 
-const storedConsole = (db: Db, meetingId: number): ConsoleRow | undefined =>
-  db.select().from(meetingConsoles).where(eq(meetingConsoles.meetingId, meetingId)).get();
+const storedConsole = (db: Db, meetingId: number): ConsoleRow | undefined => storedQuery(db).get({ meetingId });
 
 /** The stored console row, written the first time the chair changes something (reading it stores nothing). */
-function consoleRow(db: Db, meetingId: number): ConsoleRow {
+function consoleRow(db: Db, meetingId: number, meeting = consoleMeeting(db, meetingId)): ConsoleRow {
   const stored = storedConsole(db, meetingId);
-  const row = shownConsole(getMeeting(db, meetingId), stored);
+  const row = shownConsole(meetingId, meeting, stored);
   if (!stored) return db.insert(meetingConsoles).values({ meetingId, currentAgendaItemId: row.currentAgendaItemId }).returning().get();
-  if (stored.currentAgendaItemId !== row.currentAgendaItemId) {
-    db.update(meetingConsoles).set({ currentAgendaItemId: row.currentAgendaItemId }).where(eq(meetingConsoles.meetingId, meetingId)).run();
-  }
+  if (stored.currentAgendaItemId !== row.currentAgendaItemId) setCurrentQuery(db).run({ meetingId, agendaItemId: row.currentAgendaItemId });
   return row;
 }
 
-export function getConsole(db: Db, meetingId: number, now: Date): ConsoleState {
-  const meeting = getMeeting(db, meetingId);
-  const row = shownConsole(meeting, storedConsole(db, meetingId));
-  const queue =
-    row.currentAgendaItemId === null
-      ? []
-      : db
-          .select({ speaker: speakers, name: people.name, householdCode: households.code })
-          .from(speakers)
-          .innerJoin(people, eq(speakers.personId, people.id))
-          .leftJoin(households, eq(people.householdId, households.id))
-          .where(eq(speakers.agendaItemId, row.currentAgendaItemId))
-          .orderBy(asc(speakers.position))
-          .all();
+export function getConsole(db: Db, meetingId: number, now: Date, meeting = consoleMeeting(db, meetingId)): ConsoleState {
+  const row = shownConsole(meetingId, meeting, storedConsole(db, meetingId));
+  const queue = row.currentAgendaItemId === null ? [] : queueQuery(db).all({ agendaItemId: row.currentAgendaItemId });
   return {
     meetingId,
     currentAgendaItemId: row.currentAgendaItemId,
@@ -64,16 +105,21 @@ export function getConsole(db: Db, meetingId: number, now: Date): ConsoleState {
 }
 
 function update(db: Db, meetingId: number, fields: Partial<typeof meetingConsoles.$inferInsert>, now: Date): ConsoleState {
-  consoleRow(db, meetingId);
+  const meeting = consoleMeeting(db, meetingId);
+  consoleRow(db, meetingId, meeting);
   db.update(meetingConsoles).set(fields).where(eq(meetingConsoles.meetingId, meetingId)).run();
-  return getConsole(db, meetingId, now);
+  return getConsole(db, meetingId, now, meeting);
 }
 
+/** The chair moves to another matter: whoever was speaking on the one before stops. */
 export function setCurrentMatter(db: Db, input: ParsedInput<'console:setCurrent'>, now: Date): ConsoleState {
-  const item = db.select().from(agendaItems).where(eq(agendaItems.id, input.agendaItemId)).get();
+  const item = agendaItemQuery(db).get({ agendaItemId: input.agendaItemId });
   if (!item || item.meetingId !== input.meetingId) throw new HostError('invalid_input', '该议题不在本次会议议程中。');
-  stopSpeaking(db, input.meetingId, now);
-  return update(db, input.meetingId, { currentAgendaItemId: item.id }, now);
+  const meeting = consoleMeeting(db, input.meetingId);
+  const row = consoleRow(db, input.meetingId, meeting);
+  if (row.currentAgendaItemId !== null) stopSpeakingQuery(db).run({ agendaItemId: row.currentAgendaItemId, endedAt: now.toISOString() });
+  setCurrentQuery(db).run({ meetingId: input.meetingId, agendaItemId: item.id });
+  return getConsole(db, input.meetingId, now, meeting);
 }
 
 export const setScreen = (db: Db, input: ParsedInput<'console:setScreen'>, now: Date) => update(db, input.meetingId, { screen: input.screen }, now);
@@ -136,10 +182,7 @@ export function moveSpeaker(db: Db, input: ParsedInput<'speaker:move'>, now: Dat
 function stopSpeaking(db: Db, meetingId: number, now: Date): void {
   const row = consoleRow(db, meetingId);
   if (row.currentAgendaItemId === null) return;
-  db.update(speakers)
-    .set({ status: 'done', endedAt: now.toISOString() })
-    .where(and(eq(speakers.agendaItemId, row.currentAgendaItemId), eq(speakers.status, 'speaking')))
-    .run();
+  stopSpeakingQuery(db).run({ agendaItemId: row.currentAgendaItemId, endedAt: now.toISOString() });
 }
 
 export function stopSpeaker(db: Db, meetingId: number, now: Date): ConsoleState {

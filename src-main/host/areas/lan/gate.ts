@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import type { Caller } from '../../core/caller';
 import { localCaller } from '../../core/caller';
 import type { Db } from '../../db/client';
+import { preparedOnce } from '../../db/prepared';
 import { councilSettings } from '../councils/schema';
 import { isWellFormedToken, type ChairSessions } from './chair-sessions';
 import type { AccessSessions } from './sessions';
@@ -41,6 +42,11 @@ export function chairLogin(chair: ChairSessions, address: string, key: string | 
   return isLocalAddress(address) ? chair.login(key) : null;
 }
 
+// Asked after every change of any area (whether the LAN listeners are wanted): compiled once per database.
+const intakeOpenQuery = preparedOnce((db) =>
+  db.select({ councilId: councilSettings.councilId }).from(councilSettings).where(eq(councilSettings.intakeOpen, true)).limit(1).prepare(),
+);
+
 export function createAccessGate(db: () => Db | null, sessions: () => AccessSessions | null, chair: ChairSessions): AccessGate {
   return {
     identify(address, token) {
@@ -54,7 +60,7 @@ export function createAccessGate(db: () => Db | null, sessions: () => AccessSess
       const database = db();
       if (!database?.$client.open) return false;
       if (sessions()?.anyValidCode()) return true;
-      return database.select({ councilId: councilSettings.councilId }).from(councilSettings).where(eq(councilSettings.intakeOpen, true)).limit(1).get() !== undefined;
+      return intakeOpenQuery(database).get() !== undefined;
     },
   };
 }

@@ -6,15 +6,26 @@
  * ends it at once, on the next request. A session whose code is gone (deleted) has nothing that
  * would ever end it, so it is no session at all (fail closed).
  */
-import { and, asc, eq, getTableColumns, gt, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { JoinCodeInfo, ParticipantInfo } from '../../../../shared/api/areas/lan';
 import type { ParticipantRole as ParticipantRoleName } from '../../../../shared/api/kit';
 import type { Caller } from '../../core/caller';
 import { HostError, notFound } from '../../core/errors';
 import type { Db } from '../../db/client';
+import { preparedOnce } from '../../db/prepared';
 import { meetings } from '../meetings/schema';
 import { joinCodes, participants } from './schema';
+
+// Asked after every change of any area (whether the LAN listeners are wanted): compiled once per database.
+const anyValidCodeQuery = preparedOnce((db) =>
+  db
+    .select({ id: joinCodes.id })
+    .from(joinCodes)
+    .where(and(isNull(joinCodes.revokedAt), gt(joinCodes.expiresAt, sql.placeholder('at'))))
+    .limit(1)
+    .prepare(),
+);
 
 /** No 0/O, 1/I/L: codes are read aloud and typed on phones by older residents. */
 const codeAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -80,8 +91,7 @@ export class AccessSessions {
 
   /** Whether any code anywhere is still valid: the host listens on the LAN while one is. */
   anyValidCode(): boolean {
-    const at = this.now().toISOString();
-    return this.db.select({ id: joinCodes.id }).from(joinCodes).where(and(isNull(joinCodes.revokedAt), gt(joinCodes.expiresAt, at))).limit(1).get() !== undefined;
+    return anyValidCodeQuery(this.db).get({ at: this.now().toISOString() }) !== undefined;
   }
 
   /** Ends joining for a meeting: its codes stop working and everyone who joined with them is cut off. */

@@ -13,7 +13,8 @@ import { acceptedStep, hasRole, processDefinition, stepOf, type ProcessDefinitio
 import { checkStepNames, storedStepNames } from '../../../../shared/domain/process/step-names';
 import { appendAudit } from '../audit/audit-log';
 import type { Db } from '../../db/client';
-import { councilSettings } from '../councils/schema';
+import { preparedOnce } from '../../db/prepared';
+import { councilSettings, councils } from '../councils/schema';
 import { agendaItems, meetings } from '../meetings/schema';
 import { people } from '../roster/schema';
 import { votes } from '../voting/schema';
@@ -46,8 +47,21 @@ export function councilDefinition(db: Db, councilId: number): ProcessDefinition 
   return processDefinition(council.processTemplate, councilStepNames(council.processTemplate, row?.stepNames ?? null), row?.secondsRequired ?? defaultSecondsRequired);
 }
 
+// The console's state carries the step names at every move of the chair: one compiled query.
+const templateAndNames = preparedOnce((db) =>
+  db
+    .select({ template: councils.processTemplate, stepNames: councilSettings.stepNames })
+    .from(councils)
+    .leftJoin(councilSettings, eq(councilSettings.councilId, councils.id))
+    .where(eq(councils.id, sql.placeholder('councilId')))
+    .prepare(),
+);
+
 export function stepNamesOfCouncil(db: Db, councilId: number): string[] {
-  return councilDefinition(db, councilId).steps.map((step) => step.name);
+  const row = templateAndNames(db).get({ councilId });
+  if (!row) throw notFound('议事会');
+  const template = row.template as ProcessTemplateId;
+  return processDefinition(template, councilStepNames(template, row.stepNames ?? null), defaultSecondsRequired).steps.map((step) => step.name);
 }
 
 export function processSettings(db: Db, councilId: number): ProcessSettings {

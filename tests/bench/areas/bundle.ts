@@ -9,9 +9,14 @@
  * - minutes: the minutes editor (the collaborative editor is most of it);
  * - projector: a viewer's phone showing the projector's picture.
  * app-gzip-kb-all is every file of the build, for scale.
+ * phone-page-gzip-kb-stock-editor, beside them: the stock collaborative editor with nothing of the app
+ * around it (tests/bench/pages/stock-editor: Tiptap StarterKit, Collaboration, CollaborationCaret,
+ * y-webrtc with a room password; no React), built here with Vite's defaults. It is the floor of any
+ * minutes editor on this stack, and it is over 150 on its own.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -54,7 +59,27 @@ function filesOf(manifest: Record<string, ManifestChunk>, starts: string[]): Set
   return files;
 }
 
-export default function bundleBench(report: Report): void {
+/** The stock editor page's scripts, built into a temporary folder, in bytes after gzip. */
+async function stockEditorBytes(): Promise<number> {
+  const { build } = await import('vite');
+  const pagesFolder = join(root, 'tests/bench/pages');
+  const outDir = mkdtempSync(join(tmpdir(), 'courtyard-bench-stock-editor-'));
+  try {
+    await build({
+      root: pagesFolder,
+      base: '/',
+      logLevel: 'warn',
+      configFile: false,
+      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4000, rollupOptions: { input: { 'stock-editor': join(pagesFolder, 'stock-editor.html') } } },
+    });
+    const assets = join(outDir, 'assets');
+    return readdirSync(assets).reduce((sum, name) => sum + gzipSync(readFileSync(join(assets, name))).length, 0);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export default async function bundleBench(report: Report): Promise<void> {
   execFileSync('npm', ['run', 'build:web', '--silent'], { cwd: root, stdio: 'inherit' });
   const manifest = JSON.parse(readFileSync(join(outWeb, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
   for (const [page, starts] of Object.entries(pages)) {
@@ -63,4 +88,5 @@ export default function bundleBench(report: Report): void {
   }
   const all = readdirSync(join(outWeb, 'assets')).reduce((sum, name) => sum + gzipped(join('assets', name)), 0);
   report('app-gzip-kb-all', all / 1000, 'kB');
+  report('phone-page-gzip-kb-stock-editor', (await stockEditorBytes()) / 1000, 'kB');
 }

@@ -1,6 +1,8 @@
 /** A courtyard for written votes: owners with their units, on a real SQLite file, through the real dispatcher. */
 import { vi } from 'vitest';
+import type { PaperRound } from '../../shared/api/areas/paper';
 import type { Channel, Input, Output } from '../../shared/api/contract';
+import { presets } from '../../shared/domain/voting/rules';
 import type { Caller } from '../../src-main/host/core/caller';
 import { tempHost, type TempHost } from './temp-host';
 
@@ -62,4 +64,20 @@ export async function refused<C extends Channel>(host: TempHost, channel: C, inp
   const result = await host.invoke(channel, input);
   if (result.ok) throw new Error(`${channel} should have been refused`);
   return result.error;
+}
+
+/** A named written vote of two matters (an ordinary and a special one), open from 1 to 3 December 2026. */
+export async function twoMatterRound(host: TempHost, meetingId: number, special = '更换电梯'): Promise<PaperRound> {
+  return host.ok('paper:open', {
+    meetingId,
+    title: '书面征求意见',
+    opensOn: '2026-12-01',
+    deadline: '2026-12-03',
+    returnTo: '物业服务中心',
+    secret: false,
+    matters: [
+      { title: '续聘物业服务企业', rule: presets['owners-ordinary-matter'] },
+      { title: special, rule: presets['owners-special-matter'] },
+    ],
+  });
 }

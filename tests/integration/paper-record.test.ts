@@ -5,8 +5,7 @@
  */
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { presets } from '../../shared/domain/voting/rules';
-import { at, courtyard, fakeClock, png, refused } from './paper-fixture';
+import { at, courtyard, fakeClock, png, refused, twoMatterRound } from './paper-fixture';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -26,18 +25,7 @@ describe('the count record', () => {
     fakeClock();
     at(1, 9);
     const { host, people, meeting } = await courtyard(9);
-    const round = await host.ok('paper:open', {
-      meetingId: meeting.id,
-      title: '书面征求意见',
-      opensOn: '2026-12-01',
-      deadline: '2026-12-03',
-      returnTo: '物业服务中心',
-      secret: false,
-      matters: [
-        { title: '续聘物业服务企业', rule: presets['owners-ordinary-matter'] },
-        { title: '更换电梯', rule: presets['owners-special-matter'] },
-      ],
-    });
+    const round = await twoMatterRound(host, meeting.id);
     const [first, second] = round.matters.map((matter) => String(matter.voteId)) as [string, string];
 
     const ballotsFile = await host.ok('paper:ballotsDocx', { roundId: round.id });

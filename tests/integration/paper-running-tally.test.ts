@@ -9,9 +9,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PaperChoice, PaperRound } from '../../shared/api/areas/paper';
 import type { FilePayload } from '../../shared/api/kit';
-import { presets } from '../../shared/domain/voting/rules';
 import { participation, tallies } from '../../src-main/host/areas/paper/service';
-import { at, courtyard, fakeClock, png } from './paper-fixture';
+import { at, courtyard, fakeClock, png, twoMatterRound } from './paper-fixture';
 import { tempHost, type TempHost } from './temp-host';
 
 afterEach(() => {
@@ -31,18 +30,7 @@ async function countingRound(host: TempHost): Promise<{ round: PaperRound; codes
   fakeClock();
   at(1, 9);
   const { council, meeting } = await courtyard(12, host);
-  const round = await host.ok('paper:open', {
-    meetingId: meeting.id,
-    title: '书面征求意见',
-    opensOn: '2026-12-01',
-    deadline: '2026-12-03',
-    returnTo: '物业服务中心',
-    secret: false,
-    matters: [
-      { title: '续聘物业服务企业', rule: presets['owners-ordinary-matter'] },
-      { title: '使用专项维修资金', rule: presets['owners-special-matter'] },
-    ],
-  });
+  const round = await twoMatterRound(host, meeting.id, '使用专项维修资金');
   await host.ok('paper:issueAll', { roundId: round.id, how: 'door', by: '楼长' });
   for (const line of await host.ok('paper:register', { roundId: round.id })) {
     await host.ok('paper:return', { roundId: round.id, voterKey: line.voterKey, signaturePngBase64: null, onPaper: true, box: '一号票箱' });
